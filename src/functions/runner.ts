@@ -1,0 +1,497 @@
+/**
+ * The one runner of the DTI.* functions. Pure: no Office globals, so it runs in tests as is.
+ *
+ * It coerces what Excel passes (numbers, text, booleans, blanks, 2-D ranges), checks it against
+ * the registry's kinds and bounds, calls the exact engine, and returns either a number or a
+ * neutral error value with a Vietnamese message. It never throws: even an unexpected exception
+ * becomes #VALUE! (a custom function that throws shows a bare #VALUE! with no message).
+ */
+import { findIndicator, getIndicatorSet } from "../catalog/index";
+import type { Indicator, IndicatorSet, PartRule, Rule } from "../catalog/schema";
+import { DtiError } from "../engine/errors";
+import { msg } from "../engine/messages";
+import {
+  Decimal,
+  ONE,
+  cappedCountPoints,
+  exact,
+  indexOf,
+  minMaxFraction,
+  ratioToBestFraction,
+  thresholdLiteralFraction,
+  thresholdScaledFraction,
+  tiersFraction,
+} from "../engine/rules";
+import { findOption, scoreIndicator } from "../engine/score";
+import type { IndicatorOutcome, InputValue, ReferenceRange } from "../engine/types";
+import {
+  FUNCTION_SPECS,
+  type FunctionId,
+  type ListParam,
+  type NumberParam,
+  type ParamOf,
+  type ParamSpec,
+  type SampleParam,
+  paramLabel,
+} from "./registry";
+
+/** The indicator set the DTI.* functions score against. */
+export const FUNCTION_SET_ID = "dti-province-2022";
+
+/** A single cell as Excel passes it to an `any` parameter (blank: null, or "" inside ranges). */
+export type CellValue = number | string | boolean | null;
+
+/** One argument: a cell, an omitted optional (undefined), a range, or the ranges of a repeating parameter. */
+export type ExcelArgument =
+  | CellValue
+  | undefined
+  | readonly (readonly CellValue[])[]
+  | readonly (readonly (readonly CellValue[])[] | CellValue)[];
+
+/** The Excel errors the functions return. Only #VALUE! and #N/A show the message in Excel. */
+export type ErrorType = "#VALUE!" | "#DIV/0!" | "#N/A" | "#NUM!";
+
+export interface FunctionError {
+  readonly error: ErrorType;
+  /** Vietnamese, naming the function, the parameter and the indicator where there is one. */
+  readonly message: string;
+}
+
+export type FunctionResult = number | FunctionError;
+
+export function isFunctionError(value: unknown): value is FunctionError {
+  return typeof value === "object" && value !== null && "error" in value && "message" in value;
+}
+
+// ---- coercion ----
+
+/** The value each kind of parameter becomes once checked. */
+type Coerced<P> = P extends { readonly kind: "number" }
+  ? Decimal
+  : P extends { readonly kind: "boolean" }
+    ? boolean
+    : P extends { readonly kind: "sample" | "list" }
+      ? Decimal[]
+      : P extends { readonly kind: "indicator" }
+        ? Indicator
+        : P extends { readonly kind: "text" }
+          ? string
+          : P extends { readonly kind: "answer" }
+            ? InputValue
+            : P extends { readonly kind: "values" }
+              ? InputValue[]
+              : never;
+
+/** The checked arguments of function F, by parameter name. */
+export type ArgsOf<F extends FunctionId> = { readonly [P in ParamOf<F> as P["name"]]: Coerced<P> };
+
+class Context {
+  private cachedSet: IndicatorSet | undefined;
+
+  constructor(readonly fn: FunctionId) {}
+
+  get set(): IndicatorSet | undefined {
+    this.cachedSet ??= getIndicatorSet(FUNCTION_SET_ID);
+    return this.cachedSet;
+  }
+
+  error(error: ErrorType, text: string): FunctionError {
+    return { error, message: `DTI.${this.fn}: ${text}` };
+  }
+
+  /** "đối số numerator (tử số)" */
+  param(index: number): string {
+    const spec = FUNCTION_SPECS[this.fn].params[index] as { readonly name: string } | undefined;
+    return `đối số ${spec?.name ?? index + 1} (${paramLabel(this.fn, index)})`;
+  }
+
+  bad(index: number, text: string): FunctionError {
+    return this.error("#VALUE!", `${this.param(index)} ${text}`);
+  }
+}
+
+function isBlank(value: unknown): value is null | undefined | "" {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** Excel data types (allowCustomDataForDataTypeAny) arrive as objects: read their basic value. */
+function unwrap(value: unknown): unknown {
+  if (typeof value === "object" && value !== null && !Array.isArray(value) && "basicValue" in value) {
+    return (value as { basicValue: unknown }).basicValue;
+  }
+  return value;
+}
+
+/** A scalar parameter given a 1×1 range is that cell; a larger range is an error (reported by the caller). */
+function scalar(value: unknown): unknown {
+  let v = value;
+  while (Array.isArray(v) && v.length === 1) v = v[0];
+  return unwrap(v);
+}
+
+function flatten(value: unknown, into: unknown[] = []): unknown[] {
+  if (Array.isArray(value)) for (const item of value) flatten(item, into);
+  else into.push(unwrap(value));
+  return into;
+}
+
+function shown(value: unknown): string {
+  if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 39)}…` : value}"`;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
+}
+
+/** Why a value is not a usable number, or null when it is one. */
+function notANumber(value: unknown): string | null {
+  if (typeof value === "number") return Number.isFinite(value) ? null : `phải là số hữu hạn (nhận được ${String(value)}).`;
+  if (typeof value === "string") return `phải là số, không phải văn bản ${shown(value)}.`;
+  if (typeof value === "boolean") return `phải là số, không phải giá trị ${shown(value)}.`;
+  if (Array.isArray(value)) return "phải là một ô, không phải một vùng nhiều ô.";
+  return "phải là số (kiểu dữ liệu không được hỗ trợ).";
+}
+
+/** Why a number breaks the bounds, or null. */
+function outOfBounds(value: number, spec: { readonly min?: number; readonly greaterThan?: number; readonly max?: number }): string | null {
+  if (spec.min !== undefined && value < spec.min) {
+    return spec.min === 0 ? `không được âm (nhận được ${value}).` : `phải lớn hơn hoặc bằng ${spec.min} (nhận được ${value}).`;
+  }
+  if (spec.greaterThan !== undefined && value <= spec.greaterThan) {
+    return `phải lớn hơn ${spec.greaterThan} (nhận được ${value}).`;
+  }
+  if (spec.max !== undefined && value > spec.max) return `không được lớn hơn ${spec.max} (nhận được ${value}).`;
+  return null;
+}
+
+type Coercion<T> = { readonly value: T } | FunctionError;
+
+function coerceNumber(ctx: Context, index: number, spec: NumberParam, raw: unknown): Coercion<Decimal> {
+  const value = scalar(raw);
+  if (isBlank(value)) {
+    if (spec.default !== undefined) return { value: new Decimal(spec.default) };
+    return ctx.error("#N/A", `${ctx.param(index)} chưa được nhập.`);
+  }
+  const why = notANumber(value);
+  if (why !== null) return ctx.bad(index, why);
+  const n = value as number;
+  const bound = outOfBounds(n, spec);
+  if (bound !== null) return ctx.bad(index, bound);
+  if (spec.divisor && n === 0) return ctx.error("#DIV/0!", `${ctx.param(index)} bằng 0; không chia được.`);
+  return { value: new Decimal(n) };
+}
+
+function coerceBoolean(ctx: Context, index: number, fallback: boolean | undefined, raw: unknown): Coercion<boolean> {
+  const value = scalar(raw);
+  if (isBlank(value)) {
+    if (fallback !== undefined) return { value: fallback };
+    return ctx.error("#N/A", `${ctx.param(index)} chưa được nhập.`);
+  }
+  if (typeof value === "boolean") return { value };
+  if (value === 0 || value === 1) return { value: value === 1 };
+  return ctx.bad(index, `phải là TRUE hoặc FALSE (nhận được ${shown(value)}).`);
+}
+
+/** The values of the units compared: numbers kept, blanks, text and TRUE/FALSE ignored (like MIN and MAX). */
+function coerceSample(ctx: Context, index: number, spec: SampleParam, raw: unknown): Coercion<Decimal[]> {
+  const out: Decimal[] = [];
+  for (const item of flatten(raw)) {
+    if (typeof item !== "number") continue;
+    if (!Number.isFinite(item)) return ctx.bad(index, `chứa giá trị không phải số hữu hạn (${String(item)}).`);
+    const bound = outOfBounds(item, spec);
+    if (bound !== null) return ctx.bad(index, `có phần tử ${bound}`);
+    out.push(new Decimal(item));
+  }
+  return { value: out };
+}
+
+/** An ordered list: blanks skipped, every other item must be a number within bounds. */
+function coerceList(ctx: Context, index: number, spec: ListParam, raw: unknown): Coercion<Decimal[]> {
+  const out: Decimal[] = [];
+  let position = 0;
+  for (const item of flatten(raw)) {
+    position += 1;
+    if (isBlank(item)) continue;
+    const why = notANumber(item);
+    if (why !== null) return ctx.bad(index, `phần tử thứ ${position} ${why}`);
+    const bound = outOfBounds(item as number, spec);
+    if (bound !== null) return ctx.bad(index, `phần tử thứ ${position} ${bound}`);
+    out.push(new Decimal(item as number));
+  }
+  if (out.length === 0) return ctx.bad(index, "không có số nào.");
+  return { value: out };
+}
+
+function unknownIndicator(ctx: Context, id: string, set: IndicatorSet): FunctionError {
+  return ctx.error("#N/A", `không có chỉ số "${id}" trong bộ chỉ số ${set.id}.`);
+}
+
+/**
+ * An indicator id. Text is looked up as is ("3,1" is read as "3.1"). A number is accepted when
+ * it names one id only: 4.1 typed as a number cannot tell "4.1" from "4.10", so it must be text.
+ */
+function coerceIndicator(ctx: Context, index: number, raw: unknown): Coercion<Indicator> {
+  const value = scalar(raw);
+  const set = ctx.set;
+  if (!set) return ctx.error("#N/A", `chưa nạp được bộ chỉ số ${FUNCTION_SET_ID}.`);
+  if (isBlank(value)) return ctx.error("#N/A", `${ctx.param(index)} chưa được nhập.`);
+  if (typeof value === "string") {
+    const id = value.trim();
+    const found = findIndicator(set, id) ?? findIndicator(set, id.replace(/,/g, "."));
+    return found ? { value: found } : unknownIndicator(ctx, id, set);
+  }
+  if (typeof value === "number" && Number.isFinite(value)) {
+    const same = set.indicators.filter((ind) => /^\d+(\.\d+)?$/.test(ind.id) && Number(ind.id) === value);
+    if (same.length === 1) return { value: same[0] as Indicator };
+    if (same.length > 1) {
+      const ids = same.map((ind) => `"${ind.id}"`).join(" hoặc ");
+      return ctx.bad(index, `${value} nhập dạng số có thể là ${ids}; hãy nhập mã chỉ số dạng văn bản.`);
+    }
+    return unknownIndicator(ctx, String(value), set);
+  }
+  return ctx.bad(index, `phải là mã chỉ số dạng văn bản, ví dụ "3.1" (nhận được ${shown(value)}).`);
+}
+
+function coerceText(ctx: Context, index: number, fallback: string | undefined, raw: unknown): Coercion<string> {
+  const value = scalar(raw);
+  if (isBlank(value)) {
+    if (fallback !== undefined) return { value: fallback };
+    return ctx.error("#N/A", `${ctx.param(index)} chưa được nhập.`);
+  }
+  if (typeof value === "string") return { value: value.trim() };
+  return ctx.bad(index, `phải là văn bản (nhận được ${shown(value)}).`);
+}
+
+function coerce(ctx: Context, index: number, spec: ParamSpec, raw: unknown): Coercion<unknown> {
+  switch (spec.kind) {
+    case "number":
+      return coerceNumber(ctx, index, spec, raw);
+    case "boolean":
+      return coerceBoolean(ctx, index, spec.default, raw);
+    case "sample":
+      return coerceSample(ctx, index, spec, raw);
+    case "list":
+      return coerceList(ctx, index, spec, raw);
+    case "indicator":
+      return coerceIndicator(ctx, index, raw);
+    case "text":
+      return coerceText(ctx, index, spec.default, raw);
+    case "answer": {
+      const value = scalar(raw);
+      if (Array.isArray(value)) return ctx.bad(index, "phải là một ô, không phải một vùng nhiều ô.");
+      return { value: value as InputValue };
+    }
+    case "values":
+      // Cells and ranges of a repeating parameter, in order; the engine checks each value.
+      return { value: raw === undefined || raw === null ? [] : (flatten(raw) as InputValue[]) };
+  }
+}
+
+// ---- implementations: a few lines each over the exact engine ----
+
+type Impl<F extends FunctionId> = (args: ArgsOf<F>, ctx: Context) => Decimal | FunctionError;
+
+function ratioOf(numerator: Decimal, denominator: Decimal): Decimal {
+  // The denominator is never 0 here: the registry marks it a divisor (#DIV/0!).
+  return numerator.div(denominator);
+}
+
+/** The share of the indicator's points a choice variable is scored on (1 for a whole-row choice). */
+function choiceShare(rule: Rule | PartRule, key: string): Decimal | null {
+  if (rule.kind === "choice") return rule.variable === key ? ONE : null;
+  if (rule.kind === "multi-part") {
+    for (const part of rule.parts) {
+      if (part.rule.kind === "choice" && part.rule.variable === key) return exact(part.share);
+    }
+  }
+  return null;
+}
+
+function isCrossUnit(rule: Rule): boolean {
+  return rule.kind === "min-max" || rule.kind === "ratio-to-best";
+}
+
+/** The first message of the outcome, errors first. */
+function firstMessage(outcome: IndicatorOutcome, code?: string): string | undefined {
+  const byCode = code ? outcome.messages.find((m) => m.code === code) : undefined;
+  return (byCode ?? outcome.messages.find((m) => m.severity === "error") ?? outcome.messages[0])?.text;
+}
+
+/** Engine statuses → a number or an Excel error (§12: a zero denominator is 0 points, never #DIV/0!). */
+function fromOutcome(ctx: Context, outcome: IndicatorOutcome): Decimal | FunctionError {
+  switch (outcome.status) {
+    case "ok":
+    case "unscored":
+    case "zero-denominator":
+      return outcome.score ?? new Decimal(0);
+    case "missing":
+      return ctx.error("#N/A", firstMessage(outcome, "missing-value") ?? `Chỉ số ${outcome.id}: chưa nhập đủ số liệu.`);
+    case "invalid":
+      return ctx.error("#VALUE!", firstMessage(outcome) ?? `Chỉ số ${outcome.id}: số liệu không hợp lệ.`);
+    case "needs-reference":
+      return ctx.error(
+        "#N/A",
+        firstMessage(outcome, "needs-reference") ?? `Chỉ số ${outcome.id}: cần giá trị tham chiếu (nhỏ nhất và lớn nhất).`,
+      );
+  }
+}
+
+/** Reference min or max of DTI.SCORE: blank → not given; otherwise a finite number. */
+function referenceValue(
+  ctx: Context,
+  ind: Indicator,
+  which: "nhỏ nhất" | "lớn nhất",
+  raw: InputValue,
+): { value: number | undefined } | FunctionError {
+  if (isBlank(raw)) return { value: undefined };
+  const why = notANumber(raw);
+  if (why !== null) return ctx.error("#VALUE!", `Chỉ số ${ind.id}: giá trị tham chiếu ${which} ${why}`);
+  return { value: raw as number };
+}
+
+const IMPLEMENTATIONS: { readonly [F in FunctionId]: Impl<F> } = {
+  // §1; with a target, §3 (min(ratio / T, 1) × max).
+  RATIO: (a) => thresholdScaledFraction(ratioOf(a.numerator, a.denominator), a.target).mul(a.maxPoints),
+
+  // §9: min and max over the units compared; all equal → max if the value is > 0.
+  MINMAX: (a, ctx) => {
+    if (a.values.length === 0) {
+      return ctx.error("#N/A", "cần giá trị tham chiếu: vùng so sánh (values) không có số nào.");
+    }
+    return minMaxFraction(a.value, Decimal.min(...a.values), Decimal.max(...a.values)).mul(a.maxPoints);
+  },
+
+  // §2: literal by default; the alternative reading rescales below T.
+  THRESHOLD: (a) =>
+    thresholdLiteralFraction(ratioOf(a.numerator, a.denominator), a.threshold, a.alternative).mul(a.maxPoints),
+
+  // §3
+  SCALED: (a) => thresholdScaledFraction(ratioOf(a.numerator, a.denominator), a.threshold).mul(a.maxPoints),
+
+  // §5
+  TIERS: (a, ctx) => {
+    if (a.thresholds.length !== a.fractions.length) {
+      return ctx.bad(
+        2,
+        `phải có cùng số phần tử với đối số thresholds (${a.thresholds.length} ngưỡng, ${a.fractions.length} tỷ lệ điểm).`,
+      );
+    }
+    for (let n = 1; n < a.thresholds.length; n++) {
+      if ((a.thresholds[n] as Decimal).gt(a.thresholds[n - 1] as Decimal)) {
+        return ctx.bad(1, "phải xếp từ cao xuống thấp.");
+      }
+    }
+    const tiers = a.thresholds.map((atLeast, n) => ({ atLeast, fraction: a.fractions[n] as Decimal }));
+    return tiersFraction(a.value, tiers).mul(a.maxPoints);
+  },
+
+  // §7, §16: the catalog's options; a part of a multi-part row earns its share (§6).
+  LEVEL: (a, ctx) => {
+    const ind = a.indicatorId;
+    const v = ind.variables.find((x) => x.key.toLowerCase() === a.part.toLowerCase());
+    if (!v) {
+      const keys = ind.variables.map((x) => x.key).join(", ") || "không có";
+      return ctx.error("#VALUE!", `chỉ số ${ind.id} không có biến "${a.part}" (các biến: ${keys}); xem ${ctx.param(2)}.`);
+    }
+    const share = v.type === "choice" ? choiceShare(ind.rule, v.key) : null;
+    if (share === null) {
+      return ctx.error(
+        "#VALUE!",
+        `chỉ số ${ind.id}, biến ${v.key} không được chấm điểm theo mức hoặc lựa chọn; hãy dùng DTI.SCORE.`,
+      );
+    }
+    const option = findOption(v, a.answer);
+    if (option === "blank") return ctx.error("#N/A", msg.missing(ind, v).text);
+    if (option === null) return ctx.error("#VALUE!", msg.notAnOption(ind, v, a.answer).text);
+    return exact(option.fraction).mul(share).mul(ind.maxPoints);
+  },
+
+  // §8
+  COUNTCAP: (a) => cappedCountPoints(a.count, a.pointsEach, a.maxPoints),
+
+  // §10: best 0 → 0 for everyone.
+  BEST: (a, ctx) => {
+    if (a.values.length === 0) {
+      return ctx.error("#N/A", "cần giá trị tham chiếu: vùng so sánh (values) không có số nào.");
+    }
+    return ratioToBestFraction(a.value, Decimal.max(...a.values)).mul(a.maxPoints);
+  },
+
+  // §14: unrounded; shown to 4 decimals where displayed.
+  INDEX: (a) => indexOf(a.total, a.maxTotal),
+
+  SCORE: (a, ctx) => {
+    const ind = a.indicatorId;
+    const set = ctx.set as IndicatorSet; // resolved with the indicator
+    if (ind.rule.kind === "sum-of-children") {
+      // 5.12 = Σ 5.12.1–5.12.6 (§5): its figures belong to the children, each scored on its own.
+      const children = ind.rule.children.join(", ");
+      return ctx.error("#N/A", `chỉ số ${ind.id} là tổng các chỉ số con ${children}; hãy cộng DTI.SCORE của từng chỉ số con.`);
+    }
+    const keys = ind.variables.map((x) => x.key);
+    const cross = isCrossUnit(ind.rule);
+    const expected = [...keys, ...(cross ? ["tham chiếu nhỏ nhất", "tham chiếu lớn nhất"] : [])];
+    const inputs = a.inputs;
+    if (inputs.slice(expected.length).some((x) => !isBlank(x))) {
+      return ctx.error(
+        "#VALUE!",
+        `chỉ số ${ind.id} nhận tối đa ${expected.length} giá trị (${expected.join(", ") || "không có"}), đã nhập ${inputs.length}.`,
+      );
+    }
+    const values: Record<string, InputValue> = {};
+    keys.forEach((key, n) => {
+      const value = inputs[n];
+      if (!isBlank(value)) values[key] = value;
+    });
+    let reference: ReferenceRange | undefined;
+    if (cross) {
+      const min = referenceValue(ctx, ind, "nhỏ nhất", inputs[keys.length]);
+      if (isFunctionError(min)) return min;
+      const max = referenceValue(ctx, ind, "lớn nhất", inputs[keys.length + 1]);
+      if (isFunctionError(max)) return max;
+      if (min.value !== undefined || max.value !== undefined) {
+        reference = {
+          ...(min.value !== undefined ? { min: min.value } : {}),
+          ...(max.value !== undefined ? { max: max.value } : {}),
+        };
+      }
+    }
+    try {
+      return fromOutcome(ctx, scoreIndicator(set, ind.id, values, reference ? { reference } : {}));
+    } catch (e) {
+      if (e instanceof DtiError) return ctx.error(e.code === "unknown-indicator" ? "#N/A" : "#VALUE!", e.message);
+      throw e;
+    }
+  },
+
+  MAXPOINTS: (a) => new Decimal(a.indicatorId.maxPoints),
+};
+
+/**
+ * Runs DTI.<fn> on the arguments as Excel passes them, in parameter order (undefined for an
+ * omitted optional). Returns the points (a plain number) or a neutral error. Never throws.
+ */
+export function run(fn: FunctionId, args: readonly ExcelArgument[]): FunctionResult {
+  const ctx = new Context(fn);
+  try {
+    const spec = FUNCTION_SPECS[fn] as { readonly params: readonly (ParamSpec & { readonly name: string })[] } | undefined;
+    if (!spec) return { error: "#VALUE!", message: `DTI.${String(fn)}: không có hàm này.` };
+    if (args.slice(spec.params.length).some((x) => x !== undefined)) {
+      return ctx.error("#VALUE!", `nhận tối đa ${spec.params.length} đối số, đã nhập ${args.length}.`);
+    }
+    const checked: Record<string, unknown> = {};
+    for (let index = 0; index < spec.params.length; index++) {
+      const param = spec.params[index] as ParamSpec & { readonly name: string };
+      const result = coerce(ctx, index, param, args[index]);
+      if (isFunctionError(result)) return result;
+      checked[param.name] = result.value;
+    }
+    const impl = IMPLEMENTATIONS[fn] as unknown as Impl<FunctionId>;
+    const out = impl(checked as ArgsOf<FunctionId>, ctx);
+    if (isFunctionError(out)) return out;
+    const n = out.toNumber();
+    if (!Number.isFinite(n)) return ctx.error("#NUM!", `kết quả không phải là số hữu hạn (${out.toString()}).`);
+    return n;
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return ctx.error("#VALUE!", `lỗi không mong đợi khi tính (${detail}).`);
+  }
+}
