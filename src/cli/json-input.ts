@@ -1,0 +1,95 @@
+/**
+ * Reads the JSON input of `dti score`:
+ * {"indicatorSet":"dti-province-2022","units":[{"name":"…","values":{"3.1":{"a":450000,"b":600000}},
+ *   "info":{"4":1250000},"reference":{"4.5":{"min":0.01,"max":0.05}}}]}
+ * Shape errors throw DtiError with a Vietnamese message naming the place (§17);
+ * problems with values are left to the engine, which reports them as statuses.
+ */
+import { getIndicatorSet } from "../catalog";
+import type { IndicatorSet } from "../catalog/schema";
+import { DtiError } from "../engine/errors";
+import type { InputValue, ReferenceRange, UnitInput } from "../engine/types";
+
+export interface ScoreInput {
+  readonly set: IndicatorSet;
+  readonly units: readonly UnitInput[];
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function isObject(value: unknown): value is Record<string, Json> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function invalid(where: string, what: string): DtiError {
+  return new DtiError("invalid-input", `${where}: ${what}`);
+}
+
+function inputValue(value: Json, where: string): InputValue {
+  if (value === null || typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  throw invalid(where, "giá trị phải là số, chuỗi, true/false hoặc null.");
+}
+
+function readValues(raw: Json | undefined, where: string): Record<string, Record<string, InputValue>> {
+  if (raw === undefined) return {};
+  if (!isObject(raw)) throw invalid(where, 'phải là một đối tượng {"<mã chỉ số>": {"<biến>": giá trị}}.');
+  const values: Record<string, Record<string, InputValue>> = {};
+  for (const [id, vars] of Object.entries(raw)) {
+    if (!isObject(vars)) throw invalid(`${where}["${id}"]`, 'phải là một đối tượng {"a": …, "b": …}.');
+    const row: Record<string, InputValue> = {};
+    for (const [key, value] of Object.entries(vars)) row[key] = inputValue(value, `${where}["${id}"].${key}`);
+    values[id] = row;
+  }
+  return values;
+}
+
+function readInfo(raw: Json | undefined, where: string): Record<string, InputValue> | undefined {
+  if (raw === undefined) return undefined;
+  if (!isObject(raw)) throw invalid(where, 'phải là một đối tượng {"<số thứ tự mục>": giá trị}.');
+  const info: Record<string, InputValue> = {};
+  for (const [key, value] of Object.entries(raw)) info[key] = inputValue(value, `${where}["${key}"]`);
+  return info;
+}
+
+function readReference(raw: Json | undefined, where: string): Record<string, ReferenceRange> | undefined {
+  if (raw === undefined) return undefined;
+  if (!isObject(raw)) throw invalid(where, 'phải là một đối tượng {"<mã chỉ số>": {"min": …, "max": …}}.');
+  const reference: Record<string, ReferenceRange> = {};
+  for (const [id, range] of Object.entries(raw)) {
+    if (!isObject(range)) throw invalid(`${where}["${id}"]`, 'phải có dạng {"min": số, "max": số}.');
+    const { min, max } = range;
+    for (const [name, v] of [["min", min], ["max", max]] as const) {
+      if (v !== undefined && typeof v !== "number") throw invalid(`${where}["${id}"].${name}`, "phải là số.");
+    }
+    reference[id] = {
+      ...(typeof min === "number" ? { min } : {}),
+      ...(typeof max === "number" ? { max } : {}),
+    };
+  }
+  return reference;
+}
+
+/** Validates the parsed JSON and resolves its indicator set. */
+export function parseScoreInput(data: unknown, file: string): ScoreInput {
+  if (!isObject(data)) throw invalid(file, 'tệp phải chứa một đối tượng JSON {"indicatorSet": …, "units": […]}.');
+  const setId = data.indicatorSet;
+  if (typeof setId !== "string") throw invalid(file, 'thiếu "indicatorSet" (mã bộ chỉ số, ví dụ "dti-province-2022").');
+  const set = getIndicatorSet(setId);
+  if (!set) throw new DtiError("unknown-indicator-set", `${file}: không có bộ chỉ số "${setId}". Xem danh sách: npm run -s dti -- catalog`);
+  if (!Array.isArray(data.units)) throw invalid(file, '"units" phải là một mảng các đơn vị.');
+  if (data.units.length === 0) throw invalid(file, '"units" không có đơn vị nào.');
+  const units = data.units.map((raw, n): UnitInput => {
+    const where = `${file}: units[${n}]`;
+    if (!isObject(raw)) throw invalid(where, "mỗi đơn vị phải là một đối tượng.");
+    if (typeof raw.name !== "string" || raw.name.trim() === "") throw invalid(where, 'thiếu "name" (tên đơn vị).');
+    const info = readInfo(raw.info, `${where}.info`);
+    const reference = readReference(raw.reference, `${where}.reference`);
+    return {
+      name: raw.name,
+      values: readValues(raw.values, `${where}.values`),
+      ...(info ? { info } : {}),
+      ...(reference ? { reference } : {}),
+    };
+  });
+  return { set, units };
+}

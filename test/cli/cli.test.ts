@@ -1,0 +1,182 @@
+/**
+ * The dti command line, in-process through run(), and once as a real process the way the
+ * README runs it, for exit codes and the absence of stack traces.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { run } from "../../src/cli/main";
+import type { ScoreReport } from "../../src/engine/report";
+
+const root = path.resolve(__dirname, "../..");
+const fixture = (name: string): string => path.join(root, "test/fixtures", name);
+
+function files(map: Record<string, string>): (p: string) => string {
+  return (p) => {
+    const text = map[p];
+    if (text === undefined) throw Object.assign(new Error("ENOENT"), { code: "ENOENT" });
+    return text;
+  };
+}
+
+function scoreJson(data: unknown, ...flags: string[]) {
+  return run(["score", "in.json", ...flags], files({ "in.json": JSON.stringify(data) }));
+}
+
+describe("dti catalog", () => {
+  it("lists the general information, the 9 pillars and every component with its rule and variables", () => {
+    const r = run(["catalog"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/THÔNG TIN CHUNG/);
+    expect(r.stdout).toMatch(/19\. Tổng chi Ngân sách nhà nước cho chuyển đổi số \[tỷ đồng\]/);
+    expect(r.stdout).toMatch(/VI\. HOẠT ĐỘNG CHÍNH QUYỀN SỐ — 200 điểm/);
+    expect(r.stdout).toMatch(/5\.12\.1 +Kinh phí chung chi cho ATTT — tối đa 5 điểm/);
+    expect(r.stdout).toMatch(/3\.1 .*\n.*\n.*Tỷ lệ = a\/b.*\n.*a = Số lượng người dân trưởng thành có điện thoại thông minh/);
+    expect(r.stdout).toMatch(/b = Tổng dân số của Tỉnh, thành phố \[người\] \(= Thông tin chung mục 4\)/);
+    expect(r.stdout).toMatch(/Tổng điểm tối đa: 1000/);
+  });
+
+  it("--json gives the typed catalog", () => {
+    const r = run(["catalog", "--json"]);
+    const set = JSON.parse(r.stdout) as { id: string; indicators: unknown[]; pillars: unknown[] };
+    expect(set.id).toBe("dti-province-2022");
+    expect(set.pillars).toHaveLength(9);
+    expect(set.indicators).toHaveLength(104);
+  });
+
+  it("an unknown set is an error naming the known ones", () => {
+    const r = run(["catalog", "--set", "dti-2099"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/không có bộ chỉ số "dti-2099".*dti-province-2022/);
+  });
+});
+
+describe("dti score", () => {
+  it("scores the README's sample: pillar totals, total and the index", () => {
+    const r = run(["score", fixture("sample-province.json")]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as ScoreReport;
+    const unit = report.units[0];
+    expect(report.indicatorSet).toBe("dti-province-2022");
+    expect(unit?.name).toBe("Ninh Thuận");
+    expect(Object.keys(unit?.pillars ?? {})).toEqual(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]);
+    // 3.1: a = 318 000 smartphone owners of item 4 = 596 000 people → 318/596 × 10.
+    expect(unit?.indicators["3.1"]).toMatchObject({ maxPoints: 10, status: "ok", messages: [] });
+    expect(unit?.indicators["3.1"]?.score).toBeCloseTo((318000 / 596000) * 10, 12);
+    const pillarSum = Object.values(unit?.pillars ?? {}).reduce((s, p) => s + p.score, 0);
+    expect(unit?.total.score).toBeCloseTo(pillarSum, 9);
+    expect(unit?.total.maxPoints).toBe(1000);
+    expect(unit?.total.index).toBeCloseTo((unit?.total.score ?? 0) / 1000, 12);
+    expect(unit?.total.indexDisplay).toMatch(/^0,\d{4}$/);
+    expect(unit?.total.incomplete).toEqual([]);
+  });
+
+  it("output has the documented shape", () => {
+    const r = scoreJson({ indicatorSet: "dti-province-2022", units: [{ name: "T", values: { "3.1": { a: 450000, b: 600000 } } }] });
+    const report = JSON.parse(r.stdout) as ScoreReport;
+    expect(report.units[0]?.indicators["3.1"]).toEqual({ score: 7.5, maxPoints: 10, status: "ok", messages: [], ratio: 0.75 });
+    expect(report.units[0]?.pillars.III).toMatchObject({ score: 7.5, maxPoints: 100 });
+    expect(report.units[0]?.total).toMatchObject({ score: 7.5, maxPoints: 1000, index: 0.0075, indexDisplay: "0,0075" });
+  });
+
+  it("computes min-max and ratio-to-best across the units in the file", () => {
+    const r = run(["score", fixture("sample-districts.json")]);
+    const report = JSON.parse(r.stdout) as ScoreReport;
+    const counts = report.units.map((u) => u.indicators["5.1"]?.score);
+    // 5.1 counts 16, 12 and 7 (12 × 1.3, × 1, × 0.55 rounded): (x − 7)/(16 − 7) × 10.
+    expect(counts).toEqual([10, (12 - 7) / (16 - 7) * 10, 0].map((x) => expect.closeTo(x, 12)));
+    expect(report.units.map((u) => u.indicators["8.6"]?.status)).toEqual(["ok", "ok", "ok"]);
+  });
+
+  it("--alt-threshold switches the §2 reading and says so in the report", () => {
+    const data = { indicatorSet: "dti-province-2022", units: [{ name: "T", values: { "7.1": { a: 1000, b: 10000 } } }] };
+    const literal = JSON.parse(scoreJson(data).stdout) as ScoreReport;
+    const alt = JSON.parse(scoreJson(data, "--alt-threshold").stdout) as ScoreReport;
+    expect(literal.units[0]?.indicators["7.1"]?.score).toBe(2);
+    expect(alt.units[0]?.indicators["7.1"]?.score).toBe(10);
+    expect([literal.options.altThreshold, alt.options.altThreshold]).toEqual([false, true]);
+  });
+
+  it("bad values are statuses with Vietnamese messages, and the run exits 0", () => {
+    const r = scoreJson({
+      indicatorSet: "dti-province-2022",
+      units: [{ name: "T", values: { "3.1": { a: "khoảng 300 nghìn", b: 600000 }, "3.2": { a: -1, b: 10 }, "3.3": { a: 5, b: 0 }, "3.4": { a: 70, b: 65 } } }],
+    });
+    expect(r.code).toBe(0);
+    const u = (JSON.parse(r.stdout) as ScoreReport).units[0];
+    expect(u?.indicators["3.1"]).toMatchObject({ score: null, status: "invalid" });
+    expect(u?.indicators["3.1"]?.messages[0]?.text).toMatch(/Chỉ số 3\.1, biến a .*không phải là số/);
+    expect(u?.indicators["3.2"]?.messages[0]?.text).toMatch(/số âm/);
+    expect(u?.indicators["3.3"]).toMatchObject({ score: 0, status: "zero-denominator" });
+    expect(u?.indicators["3.4"]).toMatchObject({ score: 10, status: "invalid" });
+    expect(u?.pillars.III?.incomplete).toEqual(expect.arrayContaining(["3.1", "3.2"]));
+  });
+});
+
+describe("dti score: input that cannot be read exits 1 with a message naming the file", () => {
+  it.each([
+    ["a missing file", ["score", "khong-co.json"], {}, /khong-co\.json: không tìm thấy tệp/],
+    ["invalid JSON", ["score", "in.json"], { "in.json": "{ units: " }, /in\.json: không phải JSON hợp lệ/],
+    ["an unknown set", ["score", "in.json"], { "in.json": '{"indicatorSet":"dti-2099","units":[{"name":"T","values":{}}]}' }, /không có bộ chỉ số "dti-2099"/],
+    ["units not an array", ["score", "in.json"], { "in.json": '{"indicatorSet":"dti-province-2022","units":{}}' }, /"units" phải là một mảng/],
+    ["no units", ["score", "in.json"], { "in.json": '{"indicatorSet":"dti-province-2022","units":[]}' }, /không có đơn vị nào/],
+    ["a unit without a name", ["score", "in.json"], { "in.json": '{"indicatorSet":"dti-province-2022","units":[{"values":{}}]}' }, /units\[0\]: thiếu "name"/],
+    [
+      "duplicate unit names",
+      ["score", "in.json"],
+      { "in.json": '{"indicatorSet":"dti-province-2022","units":[{"name":"Sở A","values":{}},{"name":"Sở A","values":{}}]}' },
+      /"Sở A" xuất hiện hai lần/,
+    ],
+    [
+      "an unknown indicator id",
+      ["score", "in.json"],
+      { "in.json": '{"indicatorSet":"dti-province-2022","units":[{"name":"T","values":{"3.99":{"a":1}}}]}' },
+      /không có chỉ số "3\.99"/,
+    ],
+    [
+      "a value that is an object",
+      ["score", "in.json"],
+      { "in.json": '{"indicatorSet":"dti-province-2022","units":[{"name":"T","values":{"3.1":{"a":{"x":1}}}}]}' },
+      /units\[0\]\.values\["3\.1"\]\.a: giá trị phải là số/,
+    ],
+    ["an unknown command", ["tinh"], {}, /lệnh không rõ "tinh"/],
+    ["an unknown option", ["score", "in.json", "--fast"], { "in.json": "{}" }, /--fast/],
+  ])("%s", (_what, argv, map, message) => {
+    const r = run(argv, files(map as Record<string, string>));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^Lỗi: /);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+describe("as a process, the way the README runs it", () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", path.join(root, "src/cli/main.ts"), ...args], { cwd: root, encoding: "utf8" });
+
+  it("prints the report and exits 0 on the sample", () => {
+    const p = cli("score", "test/fixtures/sample-province.json");
+    expect(p.status).toBe(0);
+    const report = JSON.parse(p.stdout) as ScoreReport;
+    expect(report.units[0]?.total.indexDisplay).toMatch(/^0,\d{4}$/);
+  });
+
+  it("exits 1 with one clear line and no stack trace on unreadable input", () => {
+    const p = cli("score", "test/fixtures/khong-co.json");
+    expect(p.status).toBe(1);
+    expect(p.stderr).toMatch(/Lỗi: test\/fixtures\/khong-co\.json: không tìm thấy tệp/);
+    expect(p.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("the sample fixture", () => {
+  it("is realistic: every indicator of the set has values, and min-max rows carry reference values", () => {
+    const data = JSON.parse(readFileSync(fixture("sample-province.json"), "utf8")) as {
+      units: { values: Record<string, unknown>; reference: Record<string, unknown> }[];
+    };
+    const report = JSON.parse(run(["score", fixture("sample-province.json")]).stdout) as ScoreReport;
+    const statuses = Object.entries(report.units[0]?.indicators ?? {}).filter(([, o]) => o.status !== "ok" && o.status !== "unscored");
+    expect(statuses).toEqual([]);
+    expect(Object.keys(data.units[0]?.reference ?? {}).sort()).toEqual(["4.11", "4.5", "4.6", "5.1", "5.10", "5.9", "7.10", "8.6", "8.7"]);
+  });
+});
