@@ -1,0 +1,94 @@
+/**
+ * Short Vietnamese descriptions of structured rules, derived from the catalog, for the
+ * CLI's `catalog` listing, function help and templates. One source: the rule itself.
+ */
+import { exact } from "../engine/rules";
+import type { Indicator, Measure, PartRule, RatioSpec, Rule, Tier, Variable } from "./schema";
+
+/** "0.8" → "80 %", "0.0025" → "0,25 %". */
+export function percent(text: string): string {
+  return `${exact(text).mul(100).toString().replace(".", ",")} %`;
+}
+
+/** "1/2" → "1/2", "0.7" → "0,7". */
+function fraction(text: string): string {
+  return text.includes("/") ? text : text.replace(".", ",");
+}
+
+function sumText(keys: readonly string[]): string {
+  return keys.length === 1 ? (keys[0] as string) : `(${keys.join(" + ")})`;
+}
+
+export function ratioText(spec: RatioSpec): string {
+  const den = Array.isArray(spec.denominator)
+    ? sumText(spec.denominator as readonly string[])
+    : (spec.denominator as { constant: string }).constant;
+  return `${sumText(spec.numerator)}/${den}`;
+}
+
+function tiersText(tiers: readonly Tier[], value: string, asPercent: boolean): string {
+  const steps = tiers.map((t) => `${value} ≥ ${asPercent ? percent(t.atLeast) : fraction(t.atLeast)}: ${fraction(t.fraction)}`);
+  return `${steps.join("; ")}; thấp hơn: 0 (phần của điểm tối đa)`;
+}
+
+function measureText(m: Measure): string {
+  return "amount" in m ? m.amount : `tỷ lệ ${ratioText(m.ratio)}`;
+}
+
+function partText(rule: PartRule): string {
+  return rule.kind === "ratio" ? `min(${ratioText(rule.ratio)}, 1)` : `lựa chọn ${rule.variable}`;
+}
+
+export function describeRule(rule: Rule): string {
+  switch (rule.kind) {
+    case "ratio":
+      return `Tỷ lệ = ${ratioText(rule.ratio)}; điểm = min(tỷ lệ, 1) × điểm tối đa`;
+    case "threshold-literal":
+      return (
+        `Tỷ lệ = ${ratioText(rule.ratio)}; tỷ lệ ≥ ${percent(rule.threshold)}: điểm tối đa; ` +
+        `thấp hơn: tỷ lệ × điểm tối đa (cách đọc khác, tắt mặc định: tỷ lệ/${percent(rule.threshold)} × điểm tối đa)`
+      );
+    case "threshold-scaled":
+      return `Tỷ lệ = ${ratioText(rule.ratio)}; điểm = min(tỷ lệ/${percent(rule.threshold)}, 1) × điểm tối đa`;
+    case "all-or-nothing":
+      return `Tỷ lệ = ${ratioText(rule.ratio)}; 100 %: điểm tối đa; thấp hơn: 0 điểm`;
+    case "tiers-ratio":
+      return `Tỷ lệ = ${ratioText(rule.ratio)}; ${tiersText(rule.tiers, "tỷ lệ", true)}`;
+    case "tiers-amount":
+      return `${rule.gate ? `Nếu ${rule.gate} = không: 0 điểm; nếu có: ` : ""}${tiersText(rule.tiers, rule.amount, false)}`;
+    case "multi-part":
+      return rule.parts.map((p) => `${p.label}: ${partText(p.rule)} × ${fraction(p.share)} điểm tối đa`).join(" + ");
+    case "choice":
+      return `Điểm theo lựa chọn ${rule.variable}`;
+    case "capped-count":
+      return `${fraction(rule.pointsEach)} điểm cho mỗi ${rule.count}, tối đa bằng điểm tối đa`;
+    case "min-max":
+      return `Min-Max trên ${measureText(rule.measure)}: (x − nhỏ nhất)/(lớn nhất − nhỏ nhất) × điểm tối đa, so sánh giữa các đơn vị`;
+    case "ratio-to-best":
+      return `So với đơn vị cao nhất trên ${measureText(rule.measure)}: x/cao nhất × điểm tối đa`;
+    case "sum-of-children":
+      return `Cộng điểm ${rule.children.join(", ")}`;
+    case "unscored":
+      return "Không tính điểm (theo dõi)";
+  }
+}
+
+export function describeVariable(v: Variable): string {
+  const links: string[] = [];
+  if (v.info) links.push(`= Thông tin chung mục ${v.info.join(" + ")}`);
+  if (v.sameAs) links.push(`= ${v.sameAs.indicator} ${v.sameAs.variable}`);
+  if (v.optional) links.push("không bắt buộc");
+  const options = v.options ? ` — lựa chọn: ${v.options.map((o, n) => `${n + 1} = "${o.label}" (${fraction(o.fraction)})`).join("; ")}` : "";
+  const unit = v.unit ? ` [${v.unit}]` : "";
+  return `${v.key} = ${v.description}${unit}${links.length ? ` (${links.join(", ")})` : ""}${options}`;
+}
+
+export function describeIndicator(ind: Indicator): string[] {
+  const lines = [`${ind.id}  ${ind.name} — tối đa ${ind.maxPoints} điểm`];
+  const agencies = ind.coordinating ? `${ind.responsible}; phối hợp: ${ind.coordinating}` : ind.responsible;
+  lines.push(`    Chủ trì: ${agencies}`);
+  lines.push(`    Cách tính: ${describeRule(ind.rule)}`);
+  for (const v of ind.variables) lines.push(`    • ${describeVariable(v)}`);
+  if (ind.reading) lines.push(`    Cách đọc: ${ind.reading}`);
+  return lines;
+}
