@@ -1,0 +1,533 @@
+/**
+ * Builds the workbook templates from the catalog: Thông tin chung, Chỉ số DTI <năm>,
+ * Tổng hợp, Phân công, Nhiệm vụ, plus a hidden lists sheet (drop-down options and their
+ * fractions) and a very hidden meta sheet (indicator set id, template version).
+ * Laid out so that staff only type raw figures: inputs are yellow and unlocked, everything
+ * else is computed by plain formulas (./formulas.ts) and locked.
+ */
+import type { Indicator, IndicatorSet, Variable } from "../catalog/schema";
+import type { TaskList } from "../catalog/tasks/schema";
+import { describeRule } from "../catalog/describe";
+import { MINMAX_AS_BEST_NAME, RuleFormulas } from "./formulas";
+import {
+  cellRef,
+  columnLetter,
+  type CellContent,
+  type ChartSpec,
+  type ConditionalFormat,
+  type DefinedName,
+  type FormatRange,
+  type SheetLayout,
+  type SheetRole,
+  type Validation,
+  type WorkbookLayout,
+} from "./model";
+import { TEMPLATE_VERSION, names, sheetNames } from "./names";
+import { buildTasksSheet } from "./tasks-sheet";
+
+export interface BuildOptions {
+  /** "portable" (default): plain Excel formulas; "functions": DTI.* custom functions in score cells. */
+  readonly formulas?: "portable" | "functions";
+  /** Visible sheets to include (default all). Summary and assignment bring the indicator sheet, which brings the info sheet. */
+  readonly sheets?: readonly SheetRole[];
+  /** Pre-fill Nhiệm vụ with these tasks (e.g. the Ninh Thuận Phụ lục 1 example) and their source. */
+  readonly sampleTasks?: TaskList;
+}
+
+export const VISIBLE_ROLES: readonly SheetRole[] = ["info", "indicators", "summary", "assignment", "tasks"];
+
+/** Colours of the templates: inputs yellow, links grey, results blue. */
+export const COLORS = {
+  input: "#FFF2CC",
+  linked: "#EDEDED",
+  result: "#DDEBF7",
+  header: "#1F4E79",
+  headerFont: "#FFFFFF",
+  pillar: "#D9E1F2",
+  label: "#595959",
+} as const;
+
+const fmt = {
+  count: "#,##0",
+  amount: "#,##0.00",
+  percent: "0.00%",
+  points: "0.00",
+  index: "0.0000",
+  max: "0",
+};
+
+const YES_NO_LIST = "DTI_LIST_YESNO";
+
+/** Excel limits: validation titles 32 characters, messages 255. */
+function clip(text: string, max: number): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+}
+
+/** A grid under construction: rows of a fixed width, with range-level lists beside it. */
+class SheetBuilder {
+  readonly grid: CellContent[][] = [];
+  readonly formats: FormatRange[] = [];
+  readonly validations: Validation[] = [];
+  readonly conditionalFormats: ConditionalFormat[] = [];
+  readonly merges: string[] = [];
+  readonly rowHeights: Record<number, number> = {};
+  readonly charts: ChartSpec[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly width: number,
+  ) {}
+
+  /** Appends a row (padded to the width) and returns its 0-based index. */
+  row(cells: readonly CellContent[] = []): number {
+    const row: CellContent[] = [...cells];
+    while (row.length < this.width) row.push(null);
+    this.grid.push(row.slice(0, this.width));
+    return this.grid.length - 1;
+  }
+
+  set(row: number, column: number, content: CellContent): void {
+    (this.grid[row] as CellContent[])[column] = content;
+  }
+
+  format(ref: string, format: FormatRange["format"]): void {
+    this.formats.push({ ref, format });
+  }
+
+  rowRange(row: number, from = 0, to = this.width - 1): string {
+    return `${cellRef(row, from)}:${cellRef(row, to)}`;
+  }
+
+  sheet(
+    role: SheetRole,
+    columnWidths: readonly number[],
+    extra: Pick<SheetLayout, "freeze" | "print"> & Partial<Pick<SheetLayout, "visibility" | "protect">>,
+  ): SheetLayout {
+    return {
+      name: this.name,
+      role,
+      visibility: extra.visibility ?? "visible",
+      columnWidths,
+      grid: this.grid,
+      rowHeights: this.rowHeights,
+      merges: this.merges,
+      formats: this.formats,
+      validations: this.validations,
+      conditionalFormats: this.conditionalFormats,
+      freeze: extra.freeze,
+      print: extra.print,
+      protect: extra.protect ?? true,
+      charts: this.charts,
+    };
+  }
+}
+
+const f = (formula: string): CellContent => ({ f: formula });
+
+function isCount(v: Variable): boolean {
+  return v.unit !== "tỷ đồng";
+}
+
+function numberValidation(ref: string, title: string, v: { description: string; unit: string }, count: boolean): Validation {
+  return {
+    ref,
+    rule: count ? { kind: "whole", min: 0 } : { kind: "decimal", min: 0 },
+    promptTitle: clip(title, 32),
+    prompt: clip(`${v.description}${v.unit ? ` (${v.unit})` : ""}. ${count ? "Nhập số nguyên" : "Nhập số"} lớn hơn hoặc bằng 0.`, 255),
+    errorTitle: "Giá trị không hợp lệ",
+    error: clip(`${title}: ${count ? "phải là số nguyên" : "phải là số"} lớn hơn hoặc bằng 0 (${v.unit || "số"}); không nhập chữ hay số âm.`, 255),
+  };
+}
+
+function listValidation(ref: string, title: string, v: Variable, source: string): Validation {
+  return {
+    ref,
+    rule: { kind: "list", source },
+    promptTitle: clip(title, 32),
+    prompt: clip(`${v.description}. Chọn một mục trong danh sách.`, 255),
+    errorTitle: "Không có trong danh sách",
+    error: clip(`${title}: chỉ chọn một trong các mục của danh sách thả xuống.`, 255),
+  };
+}
+
+// ---------------------------------------------------------------- Thông tin chung
+
+function buildInfoSheet(set: IndicatorSet, sheetName: string, out: DefinedName[]): SheetLayout {
+  const b = new SheetBuilder(sheetName, 7);
+  b.row([`THÔNG TIN CHUNG — ${set.name.toLocaleUpperCase("vi")}`]);
+  b.format("A1", { bold: true });
+  b.row(["Nhập mỗi số liệu một lần tại đây; các chỉ số dùng số liệu này (cột F) tự lấy từ ô tương ứng. Chỉ nhập vào các ô màu vàng."]);
+  b.format("A2", { italic: true, fontColor: COLORS.label });
+  const header = b.row(["STT", "Thông tin", "Giá trị", "Đơn vị tính", "Cơ quan cung cấp", "Dùng cho chỉ số", "Ghi chú"]);
+  b.format(b.rowRange(header), { bold: true, fill: COLORS.header, fontColor: COLORS.headerFont, wrap: true, border: true, vertical: "middle" });
+  const users = new Map<number, string[]>();
+  for (const ind of set.indicators) {
+    for (const v of ind.variables) for (const item of v.info ?? []) users.set(item, [...(users.get(item) ?? []), `${ind.id} ${v.key}`]);
+  }
+  const first = header + 1;
+  for (const item of set.infoItems) {
+    const r = b.row([item.id, item.name, null, item.unit, item.responsible, (users.get(item.id) ?? []).join(", "), null]);
+    out.push({ name: names.info(item.id), sheet: sheetName, ref: cellRef(r, 2, true), kind: "info", variable: String(item.id) });
+    b.format(cellRef(r, 2), { fill: COLORS.input, locked: false, numberFormat: item.type === "number" ? (item.unit === "tỷ đồng" ? fmt.amount : fmt.count) : "@" });
+    b.format(cellRef(r, 6), { locked: false });
+    if (item.type === "number") {
+      b.validations.push(numberValidation(cellRef(r, 2), `Thông tin chung mục ${item.id}`, { description: item.name, unit: item.unit }, item.unit !== "tỷ đồng"));
+    }
+  }
+  const last = b.grid.length - 1;
+  b.format(`A${first + 1}:G${last + 1}`, { border: true, vertical: "top", wrap: true });
+  return b.sheet("info", [6, 48, 18, 12, 26, 28, 30], { freeze: { rows: header + 1, columns: 0 }, print: { landscape: true, repeatRows: `${header + 1}:${header + 1}` } });
+}
+
+// ---------------------------------------------------------------- Chỉ số DTI
+
+/** Columns of the indicator sheet. Variable slots follow the fixed columns. */
+function indicatorColumns(slots: number) {
+  const v0 = 6;
+  const after = v0 + slots;
+  return {
+    id: 0,
+    name: 1,
+    max: 2,
+    method: 3,
+    responsible: 4,
+    coordinating: 5,
+    variable: (n: number) => v0 + n,
+    refMin: after,
+    refMax: after + 1,
+    ratio: after + 2,
+    score: after + 3,
+    status: after + 4,
+    target: after + 5,
+    evidence: after + 6,
+    note: after + 7,
+    reading: after + 8,
+    width: after + 9,
+  };
+}
+
+function variableLabel(v: Variable): string {
+  let link = "";
+  if (v.info) link = ` (= Thông tin chung mục ${v.info.join(" + ")})`;
+  else if (v.sameAs) link = ` (= ${v.sameAs.indicator} ${v.sameAs.variable})`;
+  const unit = v.unit ? ` [${v.unit}]` : "";
+  const optional = v.optional ? " (không bắt buộc)" : "";
+  return `${v.key} = ${v.description}${unit}${link}${optional}`;
+}
+
+/** The formula of a linked input cell: the general-information item(s) or the first occurrence. */
+function linkedFormula(v: Variable): string | null {
+  if (v.info) {
+    const refs = v.info.map((i) => names.info(i));
+    const blank = refs.map((r) => `${r}=""`).join(",");
+    return `IF(OR(${blank}),"",${refs.join("+")})`;
+  }
+  if (v.sameAs) {
+    const n = names.input(v.sameAs.indicator, v.sameAs.variable);
+    return `IF(${n}="","",${n})`;
+  }
+  return null;
+}
+
+function buildIndicatorSheet(set: IndicatorSet, sheetName: string, functions: boolean, out: DefinedName[]): SheetLayout {
+  const slots = Math.max(1, ...set.indicators.map((i) => i.variables.length));
+  const c = indicatorColumns(slots);
+  const b = new SheetBuilder(sheetName, c.width);
+  b.row([`${set.name.toLocaleUpperCase("vi")}`]);
+  b.format("A1", { bold: true });
+  b.row([`Nguồn: ${set.source}. Chỉ nhập vào các ô màu vàng; ô màu xám lấy từ "Thông tin chung" hoặc từ chỉ số đã nhập; cột "Điểm" tự tính theo phương pháp chính thức.`]);
+  b.format("A2", { italic: true, fontColor: COLORS.label });
+  const optionRow = b.row([f(`"Cách đọc ngưỡng (§2): "&IF(${names.optionAltThreshold}="Có","cách đọc khác (tỷ lệ/ngưỡng × điểm tối đa)","theo câu chữ (mặc định)")&" — đổi tại trang Tổng hợp."`)]);
+  b.format(cellRef(optionRow, 0), { italic: true, fontColor: COLORS.label });
+  const headers: CellContent[] = ["Mã", "Tên chỉ số", "Điểm tối đa", "Phương pháp tính điểm", "Cơ quan chủ trì", "Cơ quan phối hợp"];
+  for (let n = 0; n < slots; n++) headers.push(n === 0 ? "Số liệu nhập (mô tả biến ở dòng trên ô nhập)" : "");
+  headers.push("Tham chiếu: nhỏ nhất", "Tham chiếu: lớn nhất / cao nhất", "Tỷ lệ", "Điểm", "Trạng thái", "Chỉ tiêu năm", "Tài liệu kiểm chứng (số văn bản hoặc đường dẫn)", "Ghi chú", "Cách hiểu áp dụng");
+  const header = b.row(headers);
+  b.format(b.rowRange(header), { bold: true, fill: COLORS.header, fontColor: COLORS.headerFont, wrap: true, border: true, vertical: "middle", horizontal: "center" });
+  b.rowHeights[header + 1] = 45;
+
+  for (const pillar of set.pillars) {
+    const pr = b.row([pillar.id, pillar.name, pillar.maxPoints]);
+    b.set(pr, c.score, f(names.pillar(pillar.id)));
+    b.format(b.rowRange(pr), { bold: true, fill: COLORS.pillar, border: true });
+    b.format(cellRef(pr, c.score), { numberFormat: fmt.points });
+    for (const ind of set.indicators.filter((i) => i.pillar === pillar.id)) {
+      const rf = new RuleFormulas(ind);
+      const labelRow = b.row([
+        ind.id,
+        ind.parent ? `   ${ind.name}` : ind.name,
+        ind.maxPoints,
+        ind.scoringText,
+        ind.responsible,
+        ind.coordinating,
+      ]);
+      const inputRow = b.row();
+      b.set(labelRow, c.reading, [describeRule(ind.rule), ind.reading ?? ""].filter(Boolean).join(". "));
+      b.format(`${cellRef(labelRow, 0)}:${cellRef(inputRow, c.width - 1)}`, { border: true, vertical: "top", wrap: true });
+      b.format(`${cellRef(labelRow, c.variable(0))}:${cellRef(labelRow, c.refMax)}`, { italic: true, fontColor: COLORS.label });
+      ind.variables.forEach((v, n) => {
+        const col = c.variable(n);
+        const ref = cellRef(inputRow, col);
+        const title = `${ind.id} – biến ${v.key}`;
+        b.set(labelRow, col, variableLabel(v));
+        const link = linkedFormula(v);
+        const name = names.input(ind.id, v.key);
+        out.push({ name, sheet: sheetName, ref: cellRef(inputRow, col, true), kind: link ? "linked" : "input", indicator: ind.id, variable: v.key });
+        if (link) {
+          b.set(inputRow, col, f(link));
+          b.format(ref, { fill: COLORS.linked, numberFormat: isCount(v) ? fmt.count : fmt.amount });
+        } else if (v.type === "choice") {
+          b.format(ref, { fill: COLORS.input, locked: false });
+          b.validations.push(listValidation(ref, title, v, names.optionLabels(ind.id, v.key)));
+        } else {
+          b.format(ref, { fill: COLORS.input, locked: false, numberFormat: isCount(v) ? fmt.count : fmt.amount });
+          b.validations.push(numberValidation(ref, title, v, isCount(v)));
+        }
+      });
+      const rule = ind.rule;
+      if (rule.kind === "min-max" || rule.kind === "ratio-to-best") {
+        const cols: [number, string, string][] =
+          rule.kind === "min-max"
+            ? [[c.refMin, names.referenceMin(ind.id), "Nhỏ nhất của các đơn vị so sánh"], [c.refMax, names.referenceMax(ind.id), "Lớn nhất của các đơn vị so sánh"]]
+            : [[c.refMax, names.referenceMax(ind.id), "Cao nhất của các đơn vị so sánh"]];
+        const ratioMeasure = "ratio" in rule.measure;
+        for (const [col, name, label] of cols) {
+          const ref = cellRef(inputRow, col);
+          b.set(labelRow, col, label);
+          out.push({ name, sheet: sheetName, ref: cellRef(inputRow, col, true), kind: "reference", indicator: ind.id });
+          b.format(ref, { fill: COLORS.input, locked: false, numberFormat: ratioMeasure ? fmt.percent : fmt.amount });
+          b.validations.push({
+            ref,
+            rule: { kind: "decimal", min: 0 },
+            promptTitle: clip(`${ind.id} – giá trị tham chiếu`, 32),
+            prompt: clip(`${label} (${ratioMeasure ? "tỷ lệ" : "giá trị"}), do cơ quan chấm điểm công bố. Thiếu giá trị này thì chưa tính được điểm (§9).`, 255),
+            errorTitle: "Giá trị không hợp lệ",
+            error: "Giá trị tham chiếu phải là số lớn hơn hoặc bằng 0.",
+          });
+        }
+      }
+      const ratio = rf.ratio();
+      if (ratio) {
+        b.set(inputRow, c.ratio, f(ratio));
+        b.format(cellRef(inputRow, c.ratio), { numberFormat: fmt.percent });
+      }
+      b.set(inputRow, c.score, f(functions ? rf.functionScore() : rf.score()));
+      out.push({ name: names.score(ind.id), sheet: sheetName, ref: cellRef(inputRow, c.score, true), kind: "score", indicator: ind.id });
+      b.format(cellRef(inputRow, c.score), { fill: COLORS.result, bold: true, numberFormat: fmt.points });
+      b.set(inputRow, c.status, f(rf.status()));
+      b.format(`${cellRef(inputRow, c.target)}:${cellRef(inputRow, c.note)}`, { fill: COLORS.input, locked: false });
+      b.format(cellRef(inputRow, c.target), { numberFormat: fmt.points });
+    }
+  }
+  const widths = [7, 38, 8, 48, 16, 18];
+  for (let n = 0; n < slots; n++) widths.push(20);
+  widths.push(12, 12, 10, 10, 16, 10, 24, 18, 36);
+  b.conditionalFormats.push({
+    ref: `${columnLetter(c.status)}${header + 2}:${columnLetter(c.status)}${b.grid.length}`,
+    formula: `AND(${columnLetter(c.status)}${header + 2}<>"",${columnLetter(c.status)}${header + 2}<>"Đã tính",${columnLetter(c.status)}${header + 2}<>"Không tính điểm")`,
+    fill: "#FCE4D6",
+    fontColor: "#9C0006",
+  });
+  return b.sheet("indicators", widths, {
+    freeze: { rows: header + 1, columns: 2 },
+    print: { landscape: true, repeatRows: `${header + 1}:${header + 1}` },
+  });
+}
+
+// ---------------------------------------------------------------- Tổng hợp
+
+function buildSummarySheet(set: IndicatorSet, sheetName: string, out: DefinedName[]): SheetLayout {
+  const b = new SheetBuilder(sheetName, 6);
+  b.row([`TỔNG HỢP ĐIỂM CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI) NĂM ${set.year}`]);
+  b.format("A1", { bold: true });
+  const unit = b.row(["Đơn vị:", f(`IF(${names.info(1)}="","(chưa nhập tên tại Thông tin chung, mục 1)",${names.info(1)})`)]);
+  b.format(cellRef(unit, 1), { bold: true });
+  const optAlt = b.row(["Cách đọc ngưỡng khác (§2): dưới ngưỡng T tính tỷ lệ/T × điểm tối đa", null, "Không"]);
+  const optBest = b.row(["Tính các chỉ số Min-Max theo tỷ lệ so với đơn vị cao nhất (§10)", null, "Không"]);
+  for (const [r, name] of [[optAlt, names.optionAltThreshold], [optBest, MINMAX_AS_BEST_NAME]] as const) {
+    out.push({ name, sheet: sheetName, ref: cellRef(r, 2, true), kind: "input" });
+    b.format(cellRef(r, 2), { fill: COLORS.input, locked: false, horizontal: "center" });
+    b.validations.push({
+      ref: cellRef(r, 2),
+      rule: { kind: "list", source: YES_NO_LIST },
+      promptTitle: "Tùy chọn cách đọc",
+      prompt: "Chọn Có để áp dụng cách đọc khác, Không để theo mặc định. Trạng thái này được ghi cùng tổng điểm.",
+      errorTitle: "Chỉ chọn Có hoặc Không",
+      error: "Chỉ chọn Có hoặc Không.",
+    });
+    b.format(cellRef(r, 0), { wrap: false });
+  }
+  b.row();
+  const header = b.row(["Chỉ số chính", "Tên", "Điểm", "Điểm tối đa", "Tỷ lệ đạt", "Số chỉ số chưa tính được điểm"]);
+  b.format(b.rowRange(header), { bold: true, fill: COLORS.header, fontColor: COLORS.headerFont, wrap: true, border: true, vertical: "middle" });
+  const first = header + 1;
+  for (const pillar of set.pillars) {
+    const members = set.indicators.filter((i) => i.pillar === pillar.id && !i.parent);
+    const r = b.grid.length;
+    const sum = members.length ? `SUM(${members.map((i) => names.score(i.id)).join(",")})` : "0";
+    const blanks = members.length ? members.map((i) => `(${names.score(i.id)}="")`).join("+") : "0";
+    b.row([pillar.id, pillar.name, f(sum), pillar.maxPoints, f(`IF(${cellRef(r, 3)}=0,"",${cellRef(r, 2)}/${cellRef(r, 3)})`), f(blanks)]);
+    out.push({ name: names.pillar(pillar.id), sheet: sheetName, ref: cellRef(r, 2, true), kind: "pillar" });
+  }
+  const last = b.grid.length - 1;
+  const total = b.row(["", "TỔNG ĐIỂM", f(`SUM(${cellRef(first, 2)}:${cellRef(last, 2)})`), set.maxTotal, f(`${cellRef(b.grid.length, 2)}/${set.maxTotal}`), f(`SUM(${cellRef(first, 5)}:${cellRef(last, 5)})`)]);
+  out.push({ name: names.total, sheet: sheetName, ref: cellRef(total, 2, true), kind: "total" });
+  const index = b.row(["", "CHỈ SỐ DTI (tổng điểm / 1000)", f(`${names.total}/${set.maxTotal}`)]);
+  out.push({ name: names.index, sheet: sheetName, ref: cellRef(index, 2, true), kind: "index" });
+  b.format(`A${first + 1}:F${total + 1}`, { border: true });
+  b.format(`C${first + 1}:C${total + 1}`, { numberFormat: fmt.points, fill: COLORS.result });
+  b.format(`E${first + 1}:E${total + 1}`, { numberFormat: fmt.percent });
+  b.format(b.rowRange(total), { bold: true });
+  b.format(b.rowRange(index, 0, 2), { bold: true, border: true });
+  b.format(cellRef(index, 2), { numberFormat: fmt.index, fill: COLORS.result });
+  const note = b.row([
+    f(`"Chỉ số DTI hiển thị 4 chữ số thập phân như Bộ công bố (ví dụ 0,3048). Cách đọc ngưỡng: "&IF(${names.optionAltThreshold}="Có","cách đọc khác","theo câu chữ (mặc định)")&"; Min-Max: "&IF(${MINMAX_AS_BEST_NAME}="Có","so với đơn vị cao nhất","theo công thức Min-Max (mặc định)")&"."`),
+  ]);
+  b.format(cellRef(note, 0), { italic: true, fontColor: COLORS.label });
+  b.charts.push({
+    title: "Điểm các chỉ số chính",
+    categories: `A${first + 1}:A${last + 1}`,
+    values: `C${first + 1}:C${last + 1}`,
+    from: cellRef(note + 2, 0),
+    to: cellRef(note + 20, 5),
+  });
+  return b.sheet("summary", [14, 40, 12, 12, 12, 16], { freeze: { rows: header + 1, columns: 0 }, print: { landscape: true } });
+}
+
+// ---------------------------------------------------------------- Phân công
+
+/** Agencies of a cell ("Sở Nội vụ, Sở Tài chính" → two); "" and "-" give none. */
+export function splitAgencies(text: string): string[] {
+  return text
+    .split(",")
+    .map((a) => a.trim())
+    .filter((a) => a !== "" && a !== "-");
+}
+
+export interface AgencyAssignment {
+  readonly agency: string;
+  readonly leads: readonly Indicator[];
+  readonly coordinates: readonly Indicator[];
+  readonly infoItems: readonly number[];
+}
+
+/** Each agency with the indicators it leads or coordinates and the info items it provides, in first-seen order. */
+export function agencyAssignments(set: IndicatorSet): AgencyAssignment[] {
+  const map = new Map<string, { leads: Indicator[]; coordinates: Indicator[]; infoItems: number[] }>();
+  const get = (a: string) => {
+    let e = map.get(a);
+    if (!e) {
+      e = { leads: [], coordinates: [], infoItems: [] };
+      map.set(a, e);
+    }
+    return e;
+  };
+  for (const ind of set.indicators) {
+    if (ind.parent) continue;
+    for (const a of splitAgencies(ind.responsible)) get(a).leads.push(ind);
+    for (const a of splitAgencies(ind.coordinating)) get(a).coordinates.push(ind);
+  }
+  for (const item of set.infoItems) for (const a of splitAgencies(item.responsible)) get(a).infoItems.push(item.id);
+  return [...map.entries()].map(([agency, e]) => ({ agency, ...e }));
+}
+
+function buildAssignmentSheet(set: IndicatorSet, sheetName: string, indicatorSheet: string): SheetLayout {
+  const b = new SheetBuilder(sheetName, 7);
+  b.row(["PHÂN CÔNG THEO CƠ QUAN: CHỈ SỐ CHỦ TRÌ, PHỐI HỢP VÀ THÔNG TIN CHUNG CẦN CUNG CẤP"]);
+  b.format("A1", { bold: true });
+  b.row(['Cột "Đã có điểm" đếm các chỉ số cơ quan chủ trì đã tính được điểm.']);
+  b.format("A2", { italic: true, fontColor: COLORS.label });
+  const header = b.row(["Cơ quan", "Vai trò", "Mã", "Tên chỉ số / thông tin", "Điểm tối đa", "Điểm", "Đã có điểm"]);
+  b.format(b.rowRange(header), { bold: true, fill: COLORS.header, fontColor: COLORS.headerFont, wrap: true, border: true });
+  void indicatorSheet;
+  for (const a of agencyAssignments(set)) {
+    const done = a.leads.length ? a.leads.map((i) => `(${names.score(i.id)}<>"")`).join("+") : "0";
+    const hr = b.row([a.agency, `Chủ trì ${a.leads.length}, phối hợp ${a.coordinates.length}`, null, null, null, null, f(`(${done})&"/"&${a.leads.length}`)]);
+    b.format(b.rowRange(hr), { bold: true, fill: COLORS.pillar, border: true });
+    for (const [role, list] of [["Chủ trì", a.leads], ["Phối hợp", a.coordinates]] as const) {
+      for (const ind of list) {
+        const r = b.row([null, role, ind.id, ind.name, ind.maxPoints, f(names.score(ind.id))]);
+        b.format(cellRef(r, 5), { numberFormat: fmt.points });
+      }
+    }
+    for (const item of a.infoItems) {
+      const infoItem = set.infoItems.find((i) => i.id === item);
+      b.row([null, "Cung cấp thông tin chung", `TT ${item}`, infoItem?.name ?? "", null, f(`IF(${names.info(item)}="","(chưa nhập)",${names.info(item)})`)]);
+    }
+  }
+  b.format(`A${header + 2}:G${b.grid.length}`, { border: true, vertical: "top", wrap: true });
+  return b.sheet("assignment", [30, 22, 8, 60, 10, 10, 12], { freeze: { rows: header + 1, columns: 0 }, print: { landscape: true, repeatRows: `${header + 1}:${header + 1}` } });
+}
+
+// ---------------------------------------------------------------- Danh mục, DTI_META
+
+function buildListsSheet(
+  set: IndicatorSet,
+  sheetName: string,
+  extraLists: readonly { name: string; values: readonly string[] }[],
+  out: DefinedName[],
+): SheetLayout {
+  const b = new SheetBuilder(sheetName, 3);
+  b.row(["Danh sách lựa chọn (không sửa trang này)", "Phần điểm", "Chỉ số / biến"]);
+  const addList = (labelsName: string, fracName: string | null, items: readonly (readonly [string, CellContent])[], owner: string) => {
+    const first = b.grid.length;
+    for (const [label, frac] of items) b.row([label, frac, owner]);
+    const last = b.grid.length - 1;
+    out.push({ name: labelsName, sheet: sheetName, ref: `${cellRef(first, 0, true)}:${cellRef(last, 0, true)}`, kind: "option" });
+    if (fracName) out.push({ name: fracName, sheet: sheetName, ref: `${cellRef(first, 1, true)}:${cellRef(last, 1, true)}`, kind: "option" });
+  };
+  addList(YES_NO_LIST, null, [["Có", null], ["Không", null]], "tùy chọn");
+  for (const l of extraLists) addList(l.name, null, l.values.map((v) => [v, null] as const), l.name);
+  for (const ind of set.indicators) {
+    for (const v of ind.variables) {
+      if (v.type !== "choice") continue;
+      const items = (v.options ?? []).map((o) => [o.label, f(o.fraction)] as const);
+      addList(names.optionLabels(ind.id, v.key), names.optionFractions(ind.id, v.key), items, `${ind.id} ${v.key}`);
+    }
+  }
+  return b.sheet("lists", [60, 10, 12], { freeze: { rows: 1, columns: 0 }, print: { landscape: false }, visibility: "hidden", protect: true });
+}
+
+function buildMetaSheet(set: IndicatorSet, sheetName: string, formulas: "portable" | "functions", out: DefinedName[]): SheetLayout {
+  const b = new SheetBuilder(sheetName, 2);
+  b.row(["indicatorSet", set.id]);
+  b.row(["templateVersion", TEMPLATE_VERSION]);
+  b.row(["formulas", formulas]);
+  out.push({ name: names.metaSet, sheet: sheetName, ref: "$B$1", kind: "meta" });
+  out.push({ name: names.metaVersion, sheet: sheetName, ref: "$B$2", kind: "meta" });
+  return b.sheet("meta", [18, 24], { freeze: { rows: 0, columns: 0 }, print: { landscape: false }, visibility: "veryHidden", protect: true });
+}
+
+/** The visible roles to build, with their dependencies added (summary/assignment → indicators → info). */
+export function withDependencies(roles: readonly SheetRole[]): SheetRole[] {
+  const set = new Set(roles);
+  if (set.has("summary") || set.has("assignment")) set.add("indicators");
+  if (set.has("indicators")) {
+    set.add("info");
+    set.add("summary"); // the alternative-reading switches live there, and the pillar totals
+  }
+  return VISIBLE_ROLES.filter((r) => set.has(r));
+}
+
+export function buildWorkbookLayout(set: IndicatorSet, options: BuildOptions = {}): WorkbookLayout {
+  const formulas = options.formulas ?? "portable";
+  const roles = withDependencies(options.sheets ?? VISIBLE_ROLES);
+  const sn = sheetNames(set.year);
+  const out: DefinedName[] = [];
+  const sheets: SheetLayout[] = [];
+  let extraLists: { name: string; values: readonly string[] }[] = [];
+  if (roles.includes("info")) sheets.push(buildInfoSheet(set, sn.info, out));
+  if (roles.includes("indicators")) sheets.push(buildIndicatorSheet(set, sn.indicators, formulas === "functions", out));
+  if (roles.includes("summary")) sheets.push(buildSummarySheet(set, sn.summary, out));
+  if (roles.includes("assignment")) sheets.push(buildAssignmentSheet(set, sn.assignment, sn.indicators));
+  if (roles.includes("tasks")) {
+    const tasks = buildTasksSheet(options.sampleTasks ? { tasks: options.sampleTasks.tasks, source: options.sampleTasks.source, year: set.year } : { year: set.year });
+    sheets.push(tasks.sheet);
+    out.push(...tasks.names);
+    extraLists = [...tasks.optionLists];
+  }
+  sheets.push(buildListsSheet(set, sn.lists, extraLists, out));
+  sheets.push(buildMetaSheet(set, sn.meta, formulas, out));
+  return { indicatorSet: set.id, templateVersion: TEMPLATE_VERSION, formulas, sheets, names: out };
+}

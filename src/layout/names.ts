@@ -1,0 +1,53 @@
+/**
+ * The stable workbook-level names of the templates. Readers find every figure by these
+ * names, never by position, so users may insert rows and columns freely.
+ *   DTI_3_1_a        input a of indicator 3.1 (dots become underscores)
+ *   DTI_INFO_4       general-information item 4
+ *   DTI_REF_4_5_MIN  reference minimum of a cross-unit row (§9), and _MAX
+ *   DTI_3_1_SCORE    points of indicator 3.1
+ *   DTI_PILLAR_III   a pillar total; DTI_TOTAL; DTI_INDEX
+ */
+
+export const TEMPLATE_VERSION = 1;
+
+const idPart = (id: string): string => id.trim().replace(/\./g, "_");
+
+export const names = {
+  input: (indicatorId: string, variable: string): string => `DTI_${idPart(indicatorId)}_${variable}`,
+  info: (item: number): string => `DTI_INFO_${item}`,
+  referenceMin: (indicatorId: string): string => `DTI_REF_${idPart(indicatorId)}_MIN`,
+  referenceMax: (indicatorId: string): string => `DTI_REF_${idPart(indicatorId)}_MAX`,
+  score: (indicatorId: string): string => `DTI_${idPart(indicatorId)}_SCORE`,
+  pillar: (pillarId: string): string => `DTI_PILLAR_${pillarId}`,
+  total: "DTI_TOTAL",
+  index: "DTI_INDEX",
+  /** The labels and fractions of a choice variable's options, on the lists sheet. */
+  optionLabels: (indicatorId: string, variable: string): string => `DTI_LIST_${idPart(indicatorId)}_${variable}`,
+  optionFractions: (indicatorId: string, variable: string): string => `DTI_FRAC_${idPart(indicatorId)}_${variable}`,
+  /** The indicator set id and template version the workbook was made from. */
+  metaSet: "DTI_META_SET",
+  metaVersion: "DTI_META_VERSION",
+  /** Whether the §2 alternative threshold reading is on (TRUE/FALSE) in this workbook. */
+  optionAltThreshold: "DTI_OPT_ALT_THRESHOLD",
+} as const;
+
+/** Sheet names of the templates (Vietnamese, as users know them). */
+export function sheetNames(year: number): {
+  info: string;
+  indicators: string;
+  summary: string;
+  assignment: string;
+  tasks: string;
+  lists: string;
+  meta: string;
+} {
+  return {
+    info: "Thông tin chung",
+    indicators: `Chỉ số DTI ${year}`,
+    summary: "Tổng hợp",
+    assignment: "Phân công",
+    tasks: "Nhiệm vụ",
+    lists: "Danh mục",
+    meta: "DTI_META",
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The portable template's plain formulas compute the engine's result: filled with the same
+ * inputs, every score cell, pillar total, the total and the index equal the engine's
+ * (to 1e-9), and bad entries give a blank or 0, never an error, with totals still computing.
+ */
+import { prng, randomUnit } from "../../bench/generate";
+import { dtiProvince2022 as set } from "../../src/catalog";
+import { scoreUnits } from "../../src/engine/score";
+import type { ScoreOptions, UnitInput, UnitResult } from "../../src/engine/types";
+import { buildWorkbookLayout } from "../../src/layout/build";
+import { names } from "../../src/layout/names";
+import { evaluateLayout, type EvaluatedWorkbook } from "../support/hf";
+import { namedInputs } from "../support/named-inputs";
+
+const layout = buildWorkbookLayout(set);
+
+function expectParity(wb: EvaluatedWorkbook, r: UnitResult): void {
+  for (const ind of set.indicators) {
+    const engine = r.indicators[ind.id]?.score?.toNumber() ?? null;
+    const sheet = wb.value(names.score(ind.id));
+    if (engine === null) expect([ind.id, sheet]).toEqual([ind.id, null]);
+    else {
+      expect([ind.id, typeof sheet]).toEqual([ind.id, "number"]);
+      expect(Math.abs((sheet as number) - engine)).toBeLessThan(1e-9);
+    }
+  }
+  for (const p of set.pillars) {
+    expect(Math.abs((wb.value(names.pillar(p.id)) as number) - (r.pillars[p.id]?.score.toNumber() ?? NaN))).toBeLessThan(1e-9);
+  }
+  expect(Math.abs((wb.value(names.total) as number) - r.total.score.toNumber())).toBeLessThan(1e-9);
+  expect(Math.abs((wb.value(names.index) as number) - r.total.index.toNumber())).toBeLessThan(1e-12);
+}
+
+function withReferences(unit: UnitInput, rnd: () => number): UnitInput {
+  const reference: Record<string, { min: number; max: number }> = {};
+  for (const ind of set.indicators) {
+    if (ind.rule.kind !== "min-max" && ind.rule.kind !== "ratio-to-best") continue;
+    const isRatio = "ratio" in ind.rule.measure;
+    const scale = isRatio ? 1 : 2500;
+    const a = rnd() * scale;
+    const b = rnd() * scale;
+    reference[ind.id] = { min: Math.min(a, b), max: Math.max(a, b) };
+  }
+  return { ...unit, reference };
+}
+
+describe("portable formulas equal the engine (HyperFormula)", () => {
+  it.each([11, 12, 13, 14, 15, 16])("random province %i, with reference values for cross-unit rows", (seed) => {
+    const rnd = prng(seed);
+    const unit = withReferences(randomUnit(set, "Tỉnh", rnd).unit, rnd);
+    for (const options of [{}, { altThreshold: true }, { minMaxAsRatioToBest: true }] as ScoreOptions[]) {
+      const [r] = scoreUnits(set, [unit], options);
+      const wb = evaluateLayout(layout, namedInputs(unit, options));
+      expectParity(wb, r as UnitResult);
+      wb.destroy();
+    }
+  });
+
+  it("an empty workbook: blank scores, totals 0, no errors", () => {
+    const unit: UnitInput = { name: "Trống", values: {} };
+    const [r] = scoreUnits(set, [unit]);
+    const wb = evaluateLayout(layout, namedInputs(unit));
+    expectParity(wb, r as UnitResult);
+    expect(wb.value(names.total)).toBe(0);
+    wb.destroy();
+  });
+
+  it("bad entries give a blank or 0 and the totals still compute", () => {
+    const unit: UnitInput = {
+      name: "Sai",
+      info: { "4": 600000, "6": 0, "8": 65 },
+      values: {
+        "3.1": { a: "ba trăm nghìn" }, // text in a number cell
+        "3.2": { a: 10 }, //              zero denominator from item 6
+        "3.3": { a: -5 }, //              negative
+        "3.4": { a: 70 }, //              numerator above denominator (b = item 8 = 65)
+        "1.1": { a: "Giám đốc Sở" }, //   not one of the options
+        "1.2": { a: true, b: false },
+        "5.5": { a: 0, b: 0, none: true }, // "không phát sinh" confirmed
+        "5.11": { a: 0 }, //              b = 5.10 a, missing
+        "1.5": { a: false }, //           gate closed, articles not needed
+        "4.5": { a: 1, b: 1, c: 1, d: 1 }, // e, f from info 11, 12: missing
+      },
+      reference: { "4.5": { min: 0.01, max: 0.05 } },
+    };
+    const [r] = scoreUnits(set, [unit]);
+    const wb = evaluateLayout(layout, namedInputs(unit));
+    expectParity(wb, r as UnitResult);
+    expect(wb.value(names.score("3.2"))).toBe(0);
+    expect(wb.value(names.score("3.4"))).toBe(10);
+    expect(wb.value(names.score("5.5"))).toBe(5);
+    expect(wb.value(names.score("1.5"))).toBe(0);
+    expect(typeof wb.value(names.total)).toBe("number");
+    wb.destroy();
+  });
+});
