@@ -42,7 +42,10 @@ finish_step() {
 
 step "Debian tools"
 need_pkg xmllint libxml2-utils
-echo "xmllint: $(command -v xmllint)"
+# LibreOffice recalculates the portable templates in test/e2e (a real spreadsheet nobody here wrote);
+# DejaVu gives Vietnamese diacritics a font in anything it renders.
+need_pkg soffice libreoffice-calc fonts-dejavu-core
+echo "xmllint: $(command -v xmllint); soffice: $(command -v soffice)"
 
 step "Type check (tsc --noEmit)"
 tsc --noEmit -p tsconfig.json

@@ -1,12 +1,15 @@
 /**
  * dti: the command line of DTI Workbench. Same catalog and engine as the add-in.
  *   dti catalog [--json] [--set ID]
- *   dti score FILE.json [--alt-threshold] [--minmax-as-best]
+ *   dti template -o FILE.xlsx [--functions] [--with-sample-tasks] [--update]
+ *   dti score FILE.json|FILE.xlsx [--alt-threshold] [--minmax-as-best]
  * Exit 0 when the input was read (value problems are statuses in the report),
  * 1 when it cannot be read or has the wrong shape, with a message on stderr, no stack trace.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
+import ExcelJS from "exceljs";
 import { getIndicatorSet, indicatorSets } from "../catalog";
 import { describeIndicator } from "../catalog/describe";
 import { DtiError } from "../engine/errors";
@@ -14,11 +17,20 @@ import { toReport } from "../engine/report";
 import { scoreUnits } from "../engine/score";
 import type { ScoreOptions } from "../engine/types";
 import { parseScoreInput } from "./json-input";
+import { ninhThuan2022TaskList } from "../catalog/tasks/ninh-thuan-2022";
+import { buildWorkbookLayout } from "../layout/build";
+import { readInputs } from "../layout/read-inputs";
+import { readName, writeLayoutToWorkbook } from "./xlsx";
 
 const USAGE = `Cách dùng / Usage:
   npm run -s dti -- catalog [--json] [--set <mã bộ chỉ số>]
       Liệt kê bộ chỉ số: trụ cột, chỉ số thành phần, điểm tối đa, cách tính, biến.
-  npm run -s dti -- score <tệp.json> [--alt-threshold] [--minmax-as-best]
+  npm run -s dti -- template -o <tệp.xlsx> [--functions] [--with-sample-tasks] [--update]
+      Ghi mẫu biểu (Thông tin chung, Chỉ số DTI, Tổng hợp, Phân công, Nhiệm vụ) ra tệp .xlsx.
+      --functions          ô điểm dùng hàm DTI.* (cần bổ trợ) thay cho công thức Excel thường
+      --with-sample-tasks  điền sẵn danh mục nhiệm vụ Phụ lục 1 của tỉnh Ninh Thuận làm ví dụ
+      --update             tệp đã có: cập nhật mẫu tại chỗ, giữ nguyên mọi số liệu đã nhập
+  npm run -s dti -- score <tệp.json|tệp.xlsx> [--alt-threshold] [--minmax-as-best]
       Tính điểm, tổng trụ cột và chỉ số DTI; in báo cáo JSON.
       --alt-threshold   cách đọc khác của ngưỡng (tỷ lệ/ngưỡng × điểm tối đa), §2; mặc định tắt
       --minmax-as-best  tính mọi chỉ số "Min-Max" theo tỷ lệ so với đơn vị cao nhất, §10; mặc định tắt
@@ -57,7 +69,42 @@ function catalog(args: readonly string[]): CliResult {
   return { code: 0, stdout: `${lines.join("\n")}\n`, stderr: "" };
 }
 
-function score(args: readonly string[], readFile: (path: string) => string): CliResult {
+async function scoreXlsx(file: string, flags: ScoreOptions): Promise<CliResult> {
+  const set = getIndicatorSet("dti-province-2022");
+  if (!set) return fail("thiếu bộ chỉ số dti-province-2022.");
+  const wb = await openXlsx(file);
+  if ("error" in wb) return fail(wb.error);
+  const fallback = path.basename(file, path.extname(file));
+  const read = readInputs(set, (name) => readName(wb.workbook, name), fallback);
+  const lines = read.problems.map((p) => `${p.severity === "warning" ? "Cảnh báo" : "Lỗi"}: ${file}: ${p.text}`);
+  if (read.problems.some((p) => p.severity === "fatal")) return { code: 1, stdout: "", stderr: `${lines.join("\n")}\n` };
+  const options: ScoreOptions = {
+    altThreshold: flags.altThreshold === true || read.options.altThreshold === true,
+    minMaxAsRatioToBest: flags.minMaxAsRatioToBest === true || read.options.minMaxAsRatioToBest === true,
+  };
+  const results = scoreUnits(set, [read.unit], options);
+  const stderr = lines.length ? `${lines.join("\n")}\n` : "";
+  return { code: 0, stdout: `${JSON.stringify(toReport(set, results, options), null, 2)}\n`, stderr };
+}
+
+/** Reads an .xlsx file, or says in Vietnamese why it cannot be (missing, not xlsx, corrupt, encrypted). */
+async function openXlsx(file: string): Promise<{ workbook: ExcelJS.Workbook } | { error: string }> {
+  if (!existsSync(file)) return { error: `${file}: không tìm thấy tệp.` };
+  const head = readFileSync(file).subarray(0, 8);
+  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    return { error: `${file}: tệp được đặt mật khẩu hoặc là định dạng .xls cũ; hãy bỏ mật khẩu hoặc lưu lại dưới dạng .xlsx.` };
+  }
+  if (!head.subarray(0, 2).equals(Buffer.from("PK"))) return { error: `${file}: không phải tệp .xlsx.` };
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch (e) {
+    return { error: `${file}: tệp .xlsx bị hỏng, không đọc được (${(e as Error).message}).` };
+  }
+  return { workbook };
+}
+
+async function score(args: readonly string[], readFile: (path: string) => string): Promise<CliResult> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
@@ -65,9 +112,12 @@ function score(args: readonly string[], readFile: (path: string) => string): Cli
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) return fail(`cần đúng một tệp đầu vào.\n${USAGE}`);
-  if (!file.toLowerCase().endsWith(".json")) {
-    return fail(`${file}: hiện chỉ đọc được tệp .json (tệp .xlsx sẽ được hỗ trợ cùng mẫu biểu).`);
-  }
+  const options: ScoreOptions = {
+    altThreshold: values["alt-threshold"] === true,
+    minMaxAsRatioToBest: values["minmax-as-best"] === true,
+  };
+  if (file.toLowerCase().endsWith(".xlsx")) return scoreXlsx(file, options);
+  if (!file.toLowerCase().endsWith(".json")) return fail(`${file}: chỉ đọc được tệp .json hoặc .xlsx.`);
   let text: string;
   try {
     text = readFile(file);
@@ -81,23 +131,67 @@ function score(args: readonly string[], readFile: (path: string) => string): Cli
   } catch (e) {
     return fail(`${file}: không phải JSON hợp lệ (${(e as Error).message}).`);
   }
-  const options: ScoreOptions = {
-    altThreshold: values["alt-threshold"] === true,
-    minMaxAsRatioToBest: values["minmax-as-best"] === true,
-  };
   const input = parseScoreInput(data, file);
   const results = scoreUnits(input.set, input.units, options);
   return { code: 0, stdout: `${JSON.stringify(toReport(input.set, results, options), null, 2)}\n`, stderr: "" };
 }
 
-export function run(argv: readonly string[], readFile: (path: string) => string = (p) => readFileSync(p, "utf8")): CliResult {
+async function template(args: readonly string[]): Promise<CliResult> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      output: { type: "string", short: "o" },
+      functions: { type: "boolean" },
+      "with-sample-tasks": { type: "boolean" },
+      update: { type: "boolean" },
+      set: { type: "string" },
+    },
+  });
+  const file = values.output;
+  if (!file) return fail(`cần tên tệp ra: -o <tệp.xlsx>.\n${USAGE}`);
+  if (!file.toLowerCase().endsWith(".xlsx")) return fail(`${file}: tệp ra phải có đuôi .xlsx.`);
+  const setId = values.set ?? "dti-province-2022";
+  const set = getIndicatorSet(setId);
+  if (!set) return fail(`không có bộ chỉ số "${setId}".`);
+  const layout = buildWorkbookLayout(set, {
+    formulas: values.functions ? "functions" : "portable",
+    ...(values["with-sample-tasks"] ? { sampleTasks: ninhThuan2022TaskList } : {}),
+  });
+  let wb = new ExcelJS.Workbook();
+  const exists = existsSync(file);
+  if (exists) {
+    if (!values.update) {
+      return fail(`${file} đã có. Không ghi đè: dùng --update để cập nhật mẫu tại chỗ (giữ nguyên số liệu đã nhập), hoặc chọn tên tệp khác.`);
+    }
+    const opened = await openXlsx(file);
+    if ("error" in opened) return fail(opened.error);
+    wb = opened.workbook;
+  }
+  wb.creator = "DTI Workbench";
+  const result = await writeLayoutToWorkbook(wb, layout, () => (exists ? "update" : "rename"));
+  await wb.xlsx.writeFile(file);
+  const out: string[] = [`Đã ghi ${file}:`, ...result.plan.summary.map((l) => `  - ${l}`)];
+  if (exists) out.push(`  - Giữ lại ${result.preserved.length} số liệu đã nhập.`);
+  if (result.notPlaced.length) out.push(`  - Không đặt lại được (mẫu mới không còn ô này): ${result.notPlaced.join(", ")}.`);
+  out.push(
+    `  - Công thức ô điểm: ${layout.formulas === "portable" ? "công thức Excel thường (tính được cả khi không có bổ trợ, trong Excel cũ và LibreOffice)" : "hàm DTI.* (cần bổ trợ DTI Workbench)"}.`,
+  );
+  if (result.chartsSkipped) {
+    out.push("  - Lưu ý: thư viện exceljs không vẽ được biểu đồ; biểu đồ các chỉ số chính ở trang Tổng hợp chỉ có khi chèn mẫu bằng bổ trợ trong Excel.");
+  }
+  return { code: 0, stdout: `${out.join("\n")}\n`, stderr: "" };
+}
+
+export async function run(argv: readonly string[], readFile: (path: string) => string = (p) => readFileSync(p, "utf8")): Promise<CliResult> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case "catalog":
         return catalog(rest);
       case "score":
-        return score(rest, readFile);
+        return await score(rest, readFile);
+      case "template":
+        return await template(rest);
       case undefined:
       case "help":
       case "--help":
@@ -115,8 +209,9 @@ export function run(argv: readonly string[], readFile: (path: string) => string 
 }
 
 if (require.main === module) {
-  const result = run(process.argv.slice(2));
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  process.exitCode = result.code;
+  void run(process.argv.slice(2)).then((result) => {
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    process.exitCode = result.code;
+  });
 }

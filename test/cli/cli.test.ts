@@ -19,13 +19,13 @@ function files(map: Record<string, string>): (p: string) => string {
   };
 }
 
-function scoreJson(data: unknown, ...flags: string[]) {
+async function scoreJson(data: unknown, ...flags: string[]) {
   return run(["score", "in.json", ...flags], files({ "in.json": JSON.stringify(data) }));
 }
 
 describe("dti catalog", () => {
-  it("lists the general information, the 9 pillars and every component with its rule and variables", () => {
-    const r = run(["catalog"]);
+  it("lists the general information, the 9 pillars and every component with its rule and variables", async () => {
+    const r = await run(["catalog"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/THÔNG TIN CHUNG/);
     expect(r.stdout).toMatch(/19\. Tổng chi Ngân sách nhà nước cho chuyển đổi số \[tỷ đồng\]/);
@@ -36,24 +36,24 @@ describe("dti catalog", () => {
     expect(r.stdout).toMatch(/Tổng điểm tối đa: 1000/);
   });
 
-  it("--json gives the typed catalog", () => {
-    const r = run(["catalog", "--json"]);
+  it("--json gives the typed catalog", async () => {
+    const r = await run(["catalog", "--json"]);
     const set = JSON.parse(r.stdout) as { id: string; indicators: unknown[]; pillars: unknown[] };
     expect(set.id).toBe("dti-province-2022");
     expect(set.pillars).toHaveLength(9);
     expect(set.indicators).toHaveLength(104);
   });
 
-  it("an unknown set is an error naming the known ones", () => {
-    const r = run(["catalog", "--set", "dti-2099"]);
+  it("an unknown set is an error naming the known ones", async () => {
+    const r = await run(["catalog", "--set", "dti-2099"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/không có bộ chỉ số "dti-2099".*dti-province-2022/);
   });
 });
 
 describe("dti score", () => {
-  it("scores the README's sample: pillar totals, total and the index", () => {
-    const r = run(["score", fixture("sample-province.json")]);
+  it("scores the README's sample: pillar totals, total and the index", async () => {
+    const r = await run(["score", fixture("sample-province.json")]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as ScoreReport;
     const unit = report.units[0];
@@ -71,16 +71,16 @@ describe("dti score", () => {
     expect(unit?.total.incomplete).toEqual([]);
   });
 
-  it("output has the documented shape", () => {
-    const r = scoreJson({ indicatorSet: "dti-province-2022", units: [{ name: "T", values: { "3.1": { a: 450000, b: 600000 } } }] });
+  it("output has the documented shape", async () => {
+    const r = await scoreJson({ indicatorSet: "dti-province-2022", units: [{ name: "T", values: { "3.1": { a: 450000, b: 600000 } } }] });
     const report = JSON.parse(r.stdout) as ScoreReport;
     expect(report.units[0]?.indicators["3.1"]).toEqual({ score: 7.5, maxPoints: 10, status: "ok", messages: [], ratio: 0.75 });
     expect(report.units[0]?.pillars.III).toMatchObject({ score: 7.5, maxPoints: 100 });
     expect(report.units[0]?.total).toMatchObject({ score: 7.5, maxPoints: 1000, index: 0.0075, indexDisplay: "0,0075" });
   });
 
-  it("computes min-max and ratio-to-best across the units in the file", () => {
-    const r = run(["score", fixture("sample-districts.json")]);
+  it("computes min-max and ratio-to-best across the units in the file", async () => {
+    const r = await run(["score", fixture("sample-districts.json")]);
     const report = JSON.parse(r.stdout) as ScoreReport;
     const counts = report.units.map((u) => u.indicators["5.1"]?.score);
     // 5.1 counts 16, 12 and 7 (12 × 1.3, × 1, × 0.55 rounded): (x − 7)/(16 − 7) × 10.
@@ -88,17 +88,17 @@ describe("dti score", () => {
     expect(report.units.map((u) => u.indicators["8.6"]?.status)).toEqual(["ok", "ok", "ok"]);
   });
 
-  it("--alt-threshold switches the §2 reading and says so in the report", () => {
+  it("--alt-threshold switches the §2 reading and says so in the report", async () => {
     const data = { indicatorSet: "dti-province-2022", units: [{ name: "T", values: { "7.1": { a: 1000, b: 10000 } } }] };
-    const literal = JSON.parse(scoreJson(data).stdout) as ScoreReport;
-    const alt = JSON.parse(scoreJson(data, "--alt-threshold").stdout) as ScoreReport;
+    const literal = JSON.parse((await scoreJson(data)).stdout) as ScoreReport;
+    const alt = JSON.parse((await scoreJson(data, "--alt-threshold")).stdout) as ScoreReport;
     expect(literal.units[0]?.indicators["7.1"]?.score).toBe(2);
     expect(alt.units[0]?.indicators["7.1"]?.score).toBe(10);
     expect([literal.options.altThreshold, alt.options.altThreshold]).toEqual([false, true]);
   });
 
-  it("bad values are statuses with Vietnamese messages, and the run exits 0", () => {
-    const r = scoreJson({
+  it("bad values are statuses with Vietnamese messages, and the run exits 0", async () => {
+    const r = await scoreJson({
       indicatorSet: "dti-province-2022",
       units: [{ name: "T", values: { "3.1": { a: "khoảng 300 nghìn", b: 600000 }, "3.2": { a: -1, b: 10 }, "3.3": { a: 5, b: 0 }, "3.4": { a: 70, b: 65 } } }],
     });
@@ -141,8 +141,8 @@ describe("dti score: input that cannot be read exits 1 with a message naming the
     ],
     ["an unknown command", ["tinh"], {}, /lệnh không rõ "tinh"/],
     ["an unknown option", ["score", "in.json", "--fast"], { "in.json": "{}" }, /--fast/],
-  ])("%s", (_what, argv, map, message) => {
-    const r = run(argv, files(map as Record<string, string>));
+  ])("%s", async (_what, argv, map, message) => {
+    const r = await run(argv, files(map as Record<string, string>));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^Lỗi: /);
@@ -154,14 +154,14 @@ describe("as a process, the way the README runs it", () => {
   const cli = (...args: string[]) =>
     spawnSync(process.execPath, ["--import", "tsx", path.join(root, "src/cli/main.ts"), ...args], { cwd: root, encoding: "utf8" });
 
-  it("prints the report and exits 0 on the sample", () => {
+  it("prints the report and exits 0 on the sample", async () => {
     const p = cli("score", "test/fixtures/sample-province.json");
     expect(p.status).toBe(0);
     const report = JSON.parse(p.stdout) as ScoreReport;
     expect(report.units[0]?.total.indexDisplay).toMatch(/^0,\d{4}$/);
   });
 
-  it("exits 1 with one clear line and no stack trace on unreadable input", () => {
+  it("exits 1 with one clear line and no stack trace on unreadable input", async () => {
     const p = cli("score", "test/fixtures/khong-co.json");
     expect(p.status).toBe(1);
     expect(p.stderr).toMatch(/Lỗi: test\/fixtures\/khong-co\.json: không tìm thấy tệp/);
@@ -170,11 +170,11 @@ describe("as a process, the way the README runs it", () => {
 });
 
 describe("the sample fixture", () => {
-  it("is realistic: every indicator of the set has values, and min-max rows carry reference values", () => {
+  it("is realistic: every indicator of the set has values, and min-max rows carry reference values", async () => {
     const data = JSON.parse(readFileSync(fixture("sample-province.json"), "utf8")) as {
       units: { values: Record<string, unknown>; reference: Record<string, unknown> }[];
     };
-    const report = JSON.parse(run(["score", fixture("sample-province.json")]).stdout) as ScoreReport;
+    const report = JSON.parse((await run(["score", fixture("sample-province.json")])).stdout) as ScoreReport;
     const statuses = Object.entries(report.units[0]?.indicators ?? {}).filter(([, o]) => o.status !== "ok" && o.status !== "unscored");
     expect(statuses).toEqual([]);
     expect(Object.keys(data.units[0]?.reference ?? {}).sort()).toEqual(["4.11", "4.5", "4.6", "5.1", "5.10", "5.9", "7.10", "8.6", "8.7"]);

@@ -1,0 +1,98 @@
+/**
+ * Proof in a real spreadsheet: a portable template written by the CLI, filled with inputs,
+ * recalculated by LibreOffice (headless), computes every score cell, pillar total, the
+ * total and the index as the engine does, to 1e-9. (scripts/test.sh installs
+ * libreoffice-calc when missing, as root on Debian, or stops naming the package.)
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { prng, randomUnit } from "../../bench/generate";
+import { readName, writeLayoutToWorkbook, writeNamedValues } from "../../src/cli/xlsx";
+import { dtiProvince2022 as set } from "../../src/catalog";
+import { scoreUnits } from "../../src/engine/score";
+import type { ScoreOptions, UnitInput } from "../../src/engine/types";
+import { buildWorkbookLayout } from "../../src/layout/build";
+import { names } from "../../src/layout/names";
+import { namedInputs } from "../support/named-inputs";
+
+jest.setTimeout(180_000);
+
+const root = path.resolve(__dirname, "../..");
+const tmp = mkdtempSync(path.join(os.tmpdir(), "dti-lo-"));
+const sample = (JSON.parse(readFileSync(path.join(root, "test/fixtures/sample-province.json"), "utf8")) as { units: UnitInput[] }).units[0] as UnitInput;
+
+function withReferences(unit: UnitInput, rnd: () => number): UnitInput {
+  const reference: Record<string, { min: number; max: number }> = {};
+  for (const ind of set.indicators) {
+    if (ind.rule.kind !== "min-max" && ind.rule.kind !== "ratio-to-best") continue;
+    const scale = "ratio" in ind.rule.measure ? 1 : 2500;
+    const a = rnd() * scale;
+    const b = rnd() * scale;
+    reference[ind.id] = { min: Math.min(a, b), max: Math.max(a, b) };
+  }
+  return { ...unit, reference };
+}
+
+const cases: [string, UnitInput, ScoreOptions][] = [
+  ["sample-province", sample, {}],
+  ["random-1", withReferences(randomUnit(set, "Tỉnh A", prng(101)).unit, prng(7)), {}],
+  ["random-2-alt", withReferences(randomUnit(set, "Tỉnh B", prng(202)).unit, prng(8)), { altThreshold: true, minMaxAsRatioToBest: true }],
+  ["empty", { name: "Trống", values: {} }, {}],
+];
+
+/** Writes one filled portable template per case, converts them all in one LibreOffice run. */
+async function recalculated(): Promise<Map<string, ExcelJS.Workbook>> {
+  const layout = buildWorkbookLayout(set);
+  const files: string[] = [];
+  for (const [name, unit, options] of cases) {
+    const wb = new ExcelJS.Workbook();
+    await writeLayoutToWorkbook(wb, layout, () => "rename");
+    expect(writeNamedValues(wb, namedInputs(unit, options))).toEqual([]);
+    const file = path.join(tmp, `${name}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    files.push(file);
+  }
+  const out = path.join(tmp, "out");
+  execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${tmp}/profile`, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, ...files], {
+    stdio: "pipe",
+    timeout: 150_000,
+  });
+  const result = new Map<string, ExcelJS.Workbook>();
+  for (const [name] of cases) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, `${name}.xlsx`));
+    result.set(name, wb);
+  }
+  return result;
+}
+
+describe("LibreOffice recalculates the portable template to the engine's numbers", () => {
+  let books: Map<string, ExcelJS.Workbook>;
+  beforeAll(async () => {
+    books = await recalculated();
+  });
+
+  it.each(cases.map(([name, unit, options]) => [name, unit, options] as const))("%s", (name, unit, options) => {
+    const wb = books.get(name) as ExcelJS.Workbook;
+    const [r] = scoreUnits(set, [unit], options);
+    const num = (n: string): number | null => {
+      const v = readName(wb, n);
+      if (v.kind !== "value") throw new Error(`${n}: ${JSON.stringify(v)}`);
+      return v.value === null || v.value === "" ? null : Number(v.value);
+    };
+    for (const ind of set.indicators) {
+      const engine = r?.indicators[ind.id]?.score?.toNumber() ?? null;
+      const sheet = num(names.score(ind.id));
+      if (engine === null) expect([ind.id, sheet]).toEqual([ind.id, null]);
+      else expect([ind.id, Math.abs((sheet ?? NaN) - engine) < 1e-9]).toEqual([ind.id, true]);
+    }
+    for (const p of set.pillars) {
+      expect([p.id, Math.abs((num(names.pillar(p.id)) ?? NaN) - (r?.pillars[p.id]?.score.toNumber() ?? NaN)) < 1e-9]).toEqual([p.id, true]);
+    }
+    expect(Math.abs((num(names.total) ?? NaN) - (r?.total.score.toNumber() ?? NaN))).toBeLessThan(1e-9);
+    expect(Math.abs((num(names.index) ?? NaN) - (r?.total.index.toNumber() ?? NaN))).toBeLessThan(1e-12);
+  });
+});
