@@ -96,3 +96,16 @@ export function randomUnits(set: IndicatorSet, count: number, seed: number): { u
   }
   return { units, floats };
 }
+
+/** Random reference min/max for every cross-unit row (§9, §10), for a unit scored alone. */
+export function withRandomReferences(set: IndicatorSet, unit: UnitInput, rnd: () => number): UnitInput {
+  const reference: Record<string, { min: number; max: number }> = {};
+  for (const ind of set.indicators) {
+    if (ind.rule.kind !== "min-max" && ind.rule.kind !== "ratio-to-best") continue;
+    const scale = "ratio" in ind.rule.measure ? 1 : 2500;
+    const a = rnd() * scale;
+    const b = rnd() * scale;
+    reference[ind.id] = { min: Math.min(a, b), max: Math.max(a, b) };
+  }
+  return { ...unit, reference };
+}

@@ -96,7 +96,9 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, target: stri
     const rule: ExcelJS.DataValidation =
       v.rule.kind === "list"
         ? { ...base, type: "list", formulae: [v.rule.source] }
-        : {
+        : v.rule.kind === "custom"
+          ? { ...base, type: "custom", formulae: [v.rule.formula] }
+          : {
             ...base,
             type: v.rule.kind,
             operator: v.rule.max === undefined ? "greaterThanOrEqual" : "between",

@@ -5,7 +5,7 @@
  * Laid out so that staff only type raw figures: inputs are yellow and unlocked, everything
  * else is computed by plain formulas (./formulas.ts) and locked.
  */
-import type { Indicator, IndicatorSet, Variable } from "../catalog/schema";
+import type { Indicator, IndicatorSet, RatioSpec, Variable } from "../catalog/schema";
 import type { TaskList } from "../catalog/tasks/schema";
 import { describeRule } from "../catalog/describe";
 import { MINMAX_AS_BEST_NAME, RuleFormulas } from "./formulas";
@@ -137,6 +137,38 @@ function numberValidation(ref: string, title: string, v: { description: string; 
     prompt: clip(`${v.description}${v.unit ? ` (${v.unit})` : ""}. ${count ? "Nhập số nguyên" : "Nhập số"} lớn hơn hoặc bằng 0.`, 255),
     errorTitle: "Giá trị không hợp lệ",
     error: clip(`${title}: ${count ? "phải là số nguyên" : "phải là số"} lớn hơn hoặc bằng 0 (${v.unit || "số"}); không nhập chữ hay số âm.`, 255),
+  };
+}
+
+/**
+ * Numerators of a ratio whose numerator counts a subset of its denominator (§1): besides
+ * being a number ≥ 0, the entry may not make the numerator exceed the denominator.
+ */
+function subsetValidation(ind: Indicator, v: Variable, ref: string, title: string): Validation | null {
+  const rule = ind.rule;
+  const specs: RatioSpec[] = [];
+  if ("ratio" in rule) specs.push(rule.ratio);
+  if (rule.kind === "multi-part") for (const p of rule.parts) if (p.rule.kind === "ratio") specs.push(p.rule.ratio);
+  if ((rule.kind === "min-max" || rule.kind === "ratio-to-best") && "ratio" in rule.measure) specs.push(rule.measure.ratio);
+  const spec = specs.find((s) => s.subset && Array.isArray(s.denominator) && s.numerator.includes(v.key));
+  if (!spec) return null;
+  const den = (spec.denominator as readonly string[]).map((k) => names.input(ind.id, k));
+  const num = spec.numerator.map((k) => names.input(ind.id, k));
+  const self = names.input(ind.id, v.key);
+  const whole = isCount(v) ? `,INT(${self})=${self}` : "";
+  const numText = spec.numerator.join(" + ");
+  const denText = (spec.denominator as readonly string[]).join(" + ");
+  return {
+    ref,
+    // Checked once every denominator figure is there; text makes INT fail, hence IFERROR.
+    rule: {
+      kind: "custom",
+      formula: `IFERROR(AND(ISNUMBER(${self}),${self}>=0${whole},OR(NOT(AND(${den.map((d) => `ISNUMBER(${d})`).join(",")})),SUM(${num.join(",")})<=SUM(${den.join(",")}))),FALSE())`,
+    },
+    promptTitle: clip(title, 32),
+    prompt: clip(`${v.description}${v.unit ? ` (${v.unit})` : ""}. ${isCount(v) ? "Nhập số nguyên" : "Nhập số"} lớn hơn hoặc bằng 0, không lớn hơn mẫu số (${denText}).`, 255),
+    errorTitle: "Giá trị không hợp lệ",
+    error: clip(`${title}: phải là ${isCount(v) ? "số nguyên" : "số"} ≥ 0, và tử số (${numText}) không được lớn hơn mẫu số (${denText}), vì tỷ lệ không thể vượt 100 %.`, 255),
   };
 }
 
@@ -282,7 +314,7 @@ function buildIndicatorSheet(set: IndicatorSet, sheetName: string, functions: bo
           b.validations.push(listValidation(ref, title, v, names.optionLabels(ind.id, v.key)));
         } else {
           b.format(ref, { fill: COLORS.input, locked: false, numberFormat: isCount(v) ? fmt.count : fmt.amount });
-          b.validations.push(numberValidation(ref, title, v, isCount(v)));
+          b.validations.push(subsetValidation(ind, v, ref, title) ?? numberValidation(ref, title, v, isCount(v)));
         }
       });
       const rule = ind.rule;

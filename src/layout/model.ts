@@ -75,7 +75,9 @@ export type ValidationRule =
   | { readonly kind: "decimal"; readonly min: number; readonly max?: number }
   | { readonly kind: "whole"; readonly min: number; readonly max?: number }
   /** A drop-down list whose items are the cells of `source` (a defined name of kind "option"). */
-  | { readonly kind: "list"; readonly source: string };
+  | { readonly kind: "list"; readonly source: string }
+  /** A formula (without "=") that must be TRUE for the entry to be accepted. */
+  | { readonly kind: "custom"; readonly formula: string };
 
 /** Data validation with a Vietnamese input prompt and error alert. */
 export interface Validation {

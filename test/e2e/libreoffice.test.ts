@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { prng, randomUnit } from "../../bench/generate";
+import { prng, randomUnit, withRandomReferences } from "../../bench/generate";
 import { readName, writeLayoutToWorkbook, writeNamedValues } from "../../src/cli/xlsx";
 import { dtiProvince2022 as set } from "../../src/catalog";
 import { scoreUnits } from "../../src/engine/score";
@@ -24,22 +24,11 @@ const root = path.resolve(__dirname, "../..");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "dti-lo-"));
 const sample = (JSON.parse(readFileSync(path.join(root, "test/fixtures/sample-province.json"), "utf8")) as { units: UnitInput[] }).units[0] as UnitInput;
 
-function withReferences(unit: UnitInput, rnd: () => number): UnitInput {
-  const reference: Record<string, { min: number; max: number }> = {};
-  for (const ind of set.indicators) {
-    if (ind.rule.kind !== "min-max" && ind.rule.kind !== "ratio-to-best") continue;
-    const scale = "ratio" in ind.rule.measure ? 1 : 2500;
-    const a = rnd() * scale;
-    const b = rnd() * scale;
-    reference[ind.id] = { min: Math.min(a, b), max: Math.max(a, b) };
-  }
-  return { ...unit, reference };
-}
 
 const cases: [string, UnitInput, ScoreOptions][] = [
   ["sample-province", sample, {}],
-  ["random-1", withReferences(randomUnit(set, "Tỉnh A", prng(101)).unit, prng(7)), {}],
-  ["random-2-alt", withReferences(randomUnit(set, "Tỉnh B", prng(202)).unit, prng(8)), { altThreshold: true, minMaxAsRatioToBest: true }],
+  ["random-1", withRandomReferences(set, randomUnit(set, "Tỉnh A", prng(101)).unit, prng(7)), {}],
+  ["random-2-alt", withRandomReferences(set, randomUnit(set, "Tỉnh B", prng(202)).unit, prng(8)), { altThreshold: true, minMaxAsRatioToBest: true }],
   ["empty", { name: "Trống", values: {} }, {}],
 ];
 

@@ -3,7 +3,7 @@
  * inputs, every score cell, pillar total, the total and the index equal the engine's
  * (to 1e-9), and bad entries give a blank or 0, never an error, with totals still computing.
  */
-import { prng, randomUnit } from "../../bench/generate";
+import { prng, randomUnit, withRandomReferences } from "../../bench/generate";
 import { dtiProvince2022 as set } from "../../src/catalog";
 import { scoreUnits } from "../../src/engine/score";
 import type { ScoreOptions, UnitInput, UnitResult } from "../../src/engine/types";
@@ -31,23 +31,11 @@ function expectParity(wb: EvaluatedWorkbook, r: UnitResult): void {
   expect(Math.abs((wb.value(names.index) as number) - r.total.index.toNumber())).toBeLessThan(1e-12);
 }
 
-function withReferences(unit: UnitInput, rnd: () => number): UnitInput {
-  const reference: Record<string, { min: number; max: number }> = {};
-  for (const ind of set.indicators) {
-    if (ind.rule.kind !== "min-max" && ind.rule.kind !== "ratio-to-best") continue;
-    const isRatio = "ratio" in ind.rule.measure;
-    const scale = isRatio ? 1 : 2500;
-    const a = rnd() * scale;
-    const b = rnd() * scale;
-    reference[ind.id] = { min: Math.min(a, b), max: Math.max(a, b) };
-  }
-  return { ...unit, reference };
-}
 
 describe("portable formulas equal the engine (HyperFormula)", () => {
   it.each([11, 12, 13, 14, 15, 16])("random province %i, with reference values for cross-unit rows", (seed) => {
     const rnd = prng(seed);
-    const unit = withReferences(randomUnit(set, "Tỉnh", rnd).unit, rnd);
+    const unit = withRandomReferences(set, randomUnit(set, "Tỉnh", rnd).unit, rnd);
     for (const options of [{}, { altThreshold: true }, { minMaxAsRatioToBest: true }] as ScoreOptions[]) {
       const [r] = scoreUnits(set, [unit], options);
       const wb = evaluateLayout(layout, namedInputs(unit, options));
@@ -92,5 +80,44 @@ describe("portable formulas equal the engine (HyperFormula)", () => {
     expect(wb.value(names.score("1.5"))).toBe(0);
     expect(typeof wb.value(names.total)).toBe("number");
     wb.destroy();
+  });
+});
+
+describe("data validation of numerators (§1): the entry may not exceed its denominator", () => {
+  const indicators = layout.sheets.find((s) => s.role === "indicators");
+  const validationOf = (name: string) => {
+    const n = layout.names.find((x) => x.name === name);
+    const ref = n?.ref.replace(/\$/g, "");
+    return indicators?.validations.find((v) => v.ref === ref);
+  };
+
+  it.each([
+    [500000, true],
+    [600000, true],
+    [600001, false],
+    [-1, false],
+    [1.5, false],
+    ["nhiều", false],
+  ])("3.1 a = %p with b = Thông tin chung item 4 = 600 000 → accepted: %p", (a, ok) => {
+    const v = validationOf(names.input("3.1", "a"));
+    expect(v?.rule.kind).toBe("custom");
+    expect(v?.error).toMatch(/tử số \(a\) không được lớn hơn mẫu số \(b\)/);
+    const wb = evaluateLayout(layout, new Map<string, string | number>([[names.info(4), 600000], [names.input("3.1", "a"), a]]));
+    expect(wb.formula((v?.rule as { formula: string }).formula)).toBe(ok);
+    wb.destroy();
+  });
+
+  it("6.11: c + d may not exceed a + b, checked once both denominators are typed", () => {
+    const v = validationOf(names.input("6.11", "c"));
+    const formula = (v?.rule as { formula: string }).formula;
+    const check = (values: Record<string, number>) => {
+      const wb = evaluateLayout(layout, new Map(Object.entries(values).map(([k, x]) => [names.input("6.11", k), x])));
+      const r = wb.formula(formula);
+      wb.destroy();
+      return r;
+    };
+    expect(check({ c: 50 })).toBe(true);
+    expect(check({ a: 100, b: 100, c: 150, d: 40 })).toBe(true);
+    expect(check({ a: 100, b: 100, c: 150, d: 60 })).toBe(false);
   });
 });

@@ -11,6 +11,8 @@ import { withPreservedInputs } from "../../src/layout/plan";
 export interface EvaluatedWorkbook {
   /** The computed value behind a defined name: a number, a string, a boolean, null (blank) or an error text. */
   value(name: string): number | string | boolean | null;
+  /** Evaluates a formula (without "=") against the workbook, as a validation or a cell would. */
+  formula(text: string): number | string | boolean | null;
   destroy(): void;
 }
 
@@ -40,6 +42,11 @@ export function evaluateLayout(layout: WorkbookLayout, inputs: ReadonlyMap<strin
       const { row, column } = parseCellRef(n.ref.split(":")[0] as string);
       const v = hf.getCellValue({ sheet: hf.getSheetId(n.sheet) as number, row, col: column });
       if (v === null || typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v === "" ? null : v;
+      return `#ERROR ${String((v as { value?: unknown }).value ?? v)}`;
+    },
+    formula(text) {
+      const v = hf.calculateFormula(`=${text}`, hf.getSheetId(filled.sheets[0]?.name ?? "") as number);
+      if (v === null || typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
       return `#ERROR ${String((v as { value?: unknown }).value ?? v)}`;
     },
     destroy() {

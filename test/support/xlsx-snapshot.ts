@@ -39,6 +39,7 @@ function validationOf(cell: ExcelJS.Cell): string | undefined {
   const dv = cell.dataValidation;
   if (!dv || !dv.type) return undefined;
   if (dv.type === "list") return JSON.stringify({ kind: "list", source: String(dv.formulae?.[0]) });
+  if (dv.type === "custom") return JSON.stringify({ kind: "custom", formula: String(dv.formulae?.[0]) });
   const min = Number(dv.formulae?.[0]);
   const rule = dv.formulae && dv.formulae.length > 1 ? { kind: dv.type, min, max: Number(dv.formulae[1]) } : { kind: dv.type, min };
   return JSON.stringify(rule);
