@@ -16,7 +16,7 @@ import {
   type SheetLayout,
   type WorkbookLayout,
 } from "../layout/model";
-import { planInsert, withPreservedInputs, isPreservedName, type ConflictChoice, type InsertPlan } from "../layout/plan";
+import { namesToDefine, planInsert, withPreservedInputs, isPreservedName, type ConflictChoice, type InsertPlan } from "../layout/plan";
 
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -175,10 +175,11 @@ export async function writeLayoutToWorkbook(
     }
   }
   for (const s of plan.sheets) {
+    if (s.action === "keep") continue;
     const sheet = rendered.sheets.find((x) => x.name === s.sheet.name) as SheetLayout;
     await writeSheet(wb, sheet, s.targetName);
   }
-  for (const n of layout.names) {
+  for (const n of namesToDefine(layout, plan)) {
     const sheet = target.get(n.sheet) ?? n.sheet;
     // Names are workbook-level and unique: re-point an existing one (it may point at a cell
     // that moved when the user inserted rows) rather than add a second location to it.
@@ -187,7 +188,7 @@ export async function writeLayoutToWorkbook(
     delete (wb.definedNames as unknown as { matrixMap: Record<string, unknown> }).matrixMap[n.name];
     wb.definedNames.add(`${quoteSheet(sheet)}!${n.ref}`, n.name);
   }
-  const chartsSkipped = rendered.sheets.reduce((s, sh) => s + sh.charts.length, 0);
+  const chartsSkipped = plan.sheets.filter((s) => s.action !== "keep").reduce((n, s) => n + s.sheet.charts.length, 0);
   return { plan, preserved, notPlaced, chartsSkipped };
 }
 

@@ -203,6 +203,7 @@ function buildInfoSheet(set: IndicatorSet, sheetName: string, out: DefinedName[]
     out.push({ name: names.info(item.id), sheet: sheetName, ref: cellRef(r, 2, true), kind: "info", variable: String(item.id) });
     b.format(cellRef(r, 2), { fill: COLORS.input, locked: false, numberFormat: item.type === "number" ? (item.unit === "tỷ đồng" ? fmt.amount : fmt.count) : "@" });
     b.format(cellRef(r, 6), { locked: false });
+    out.push({ name: names.infoNote(item.id), sheet: sheetName, ref: cellRef(r, 6, true), kind: "note" });
     if (item.type === "number") {
       b.validations.push(numberValidation(cellRef(r, 2), `Thông tin chung mục ${item.id}`, { description: item.name, unit: item.unit }, item.unit !== "tỷ đồng"));
     }
@@ -349,6 +350,9 @@ function buildIndicatorSheet(set: IndicatorSet, sheetName: string, functions: bo
       b.format(cellRef(inputRow, c.score), { fill: COLORS.result, bold: true, numberFormat: fmt.points });
       b.set(inputRow, c.status, f(rf.status()));
       b.format(`${cellRef(inputRow, c.target)}:${cellRef(inputRow, c.note)}`, { fill: COLORS.input, locked: false });
+      for (const [col, name] of [[c.target, names.target(ind.id)], [c.evidence, names.evidence(ind.id)], [c.note, names.note(ind.id)]] as const) {
+        out.push({ name, sheet: sheetName, ref: cellRef(inputRow, col, true), kind: "note", indicator: ind.id });
+      }
       b.format(cellRef(inputRow, c.target), { numberFormat: fmt.points });
     }
   }

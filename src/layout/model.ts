@@ -56,6 +56,7 @@ export type NameKind =
   | "pillar" //     a pillar total (DTI_PILLAR_III)
   | "total" //      DTI_TOTAL
   | "index" //      DTI_INDEX
+  | "note" //       a typed annotation: annual target, evidence, note (DTI_3_1_NOTE)
   | "option" //     a list of choice labels or fractions on the lists sheet
   | "meta"; //      the indicator set id and template version
 

@@ -18,6 +18,11 @@ export const names = {
   referenceMin: (indicatorId: string): string => `DTI_REF_${idPart(indicatorId)}_MIN`,
   referenceMax: (indicatorId: string): string => `DTI_REF_${idPart(indicatorId)}_MAX`,
   score: (indicatorId: string): string => `DTI_${idPart(indicatorId)}_SCORE`,
+  /** Typed annotations of an indicator row: annual target, evidence, note. */
+  target: (indicatorId: string): string => `DTI_${idPart(indicatorId)}_TARGET`,
+  evidence: (indicatorId: string): string => `DTI_${idPart(indicatorId)}_EVIDENCE`,
+  note: (indicatorId: string): string => `DTI_${idPart(indicatorId)}_NOTE`,
+  infoNote: (item: number): string => `DTI_INFO_${item}_NOTE`,
   pillar: (pillarId: string): string => `DTI_PILLAR_${pillarId}`,
   total: "DTI_TOTAL",
   index: "DTI_INDEX",

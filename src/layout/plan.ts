@@ -10,8 +10,11 @@ export type ConflictChoice = "rename" | "update" | "cancel";
 
 export interface SheetPlan {
   readonly sheet: SheetLayout;
-  /** create: a new sheet; update: rewrite the existing sheet in place, keeping typed inputs. */
-  readonly action: "create" | "update";
+  /**
+   * create: a new sheet; update: rewrite the existing sheet in place, keeping typed inputs;
+   * keep: leave the existing sheet exactly as it is (the task tracker is the user's own data).
+   */
+  readonly action: "create" | "update" | "keep";
   /** The name the sheet will have in the workbook (a fresh one when renamed). */
   readonly targetName: string;
 }
@@ -60,7 +63,11 @@ export function planInsert(
     if (choice === "cancel") {
       return { sheets: [], cancelled: true, summary: ["Đã hủy: không có gì được ghi vào sổ làm việc."] };
     }
-    if (choice === "update") {
+    if (choice === "update" && sheet.role === "tasks") {
+      // Every row of a task tracker is typed by its users; rewriting it could drop rows.
+      sheets.push({ sheet, action: "keep", targetName: clash });
+      summary.push(`Giữ nguyên trang tính "${clash}" (danh sách nhiệm vụ do người dùng nhập).`);
+    } else if (choice === "update") {
       sheets.push({ sheet, action: "update", targetName: clash });
       if (sheet.visibility === "visible") {
         summary.push(`Cập nhật trang tính "${clash}" theo mẫu mới; giữ nguyên mọi số liệu đã nhập vào các ô nhập liệu.`);
@@ -77,7 +84,13 @@ export function planInsert(
 
 /** Input-like names whose typed values an update in place must carry over. */
 export function isPreservedName(name: DefinedName): boolean {
-  return name.kind === "input" || name.kind === "info" || name.kind === "reference";
+  return name.kind === "input" || name.kind === "info" || name.kind === "reference" || name.kind === "note";
+}
+
+/** The names a writer (re)defines: all but those pointing into sheets it keeps as they are. */
+export function namesToDefine(layout: WorkbookLayout, plan: InsertPlan): DefinedName[] {
+  const kept = new Set(plan.sheets.filter((s) => s.action === "keep").map((s) => s.sheet.name));
+  return layout.names.filter((n) => !kept.has(n.sheet));
 }
 
 /**
@@ -106,6 +119,11 @@ export function withPreservedInputs(
     const cells = grid?.[row];
     if (!cells || column >= cells.length) {
       notPlaced.push(name);
+      continue;
+    }
+    const current = cells[column] ?? null;
+    if (isFormula(current)) {
+      notPlaced.push(name); // never over a formula of the new template
       continue;
     }
     cells[column] = value;

@@ -122,6 +122,9 @@ describe("never lose data: --update keeps every typed value, matched by name", (
     await run(["template", "-o", file]);
     let wb = await open(file);
     writeNamedValues(wb, namedInputs(sample));
+    // Typed annotations and a task typed into the tracker are data too.
+    writeNamedValues(wb, new Map([[names.evidence("3.1"), "Báo cáo 12/BC-STTTT"], [names.infoNote(4), "Niên giám 2021"]]));
+    wb.getWorksheet("Nhiệm vụ")!.getCell("B5").value = "Nhiệm vụ do phòng tự thêm";
     // The user's own sheet, and an input cell that moved (as when rows are inserted).
     wb.addWorksheet("Ghi chép riêng").getCell("B2").value = "của tôi";
     const moved = readName(wb, names.input("3.1", "a"));
@@ -140,6 +143,10 @@ describe("never lose data: --update keeps every typed value, matched by name", (
     expect(readName(wb, names.info(4))).toMatchObject({ kind: "value", value: 596000 });
     expect(readName(wb, names.input("1.1", "a"))).toMatchObject({ kind: "value", value: "Trưởng ban là Bí thư/Chủ tịch tỉnh" });
     expect(wb.getWorksheet("Ghi chép riêng")?.getCell("B2").value).toBe("của tôi");
+    expect(readName(wb, names.evidence("3.1"))).toMatchObject({ kind: "value", value: "Báo cáo 12/BC-STTTT" });
+    expect(readName(wb, names.infoNote(4))).toMatchObject({ kind: "value", value: "Niên giám 2021" });
+    expect(wb.getWorksheet("Nhiệm vụ")?.getCell("B5").value).toBe("Nhiệm vụ do phòng tự thêm");
+    expect(r.stdout).toMatch(/Giữ nguyên trang tính "Nhiệm vụ"/);
     const score = JSON.parse((await run(["score", file])).stdout) as ScoreReport;
     expect(score.units[0]?.indicators["3.1"]?.score).toBeCloseTo((321000 / 596000) * 10, 12);
   });
