@@ -1,5 +1,8 @@
+import { officeSupports } from "../office/write-layout";
+import { mountInsert } from "./insert";
+
 /**
- * Task pane entry: a placeholder until the real pane arrives.
+ * Task pane entry: the insert section for now; validation and scoring come later.
  * This thin file is the only place that waits for Office.onReady, so modules it will import
  * later stay free of import-time side effects. Text goes in with textContent, never innerHTML.
  */
@@ -31,6 +34,11 @@ Office.onReady((info) => {
     return;
   }
   showStatus("Đã kết nối với Excel.", "Connected to Excel.");
+  const insert = document.getElementById("insert");
+  if (insert) {
+    mountInsert(insert, (batch) => Excel.run(batch), officeSupports);
+    insert.hidden = false;
+  }
 }).catch((error: unknown) => {
   const detail = error instanceof Error ? error.message : String(error);
   showStatus(`Không tải được Office: ${detail}`, `Office failed to load: ${detail}`);
