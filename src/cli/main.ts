@@ -25,11 +25,12 @@ import { readName, writeLayoutToWorkbook } from "./xlsx";
 const USAGE = `Cách dùng / Usage:
   npm run -s dti -- catalog [--json] [--set <mã bộ chỉ số>]
       Liệt kê bộ chỉ số: trụ cột, chỉ số thành phần, điểm tối đa, cách tính, biến.
-  npm run -s dti -- template -o <tệp.xlsx> [--functions] [--with-sample-tasks] [--update]
+  npm run -s dti -- template -o <tệp.xlsx> [--functions] [--with-sample-tasks] [--update] [--no-protect]
       Ghi mẫu biểu (Thông tin chung, Chỉ số DTI, Tổng hợp, Phân công, Nhiệm vụ) ra tệp .xlsx.
       --functions          ô điểm dùng hàm DTI.* (cần bổ trợ) thay cho công thức Excel thường
       --with-sample-tasks  điền sẵn danh mục nhiệm vụ Phụ lục 1 của tỉnh Ninh Thuận làm ví dụ
       --update             tệp đã có: cập nhật mẫu tại chỗ, giữ nguyên mọi số liệu đã nhập
+      --no-protect         không khóa trang tính (mặc định khóa mọi ô trừ ô nhập, không mật khẩu)
   npm run -s dti -- score <tệp.json|tệp.xlsx> [--alt-threshold] [--minmax-as-best]
       Tính điểm, tổng trụ cột và chỉ số DTI; in báo cáo JSON.
       --alt-threshold   cách đọc khác của ngưỡng (tỷ lệ/ngưỡng × điểm tối đa), §2; mặc định tắt
@@ -144,6 +145,7 @@ async function template(args: readonly string[]): Promise<CliResult> {
       functions: { type: "boolean" },
       "with-sample-tasks": { type: "boolean" },
       update: { type: "boolean" },
+      "no-protect": { type: "boolean" },
       set: { type: "string" },
     },
   });
@@ -155,6 +157,7 @@ async function template(args: readonly string[]): Promise<CliResult> {
   if (!set) return fail(`không có bộ chỉ số "${setId}".`);
   const layout = buildWorkbookLayout(set, {
     formulas: values.functions ? "functions" : "portable",
+    protect: values["no-protect"] !== true,
     ...(values["with-sample-tasks"] ? { sampleTasks: ninhThuan2022TaskList } : {}),
   });
   let wb = new ExcelJS.Workbook();

@@ -30,6 +30,8 @@ export interface BuildOptions {
   readonly formulas?: "portable" | "functions";
   /** Visible sheets to include (default all). Summary and assignment bring the indicator sheet, which brings the info sheet. */
   readonly sheets?: readonly SheetRole[];
+  /** Protect the sheets so only input cells can be edited (no password). Default true. */
+  readonly protect?: boolean;
   /** Pre-fill Nhiệm vụ with these tasks (e.g. the Ninh Thuận Phụ lục 1 example) and their source. */
   readonly sampleTasks?: TaskList;
 }
@@ -565,5 +567,13 @@ export function buildWorkbookLayout(set: IndicatorSet, options: BuildOptions = {
   }
   sheets.push(buildListsSheet(set, sn.lists, extraLists, out));
   sheets.push(buildMetaSheet(set, sn.meta, formulas, out));
-  return { indicatorSet: set.id, templateVersion: TEMPLATE_VERSION, formulas, sheets, names: out };
+  // Protection can be turned off for those who prefer to edit freely; inputs stay marked.
+  const protect = options.protect ?? true;
+  return {
+    indicatorSet: set.id,
+    templateVersion: TEMPLATE_VERSION,
+    formulas,
+    sheets: protect ? sheets : sheets.map((s) => ({ ...s, protect: false })),
+    names: out,
+  };
 }

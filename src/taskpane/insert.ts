@@ -104,6 +104,12 @@ export function mountInsert(root: HTMLElement, run: ExcelRunner, supports: Suppo
   sampleLabel.append(sample, document.createTextNode(" Điền sẵn nhiệm vụ mẫu (Phụ lục 1, Kế hoạch 4233/KH-UBND Ninh Thuận)"));
   root.appendChild(sampleLabel);
 
+  const protectLabel = el("label", undefined, { class: "pane-check" });
+  const protect = el("input", undefined, { type: "checkbox", id: "protect" });
+  protect.checked = true;
+  protectLabel.append(protect, document.createTextNode(" Khóa trang tính, chỉ để mở các ô nhập (không mật khẩu)"));
+  root.appendChild(protectLabel);
+
   const previewButton = el("button", "Xem trước", { type: "button", class: "pane-button" });
   const insertButton = el("button", "Chèn vào sổ làm việc", { type: "button", class: "pane-button pane-primary" });
   insertButton.disabled = true;
@@ -122,6 +128,7 @@ export function mountInsert(root: HTMLElement, run: ExcelRunner, supports: Suppo
     return buildWorkbookLayout(dtiProvince2022, {
       formulas,
       sheets: roles,
+      protect: protect.checked,
       ...(sample.checked ? { sampleTasks: ninhThuan2022TaskList } : {}),
     });
   };

@@ -220,3 +220,16 @@ describe("hand-edited or foreign workbooks are reported exactly, never misread",
     expect(r.stderr).toContain(file);
   });
 });
+
+describe("sheet protection", () => {
+  it("is on by default (no password) and --no-protect turns it off", async () => {
+    const on = path.join(tmp, "khoa.xlsx");
+    const off = path.join(tmp, "khong-khoa.xlsx");
+    await run(["template", "-o", on]);
+    await run(["template", "-o", off, "--no-protect"]);
+    const protectedOf = async (file: string) =>
+      (await open(file)).worksheets.map((ws) => Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet));
+    expect(await protectedOf(on)).toEqual([true, true, true, true, true, true, true]);
+    expect(await protectedOf(off)).toEqual([false, false, false, false, false, false, false]);
+  });
+});
