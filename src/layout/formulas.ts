@@ -267,9 +267,9 @@ export class RuleFormulas {
     if (rule.kind === "unscored") return "0";
     if (rule.kind === "sum-of-children") return this.score();
     const args = [`"${this.ind.id}"`, ...this.ind.variables.map((v) => this.name(v.key))];
-    if (rule.kind === "min-max" || rule.kind === "ratio-to-best") {
-      args.push(names.referenceMin(this.ind.id), names.referenceMax(this.ind.id));
-    }
+    if (rule.kind === "min-max") args.push(names.referenceMin(this.ind.id), names.referenceMax(this.ind.id));
+    // Ratio to the best has only a best (the maximum); its minimum is not given.
+    if (rule.kind === "ratio-to-best") args.push(`""`, names.referenceMax(this.ind.id));
     if (rule.kind === "threshold-literal") {
       const r = rule.ratio;
       const den = this.den(r);

@@ -11,6 +11,7 @@ import { buildWorkbookLayout } from "../../src/layout/build";
 import { names } from "../../src/layout/names";
 import { evaluateLayout, type EvaluatedWorkbook } from "../support/hf";
 import { namedInputs } from "../support/named-inputs";
+import { registerDtiFunctions } from "../support/hf-dti-functions";
 
 const layout = buildWorkbookLayout(set);
 
@@ -119,5 +120,29 @@ describe("data validation of numerators (§1): the entry may not exceed its deno
     expect(check({ c: 50 })).toBe(true);
     expect(check({ a: 100, b: 100, c: 150, d: 40 })).toBe(true);
     expect(check({ a: 100, b: 100, c: 150, d: 60 })).toBe(false);
+  });
+});
+
+describe("the DTI.* variant of the template gives the same numbers (custom functions through HyperFormula)", () => {
+  const functions = buildWorkbookLayout(set, { formulas: "functions" });
+  beforeAll(() => registerDtiFunctions());
+
+  it.each([21, 22, 23])("random province %i: DTI.* formulas = plain formulas = engine", (seed) => {
+    const rnd = prng(seed);
+    const unit = withRandomReferences(set, randomUnit(set, "Tỉnh", rnd).unit, rnd);
+    for (const options of [{}, { altThreshold: true }] as ScoreOptions[]) {
+      const [r] = scoreUnits(set, [unit], options);
+      const wb = evaluateLayout(functions, namedInputs(unit, options));
+      expectParity(wb, r as UnitResult);
+      wb.destroy();
+    }
+  });
+
+  it("bad entries: blank or 0 and totals compute, as with plain formulas", () => {
+    const unit: UnitInput = { name: "Sai", info: { "4": 600000, "6": 0 }, values: { "3.1": { a: "nhiều" }, "3.2": { a: 10 }, "7.1": { a: 5, b: 0 } } };
+    const [r] = scoreUnits(set, [unit]);
+    const wb = evaluateLayout(functions, namedInputs(unit));
+    expectParity(wb, r as UnitResult);
+    wb.destroy();
   });
 });
