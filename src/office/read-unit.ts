@@ -1,0 +1,18 @@
+/**
+ * Reads the unit typed into the open workbook, by defined name only, in two round trips
+ * whatever the number of rows (the task pane's validate and compute start here).
+ */
+import type { IndicatorSet } from "../catalog/schema";
+import { namesToRead, readInputs, type NamedCell, type ReadResult } from "../layout/read-inputs";
+import { isCellError, readNamedValues, type NamedValueResult } from "./read-names";
+
+export function toNamedCell(found: NamedValueResult | undefined): NamedCell {
+  if (found === undefined || found === "missing") return { kind: "missing" };
+  if (isCellError(found.value)) return { kind: "error", error: found.value.error };
+  return found.formula === undefined ? { kind: "value", value: found.value } : { kind: "value", value: found.value, formula: found.formula };
+}
+
+export async function readUnit(context: Excel.RequestContext, set: IndicatorSet, fallbackName: string): Promise<ReadResult> {
+  const found = await readNamedValues(context, namesToRead(set));
+  return readInputs(set, (name) => toNamedCell(found.get(name)), fallbackName);
+}
