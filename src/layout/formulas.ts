@@ -267,7 +267,15 @@ export class RuleFormulas {
     if (rule.kind === "unscored") return "0";
     if (rule.kind === "sum-of-children") return this.score();
     const args = [`"${this.ind.id}"`, ...this.ind.variables.map((v) => this.name(v.key))];
-    if (rule.kind === "min-max") args.push(names.referenceMin(this.ind.id), names.referenceMax(this.ind.id));
+    if (rule.kind === "min-max") {
+      args.push(names.referenceMin(this.ind.id), names.referenceMax(this.ind.id));
+      // §10 switch: scored as the ratio to the best unit (DTI.BEST), as the engine does.
+      const m = this.measure(rule.measure);
+      const hi = names.referenceMax(this.ind.id);
+      const bestCall = `DTI.BEST(${m.x},${hi},${this.ind.maxPoints})`;
+      const best = `IFERROR(IF(AND(${m.guards.join(",")}),${m.zeroDen ? `IF(${m.zeroDen},0,${bestCall})` : bestCall},""),"")`;
+      return `IF(${optBest},${best},IFERROR(DTI.SCORE(${args.join(",")}),""))`;
+    }
     // Ratio to the best has only a best (the maximum); its minimum is not given.
     if (rule.kind === "ratio-to-best") args.push(`""`, names.referenceMax(this.ind.id));
     if (rule.kind === "threshold-literal") {

@@ -130,7 +130,7 @@ describe("the DTI.* variant of the template gives the same numbers (custom funct
   it.each([21, 22, 23])("random province %i: DTI.* formulas = plain formulas = engine", (seed) => {
     const rnd = prng(seed);
     const unit = withRandomReferences(set, randomUnit(set, "Tỉnh", rnd).unit, rnd);
-    for (const options of [{}, { altThreshold: true }] as ScoreOptions[]) {
+    for (const options of [{}, { altThreshold: true }, { minMaxAsRatioToBest: true }] as ScoreOptions[]) {
       const [r] = scoreUnits(set, [unit], options);
       const wb = evaluateLayout(functions, namedInputs(unit, options));
       expectParity(wb, r as UnitResult);

@@ -3,10 +3,10 @@
  * registers with Excel, so a test can compute a template written with DTI.* formulas and
  * compare it with the plain formulas and the engine (tests only; HyperFormula is GPL).
  */
-import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, type ImplementedFunctions } from "hyperformula";
+import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, type ImplementedFunctions, type SimpleRangeValue } from "hyperformula";
 import type { InterpreterState } from "hyperformula/typings/interpreter/InterpreterState";
 import type { ProcedureAst } from "hyperformula/typings/parser";
-import { run, type ExcelArgument, type FunctionResult } from "../../src/functions/runner";
+import { run, type CellValue, type ExcelArgument, type FunctionResult } from "../../src/functions/runner";
 import type { FunctionId } from "../../src/functions/registry";
 
 const ERRORS: Record<string, ErrorType> = {
@@ -34,6 +34,7 @@ export class DtiFunctionsPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {
     "DTI.SCORE": { method: "score", parameters: [scalar, { ...scalar, optionalArg: true }], repeatLastArgs: 1 },
     "DTI.THRESHOLD": { method: "threshold", parameters: [scalar, scalar, scalar, scalar, { ...scalar, optionalArg: true }] },
+    "DTI.BEST": { method: "best", parameters: [scalar, { argumentType: FunctionArgumentType.RANGE }, scalar] },
   };
 
   private invoke(fn: FunctionId, metadataId: string, ast: ProcedureAst, state: InterpreterState, shape: (args: ExcelArgument[]) => ExcelArgument[]) {
@@ -43,6 +44,12 @@ export class DtiFunctionsPlugin extends FunctionPlugin {
   score(ast: ProcedureAst, state: InterpreterState) {
     // Excel hands a repeating parameter to the function as one array.
     return this.invoke("SCORE", "DTI.SCORE", ast, state, ([id, ...inputs]) => [id ?? null, inputs as unknown as ExcelArgument]);
+  }
+
+  best(ast: ProcedureAst, state: InterpreterState) {
+    return this.runFunction(ast.args, state, this.metadata("DTI.BEST"), (value: unknown, range: SimpleRangeValue, max: unknown) =>
+      toHf(run("BEST", [excelArg(value), range.data.map((row) => row.map((v) => excelArg(v) ?? null)) as CellValue[][], excelArg(max)])),
+    );
   }
 
   threshold(ast: ProcedureAst, state: InterpreterState) {
@@ -55,6 +62,8 @@ let registered = false;
 /** Registers the plugin once per process. */
 export function registerDtiFunctions(): void {
   if (registered) return;
-  HyperFormula.registerFunctionPlugin(DtiFunctionsPlugin, { enGB: { "DTI.SCORE": "DTI.SCORE", "DTI.THRESHOLD": "DTI.THRESHOLD" } });
+  HyperFormula.registerFunctionPlugin(DtiFunctionsPlugin, {
+    enGB: { "DTI.SCORE": "DTI.SCORE", "DTI.THRESHOLD": "DTI.THRESHOLD", "DTI.BEST": "DTI.BEST" },
+  });
   registered = true;
 }
