@@ -376,7 +376,7 @@ function buildIndicatorSheet(set: IndicatorSet, sheetName: string, functions: bo
 // ---------------------------------------------------------------- Tổng hợp
 
 function buildSummarySheet(set: IndicatorSet, sheetName: string, out: DefinedName[]): SheetLayout {
-  const b = new SheetBuilder(sheetName, 6);
+  const b = new SheetBuilder(sheetName, 7);
   b.row([`TỔNG HỢP ĐIỂM CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI) NĂM ${set.year}`]);
   b.format("A1", { bold: true });
   const unit = b.row(["Đơn vị:", f(`IF(${names.info(1)}="","(chưa nhập tên tại Thông tin chung, mục 1)",${names.info(1)})`)]);
@@ -397,7 +397,7 @@ function buildSummarySheet(set: IndicatorSet, sheetName: string, out: DefinedNam
     b.format(cellRef(r, 0), { wrap: false });
   }
   b.row();
-  const header = b.row(["Chỉ số chính", "Tên", "Điểm", "Điểm tối đa", "Tỷ lệ đạt", "Số chỉ số chưa tính được điểm"]);
+  const header = b.row(["Chỉ số chính", "Tên", "Điểm", "Điểm tối đa", "Tỷ lệ đạt", "Số chỉ số chưa tính được điểm", "Năm trước (nhập để so sánh)"]);
   b.format(b.rowRange(header), { bold: true, fill: COLORS.header, fontColor: COLORS.headerFont, wrap: true, border: true, vertical: "middle" });
   const first = header + 1;
   for (const pillar of set.pillars) {
@@ -407,12 +407,25 @@ function buildSummarySheet(set: IndicatorSet, sheetName: string, out: DefinedNam
     const blanks = members.length ? members.map((i) => `(${names.score(i.id)}="")`).join("+") : "0";
     b.row([pillar.id, pillar.name, f(sum), pillar.maxPoints, f(`IF(${cellRef(r, 3)}=0,"",${cellRef(r, 2)}/${cellRef(r, 3)})`), f(blanks)]);
     out.push({ name: names.pillar(pillar.id), sheet: sheetName, ref: cellRef(r, 2, true), kind: "pillar" });
+    out.push({ name: names.previousPillar(pillar.id), sheet: sheetName, ref: cellRef(r, 6, true), kind: "note" });
   }
   const last = b.grid.length - 1;
   const total = b.row(["", "TỔNG ĐIỂM", f(`SUM(${cellRef(first, 2)}:${cellRef(last, 2)})`), set.maxTotal, f(`${cellRef(b.grid.length, 2)}/${set.maxTotal}`), f(`SUM(${cellRef(first, 5)}:${cellRef(last, 5)})`)]);
   out.push({ name: names.total, sheet: sheetName, ref: cellRef(total, 2, true), kind: "total" });
+  out.push({ name: names.previousTotal, sheet: sheetName, ref: cellRef(total, 6, true), kind: "note" });
   const index = b.row(["", "CHỈ SỐ DTI (tổng điểm / 1000)", f(`${names.total}/${set.maxTotal}`)]);
   out.push({ name: names.index, sheet: sheetName, ref: cellRef(index, 2, true), kind: "index" });
+  out.push({ name: names.previousIndex, sheet: sheetName, ref: cellRef(index, 6, true), kind: "note" });
+  b.format(`G${first + 1}:G${total + 1}`, { fill: COLORS.input, locked: false, numberFormat: fmt.points, border: true });
+  b.format(cellRef(index, 6), { fill: COLORS.input, locked: false, numberFormat: fmt.index, border: true });
+  b.validations.push({
+    ref: `G${first + 1}:G${index + 1}`,
+    rule: { kind: "decimal", min: 0 },
+    promptTitle: "Kết quả năm trước",
+    prompt: "Điểm (hoặc chỉ số DTI ở dòng cuối) năm trước theo kết quả Bộ công bố, để so sánh. Không bắt buộc.",
+    errorTitle: "Giá trị không hợp lệ",
+    error: "Kết quả năm trước phải là số lớn hơn hoặc bằng 0.",
+  });
   b.format(`A${first + 1}:F${total + 1}`, { border: true });
   b.format(`C${first + 1}:C${total + 1}`, { numberFormat: fmt.points, fill: COLORS.result });
   b.format(`E${first + 1}:E${total + 1}`, { numberFormat: fmt.percent });
@@ -430,7 +443,7 @@ function buildSummarySheet(set: IndicatorSet, sheetName: string, out: DefinedNam
     from: cellRef(note + 2, 0),
     to: cellRef(note + 20, 5),
   });
-  return b.sheet("summary", [14, 40, 12, 12, 12, 16], { freeze: { rows: header + 1, columns: 0 }, print: { landscape: true } });
+  return b.sheet("summary", [14, 40, 12, 12, 12, 16, 16], { freeze: { rows: header + 1, columns: 0 }, print: { landscape: true } });
 }
 
 // ---------------------------------------------------------------- Phân công

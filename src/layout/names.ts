@@ -26,6 +26,10 @@ export const names = {
   pillar: (pillarId: string): string => `DTI_PILLAR_${pillarId}`,
   total: "DTI_TOTAL",
   index: "DTI_INDEX",
+  /** The previous year's published results, typed on Tổng hợp for comparison. */
+  previousPillar: (pillarId: string): string => `DTI_PREV_PILLAR_${pillarId}`,
+  previousTotal: "DTI_PREV_TOTAL",
+  previousIndex: "DTI_PREV_INDEX",
   /** The labels and fractions of a choice variable's options, on the lists sheet. */
   optionLabels: (indicatorId: string, variable: string): string => `DTI_LIST_${idPart(indicatorId)}_${variable}`,
   optionFractions: (indicatorId: string, variable: string): string => `DTI_FRAC_${idPart(indicatorId)}_${variable}`,
