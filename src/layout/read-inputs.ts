@@ -19,11 +19,53 @@ export type NamedCell =
 export interface TemplateProblem {
   /** fatal: the workbook cannot be read as this template at all. */
   readonly severity: "fatal" | "error" | "warning";
-  readonly code: "not-a-template" | "other-set" | "newer-template" | "older-template" | "missing-name" | "broken-name" | "cell-error" | "no-unit-name";
+  readonly code:
+    | "not-a-template"
+    | "other-set"
+    | "newer-template"
+    | "older-template"
+    | "unknown-version"
+    | "missing-name"
+    | "broken-name"
+    | "cell-error"
+    | "no-unit-name";
   /** Vietnamese, naming the defined name and, where known, the indicator. */
   readonly text: string;
   readonly name?: string;
   readonly indicator?: string;
+}
+
+/**
+ * What staff typed beside the figures: the annual target (in points), the evidence
+ * ("tài liệu kiểm chứng") and a note, per indicator. A key is present only when the
+ * workbook has that named cell (older templates may lack them); null means the cell is empty
+ * or, for a target, holds no usable number (validation says which).
+ */
+export interface Annotations {
+  readonly target: Readonly<Record<string, number | null>>;
+  readonly evidence: Readonly<Record<string, string | null>>;
+  readonly note: Readonly<Record<string, string | null>>;
+}
+
+/**
+ * The previous year's published results typed on Tổng hợp (DTI_PREV_*), for comparison:
+ * pillar scores and total in points, the index as a fraction (0,3048). A pillar key is present
+ * only when its named cell exists; null means absent, empty or not a usable number.
+ */
+export interface PreviousResults {
+  readonly pillars: Readonly<Record<string, number | null>>;
+  readonly total: number | null;
+  readonly index: number | null;
+}
+
+/** The defined name each value placed in `unit` was read from, so findings can point at cells. */
+export interface InputSources {
+  /** indicator id → variable letter → defined name */
+  readonly values: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** general item number → defined name */
+  readonly info: Readonly<Record<string, string>>;
+  /** indicator id → defined names of its reference values */
+  readonly reference: Readonly<Record<string, { readonly min?: string; readonly max?: string }>>;
 }
 
 export interface ReadResult {
@@ -31,9 +73,70 @@ export interface ReadResult {
   readonly options: ScoreOptions;
   readonly problems: readonly TemplateProblem[];
   readonly templateVersion: number | null;
+  readonly annotations: Annotations;
+  readonly previous: PreviousResults;
+  /** Always set by readInputs; optional so that results made by hand (tests, tools) may omit it. */
+  readonly sources?: InputSources;
+  /**
+   * Every name the reader looked up and what the host found behind it, raw (text in a
+   * reference cell, an Excel error in a target), for checks the unit cannot carry.
+   * Always set by readInputs; optional for the same reason as `sources`.
+   */
+  readonly cells?: ReadonlyMap<string, NamedCell>;
 }
 
-/** Every defined name the reader looks up for a set: metadata, options, info, inputs, references. */
+/** Names of the annotations of an indicator row, read for every indicator that is scored. */
+function annotationNames(set: IndicatorSet): string[] {
+  const out: string[] = [];
+  for (const ind of set.indicators) {
+    if (ind.rule.kind === "unscored") continue;
+    out.push(names.target(ind.id), names.evidence(ind.id), names.note(ind.id));
+  }
+  for (const pillar of set.pillars) out.push(names.previousPillar(pillar.id));
+  out.push(names.previousTotal, names.previousIndex);
+  return out;
+}
+
+/**
+ * A number typed by a person where the layout has no validation (targets, previous results):
+ * a number, or text such as "0,3048", "35,5" or "1.234,5" (Vietnamese separators), or "12.5".
+ * null for an empty cell; "invalid" for anything else (other text, TRUE, an Excel error).
+ */
+export function typedNumber(cell: NamedCell): number | null | "invalid" {
+  if (cell.kind === "missing" || cell.kind === "broken") return null;
+  if (cell.kind === "error") return "invalid";
+  const value = cell.value;
+  if (value === null || isFormula(value)) return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : "invalid";
+  if (typeof value !== "string") return "invalid";
+  const t = value.replace(/[\s\u00a0]/g, "");
+  if (t === "") return null;
+  let normal: string | null = null;
+  if (/^[+-]?\d+([.,]\d+)?$/.test(t)) normal = t.replace(",", ".");
+  else if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) normal = t.replace(/\./g, "").replace(",", ".");
+  else if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) normal = t.replace(/,/g, "");
+  return normal === null ? "invalid" : Number(normal);
+}
+
+function typedText(cell: NamedCell): string | null {
+  if (cell.kind !== "value" || cell.value === null || isFormula(cell.value)) return null;
+  const text = String(cell.value).trim();
+  return text === "" ? null : text;
+}
+
+function exists(cell: NamedCell): boolean {
+  return cell.kind !== "missing" && cell.kind !== "broken";
+}
+
+const NO_ANNOTATIONS: Annotations = { target: {}, evidence: {}, note: {} };
+const NO_PREVIOUS: PreviousResults = { pillars: {}, total: null, index: null };
+const NO_SOURCES: InputSources = { values: {}, info: {}, reference: {} };
+
+/**
+ * Every defined name the reader looks up for a set: metadata, options, info, inputs,
+ * references, then the annotations of scored rows (target, evidence, note) and the
+ * previous year's results.
+ */
 export function namesToRead(set: IndicatorSet): string[] {
   const out: string[] = [names.metaSet, names.metaVersion, names.optionAltThreshold, MINMAX_AS_BEST_NAME];
   for (const item of set.infoItems) out.push(names.info(item.id));
@@ -42,6 +145,7 @@ export function namesToRead(set: IndicatorSet): string[] {
     if (ind.rule.kind === "min-max") out.push(names.referenceMin(ind.id), names.referenceMax(ind.id));
     if (ind.rule.kind === "ratio-to-best") out.push(names.referenceMax(ind.id));
   }
+  out.push(...annotationNames(set));
   return out;
 }
 
@@ -52,26 +156,52 @@ function scalar(value: CellContent): InputValue {
 }
 
 /**
- * Builds the unit from named cells. `get` returns what the host found behind a name;
+ * Builds the unit from named cells. `getCell` returns what the host found behind a name;
  * `fallbackName` names the unit when general item 1 is empty.
  */
-export function readInputs(set: IndicatorSet, get: (name: string) => NamedCell, fallbackName: string): ReadResult {
+export function readInputs(set: IndicatorSet, getCell: (name: string) => NamedCell, fallbackName: string): ReadResult {
   const problems: TemplateProblem[] = [];
+  const cells = new Map<string, NamedCell>();
+  const get = (name: string): NamedCell => {
+    const cell = getCell(name);
+    cells.set(name, cell);
+    return cell;
+  };
+  const unread = (version: number | null): ReadResult => ({
+    unit: { name: fallbackName, values: {} },
+    options: {},
+    problems,
+    templateVersion: version,
+    annotations: NO_ANNOTATIONS,
+    previous: NO_PREVIOUS,
+    sources: NO_SOURCES,
+    cells,
+  });
   const setCell = get(names.metaSet);
   const versionCell = get(names.metaVersion);
   const setId = setCell.kind === "value" ? scalar(setCell.value) : null;
-  const version = versionCell.kind === "value" && typeof versionCell.value === "number" ? versionCell.value : null;
-  if (setId === null || version === null) {
+  const versionValue = versionCell.kind === "value" ? scalar(versionCell.value) : null;
+  const version = typeof versionValue === "number" ? versionValue : null;
+  if (setId === null || versionValue === null) {
     problems.push({
       severity: "fatal",
       code: "not-a-template",
       text: `Không nhận ra mẫu DTI: thiếu tên ${setId === null ? names.metaSet : names.metaVersion} (trang ẩn DTI_META). Hãy chèn mẫu bằng bổ trợ hoặc lệnh "dti template".`,
     });
-    return { unit: { name: fallbackName, values: {} }, options: {}, problems, templateVersion: version };
+    return unread(version);
   }
   if (setId !== set.id) {
     problems.push({ severity: "fatal", code: "other-set", text: `Sổ làm việc dùng bộ chỉ số "${String(setId)}", không phải "${set.id}".` });
-    return { unit: { name: fallbackName, values: {} }, options: {}, problems, templateVersion: version };
+    return unread(version);
+  }
+  // Versions are whole numbers written by the tools; anything else was typed over by hand.
+  if (version === null || !Number.isInteger(version) || version < 0) {
+    problems.push({
+      severity: "fatal",
+      code: "unknown-version",
+      text: `Không nhận ra phiên bản mẫu (${names.metaVersion} = ${JSON.stringify(versionValue)}). Hãy chèn lại mẫu bằng bổ trợ hoặc lệnh "dti template"; không có gì được đọc hay ghi.`,
+    });
+    return unread(null);
   }
   if (version > TEMPLATE_VERSION) {
     problems.push({
@@ -79,7 +209,7 @@ export function readInputs(set: IndicatorSet, get: (name: string) => NamedCell, 
       code: "newer-template",
       text: `Mẫu trong sổ là phiên bản ${version}, mới hơn phiên bản ${TEMPLATE_VERSION} mà công cụ này hiểu. Hãy cập nhật công cụ; không có gì được đọc hay ghi.`,
     });
-    return { unit: { name: fallbackName, values: {} }, options: {}, problems, templateVersion: version };
+    return unread(version);
   }
   if (version < TEMPLATE_VERSION) {
     problems.push({ severity: "warning", code: "older-template", text: `Mẫu trong sổ là phiên bản ${version}, cũ hơn phiên bản ${TEMPLATE_VERSION}; nên cập nhật mẫu (giữ nguyên số liệu).` });
@@ -104,32 +234,89 @@ export function readInputs(set: IndicatorSet, get: (name: string) => NamedCell, 
   };
 
   const info: Record<string, InputValue> = {};
+  const infoSources: Record<string, string> = {};
   for (const item of set.infoItems) {
-    const got = read(names.info(item.id));
-    if (got && got.value !== null) info[String(item.id)] = got.value;
+    const name = names.info(item.id);
+    const got = read(name);
+    if (got && got.value !== null) {
+      info[String(item.id)] = got.value;
+      infoSources[String(item.id)] = name;
+    }
   }
   const values: Record<string, Record<string, InputValue>> = {};
+  const valueSources: Record<string, Record<string, string>> = {};
   const reference: Record<string, ReferenceRange> = {};
+  const referenceSources: Record<string, { min?: string; max?: string }> = {};
   for (const ind of set.indicators) {
     const row: Record<string, InputValue> = {};
+    const rowSources: Record<string, string> = {};
     for (const v of ind.variables) {
-      const got = read(names.input(ind.id, v.key), ind.id);
+      const name = names.input(ind.id, v.key);
+      const got = read(name, ind.id);
       if (!got) continue;
       // A linked cell that still holds its link formula is left to the engine's link (§15);
       // one overwritten by hand is read, and the engine reports any disagreement.
       if ((v.info || v.sameAs) && got.formula !== undefined) continue;
-      if (got.value !== null) row[v.key] = got.value;
+      if (got.value !== null) {
+        row[v.key] = got.value;
+        rowSources[v.key] = name;
+      }
     }
-    if (Object.keys(row).length) values[ind.id] = row;
+    if (Object.keys(row).length) {
+      values[ind.id] = row;
+      valueSources[ind.id] = rowSources;
+    }
     if (ind.rule.kind === "min-max" || ind.rule.kind === "ratio-to-best") {
       const hi = read(names.referenceMax(ind.id), ind.id)?.value;
       const lo = ind.rule.kind === "min-max" ? read(names.referenceMin(ind.id), ind.id)?.value : undefined;
       const range: { min?: number; max?: number } = {};
-      if (typeof lo === "number") range.min = lo;
-      if (typeof hi === "number") range.max = hi;
-      if (range.min !== undefined || range.max !== undefined) reference[ind.id] = range;
+      const from: { min?: string; max?: string } = {};
+      if (typeof lo === "number") {
+        range.min = lo;
+        from.min = names.referenceMin(ind.id);
+      }
+      if (typeof hi === "number") {
+        range.max = hi;
+        from.max = names.referenceMax(ind.id);
+      }
+      if (range.min !== undefined || range.max !== undefined) {
+        reference[ind.id] = range;
+        referenceSources[ind.id] = from;
+      }
     }
   }
+  // Annotations and previous results are optional: older workbooks may lack their names,
+  // and nothing is scored from them, so they never raise a TemplateProblem.
+  const target: Record<string, number | null> = {};
+  const evidence: Record<string, string | null> = {};
+  const note: Record<string, string | null> = {};
+  for (const ind of set.indicators) {
+    if (ind.rule.kind === "unscored") continue;
+    const t = get(names.target(ind.id));
+    if (exists(t)) {
+      const n = typedNumber(t);
+      target[ind.id] = typeof n === "number" && n >= 0 ? n : null;
+    }
+    const e = get(names.evidence(ind.id));
+    if (exists(e)) evidence[ind.id] = typedText(e);
+    const m = get(names.note(ind.id));
+    if (exists(m)) note[ind.id] = typedText(m);
+  }
+  const previousNumber = (name: string): number | null => {
+    const n = typedNumber(get(name));
+    return typeof n === "number" && n >= 0 ? n : null;
+  };
+  const previousPillars: Record<string, number | null> = {};
+  for (const pillar of set.pillars) {
+    const name = names.previousPillar(pillar.id);
+    const n = previousNumber(name);
+    if (exists(cells.get(name) as NamedCell)) previousPillars[pillar.id] = n;
+  }
+  const previous: PreviousResults = {
+    pillars: previousPillars,
+    total: previousNumber(names.previousTotal),
+    index: previousNumber(names.previousIndex),
+  };
   const yes = (name: string): boolean => {
     const cell = get(name);
     return cell.kind === "value" && typeof cell.value === "string" && cell.value.trim().toLocaleLowerCase("vi") === "có";
@@ -145,5 +332,14 @@ export function readInputs(set: IndicatorSet, get: (name: string) => NamedCell, 
     info,
     ...(Object.keys(reference).length ? { reference } : {}),
   };
-  return { unit, options, problems, templateVersion: version };
+  return {
+    unit,
+    options,
+    problems,
+    templateVersion: version,
+    annotations: { target, evidence, note },
+    previous,
+    sources: { values: valueSources, info: infoSources, reference: referenceSources },
+    cells,
+  };
 }

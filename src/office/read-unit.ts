@@ -1,6 +1,8 @@
 /**
  * Reads the unit typed into the open workbook, by defined name only, in two round trips
- * whatever the number of rows (the task pane's validate and compute start here).
+ * whatever the number of rows (the task pane's validate and compute start here). The same
+ * pass brings the annotations (targets, evidence, notes) and last year's results; names an
+ * older workbook lacks are simply absent from them.
  */
 import type { IndicatorSet } from "../catalog/schema";
 import { namesToRead, readInputs, type NamedCell, type ReadResult } from "../layout/read-inputs";
