@@ -432,3 +432,163 @@ describe("seed and snapshot", () => {
     expect(fake.sheet("Data").charts.map((c) => c.name)).toEqual(["User chart"]);
   });
 });
+
+describe("fills and patterns (ExcelApi 1.9)", () => {
+  it("no fill reads #FFFFFF and pattern None; a white fill reads #FFFFFF and Solid; clear() removes the fill", async () => {
+    const fake = new FakeExcel().seed({ sheets: [{ name: "Sheet1", cells: { B1: { fill: "#FFFFFF" }, C1: { fill: "#FFFF00", pattern: "Gray50" } } }] });
+    const ws = fake.context.workbook.worksheets.getItem("Sheet1");
+    const read = (ref: string): Excel.RangeFill => ws.getRange(ref).format.fill.load("color,pattern");
+    const [a, b, c] = [read("A1"), read("B1"), read("C1")];
+    await fake.context.sync();
+    expect([a.color, a.pattern]).toEqual(["#FFFFFF", "None"]);
+    expect([b.color, b.pattern]).toEqual(["#FFFFFF", "Solid"]);
+    expect([c.color, c.pattern]).toEqual(["#FFFF00", "Gray50"]);
+
+    ws.getRange("A1").format.fill.color = "#FFC7CE"; // a colour on a cell without fill: solid
+    ws.getRange("B1").format.fill.clear();
+    ws.getRange("C1").format.fill.pattern = "None";
+    ws.getRange("D1").format.fill.pattern = "Gray25"; // a pattern on a cell without fill: white background
+    await fake.context.sync();
+    const s = fake.sheet("Sheet1");
+    expect([s.cell("A1").fill, s.cell("A1").pattern]).toEqual(["#FFC7CE", "Solid"]);
+    expect([s.cell("B1").fill, s.cell("B1").pattern]).toEqual([undefined, "None"]);
+    expect([s.cell("C1").fill, s.cell("C1").pattern]).toEqual([undefined, "None"]);
+    expect([s.cell("D1").fill, s.cell("D1").pattern]).toEqual(["#FFFFFF", "Gray25"]);
+    expect(s.contents()).toEqual({}); // formats only
+
+    (ws.getRange("A1:B1").format.fill as unknown as { pattern: string }).pattern = "Diagonal"; // not an Excel.FillPattern
+    expect(await codeOf(fake.context.sync())).toBe("InvalidArgument");
+  });
+
+  it("a protected sheet that does not allow formatting cells refuses fill changes", async () => {
+    const fake = new FakeExcel().seed({ sheets: [{ name: "Sheet1", protection: { options: { allowFormatColumns: true } } }] });
+    fake.context.workbook.worksheets.getItem("Sheet1").getRange("A1").format.fill.clear();
+    expect(await codeOf(fake.context.sync())).toBe("AccessDenied");
+  });
+
+  it("on an ExcelApi 1.8 host: pattern throws at once, loading it fails the batch, load() without names skips it", async () => {
+    const old = new FakeExcel({ excelApi: "1.8" });
+    const fill = old.context.workbook.worksheets.getItem("Sheet1").getRange("A1").format.fill;
+    expect(thrownCode(() => (fill.pattern = "Solid"))).toBe("ApiNotFound");
+    fill.load("pattern");
+    expect(await codeOf(old.context.sync())).toBe("ApiNotFound");
+    const again = old.context.workbook.worksheets.getItem("Sheet1").getRange("A1").format.fill.load();
+    await old.context.sync();
+    expect(again.color).toBe("#FFFFFF");
+    expect(thrownCode(() => again.pattern)).toBe("ApiNotFound");
+  });
+});
+
+describe("comments (ExcelApi 1.10)", () => {
+  it("one thread per cell: add by Range or by full address, read content and location, delete", async () => {
+    const fake = new FakeExcel().seed({ sheets: [{ name: "Số liệu", comments: { B2: "của người dùng" } }] });
+    const comments = fake.context.workbook.comments;
+    const ws = fake.context.workbook.worksheets.getItem("Số liệu");
+    const added = comments.add(ws.getRange("C3"), "Thiếu số liệu");
+    added.load("id,content");
+    comments.add("'Số liệu'!D4", "Khác");
+    await fake.context.sync();
+    expect(added.content).toBe("Thiếu số liệu");
+    expect(fake.sheet("Số liệu").comments()).toEqual({ B2: "của người dùng", C3: "Thiếu số liệu", D4: "Khác" });
+
+    comments.load("items/id,items/content");
+    await fake.context.sync();
+    const where = comments.items.map((c) => c.getLocation().load("address"));
+    await fake.context.sync();
+    expect(where.map((r) => r.address)).toEqual(["'Số liệu'!B2", "'Số liệu'!C3", "'Số liệu'!D4"]);
+
+    const byCell = comments.getItemByCell("'Số liệu'!C3");
+    byCell.content = "Đã sửa";
+    comments.getItem(added.id).load("content");
+    await fake.context.sync();
+    expect(fake.sheet("Số liệu").comment("C3")).toBe("Đã sửa");
+    comments.items[2]?.delete();
+    await fake.context.sync();
+    expect(fake.comments().map((c) => c.address)).toEqual(["B2", "C3"]);
+  });
+
+  it("adding where a thread exists fails; a cell without one fails getItemByCell; one cell only; the sheet must be named", async () => {
+    const fake = new FakeExcel().seed({ sheets: [{ name: "Sheet1", comments: { A1: "x" } }] });
+    const comments = fake.context.workbook.comments;
+    comments.add("Sheet1!A1", "again");
+    expect(await codeOf(fake.context.sync())).toBe("InvalidOperation");
+    comments.getItemByCell("Sheet1!B1");
+    expect(await codeOf(fake.context.sync())).toBe("ItemNotFound");
+    comments.add("Sheet1!B1:B2", "two cells");
+    expect(await codeOf(fake.context.sync())).toBe("InvalidArgument");
+    comments.add("B1", "no sheet");
+    expect(await codeOf(fake.context.sync())).toBe("InvalidArgument");
+    expect(fake.comments()).toEqual([{ sheet: "Sheet1", address: "A1", content: "x" }]);
+  });
+
+  it("a protected sheet refuses comments unless it allows editing objects; comments go with their sheet", async () => {
+    const fake = new FakeExcel().seed({ sheets: [{ name: "Locked", protection: {} }, { name: "Open", protection: { options: { allowEditObjects: true } } }] });
+    fake.context.workbook.comments.add("Locked!A1", "x");
+    expect(await codeOf(fake.context.sync())).toBe("AccessDenied");
+    fake.context.workbook.comments.add("Open!A1", "y");
+    await fake.context.sync();
+    fake.context.workbook.worksheets.getItem("Open").delete();
+    await fake.context.sync();
+    expect(fake.comments()).toEqual([]);
+  });
+
+  it("an older host throws ApiNotFound at once: comments before 1.10, getItemOrNullObject before 1.14", async () => {
+    expect(thrownCode(() => new FakeExcel({ excelApi: "1.9" }).context.workbook.comments)).toBe("ApiNotFound");
+    const v12 = new FakeExcel({ excelApi: "1.12" });
+    expect(thrownCode(() => v12.context.workbook.comments.getItemOrNullObject("x"))).toBe("ApiNotFound");
+    const fake = new FakeExcel();
+    const none = fake.context.workbook.comments.getItemOrNullObject("{nope}");
+    await fake.context.sync();
+    expect(none.isNullObject).toBe(true);
+  });
+});
+
+describe("the selection, cells of a range, used range", () => {
+  it("activate() and select() move the selection; a hidden sheet refuses both", async () => {
+    const fake = new FakeExcel().seed({ sheets: [{ name: "Data" }, { name: "Lists", visibility: "Hidden" }] });
+    expect(fake.activeSelection).toEqual({ sheet: "Sheet1", address: "A1" });
+    const data = fake.context.workbook.worksheets.getItem("Data");
+    data.activate();
+    data.getRange("C5:D6").select();
+    await fake.context.sync();
+    expect(fake.activeSelection).toEqual({ sheet: "Data", address: "C5:D6" });
+    fake.context.workbook.worksheets.getItem("Sheet1").getRange("B2").select(); // its sheet becomes the active one
+    await fake.context.sync();
+    expect(fake.activeSelection).toEqual({ sheet: "Sheet1", address: "B2" });
+    expect(fake.sheet("Data").selection).toBe("C5:D6"); // each sheet keeps its own
+    fake.context.workbook.worksheets.getItem("Lists").getRange("A1").select();
+    expect(await codeOf(fake.context.sync())).toBe("InvalidOperation");
+    fake.context.workbook.worksheets.getItem("Lists").activate();
+    expect(await codeOf(fake.context.sync())).toBe("InvalidOperation");
+    expect(fake.activeSelection).toEqual({ sheet: "Sheet1", address: "B2" });
+  });
+
+  it("range.worksheet, getCell (relative to the range), getUsedRangeOrNullObject", async () => {
+    const fake = new FakeExcel().seed({ sheets: [{ name: "Data", cells: { B2: 1, D5: "x", F9: { fill: "#FFFF00" } } }, { name: "Empty" }] });
+    const data = fake.context.workbook.worksheets.getItem("Data");
+    const cell = data.getRange("B2:D4").getCell(1, 2).load("address,worksheet/name");
+    const values = data.getUsedRangeOrNullObject(true).load("address");
+    const all = data.getUsedRangeOrNullObject().load("address");
+    const empty = fake.context.workbook.worksheets.getItem("Empty").getUsedRangeOrNullObject(true);
+    empty.load("address");
+    await fake.context.sync();
+    expect([cell.address, cell.worksheet.name]).toEqual(["Data!D3", "Data"]);
+    expect([values.address, all.address]).toEqual(["Data!B2:D5", "Data!B2:F9"]);
+    expect(empty.isNullObject).toBe(true);
+  });
+});
+
+describe("reopen", () => {
+  it("a copy of the committed workbook, with nothing of the session, optionally in another Excel", async () => {
+    const fake = new FakeExcel().seed({ sheets: [{ name: "Data", cells: { A1: 1 }, comments: { A1: "x" } }], names: [{ name: "ONE", ref: "=Data!$A$1" }] });
+    await fake.context.sync();
+    const again = fake.reopen({ excelApi: "1.8" });
+    expect(again.snapshot()).toEqual(fake.snapshot());
+    expect(again.syncCount).toBe(0);
+    expect(again.supports("ExcelApi", "1.9")).toBe(false);
+    again.context.workbook.worksheets.getItem("Data").getRange("A1").values = [[2]];
+    await again.context.sync();
+    expect([fake.sheet("Data").value("A1"), again.sheet("Data").value("A1")]).toEqual([1, 2]);
+    expect(again.resolveName("ONE")).toEqual({ sheet: "Data", address: "$A$1" });
+  });
+});

@@ -18,11 +18,25 @@
  *   defined names (no spaces, not a cell address, unique), validation prompts (title 32,
  *   message 255) and error alerts (title 32, message 225), formulas of 8,192 characters,
  *   the last visible sheet, and the 5 MB payload of one request (Excel on the web).
- * - `pageLayout` (ExcelApi 1.9) throws `ApiNotFound` at once on an older host.
+ * - Requirement sets: an API newer than the host's `excelApi` throws `ApiNotFound` at once
+ *   when reached through a property (`Worksheet.pageLayout` 1.9, `Workbook.comments` 1.10,
+ *   `RangeFill.pattern` 1.9 when set) and fails the batch when only loaded (`fill/pattern`).
+ * - Fills as Excel reports them (ExcelApi 1.9 `pattern`): a cell without fill reads color
+ *   "#FFFFFF" and pattern "None", a white fill "#FFFFFF" and "Solid"; `fill.clear()` removes it.
+ * - Threaded comments (ExcelApi 1.10, `workbook.comments`): one per cell; `add` on a cell that
+ *   has one fails, `getItemByCell` on a cell without one fails (ItemNotFound); they go with
+ *   their sheet. Adding, editing or deleting one on a protected sheet needs
+ *   `allowEditObjects` (the fake's reading: Excel ties comments to "Edit objects"; the exact
+ *   rule and the error code of a second `add` are not documented).
+ * - The selection: `worksheet.activate()`, `range.select()` (hidden sheets refuse both); read
+ *   it with `activeSelection`.
+ * - `reopen()`: the same file closed and opened again, perhaps in another Excel — a copy of
+ *   the committed workbook with nothing of the session.
  *
  * What it deliberately does not do: calculate formulas (a formula cell reads as its seeded
  * value, else empty), insert or delete rows and columns, rewrite formulas when a sheet is
- * renamed, tables, comments, styles, events, or anything not listed above. Operations on
+ * renamed, tables, notes (ExcelApi 1.18), comment replies and mentions, styles, events, or
+ * anything not listed above. `Range.clear` leaves comments alone. Operations on
  * whole rows, columns or the whole sheet are supported only where the adapters use them
  * (widths, heights, clear, unmerge, validation and conditional-format clearing).
  *
@@ -52,6 +66,9 @@ const notLoaded = (typeName: string, property: string): FakeExcelError =>
     `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
     `${typeName}.${property}`,
   );
+
+const apiNotFound = (what: string, version: string): FakeExcelError =>
+  new FakeExcelError("ApiNotFound", `The API you are trying to use could not be found (${what}, ExcelApi ${version}).`, what);
 
 // ---------------------------------------------------------------------------------------
 // Addresses
@@ -159,7 +176,10 @@ interface CellModel {
   error?: string;
   formula?: string;
   numberFormat?: string;
+  /** The fill colour; undefined: no fill. */
   fill?: string;
+  /** The fill pattern where it is not "Solid" (only with a fill). */
+  fillPattern?: string;
   bold?: boolean;
   italic?: boolean;
   fontColor?: string;
@@ -212,6 +232,8 @@ interface SheetModel {
   charts: ChartModel[];
   freeze: { rows: number; columns: number };
   protection: { protected: boolean; options: Excel.WorksheetProtectionOptions; password?: string };
+  /** The cells selected on this sheet (Excel keeps one selection per sheet). */
+  selection: Area;
   pageLayout: { orientation: string; paperSize: string; zoom: Excel.PageLayoutZoomOptions; printTitleRows: string | null };
   deleted: boolean;
 }
@@ -229,12 +251,24 @@ interface NameModel {
   deleted: boolean;
 }
 
+interface CommentModel {
+  readonly id: string;
+  readonly sheet: SheetModel;
+  readonly r: number;
+  readonly c: number;
+  content: string;
+  readonly authorName: string;
+  deleted: boolean;
+}
+
 interface BookModel {
   sheets: SheetModel[];
   names: NameModel[];
+  comments: CommentModel[];
   active: SheetModel | undefined;
   calculationSuspended: boolean;
   nextSheetId: number;
+  nextCommentId: number;
 }
 
 /** Default column width and row height in points (8.43 characters of Calibri 11; 15 pt). */
@@ -255,6 +289,7 @@ function newSheet(book: BookModel, name: string): SheetModel {
     charts: [],
     freeze: { rows: 0, columns: 0 },
     protection: { protected: false, options: {} },
+    selection: { r0: 0, c0: 0, r1: 0, c1: 0 },
     pageLayout: { orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 }, printTitleRows: null },
     deleted: false,
   };
@@ -458,6 +493,10 @@ abstract class ClientObject<T extends object> {
   protected scalarNames(): readonly string[] {
     return [];
   }
+  /** What `load()` without arguments loads: what the host knows of `scalarNames()`. */
+  protected defaultLoadNames(): readonly string[] {
+    return this.scalarNames();
+  }
   protected readScalar(_target: T, name: string): unknown {
     throw new FakeExcelError("InvalidArgument", `${this.typeName} has no property '${name}'.`);
   }
@@ -495,7 +534,7 @@ abstract class ClientObject<T extends object> {
   fakeApplyLoad(paths: readonly string[][]): void {
     const t = this.fakeTarget();
     this.nullState = t === null;
-    const list = paths.length > 0 ? paths : this.scalarNames().map((n) => [n]);
+    const list = paths.length > 0 ? paths : this.defaultLoadNames().map((n) => [n]);
     for (const [head, ...rest] of list) {
       const name = head as string;
       const nav = this.navigation(name);
@@ -630,6 +669,7 @@ class FakeWorkbook extends ClientObject<BookModel> {
   protected readonly typeName = "Workbook";
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
+  private commentCollection?: FakeCommentCollection;
   constructor(context: FakeRequestContext, resolve: Resolver<BookModel>) {
     super(context, resolve);
     this.worksheets = new FakeWorksheetCollection(context, resolve);
@@ -638,7 +678,14 @@ class FakeWorkbook extends ClientObject<BookModel> {
   get application(): FakeApplication {
     return this.context.application;
   }
+  /** ExcelApi 1.10: office.js throws at once on an older host. */
+  get comments(): FakeCommentCollection {
+    if (!this.context.host.supports("ExcelApi", "1.10")) throw apiNotFound("Workbook.comments", "1.10");
+    this.commentCollection ??= new FakeCommentCollection(this.context, () => this.fakeTarget());
+    return this.commentCollection;
+  }
   protected override navigation(name: string): ClientObject<object> | undefined {
+    if (name === "comments") return this.comments;
     return name === "worksheets" ? this.worksheets : name === "names" ? this.names : undefined;
   }
 }
@@ -789,9 +836,7 @@ class FakeWorksheet extends ClientObject<SheetModel> {
   }
   /** ExcelApi 1.9: office.js throws at once on an older host. */
   get pageLayout(): FakePageLayout {
-    if (!this.context.host.supports("ExcelApi", "1.9")) {
-      throw new FakeExcelError("ApiNotFound", "The API you are trying to use could not be found (Worksheet.pageLayout, ExcelApi 1.9).");
-    }
+    if (!this.context.host.supports("ExcelApi", "1.9")) throw apiNotFound("Worksheet.pageLayout", "1.9");
     return this.children.pageLayout;
   }
   getRange(address?: string): FakeRange {
@@ -802,6 +847,29 @@ class FakeWorksheet extends ClientObject<SheetModel> {
         const sheet = this.fakeTarget();
         if (sheet === null) return null;
         return { sheet, area: address === undefined ? WHOLE_SHEET : parseArea(address) };
+      },
+      (r) => new FakeRange(this.context, r),
+    );
+  }
+  /**
+   * The smallest range holding every used cell: with a value or formula (`valuesOnly`), or
+   * also with a format; a null object on a sheet with none (ExcelApi 1.4).
+   */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return created(
+      this.context,
+      "Worksheet.getUsedRangeOrNullObject",
+      () => {
+        const sheet = this.fakeTarget();
+        if (sheet === null) return null;
+        let area: Area | null = null;
+        for (const [key, cell] of sheet.cells) {
+          if (valuesOnly && cell.formula === undefined && cell.error === undefined && (cell.value === undefined || cell.value === "")) continue;
+          const r = Math.floor(key / MAX_COLUMNS);
+          const c = key % MAX_COLUMNS;
+          area = area === null ? { r0: r, c0: c, r1: r, c1: c } : { r0: Math.min(area.r0, r), c0: Math.min(area.c0, c), r1: Math.max(area.r1, r), c1: Math.max(area.c1, c) };
+        }
+        return area === null ? null : { sheet, area };
       },
       (r) => new FakeRange(this.context, r),
     );
@@ -820,6 +888,9 @@ class FakeWorksheet extends ClientObject<SheetModel> {
       }
       book.sheets = book.sheets.filter((s) => s !== sheet);
       sheet.deleted = true;
+      // Comments go with their cells.
+      for (const comment of book.comments) if (comment.sheet === sheet) comment.deleted = true;
+      book.comments = book.comments.filter((comment) => comment.sheet !== sheet);
       for (const n of book.names) {
         if (n.target.kind === "range" && n.target.sheet === sheet) {
           n.target = { kind: "error", formula: `=#REF!${formatArea(n.target.area, true)}` };
@@ -1005,17 +1076,23 @@ function pruneEmpty(sheet: SheetModel, key: number, cell: CellModel): void {
   if (Object.values(cell).every((v) => v === undefined)) sheet.cells.delete(key);
 }
 
-const FORMAT_FIELDS = ["numberFormat", "fill", "bold", "italic", "fontColor", "wrap", "horizontal", "vertical", "borders", "locked"] as const;
+const FORMAT_FIELDS = ["numberFormat", "fill", "fillPattern", "bold", "italic", "fontColor", "wrap", "horizontal", "vertical", "borders", "locked"] as const;
 
 class FakeRange extends ClientObject<RangeModel> {
   protected readonly typeName = "Range";
-  private kids?: { format: FakeRangeFormat; dataValidation: FakeDataValidation; conditionalFormats: FakeConditionalFormatCollection };
+  private kids?: {
+    format: FakeRangeFormat;
+    dataValidation: FakeDataValidation;
+    conditionalFormats: FakeConditionalFormatCollection;
+    worksheet: FakeWorksheet;
+  };
   private get children(): NonNullable<FakeRange["kids"]> {
     const r: Resolver<RangeModel> = () => this.fakeTarget();
     this.kids ??= {
       format: new FakeRangeFormat(this.context, r),
       dataValidation: new FakeDataValidation(this.context, r),
       conditionalFormats: new FakeConditionalFormatCollection(this.context, r),
+      worksheet: new FakeWorksheet(this.context, () => this.fakeTarget()?.sheet ?? null),
     };
     return this.kids;
   }
@@ -1050,7 +1127,37 @@ class FakeRange extends ClientObject<RangeModel> {
     return super.readScalar(m, name);
   }
   protected override navigation(name: string): ClientObject<object> | undefined {
-    return name === "format" || name === "dataValidation" || name === "conditionalFormats" ? this.children[name] : undefined;
+    return name === "format" || name === "dataValidation" || name === "conditionalFormats" || name === "worksheet" ? this.children[name] : undefined;
+  }
+  /** The worksheet containing the range. */
+  get worksheet(): FakeWorksheet {
+    return this.children.worksheet;
+  }
+  /** One cell, relative to the top-left of this range; it may lie outside it, within the sheet. */
+  getCell(row: number, column: number): FakeRange {
+    return created(
+      this.context,
+      "Range.getCell",
+      () => {
+        const m = this.fakeTarget();
+        if (m === null) return null;
+        const r = m.area.r0 + row;
+        const c = m.area.c0 + column;
+        if (!Number.isInteger(row) || !Number.isInteger(column) || r < 0 || c < 0 || r >= MAX_ROWS || c >= MAX_COLUMNS) {
+          throw new FakeExcelError("InvalidArgument", `getCell(${row}, ${column}) lies outside the sheet.`);
+        }
+        return { sheet: m.sheet, area: { r0: r, c0: c, r1: r, c1: c } };
+      },
+      (r) => new FakeRange(this.context, r),
+    );
+  }
+  /** Selects the range in the Excel UI; its sheet becomes the active one. A hidden sheet refuses. */
+  select(): void {
+    this.enqueue("Range.select", (m) => {
+      if (m.sheet.visibility !== "Visible") throw new FakeExcelError("InvalidOperation", `A range on the hidden sheet '${m.sheet.name}' cannot be selected.`);
+      m.sheet.selection = m.area;
+      this.context.host.book.active = m.sheet;
+    });
   }
   get address(): string {
     return this.getValue("address");
@@ -1344,12 +1451,35 @@ const checkColor = (value: unknown): string => {
   return value.toUpperCase();
 };
 
+const FILL_PATTERNS = [
+  "None", "Solid", "Gray50", "Gray75", "Gray25", "Horizontal", "Vertical", "Down", "Up", "Checker", "SemiGray75",
+  "LightHorizontal", "LightVertical", "LightDown", "LightUp", "Grid", "CrissCross", "Gray16", "Gray8", "LinearGradient", "RectangularGradient",
+];
+
+/** "None" without a fill; "Solid" unless another pattern was set. */
+const fillPatternOf = (cell: CellModel | undefined): string => (cell?.fill === undefined ? "None" : (cell.fillPattern ?? "Solid"));
+
+/**
+ * A cell without fill and a white one both read color "#FFFFFF"; only `pattern` (ExcelApi
+ * 1.9) tells them apart: "None" against "Solid". Setting a color on a cell without fill
+ * gives it a solid fill; setting pattern "None", or `clear()`, removes the fill.
+ */
 class FakeRangeFill extends ClientObject<RangeModel> {
   protected readonly typeName = "RangeFill";
-  protected override scalarNames(): readonly string[] {
-    return ["color"];
+  private hasPattern(): boolean {
+    return this.context.host.supports("ExcelApi", "1.9");
   }
-  protected override readScalar(m: RangeModel): unknown {
+  protected override scalarNames(): readonly string[] {
+    return ["color", "pattern"];
+  }
+  protected override defaultLoadNames(): readonly string[] {
+    return this.hasPattern() ? ["color", "pattern"] : ["color"];
+  }
+  protected override readScalar(m: RangeModel, name: string): unknown {
+    if (name === "pattern") {
+      if (!this.hasPattern()) throw apiNotFound("RangeFill.pattern", "1.9");
+      return uniform(m, fillPatternOf);
+    }
     return uniform(m, (c) => c?.fill ?? "#FFFFFF");
   }
   get color(): string | null {
@@ -1362,11 +1492,36 @@ class FakeRangeFill extends ClientObject<RangeModel> {
       for (const [r, c] of cellsOf(m.area)) cellAt(m.sheet, r, c).fill = color;
     });
   }
+  /** ExcelApi 1.9. */
+  get pattern(): string | null {
+    if (!this.hasPattern()) throw apiNotFound("RangeFill.pattern", "1.9");
+    return this.getValue("pattern");
+  }
+  set pattern(value: string | null) {
+    if (!this.hasPattern()) throw apiNotFound("RangeFill.pattern", "1.9");
+    this.setValue("pattern", value, (m) => {
+      assertNotProtected(m.sheet, "allowFormatCells");
+      if (typeof value !== "string" || !FILL_PATTERNS.includes(value)) throw new FakeExcelError("InvalidArgument", `Invalid fill pattern '${String(value)}'.`);
+      for (const [r, c] of cellsOf(m.area)) {
+        const cell = cellAt(m.sheet, r, c);
+        if (value === "None") {
+          cell.fill = undefined;
+          cell.fillPattern = undefined;
+          pruneEmpty(m.sheet, cellKey(r, c), cell);
+        } else {
+          cell.fill ??= "#FFFFFF";
+          cell.fillPattern = value === "Solid" ? undefined : value;
+        }
+      }
+    });
+  }
+  /** "Resets the range background": no fill. */
   clear(): void {
     this.enqueue("RangeFill.clear", (m) => {
       assertNotProtected(m.sheet, "allowFormatCells");
       for (const [key, cell] of [...existingCells(m.sheet, m.area)]) {
         cell.fill = undefined;
+        cell.fillPattern = undefined;
         pruneEmpty(m.sheet, key, cell);
       }
     });
@@ -2098,6 +2253,154 @@ class FakeNamedItem extends ClientObject<NameModel> {
 }
 
 // ---------------------------------------------------------------------------------------
+// Comments (ExcelApi 1.10)
+
+/** The one cell a comment call names: a Range, or a full address with the sheet ("Sheet1!A1"). */
+function commentCell(book: BookModel, cellAddress: unknown, what: string): { sheet: SheetModel; r: number; c: number } {
+  let target: RangeModel;
+  if (typeof cellAddress === "string") {
+    if (!cellAddress.includes("!")) throw new FakeExcelError("InvalidArgument", `${what}: the address must name its sheet: '${cellAddress}'.`);
+    const t = parseReference(book, cellAddress);
+    if (t.kind !== "range") throw new FakeExcelError("InvalidArgument", `${what}: not a cell: '${cellAddress}'.`);
+    target = t;
+  } else {
+    target = rangeTargetOf(cellAddress, what);
+  }
+  if (target.area.r0 !== target.area.r1 || target.area.c0 !== target.area.c1) {
+    throw new FakeExcelError("InvalidArgument", `${what}: the range is larger than one cell (${formatArea(target.area)}).`);
+  }
+  return { sheet: target.sheet, r: target.area.r0, c: target.area.c0 };
+}
+
+const commentAt = (book: BookModel, cell: { sheet: SheetModel; r: number; c: number }): CommentModel | undefined =>
+  book.comments.find((x) => x.sheet === cell.sheet && x.r === cell.r && x.c === cell.c);
+
+class FakeCommentCollection extends CollectionObject<BookModel, CommentModel, FakeComment> {
+  protected readonly typeName = "CommentCollection";
+  protected models(book: BookModel): readonly CommentModel[] {
+    return book.comments;
+  }
+  protected itemProxy(model: CommentModel): FakeComment {
+    return known(model, (r) => new FakeComment(this.context, r));
+  }
+  /**
+   * A new thread on one cell, plain text only. A cell holds one thread: adding to a cell
+   * that has one fails (the error code is not documented; the fake says InvalidOperation).
+   */
+  add(cellAddress: unknown, content: unknown, contentType: string = "Plain"): FakeComment {
+    return created(
+      this.context,
+      "CommentCollection.add",
+      () => {
+        const book = this.fakeTarget() as BookModel;
+        const cell = commentCell(book, cellAddress, "CommentCollection.add");
+        if (typeof content !== "string" || contentType !== "Plain") throw new FakeExcelError("InvalidArgument", "The fake adds plain-text comments only.");
+        assertNotProtected(cell.sheet, "allowEditObjects");
+        if (commentAt(book, cell)) {
+          throw new FakeExcelError("InvalidOperation", `The cell ${columnName(cell.c)}${cell.r + 1} of '${cell.sheet.name}' already has a comment.`);
+        }
+        const model: CommentModel = { id: `{FAKE-COMMENT-${book.nextCommentId++}}`, ...cell, content, authorName: "Fake Add-in", deleted: false };
+        book.comments.push(model);
+        return model;
+      },
+      (r) => new FakeComment(this.context, r),
+      "write",
+    );
+  }
+  getItem(commentId: string): FakeComment {
+    return created(
+      this.context,
+      "CommentCollection.getItem",
+      () => {
+        const found = (this.fakeTarget() as BookModel).comments.find((x) => x.id === commentId);
+        if (!found) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: comment '${commentId}'.`);
+        return found;
+      },
+      (r) => new FakeComment(this.context, r),
+    );
+  }
+  /** ExcelApi 1.14. */
+  getItemOrNullObject(commentId: string): FakeComment {
+    if (!this.context.host.supports("ExcelApi", "1.14")) throw apiNotFound("CommentCollection.getItemOrNullObject", "1.14");
+    return created(
+      this.context,
+      "CommentCollection.getItemOrNullObject",
+      () => (this.fakeTarget() as BookModel).comments.find((x) => x.id === commentId) ?? null,
+      (r) => new FakeComment(this.context, r),
+    );
+  }
+  /** "If there is no comment in the cell, an error is thrown." There is no OrNullObject form. */
+  getItemByCell(cellAddress: unknown): FakeComment {
+    return created(
+      this.context,
+      "CommentCollection.getItemByCell",
+      () => {
+        const book = this.fakeTarget() as BookModel;
+        const found = commentAt(book, commentCell(book, cellAddress, "CommentCollection.getItemByCell"));
+        if (!found) throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist: no comment in that cell.");
+        return found;
+      },
+      (r) => new FakeComment(this.context, r),
+    );
+  }
+}
+
+class FakeComment extends ClientObject<CommentModel> {
+  protected readonly typeName = "Comment";
+  protected override scalarNames(): readonly string[] {
+    return ["id", "content", "authorName"];
+  }
+  protected override readScalar(comment: CommentModel, name: string): unknown {
+    switch (name) {
+      case "id":
+        return comment.id;
+      case "content":
+        return comment.content;
+      case "authorName":
+        return comment.authorName;
+    }
+    return super.readScalar(comment, name);
+  }
+  get id(): string {
+    return this.getValue("id");
+  }
+  get authorName(): string {
+    return this.getValue("authorName");
+  }
+  get content(): string {
+    return this.getValue("content");
+  }
+  set content(value: string) {
+    this.setValue("content", value, (comment) => {
+      if (typeof value !== "string") throw new FakeExcelError("InvalidArgument", "A comment's content is text.");
+      assertNotProtected(comment.sheet, "allowEditObjects");
+      comment.content = value;
+    });
+  }
+  /** The cell the comment is on. */
+  getLocation(): FakeRange {
+    return created(
+      this.context,
+      "Comment.getLocation",
+      () => {
+        const comment = this.fakeTarget();
+        return comment === null ? null : { sheet: comment.sheet, area: { r0: comment.r, c0: comment.c, r1: comment.r, c1: comment.c } };
+      },
+      (r) => new FakeRange(this.context, r),
+    );
+  }
+  /** Deletes the thread with its replies. */
+  delete(): void {
+    this.enqueue("Comment.delete", (comment) => {
+      assertNotProtected(comment.sheet, "allowEditObjects");
+      const book = this.context.host.book;
+      book.comments = book.comments.filter((x) => x !== comment);
+      comment.deleted = true;
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
 // The host, seeding and snapshots
 
 /** A cell to seed: a constant, `{ formula, value }` (the value Excel last computed), or an error. */
@@ -2106,7 +2409,15 @@ export type SeedCell =
   | null
   | { readonly formula: string; readonly value?: FakeScalar | { readonly error: string } }
   | { readonly error: string }
-  | { readonly value: FakeScalar; readonly locked?: boolean; readonly numberFormat?: string };
+  | {
+      readonly value?: FakeScalar;
+      readonly locked?: boolean;
+      readonly numberFormat?: string;
+      /** A fill colour ("#FFF2CC"); with `pattern` "None" or without a fill: none. */
+      readonly fill?: string;
+      /** A fill pattern other than "Solid" ("Gray50"); only with `fill`. */
+      readonly pattern?: string;
+    };
 
 export interface SeedSheet {
   readonly name: string;
@@ -2118,6 +2429,8 @@ export interface SeedSheet {
   readonly protection?: { readonly password?: string; readonly options?: Excel.WorksheetProtectionOptions };
   readonly merges?: readonly string[];
   readonly charts?: readonly { readonly name: string; readonly type?: string; readonly source: string }[];
+  /** Threaded comments by cell ("F14"): their text, as a user wrote them. */
+  readonly comments?: Readonly<Record<string, string>>;
 }
 
 export interface SeedSpec {
@@ -2132,6 +2445,8 @@ export interface CellSnapshot {
   readonly valueType: string;
   readonly numberFormat: string;
   readonly fill?: string;
+  /** "None" (no fill), "Solid", or another pattern; as ExcelApi 1.9 reads it. */
+  readonly pattern: string;
   readonly bold: boolean;
   readonly italic: boolean;
   readonly fontColor: string;
@@ -2145,7 +2460,10 @@ export interface CellSnapshot {
 
 /** Read-only views of one sheet's committed state, for assertions. */
 export class FakeSheetView {
-  constructor(private readonly model: SheetModel) {}
+  constructor(
+    private readonly model: SheetModel,
+    private readonly book?: BookModel,
+  ) {}
   private at(ref: string): CellModel | undefined {
     const a = parseArea(ref);
     return this.model.cells.get(cellKey(a.r0, a.c0));
@@ -2179,6 +2497,7 @@ export class FakeSheetView {
       valueType: cellValueType(c),
       numberFormat: c?.numberFormat ?? "General",
       fill: c?.fill,
+      pattern: fillPatternOf(c),
       bold: c?.bold ?? false,
       italic: c?.italic ?? false,
       fontColor: c?.fontColor ?? "#000000",
@@ -2192,6 +2511,21 @@ export class FakeSheetView {
   }
   validation(ref: string): ValidationModel | undefined {
     return this.cell(ref).validation;
+  }
+  /** The text of the comment on a cell, if it has one. */
+  comment(ref: string): string | undefined {
+    const a = parseArea(ref);
+    return this.book ? commentAt(this.book, { sheet: this.model, r: a.r0, c: a.c0 })?.content : undefined;
+  }
+  /** Every comment of the sheet by address. */
+  comments(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const x of this.book?.comments ?? []) if (x.sheet === this.model) out[`${columnName(x.c)}${x.r + 1}`] = x.content;
+    return out;
+  }
+  /** The selected cells of this sheet ("A1", "C5:D6"). */
+  get selection(): string {
+    return formatArea(this.model.selection);
   }
   /** Every non-empty cell by address. */
   contents(): Record<string, FakeScalar> {
@@ -2257,7 +2591,14 @@ function toCell(seed: SeedCell): CellModel | undefined {
     return typeof v === "object" ? { formula: seed.formula, error: v.error } : { formula: seed.formula, value: v };
   }
   if ("error" in seed) return { error: seed.error };
-  return { value: seed.value, locked: seed.locked, numberFormat: seed.numberFormat };
+  const withFill = seed.fill !== undefined && seed.pattern !== "None";
+  return {
+    value: seed.value,
+    locked: seed.locked,
+    numberFormat: seed.numberFormat,
+    fill: withFill ? checkColor(seed.fill) : undefined,
+    fillPattern: withFill && seed.pattern !== "Solid" ? seed.pattern : undefined,
+  };
 }
 
 /**
@@ -2266,7 +2607,7 @@ function toCell(seed: SeedCell): CellModel | undefined {
  */
 export class FakeExcel {
   /** @internal the workbook model */
-  book: BookModel = { sheets: [], names: [], active: undefined, calculationSuspended: false, nextSheetId: 1 };
+  book: BookModel = { sheets: [], names: [], comments: [], active: undefined, calculationSuspended: false, nextSheetId: 1, nextCommentId: 1 };
   syncCount = 0;
   readonly syncLog: SyncRecord[] = [];
   readonly recalculations: Recalculation[] = [];
@@ -2274,7 +2615,7 @@ export class FakeExcel {
   private readonly excelApiMinor: number;
   private readonly payloadLimit: number;
 
-  constructor(options: FakeExcelOptions = {}) {
+  constructor(private readonly options: FakeExcelOptions = {}) {
     this.excelApiMinor = Number((options.excelApi ?? "1.17").split(".")[1]);
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
     const first = newSheet(this.book, "Sheet1");
@@ -2286,6 +2627,17 @@ export class FakeExcel {
   /** The request context, typed as the adapters see it. */
   get context(): Excel.RequestContext {
     return this.requestContext as unknown as Excel.RequestContext;
+  }
+
+  /**
+   * The same workbook saved, closed and opened again: a new host whose workbook is a copy of
+   * this one's committed state, with nothing of this session (proxies, counters). Another
+   * Excel opening the file: pass its `excelApi`.
+   */
+  reopen(options: FakeExcelOptions = this.options): FakeExcel {
+    const again = new FakeExcel(options);
+    again.book = structuredClone({ ...this.book, calculationSuspended: false });
+    return again;
   }
 
   /** As `Office.context.requirements.isSetSupported`, for this host. */
@@ -2363,6 +2715,12 @@ export class FakeExcel {
         put(a.r0, a.c0, seed);
       }
       for (const m of s.merges ?? []) sheet.merges.push(parseArea(m));
+      for (const [ref, content] of Object.entries(s.comments ?? {})) {
+        const a = parseArea(ref);
+        const cell = { sheet, r: a.r0, c: a.c0 };
+        this.book.comments = this.book.comments.filter((x) => !(x.sheet === sheet && x.r === cell.r && x.c === cell.c));
+        this.book.comments.push({ id: `{FAKE-COMMENT-${this.book.nextCommentId++}}`, ...cell, content, authorName: "Người dùng", deleted: false });
+      }
       for (const c of s.charts ?? []) {
         sheet.charts.push({
           name: c.name,
@@ -2396,11 +2754,22 @@ export class FakeExcel {
   sheet(name: string): FakeSheetView {
     const model = sheetByName(this.book, name);
     if (!model) throw new Error(`FakeExcel: no sheet '${name}' (sheets: ${this.sheetNames().join(", ")})`);
-    return new FakeSheetView(model);
+    return new FakeSheetView(model, this.book);
   }
 
   get activeSheet(): string | undefined {
     return this.book.active?.name;
+  }
+
+  /** What the user sees selected: the active sheet and its selected cells ("F14"). */
+  get activeSelection(): { sheet: string; address: string } | undefined {
+    const sheet = this.book.active;
+    return sheet ? { sheet: sheet.name, address: formatArea(sheet.selection) } : undefined;
+  }
+
+  /** Every comment: sheet, cell and text, in the order they were added. */
+  comments(): { sheet: string; address: string; content: string }[] {
+    return this.book.comments.map((x) => ({ sheet: x.sheet.name, address: `${columnName(x.c)}${x.r + 1}`, content: x.content }));
   }
 
   /** Workbook-level names with their formulas ("='Sheet'!$F$14", "=#REF!$A$1"). */
@@ -2435,6 +2804,7 @@ export class FakeExcel {
         pageLayout: s.pageLayout,
       })),
       names: this.names(),
+      comments: this.comments(),
       active: this.book.active?.name,
     };
   }
