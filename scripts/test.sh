@@ -45,6 +45,7 @@ need_pkg xmllint libxml2-utils
 # LibreOffice recalculates the portable templates in test/e2e (a real spreadsheet nobody here wrote);
 # DejaVu gives Vietnamese diacritics a font in anything it renders.
 need_pkg soffice libreoffice-calc fonts-dejavu-core
+need_pkg chromium chromium
 echo "xmllint: $(command -v xmllint); soffice: $(command -v soffice)"
 
 step "Type check (tsc --noEmit)"

@@ -1,45 +1,34 @@
-import { officeSupports } from "../office/write-layout";
-import { mountInsert } from "./insert";
-
 /**
- * Task pane entry: the insert section for now; validation and scoring come later.
- * This thin file is the only place that waits for Office.onReady, so modules it will import
- * later stay free of import-time side effects. Text goes in with textContent, never innerHTML.
+ * Task pane entry. This thin file is the only place that touches the Office and Excel
+ * globals: it waits for Office.onReady, checks the host, and hands the pane an
+ * `Excel.run` and the requirement-set check. Everything else takes them as arguments.
  */
+import { t } from "../i18n/strings";
+import { officeSupports } from "../office/write-layout";
+import { PaneApp } from "./app";
 
 // The manifest's minimum (defined names, data validation, protection: Office 2019 and later).
 const EXCEL_API_MINIMUM = "1.8";
 
-function showStatus(vi: string, en: string): void {
+function showStatus(text: string): void {
   const status = document.getElementById("host-status");
-  if (!status) return;
-  while (status.firstChild) status.removeChild(status.firstChild);
-  const english = document.createElement("span");
-  english.lang = "en";
-  english.textContent = en;
-  status.appendChild(document.createTextNode(`${vi} `));
-  status.appendChild(english);
+  if (status) status.textContent = text;
 }
 
 Office.onReady((info) => {
   if (info.host !== Office.HostType.Excel) {
-    showStatus("Hãy mở bảng tác vụ này trong Excel.", "Open this task pane in Excel.");
+    showStatus(t("notExcel"));
     return;
   }
   if (!Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API_MINIMUM)) {
-    showStatus(
-      `Phiên bản Excel này quá cũ: cần ExcelApi ${EXCEL_API_MINIMUM} (Excel 2019 trở lên).`,
-      `This version of Excel is too old: ExcelApi ${EXCEL_API_MINIMUM} (Excel 2019 or later) is required.`,
-    );
+    showStatus(t("tooOld"));
     return;
   }
-  showStatus("Đã kết nối với Excel.", "Connected to Excel.");
-  const insert = document.getElementById("insert");
-  if (insert) {
-    mountInsert(insert, (batch) => Excel.run(batch), officeSupports);
-    insert.hidden = false;
-  }
+  const root = document.getElementById("app");
+  if (!root) return;
+  document.getElementById("host-status")?.remove();
+  const app = new PaneApp(root, (batch) => Excel.run(batch), officeSupports);
+  void app.start();
 }).catch((error: unknown) => {
-  const detail = error instanceof Error ? error.message : String(error);
-  showStatus(`Không tải được Office: ${detail}`, `Office failed to load: ${detail}`);
+  showStatus(`${t("officeFailed")}${error instanceof Error ? error.message : String(error)}`);
 });

@@ -1,0 +1,221 @@
+/**
+ * The task pane's words, Vietnamese first, English one click away. Both dictionaries have
+ * the same keys (the type makes a missing translation a compile error).
+ */
+const vi = {
+  title: "Chỉ số chuyển đổi số (DTI)",
+  langToggle: "English",
+  langToggleLabel: "Chuyển sang tiếng Anh",
+  tabInsert: "Chèn mẫu",
+  tabValidate: "Kiểm tra",
+  tabCompute: "Tính điểm",
+  tabAgency: "Cơ quan",
+  tabsLabel: "Chức năng",
+  loading: "Đang tải Office…",
+  connected: "Đã kết nối với Excel.",
+  notExcel: "Hãy mở bảng tác vụ này trong Excel.",
+  tooOld: "Phiên bản Excel này quá cũ: cần ExcelApi 1.8 (Excel 2019 trở lên).",
+  officeFailed: "Không tải được Office: ",
+  working: "Đang xử lý…",
+  // insert
+  insertTitle: "Chèn mẫu biểu",
+  insertHint: "Chèn mẫu Phụ lục 2 vào sổ đang mở; cán bộ chỉ nhập số liệu vào ô màu vàng, điểm tự tính.",
+  insertSet: "Bộ chỉ số",
+  insertSheets: "Trang tính",
+  insertFormulas: "Công thức ô điểm",
+  insertPortable: "Công thức Excel thường (khuyên dùng: vẫn tính được khi gửi cho người không có bổ trợ, Excel cũ, LibreOffice)",
+  insertFunctions: "Hàm DTI.* (cần bổ trợ ở mọi máy mở sổ)",
+  insertSampleTasks: "Điền sẵn nhiệm vụ mẫu (Phụ lục 1, Kế hoạch 4233/KH-UBND Ninh Thuận)",
+  insertProtect: "Khóa trang tính, chỉ để mở các ô nhập (không mật khẩu)",
+  insertPreview: "Xem trước",
+  insertGo: "Chèn vào sổ làm việc",
+  insertReading: "Đang đọc các trang tính hiện có…",
+  insertCheck: "Kiểm tra danh sách dưới đây rồi bấm “Chèn vào sổ làm việc”.",
+  insertWriting: "Đang chèn mẫu biểu… (có thể mất vài giây với Excel trên web)",
+  insertDone: "Đã chèn xong. Chỉ nhập số liệu vào các ô màu vàng.",
+  insertCancelled: "Đã hủy: không có gì được ghi vào sổ làm việc.",
+  insertTaken: "đã có:",
+  choiceRename: "Tạo trang mới bên cạnh (không đụng trang cũ)",
+  choiceUpdate: "Cập nhật tại chỗ, giữ nguyên số liệu đã nhập",
+  choiceCancel: "Hủy, không chèn gì",
+  insertKept: "Giữ lại {n} số liệu đã nhập.",
+  insertNotPlaced: "Không đặt lại được (hãy kiểm tra): {list}.",
+  // no template
+  noTemplate: "Sổ này chưa có mẫu biểu DTI. Chèn mẫu để bắt đầu nhập số liệu.",
+  noTemplateInsert: "Chèn mẫu biểu",
+  // validate
+  validateTitle: "Kiểm tra số liệu",
+  validateHint: "Đọc các ô nhập theo tên ô, kiểm tra theo quy tắc chính thức và nêu rõ ô cần sửa.",
+  validateRun: "Kiểm tra",
+  validateReading: "Đang đọc sổ làm việc…",
+  validateGroup: "Nhóm theo",
+  groupPillar: "Chỉ số chính",
+  groupAgency: "Cơ quan",
+  counts: "{e} lỗi · {w} cảnh báo · {i} thông tin",
+  noFindings: "Không phát hiện vấn đề nào.",
+  validateMark: "Đánh dấu ô",
+  validateClear: "Bỏ đánh dấu",
+  marked: "Đã đánh dấu {n} ô (tô màu và ghi chú).",
+  markedFillOnly: "Đã tô màu {n} ô (Excel này không hỗ trợ ghi chú).",
+  cleared: "Đã bỏ đánh dấu, khôi phục định dạng cũ của {n} ô.",
+  goToCell: "Đến ô",
+  selectFailed: "Không chọn được ô {name} (ô có tên đã bị xóa hoặc nằm trong trang ẩn).",
+  severityError: "Lỗi",
+  severityWarning: "Cảnh báo",
+  severityInfo: "Thông tin",
+  // compute
+  computeTitle: "Tính điểm",
+  computeRun: "Tính điểm",
+  computeReading: "Đang đọc số liệu và tính điểm…",
+  computePillar: "Chỉ số chính",
+  computeScore: "Điểm",
+  computeMax: "Tối đa",
+  computePercent: "%",
+  computePrevious: "Năm trước",
+  computeDelta: "Chênh lệch",
+  computeTotal: "Tổng điểm",
+  computeIndex: "Chỉ số DTI",
+  computeAlt: "Cách đọc ngưỡng khác (§2): dưới ngưỡng T tính tỷ lệ/T × điểm tối đa",
+  computeAltOn: "Đang dùng cách đọc ngưỡng khác (§2).",
+  computeAltOff: "Cách đọc ngưỡng theo câu chữ (mặc định, §2).",
+  computeMinMaxBest: "Min-Max tính theo đơn vị cao nhất (§10).",
+  computeIncomplete: "Chưa tính được điểm: {list}. Tổng hiện chỉ cộng các chỉ số đã có điểm.",
+  computeChart: "Điểm các chỉ số chính so với điểm tối đa",
+  computeTargets: "So với chỉ tiêu năm",
+  computeTargetGap: "{id}: {score} / chỉ tiêu {target} điểm",
+  computeNoTargets: "Chưa nhập chỉ tiêu năm cho chỉ số nào (cột “Chỉ tiêu năm”).",
+  computeNoPrevious: "Chưa nhập kết quả năm trước (trang Tổng hợp, cột “Năm trước”).",
+  computePreviousIndex: "Chỉ số DTI năm trước: {prev}; năm nay: {now} ({delta}).",
+  // agency
+  agencyTitle: "Cơ quan của tôi",
+  agencyPick: "Chọn cơ quan",
+  agencyLeads: "Chủ trì",
+  agencyCoordinates: "Phối hợp",
+  agencyCompletion: "Hoàn thành {scored}/{total} chỉ số chủ trì ({percent}).",
+  agencyNoErrors: "Không có lỗi nào đang mở.",
+  agencyErrors: "Lỗi đang mở",
+  agencyNeedsData: "Bấm “Kiểm tra” hoặc “Tính điểm” trước để có số liệu mới nhất.",
+  // fatal
+  newerTemplate: "Mẫu trong sổ mới hơn bổ trợ này; không có gì được đọc hay ghi. Hãy cập nhật bổ trợ.",
+  excelError: "Excel báo lỗi",
+};
+
+export type StringKey = keyof typeof vi;
+
+const en: Record<StringKey, string> = {
+  title: "Digital Transformation Index (DTI)",
+  langToggle: "Tiếng Việt",
+  langToggleLabel: "Switch to Vietnamese",
+  tabInsert: "Insert",
+  tabValidate: "Validate",
+  tabCompute: "Compute",
+  tabAgency: "Agency",
+  tabsLabel: "Features",
+  loading: "Loading Office…",
+  connected: "Connected to Excel.",
+  notExcel: "Open this task pane in Excel.",
+  tooOld: "This version of Excel is too old: ExcelApi 1.8 (Excel 2019 or later) is required.",
+  officeFailed: "Office failed to load: ",
+  working: "Working…",
+  insertTitle: "Insert templates",
+  insertHint: "Insert the Appendix 2 templates into the open workbook; staff type figures into yellow cells only, points compute themselves.",
+  insertSet: "Indicator set",
+  insertSheets: "Sheets",
+  insertFormulas: "Score formulas",
+  insertPortable: "Plain Excel formulas (recommended: still compute for people without the add-in, in old Excel and LibreOffice)",
+  insertFunctions: "DTI.* functions (every PC that opens the workbook needs the add-in)",
+  insertSampleTasks: "Pre-fill example tasks (Appendix 1 of Ninh Thuận's Plan 4233/KH-UBND)",
+  insertProtect: "Protect sheets, leaving only input cells editable (no password)",
+  insertPreview: "Preview",
+  insertGo: "Insert into the workbook",
+  insertReading: "Reading the existing sheets…",
+  insertCheck: "Check the list below, then click “Insert into the workbook”.",
+  insertWriting: "Inserting the templates… (may take a few seconds in Excel on the web)",
+  insertDone: "Done. Type figures into the yellow cells only.",
+  insertCancelled: "Cancelled: nothing was written to the workbook.",
+  insertTaken: "already exists:",
+  choiceRename: "Create a new sheet beside it (leave the old one alone)",
+  choiceUpdate: "Update in place, keeping every typed value",
+  choiceCancel: "Cancel, insert nothing",
+  insertKept: "Kept {n} typed values.",
+  insertNotPlaced: "Could not be put back (please check): {list}.",
+  noTemplate: "This workbook has no DTI templates yet. Insert them to start typing figures.",
+  noTemplateInsert: "Insert templates",
+  validateTitle: "Validate figures",
+  validateHint: "Reads the input cells by name, checks them against the official rules and names each cell to fix.",
+  validateRun: "Validate",
+  validateReading: "Reading the workbook…",
+  validateGroup: "Group by",
+  groupPillar: "Main index",
+  groupAgency: "Agency",
+  counts: "{e} errors · {w} warnings · {i} info",
+  noFindings: "No problems found.",
+  validateMark: "Mark cells",
+  validateClear: "Clear marks",
+  marked: "Marked {n} cells (fill and note).",
+  markedFillOnly: "Filled {n} cells (this Excel cannot add notes).",
+  cleared: "Marks cleared; the previous formatting of {n} cells is restored.",
+  goToCell: "Go to cell",
+  selectFailed: "Could not select {name} (the named cell was deleted or is on a hidden sheet).",
+  severityError: "Error",
+  severityWarning: "Warning",
+  severityInfo: "Info",
+  computeTitle: "Compute",
+  computeRun: "Compute",
+  computeReading: "Reading the figures and computing…",
+  computePillar: "Main index",
+  computeScore: "Points",
+  computeMax: "Max",
+  computePercent: "%",
+  computePrevious: "Last year",
+  computeDelta: "Change",
+  computeTotal: "Total",
+  computeIndex: "DTI index",
+  computeAlt: "Alternative threshold reading (§2): below T, ratio/T × max points",
+  computeAltOn: "The alternative threshold reading (§2) is on.",
+  computeAltOff: "Thresholds read literally (default, §2).",
+  computeMinMaxBest: "Min-Max rows scored against the best unit (§10).",
+  computeIncomplete: "Not yet scored: {list}. The total adds the scored indicators only.",
+  computeChart: "Main index points against their maximum",
+  computeTargets: "Against the annual targets",
+  computeTargetGap: "{id}: {score} / target {target} points",
+  computeNoTargets: "No annual target typed for any indicator (column “Chỉ tiêu năm”).",
+  computeNoPrevious: "Last year's results not typed (Tổng hợp sheet, column “Năm trước”).",
+  computePreviousIndex: "Last year's DTI index: {prev}; this year: {now} ({delta}).",
+  agencyTitle: "My agency",
+  agencyPick: "Choose an agency",
+  agencyLeads: "Leads",
+  agencyCoordinates: "Coordinates",
+  agencyCompletion: "{scored}/{total} led indicators scored ({percent}).",
+  agencyNoErrors: "No open errors.",
+  agencyErrors: "Open errors",
+  agencyNeedsData: "Click “Validate” or “Compute” first for the latest figures.",
+  newerTemplate: "The workbook's template is newer than this add-in; nothing was read or written. Please update the add-in.",
+  excelError: "Excel reported an error",
+};
+
+export type Lang = "vi" | "en";
+
+const dictionaries: Record<Lang, Record<StringKey, string>> = { vi, en };
+
+let current: Lang = "vi";
+
+export function setLang(lang: Lang): void {
+  current = lang;
+}
+
+export function lang(): Lang {
+  return current;
+}
+
+/** The string for `key` in the current language, with {placeholders} filled. */
+export function t(key: StringKey, values: Readonly<Record<string, string | number>> = {}): string {
+  let text = dictionaries[current][key];
+  for (const [k, v] of Object.entries(values)) text = text.split(`{${k}}`).join(String(v));
+  return text;
+}
+
+/** A number as shown to users: Vietnamese decimal comma, or English point. */
+export function num(value: number, decimals = 2): string {
+  return value.toLocaleString(current === "vi" ? "vi-VN" : "en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}

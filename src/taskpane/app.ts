@@ -1,0 +1,643 @@
+/**
+ * The task pane: insert the templates, validate the figures, compute pillar totals and the
+ * DTI index, and see one agency's share, in Vietnamese first with English one click away.
+ *
+ * All Excel access goes through the Office.js adapters (src/office) with a request context
+ * supplied by `run`; all scoring through the engine. No Office global is touched here, so
+ * the same code runs against the fake Excel host in the browser tests.
+ */
+import { dtiProvince2022 } from "../catalog";
+import { ninhThuan2022TaskList } from "../catalog/tasks/ninh-thuan-2022";
+import { scoreUnits } from "../engine/score";
+import type { UnitResult } from "../engine/types";
+import { lang, num, setLang, t, type StringKey } from "../i18n/strings";
+import { buildWorkbookLayout, VISIBLE_ROLES } from "../layout/build";
+import type { SheetRole, WorkbookLayout } from "../layout/model";
+import { names } from "../layout/names";
+import { planInsert, type ConflictChoice } from "../layout/plan";
+import type { ReadResult } from "../layout/read-inputs";
+import { agencyNames, agencySummary, summarize, type ComputeSummary } from "../layout/summary";
+import { validateWorkbook, type Finding, type ValidationReport } from "../layout/validate";
+import { clearMarks, markCells } from "../office/marks";
+import { setOption } from "../office/options";
+import { readUnit } from "../office/read-unit";
+import { selectName } from "../office/select";
+import { WriteLayoutError, writeLayout, type Supports } from "../office/write-layout";
+import { clear, el, svg } from "./dom";
+
+/** Runs a batch against the workbook (Excel.run in the add-in; a fake host in tests). */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+const set = dtiProvince2022;
+type Tab = "insert" | "validate" | "compute" | "agency";
+const TABS: readonly { id: Tab; label: StringKey }[] = [
+  { id: "insert", label: "tabInsert" },
+  { id: "validate", label: "tabValidate" },
+  { id: "compute", label: "tabCompute" },
+  { id: "agency", label: "tabAgency" },
+];
+
+const ROLE_LABELS: Record<SheetRole, string> = {
+  info: "Thông tin chung",
+  indicators: `Chỉ số DTI ${set.year}`,
+  summary: "Tổng hợp",
+  assignment: "Phân công",
+  tasks: "Nhiệm vụ",
+  lists: "Danh mục",
+  meta: "DTI_META",
+};
+
+const SEVERITY_KEY: Record<Finding["severity"], StringKey> = { error: "severityError", warning: "severityWarning", info: "severityInfo" };
+
+/** A readable line for anything Excel or an adapter reports. */
+export function describeError(error: unknown): string {
+  if (error instanceof WriteLayoutError) return error.message;
+  const e = error as { code?: string; message?: string; debugInfo?: { errorLocation?: string } };
+  const where = e.debugInfo?.errorLocation ? ` (${e.debugInfo.errorLocation})` : "";
+  return `${t("excelError")}${where}: ${e.message ?? String(error)}${e.code ? ` [${e.code}]` : ""}`;
+}
+
+interface State {
+  tab: Tab;
+  read: ReadResult | null;
+  result: UnitResult | null;
+  report: ValidationReport | null;
+  summary: ComputeSummary | null;
+  group: "pillar" | "agency";
+  agency: string;
+  busy: boolean;
+  status: string;
+  // insert
+  roles: Set<SheetRole>;
+  formulas: "portable" | "functions";
+  sampleTasks: boolean;
+  protect: boolean;
+  layout: WorkbookLayout | null;
+  existing: readonly string[] | null;
+  choices: Map<string, ConflictChoice>;
+  insertLines: readonly string[];
+  noTemplate: boolean;
+}
+
+export class PaneApp {
+  private readonly state: State = {
+    tab: "validate",
+    read: null,
+    result: null,
+    report: null,
+    summary: null,
+    group: "pillar",
+    agency: "",
+    busy: false,
+    status: "",
+    roles: new Set(VISIBLE_ROLES),
+    formulas: "portable",
+    sampleTasks: false,
+    protect: true,
+    layout: null,
+    existing: null,
+    choices: new Map(),
+    insertLines: [],
+    noTemplate: false,
+  };
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly run: ExcelRunner,
+    private readonly supports: Supports,
+  ) {}
+
+  /** First look at the workbook: is there a template to work with? */
+  async start(): Promise<void> {
+    this.render();
+    await this.task(t("validateReading"), async () => {
+      const read = await this.run((context) => readUnit(context, set, "Sổ làm việc"));
+      const fatal = read.problems.find((p) => p.severity === "fatal");
+      if (fatal?.code === "not-a-template") {
+        this.state.noTemplate = true;
+        this.state.tab = "insert";
+        return "";
+      }
+      this.state.read = read;
+      return t("connected");
+    });
+  }
+
+  // ------------------------------------------------------------------ plumbing
+
+  private async task(message: string, work: () => Promise<string>): Promise<void> {
+    this.state.busy = true;
+    this.state.status = message;
+    this.render();
+    try {
+      this.state.status = await work();
+    } catch (e) {
+      this.state.status = describeError(e);
+    } finally {
+      this.state.busy = false;
+      this.render();
+    }
+  }
+
+  private button(text: string, testid: string, onClick: () => void, primary = false): HTMLButtonElement {
+    const b = el("button", text, { type: "button", class: primary ? "pane-button pane-primary" : "pane-button", "data-testid": testid });
+    b.disabled = this.state.busy;
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  private check(text: string, testid: string, checked: boolean, onChange: (on: boolean) => void): HTMLLabelElement {
+    const label = el("label", undefined, { class: "pane-check" });
+    const box = el("input", undefined, { type: "checkbox", "data-testid": testid });
+    box.checked = checked;
+    box.disabled = this.state.busy;
+    box.addEventListener("change", () => onChange(box.checked));
+    label.append(box, document.createTextNode(` ${text}`));
+    return label;
+  }
+
+  render(): void {
+    const focused = (document.activeElement as HTMLElement | null)?.getAttribute("data-testid");
+    clear(this.root);
+    document.documentElement.lang = lang();
+    document.title = t("title");
+
+    const header = el("header", undefined, { class: "pane-header" });
+    header.append(el("img", undefined, { class: "pane-logo", src: "assets/icon-32.png", width: "32", height: "32", alt: "" }), el("h1", t("title")));
+    const toggle = el("button", t("langToggle"), { type: "button", class: "pane-lang", "data-testid": "lang-toggle", title: t("langToggleLabel"), lang: lang() === "vi" ? "en" : "vi" });
+    toggle.addEventListener("click", () => {
+      setLang(lang() === "vi" ? "en" : "vi");
+      this.render();
+    });
+    header.appendChild(toggle);
+    this.root.appendChild(header);
+
+    const tabs = el("div", undefined, { role: "tablist", class: "pane-tabs", "aria-label": t("tabsLabel") });
+    for (const tab of TABS) {
+      const selected = this.state.tab === tab.id;
+      const b = el("button", t(tab.label), {
+        type: "button",
+        role: "tab",
+        id: `tab-${tab.id}`,
+        "data-testid": `tab-${tab.id}`,
+        "aria-selected": String(selected),
+        "aria-controls": `panel-${tab.id}`,
+        tabindex: selected ? "0" : "-1",
+        class: "pane-tab",
+      });
+      b.addEventListener("click", () => this.go(tab.id));
+      b.addEventListener("keydown", (ev) => this.tabKeys(ev, tab.id));
+      tabs.appendChild(b);
+    }
+    this.root.appendChild(tabs);
+
+    const panel = el("section", undefined, { role: "tabpanel", id: `panel-${this.state.tab}`, "aria-labelledby": `tab-${this.state.tab}`, class: "pane-panel" });
+    if (this.state.noTemplate && this.state.tab !== "insert") panel.appendChild(this.noTemplateView());
+    else if (this.state.tab === "insert") this.insertView(panel);
+    else if (this.state.tab === "validate") this.validateView(panel);
+    else if (this.state.tab === "compute") this.computeView(panel);
+    else this.agencyView(panel);
+    this.root.appendChild(panel);
+
+    const status = el("p", this.state.status, { class: this.state.busy ? "pane-status pane-busy" : "pane-status", role: "status", "aria-live": "polite", "data-testid": "pane-status" });
+    this.root.setAttribute("aria-busy", String(this.state.busy));
+    this.root.appendChild(status);
+    if (focused) (this.root.querySelector(`[data-testid="${focused}"]`) as HTMLElement | null)?.focus();
+  }
+
+  private go(tab: Tab): void {
+    this.state.tab = tab;
+    this.render();
+    (this.root.querySelector(`[data-testid="tab-${tab}"]`) as HTMLElement | null)?.focus();
+  }
+
+  /** Arrow keys, Home and End move between tabs (the WAI-ARIA tabs pattern). */
+  private tabKeys(ev: KeyboardEvent, current: Tab): void {
+    const i = TABS.findIndex((x) => x.id === current);
+    const n = TABS.length;
+    const next = ev.key === "ArrowRight" ? (i + 1) % n : ev.key === "ArrowLeft" ? (i - 1 + n) % n : ev.key === "Home" ? 0 : ev.key === "End" ? n - 1 : -1;
+    if (next < 0) return;
+    ev.preventDefault();
+    this.go((TABS[next] as { id: Tab }).id);
+  }
+
+  private noTemplateView(): HTMLElement {
+    const box = el("div", undefined, { class: "pane-callout", "data-testid": "no-template" });
+    box.appendChild(el("p", t("noTemplate")));
+    box.appendChild(this.button(t("noTemplateInsert"), "no-template-insert", () => this.go("insert"), true));
+    return box;
+  }
+
+  // ------------------------------------------------------------------ insert
+
+  private currentLayout(): WorkbookLayout {
+    return buildWorkbookLayout(set, {
+      formulas: this.state.formulas,
+      sheets: VISIBLE_ROLES.filter((r) => this.state.roles.has(r)),
+      protect: this.state.protect,
+      ...(this.state.sampleTasks ? { sampleTasks: ninhThuan2022TaskList } : {}),
+    });
+  }
+
+  private invalidatePreview(): void {
+    this.state.layout = null;
+    this.state.existing = null;
+    this.render();
+  }
+
+  private insertView(panel: HTMLElement): void {
+    panel.appendChild(el("h2", t("insertTitle")));
+    if (this.state.noTemplate) panel.appendChild(this.noTemplateHint());
+    panel.appendChild(el("p", t("insertHint"), { class: "pane-hint" }));
+    panel.appendChild(el("p", `${t("insertSet")}: ${set.name} (${set.id})`, { class: "pane-hint" }));
+
+    const sheets = el("fieldset");
+    sheets.appendChild(el("legend", t("insertSheets")));
+    for (const role of VISIBLE_ROLES) {
+      sheets.appendChild(
+        this.check(ROLE_LABELS[role], `insert-sheet-${role}`, this.state.roles.has(role), (on) => {
+          if (on) this.state.roles.add(role);
+          else this.state.roles.delete(role);
+          this.invalidatePreview();
+        }),
+      );
+    }
+    panel.appendChild(sheets);
+
+    const kind = el("fieldset");
+    kind.appendChild(el("legend", t("insertFormulas")));
+    for (const [value, key] of [["portable", "insertPortable"], ["functions", "insertFunctions"]] as const) {
+      const label = el("label", undefined, { class: "pane-check" });
+      const radio = el("input", undefined, { type: "radio", name: "formulas", value, "data-testid": `insert-formulas-${value}` });
+      radio.checked = this.state.formulas === value;
+      radio.disabled = this.state.busy;
+      radio.addEventListener("change", () => {
+        this.state.formulas = value;
+        this.invalidatePreview();
+      });
+      label.append(radio, document.createTextNode(` ${t(key)}`));
+      kind.appendChild(label);
+    }
+    panel.appendChild(kind);
+    panel.appendChild(this.check(t("insertSampleTasks"), "insert-sample-tasks", this.state.sampleTasks, (on) => ((this.state.sampleTasks = on), this.invalidatePreview())));
+    panel.appendChild(this.check(t("insertProtect"), "insert-protect", this.state.protect, (on) => ((this.state.protect = on), this.invalidatePreview())));
+
+    const buttons = el("div", undefined, { class: "pane-buttons" });
+    buttons.appendChild(this.button(t("insertPreview"), "insert-preview", () => void this.preview()));
+    const go = this.button(t("insertGo"), "insert-go", () => void this.insert(), true);
+    go.disabled = this.state.busy || !this.state.layout || this.planNow()?.cancelled === true;
+    buttons.appendChild(go);
+    panel.appendChild(buttons);
+
+    const plan = el("div", undefined, { class: "pane-preview", "data-testid": "insert-plan", "aria-live": "polite" });
+    const current = this.planNow();
+    const lines = current ? current.summary : this.state.insertLines;
+    if (lines.length) {
+      const list = el("ul");
+      for (const line of lines) list.appendChild(el("li", line));
+      plan.appendChild(list);
+    }
+    if (current && this.state.layout && this.state.existing) {
+      for (const sheet of this.state.layout.sheets) {
+        if (sheet.visibility !== "visible") continue;
+        const taken = this.state.existing.find((n) => n.toLocaleLowerCase("vi") === sheet.name.toLocaleLowerCase("vi"));
+        if (!taken) continue;
+        const label = el("label", `"${taken}" ${t("insertTaken")}`, { class: "pane-choice" });
+        const select = el("select", undefined, { "data-testid": "insert-choice", "data-sheet": taken });
+        for (const [c, key] of [["rename", "choiceRename"], ["update", "choiceUpdate"], ["cancel", "choiceCancel"]] as const) {
+          const option = el("option", t(key), { value: c });
+          option.selected = (this.state.choices.get(taken) ?? "rename") === c;
+          select.appendChild(option);
+        }
+        select.disabled = this.state.busy;
+        select.addEventListener("change", () => {
+          this.state.choices.set(taken, select.value as ConflictChoice);
+          this.render();
+        });
+        label.appendChild(select);
+        plan.appendChild(label);
+      }
+    }
+    panel.appendChild(plan);
+    panel.appendChild(el("p", "", { class: "visually-hidden", "data-testid": "insert-status" }));
+  }
+
+  private noTemplateHint(): HTMLElement {
+    return el("p", t("noTemplate"), { class: "pane-callout", "data-testid": "no-template" });
+  }
+
+  private planNow() {
+    if (!this.state.layout || !this.state.existing) return null;
+    return planInsert(this.state.layout, this.state.existing, (name) => this.state.choices.get(name) ?? "rename");
+  }
+
+  private async preview(): Promise<void> {
+    await this.task(t("insertReading"), async () => {
+      const existing = await this.run(async (context) => {
+        const ws = context.workbook.worksheets;
+        ws.load("items/name");
+        await context.sync();
+        return ws.items.map((w) => w.name);
+      });
+      this.state.layout = this.currentLayout();
+      this.state.existing = existing;
+      this.state.choices.clear();
+      this.state.insertLines = [];
+      return t("insertCheck");
+    });
+  }
+
+  private async insert(): Promise<void> {
+    const layout = this.state.layout;
+    if (!layout) return;
+    const choices = new Map(this.state.choices);
+    await this.task(t("insertWriting"), async () => {
+      const result = await this.run((context) => writeLayout(context, layout, (name) => choices.get(name) ?? "rename", this.supports));
+      this.state.layout = null;
+      this.state.existing = null;
+      if (result.plan.cancelled) {
+        this.state.insertLines = [];
+        return t("insertCancelled");
+      }
+      const lines = [...result.plan.summary];
+      if (result.preserved.length) lines.push(t("insertKept", { n: result.preserved.length }));
+      if (result.notPlaced.length) lines.push(t("insertNotPlaced", { list: result.notPlaced.join(", ") }));
+      this.state.insertLines = lines;
+      this.state.noTemplate = false;
+      return t("insertDone");
+    });
+  }
+
+  // ------------------------------------------------------------------ validate / compute
+
+  /** Reads the workbook (2 round trips) and scores it. */
+  private async readAndScore(): Promise<boolean> {
+    const read = await this.run((context) => readUnit(context, set, "Sổ làm việc"));
+    this.state.read = read;
+    const fatal = read.problems.find((p) => p.severity === "fatal");
+    if (fatal) {
+      this.state.noTemplate = fatal.code === "not-a-template";
+      this.state.result = null;
+      this.state.report = validateWorkbook(set, read, null);
+      this.state.summary = null;
+      return false;
+    }
+    const [result] = scoreUnits(set, [read.unit], read.options);
+    this.state.result = result ?? null;
+    this.state.report = validateWorkbook(set, read, this.state.result);
+    this.state.summary = result ? summarize(set, result, read.options, read) : null;
+    return true;
+  }
+
+  private async validate(): Promise<void> {
+    await this.task(t("validateReading"), async () => {
+      await this.readAndScore();
+      const c = this.state.report?.totals;
+      return c ? t("counts", { e: c.error, w: c.warning, i: c.info }) : "";
+    });
+  }
+
+  private findingItem(f: Finding): HTMLLIElement {
+    const li = el("li", undefined, { class: `pane-finding pane-${f.severity}`, "data-testid": "finding", "data-code": f.code, "data-severity": f.severity, "data-name": f.name ?? "" });
+    li.appendChild(el("span", t(SEVERITY_KEY[f.severity]), { class: "pane-badge" }));
+    li.appendChild(el("span", ` ${lang() === "vi" ? f.vi : f.en}`));
+    if (f.name) {
+      const name = f.name;
+      const go = el("button", t("goToCell"), { type: "button", class: "pane-link", "aria-label": `${t("goToCell")} ${name}` });
+      go.addEventListener("click", () => {
+        void this.run((context) => selectName(context, name)).then(
+          (ok) => {
+            if (!ok) {
+              this.state.status = t("selectFailed", { name });
+              this.render();
+            }
+          },
+          (e: unknown) => {
+            this.state.status = describeError(e);
+            this.render();
+          },
+        );
+      });
+      li.appendChild(go);
+    }
+    return li;
+  }
+
+  private validateView(panel: HTMLElement): void {
+    panel.appendChild(el("h2", t("validateTitle")));
+    panel.appendChild(el("p", t("validateHint"), { class: "pane-hint" }));
+    const buttons = el("div", undefined, { class: "pane-buttons" });
+    buttons.appendChild(this.button(t("validateRun"), "validate-run", () => void this.validate(), true));
+    const report = this.state.report;
+    const marks = report?.findings.filter((f) => f.name && f.severity !== "info") ?? [];
+    const mark = this.button(t("validateMark"), "validate-mark", () => void this.mark(marks));
+    mark.disabled = this.state.busy || marks.length === 0;
+    buttons.append(mark, this.button(t("validateClear"), "validate-clear", () => void this.clearMarks()));
+    panel.appendChild(buttons);
+
+    const groupLabel = el("label", `${t("validateGroup")} `, { class: "pane-choice" });
+    const group = el("select", undefined, { "data-testid": "validate-group" });
+    for (const [value, key] of [["pillar", "groupPillar"], ["agency", "groupAgency"]] as const) {
+      const option = el("option", t(key), { value });
+      option.selected = this.state.group === value;
+      group.appendChild(option);
+    }
+    group.addEventListener("change", () => {
+      this.state.group = group.value === "agency" ? "agency" : "pillar";
+      this.render();
+    });
+    groupLabel.appendChild(group);
+    panel.appendChild(groupLabel);
+
+    if (!report) return;
+    const c = report.totals;
+    panel.appendChild(el("p", t("counts", { e: c.error, w: c.warning, i: c.info }), { class: "pane-counts", "data-testid": "validate-counts" }));
+    if (report.findings.length === 0) {
+      panel.appendChild(el("p", t("noFindings")));
+      return;
+    }
+    // Findings that belong to no pillar (template problems) come first.
+    const general = report.findings.filter((f) => !f.pillar);
+    if (general.length) {
+      const list = el("ul", undefined, { class: "pane-findings" });
+      for (const f of general) list.appendChild(this.findingItem(f));
+      panel.appendChild(list);
+    }
+    const groups =
+      this.state.group === "pillar"
+        ? report.byPillar.map((g) => ({ title: `${g.pillar}. ${g.name}`, counts: g.counts, findings: g.findings.filter((f) => f.pillar) }))
+        : report.byAgency.map((g) => ({ title: g.agency, counts: g.counts, findings: g.findings.filter((f) => f.pillar) }));
+    for (const g of groups) {
+      if (g.findings.length === 0) continue;
+      const details = el("details", undefined, { class: "pane-group", open: "" });
+      details.appendChild(el("summary", `${g.title} — ${t("counts", { e: g.counts.error, w: g.counts.warning, i: g.counts.info })}`));
+      const list = el("ul", undefined, { class: "pane-findings" });
+      for (const f of g.findings) list.appendChild(this.findingItem(f));
+      details.appendChild(list);
+      panel.appendChild(details);
+    }
+  }
+
+  private async mark(findings: readonly Finding[]): Promise<void> {
+    const marks = findings.map((f) => ({ name: f.name as string, message: `${f.vi}` }));
+    await this.task(t("working"), async () => {
+      const r = await this.run((context) => markCells(context, marks, this.supports));
+      return t(r.notes ? "marked" : "markedFillOnly", { n: r.marked });
+    });
+  }
+
+  private async clearMarks(): Promise<void> {
+    await this.task(t("working"), async () => {
+      const r = await this.run((context) => clearMarks(context, this.supports));
+      return t("cleared", { n: r.restored });
+    });
+  }
+
+  private async compute(): Promise<void> {
+    await this.task(t("computeReading"), async () => {
+      const ok = await this.readAndScore();
+      if (!ok) return this.state.read?.problems.find((p) => p.severity === "fatal")?.code === "newer-template" ? t("newerTemplate") : t("noTemplate");
+      return this.state.summary ? `${t("computeIndex")}: ${this.state.summary.indexDisplay}` : "";
+    });
+  }
+
+  private async toggleAlt(on: boolean): Promise<void> {
+    await this.task(t("computeReading"), async () => {
+      await this.run((context) => setOption(context, names.optionAltThreshold, on));
+      await this.readAndScore();
+      return this.state.summary ? `${t("computeIndex")}: ${this.state.summary.indexDisplay}` : "";
+    });
+  }
+
+  private computeView(panel: HTMLElement): void {
+    panel.appendChild(el("h2", t("computeTitle")));
+    const buttons = el("div", undefined, { class: "pane-buttons" });
+    buttons.appendChild(this.button(t("computeRun"), "compute-run", () => void this.compute(), true));
+    panel.appendChild(buttons);
+    const s = this.state.summary;
+    panel.appendChild(this.check(t("computeAlt"), "compute-alt", s?.altThreshold === true, (on) => void this.toggleAlt(on)));
+    if (!s) return;
+    panel.appendChild(el("p", s.altThreshold ? t("computeAltOn") : t("computeAltOff"), { class: "pane-hint" }));
+    if (s.minMaxAsBest) panel.appendChild(el("p", t("computeMinMaxBest"), { class: "pane-hint" }));
+
+    const table = el("table", undefined, { class: "pane-table", "data-testid": "compute-table" });
+    const head = el("tr");
+    for (const key of ["computePillar", "computeScore", "computeMax", "computePercent"] as const) head.appendChild(el("th", t(key), { scope: "col" }));
+    table.appendChild(el("thead")).appendChild(head);
+    const body = el("tbody");
+    for (const p of s.pillars) {
+      const tr = el("tr", undefined, { "data-pillar": p.id });
+      tr.appendChild(el("th", `${p.id}. ${p.name}`, { scope: "row" }));
+      tr.appendChild(el("td", num(p.score)));
+      tr.appendChild(el("td", String(p.maxPoints)));
+      tr.appendChild(el("td", p.percent === null ? "–" : `${num(p.percent * 100, 1)}\u00a0%`));
+      body.appendChild(tr);
+    }
+    table.appendChild(body);
+    panel.appendChild(table);
+
+    const totals = el("dl", undefined, { class: "pane-totals" });
+    totals.append(el("dt", t("computeTotal")), el("dd", `${num(s.total)} / ${s.maxTotal}`, { "data-testid": "compute-total" }));
+    totals.append(el("dt", t("computeIndex")), el("dd", s.indexDisplay, { "data-testid": "compute-index", class: "pane-index" }));
+    panel.appendChild(totals);
+    if (s.incomplete.length) panel.appendChild(el("p", t("computeIncomplete", { list: s.incomplete.join(", ") }), { class: "pane-hint" }));
+
+    panel.appendChild(this.chart(s));
+
+    const prev = el("div", undefined, { class: "pane-previous", "data-testid": "compute-previous" });
+    prev.appendChild(el("h3", t("computePrevious")));
+    if (s.previous?.index !== null && s.previous?.index !== undefined) {
+      const delta = s.index - s.previous.index;
+      prev.appendChild(el("p", t("computePreviousIndex", { prev: num(s.previous.index, 4), now: s.indexDisplay, delta: `${delta >= 0 ? "+" : ""}${num(delta, 4)}` })));
+    } else prev.appendChild(el("p", t("computeNoPrevious"), { class: "pane-hint" }));
+    const withPrev = s.pillars.filter((p) => p.previous !== null && p.previous !== undefined);
+    if (withPrev.length) {
+      const list = el("ul");
+      for (const p of withPrev) {
+        const d = p.score - (p.previous as number);
+        list.appendChild(el("li", `${p.id}: ${num(p.previous as number)} → ${num(p.score)} (${d >= 0 ? "+" : ""}${num(d)})`));
+      }
+      prev.appendChild(list);
+    }
+    panel.appendChild(prev);
+
+    const targets = el("div", undefined, { class: "pane-targets", "data-testid": "compute-targets" });
+    targets.appendChild(el("h3", t("computeTargets")));
+    const withTargets = s.indicators.filter((i) => i.target !== null && i.target !== undefined);
+    if (withTargets.length === 0) targets.appendChild(el("p", t("computeNoTargets"), { class: "pane-hint" }));
+    else {
+      const list = el("ul");
+      for (const i of withTargets) list.appendChild(el("li", t("computeTargetGap", { id: i.id, score: i.score === null ? "–" : num(i.score), target: num(i.target as number) })));
+      targets.appendChild(list);
+    }
+    panel.appendChild(targets);
+  }
+
+  /** Horizontal bars of each pillar's points against its maximum, drawn as SVG. */
+  private chart(s: ComputeSummary): SVGSVGElement {
+    const rows = s.pillars.filter((p) => p.maxPoints > 0);
+    const width = 280;
+    const bar = 16;
+    const gap = 8;
+    const left = 40;
+    const height = rows.length * (bar + gap) + gap;
+    const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", "aria-label": t("computeChart"), "data-testid": "compute-chart" });
+    root.appendChild(svg("title", {}, t("computeChart")));
+    const maxMax = Math.max(...rows.map((p) => p.maxPoints));
+    rows.forEach((p, n) => {
+      const y = gap + n * (bar + gap);
+      const full = ((width - left - 40) * p.maxPoints) / maxMax;
+      root.appendChild(svg("text", { x: 0, y: y + bar - 4, class: "pane-chart-label" }, p.id));
+      root.appendChild(svg("rect", { x: left, y, width: full, height: bar, class: "pane-chart-max" }));
+      root.appendChild(svg("rect", { x: left, y, width: (full * Math.min(p.score, p.maxPoints)) / p.maxPoints, height: bar, class: "pane-chart-score" }));
+      root.appendChild(svg("text", { x: left + full + 4, y: y + bar - 4, class: "pane-chart-label" }, num(p.score, 1)));
+    });
+    return root;
+  }
+
+  // ------------------------------------------------------------------ agency
+
+  private agencyView(panel: HTMLElement): void {
+    panel.appendChild(el("h2", t("agencyTitle")));
+    const label = el("label", `${t("agencyPick")} `, { class: "pane-choice" });
+    const select = el("select", undefined, { "data-testid": "agency-select" });
+    const all = agencyNames(set);
+    if (!this.state.agency) this.state.agency = all[0] ?? "";
+    for (const a of all) {
+      const option = el("option", a, { value: a });
+      option.selected = a === this.state.agency;
+      select.appendChild(option);
+    }
+    select.addEventListener("change", () => {
+      this.state.agency = select.value;
+      this.render();
+    });
+    label.appendChild(select);
+    panel.appendChild(label);
+    if (!this.state.result || !this.state.report) {
+      panel.appendChild(el("p", t("agencyNeedsData"), { class: "pane-hint" }));
+      panel.appendChild(this.button(t("validateRun"), "agency-refresh", () => void this.validate(), true));
+      return;
+    }
+    const a = agencySummary(set, this.state.result, this.state.report, this.state.agency);
+    const percent = a.completion.total ? `${num((a.completion.scored / a.completion.total) * 100, 0)} %` : "–";
+    panel.appendChild(el("p", t("agencyCompletion", { scored: a.completion.scored, total: a.completion.total, percent }), { "data-testid": "agency-completion" }));
+    const list = el("ul", undefined, { "data-testid": "agency-indicators", class: "pane-findings" });
+    for (const [role, items] of [["agencyLeads", a.leads], ["agencyCoordinates", a.coordinates]] as const) {
+      for (const i of items) {
+        const score = i.score === null ? "–" : num(i.score);
+        list.appendChild(el("li", `${t(role)} · ${i.id} ${i.name}: ${score} / ${i.maxPoints}`, { "data-indicator": i.id }));
+      }
+    }
+    panel.appendChild(list);
+    const errors = el("div", undefined, { "data-testid": "agency-errors" });
+    errors.appendChild(el("h3", t("agencyErrors")));
+    if (a.openErrors.length === 0) errors.appendChild(el("p", t("agencyNoErrors")));
+    else {
+      const ul = el("ul", undefined, { class: "pane-findings" });
+      for (const f of a.openErrors) ul.appendChild(this.findingItem(f));
+      errors.appendChild(ul);
+    }
+    panel.appendChild(errors);
+  }
+}
