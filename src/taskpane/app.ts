@@ -6,7 +6,7 @@
  * supplied by `run`; all scoring through the engine. No Office global is touched here, so
  * the same code runs against the fake Excel host in the browser tests.
  */
-import { dtiProvince2022 } from "../catalog";
+import { dtiProvince2022, indicatorSets } from "../catalog";
 import { ninhThuan2022TaskList } from "../catalog/tasks/ninh-thuan-2022";
 import { scoreUnits } from "../engine/score";
 import type { UnitResult } from "../engine/types";
@@ -249,7 +249,13 @@ export class PaneApp {
     panel.appendChild(el("h2", t("insertTitle")));
     if (this.state.noTemplate) panel.appendChild(this.noTemplateHint());
     panel.appendChild(el("p", t("insertHint"), { class: "pane-hint" }));
-    panel.appendChild(el("p", `${t("insertSet")}: ${set.name} (${set.id})`, { class: "pane-hint" }));
+    // One set today; later sets (another year, a province's own) become more options here.
+    const setLabel = el("label", `${t("insertSet")} `, { class: "pane-choice" });
+    const setSelect = el("select", undefined, { "data-testid": "insert-set" });
+    for (const s of indicatorSets) setSelect.appendChild(el("option", `${s.name} (${s.id})`, { value: s.id }));
+    setSelect.value = set.id;
+    setLabel.appendChild(setSelect);
+    panel.appendChild(setLabel);
 
     const sheets = el("fieldset");
     sheets.appendChild(el("legend", t("insertSheets")));
