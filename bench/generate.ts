@@ -4,9 +4,10 @@
  * Numerators of subset ratios never exceed their denominators; choices are 1-based positions;
  * linked variables (§15) are left out so that they come from their link.
  */
-import type { Indicator, IndicatorSet, RatioSpec, Rule, Variable } from "../src/catalog/schema";
+import type { Indicator, IndicatorSet, Variable } from "../src/catalog/schema";
 import type { UnitInput } from "../src/engine/types";
 import type { FloatUnit } from "./float-floor";
+import { ratioSpecs } from "../src/catalog/rule-parts";
 
 /** mulberry32: a small, fast, seeded PRNG, so every run scores the same units. */
 export function prng(seed: number): () => number {
@@ -20,23 +21,6 @@ export function prng(seed: number): () => number {
   };
 }
 
-function ratioSpecs(rule: Rule): RatioSpec[] {
-  switch (rule.kind) {
-    case "ratio":
-    case "threshold-literal":
-    case "threshold-scaled":
-    case "all-or-nothing":
-    case "tiers-ratio":
-      return [rule.ratio];
-    case "multi-part":
-      return rule.parts.flatMap((p) => (p.rule.kind === "ratio" ? [p.rule.ratio] : []));
-    case "min-max":
-    case "ratio-to-best":
-      return "ratio" in rule.measure ? [rule.measure.ratio] : [];
-    default:
-      return [];
-  }
-}
 
 function isLinked(v: Variable): boolean {
   return v.info !== undefined || v.sameAs !== undefined;

@@ -9,6 +9,7 @@
  * always compute.
  */
 import type { Indicator, Measure, PartRule, RatioSpec, Rule } from "../catalog/schema";
+import { ratioSpecs } from "../catalog/rule-parts";
 import { names } from "./names";
 
 /** Excel number literal from an exact catalog number ("1/2" stays a division Excel computes). */
@@ -235,11 +236,7 @@ export class RuleFormulas {
     const checks: [string, string][] = [];
     if (invalid.length) checks.push([`OR(${invalid.join(",")})`, "Số liệu không hợp lệ"]);
     if (missing.length) checks.push([`OR(${missing.join(",")})`, "Thiếu số liệu"]);
-    const specs: RatioSpec[] = [];
-    if ("ratio" in rule) specs.push(rule.ratio);
-    if (rule.kind === "multi-part") for (const p of rule.parts) if (p.rule.kind === "ratio") specs.push(p.rule.ratio);
-    if ((rule.kind === "min-max" || rule.kind === "ratio-to-best") && "ratio" in rule.measure) specs.push(rule.measure.ratio);
-    for (const spec of specs) {
+    for (const spec of ratioSpecs(rule)) {
       if (!Array.isArray(spec.denominator)) continue;
       if (spec.zeroDenominator !== "scores-zero") {
         const zero =

@@ -6,30 +6,14 @@ import fc from "fast-check";
 import { floatScore } from "../../bench/float-floor";
 import { randomUnits } from "../../bench/generate";
 import { dtiProvince2022 as set } from "../../src/catalog";
-import type { Indicator, RatioSpec, Rule } from "../../src/catalog/schema";
+import type { Indicator, RatioSpec } from "../../src/catalog/schema";
 import { DtiError } from "../../src/engine/errors";
 import { scoreIndicator, scoreUnits } from "../../src/engine/score";
 import type { IndicatorValues, InputValue, UnitInput } from "../../src/engine/types";
+import { ratioSpecs } from "../../src/catalog/rule-parts";
 
 const BIG = 1_000_000;
 
-function specsOf(rule: Rule): RatioSpec[] {
-  switch (rule.kind) {
-    case "ratio":
-    case "threshold-literal":
-    case "threshold-scaled":
-    case "all-or-nothing":
-    case "tiers-ratio":
-      return [rule.ratio];
-    case "multi-part":
-      return rule.parts.flatMap((p) => (p.rule.kind === "ratio" ? [p.rule.ratio] : []));
-    case "min-max":
-    case "ratio-to-best":
-      return "ratio" in rule.measure ? [rule.measure.ratio] : [];
-    default:
-      return [];
-  }
-}
 
 /** The inputs that should earn an indicator its max points: best options, full ratios, large amounts. */
 function bestValues(ind: Indicator): Record<string, InputValue> {
@@ -42,7 +26,7 @@ function bestValues(ind: Indicator): Record<string, InputValue> {
   }
   // Every number is BIG, so quantities entered once (3.7 b = 3.6 a, …) agree; a numerator
   // over n denominator variables is n × BIG, a full ratio. 3.6 a/7 is not a subset: BIG caps it.
-  for (const spec of specsOf(ind.rule)) {
+  for (const spec of ratioSpecs(ind.rule)) {
     const den = Array.isArray(spec.denominator) ? (spec.denominator as string[]).length * BIG : BIG;
     spec.numerator.forEach((k, n) => (values[k] = n === 0 ? den : 0));
   }
@@ -59,8 +43,8 @@ describe("reaching max points", () => {
   const best = unitOf("Tốt nhất", bestValues);
   const worst = unitOf("Thấp nhất", (ind) => {
     const v = bestValues(ind);
-    for (const spec of specsOf(ind.rule)) for (const k of spec.numerator) v[k] = 0;
-    for (const x of ind.variables) if (x.type === "number" && !specsOf(ind.rule).some((s) => Array.isArray(s.denominator) && (s.denominator as string[]).includes(x.key))) v[x.key] = 0;
+    for (const spec of ratioSpecs(ind.rule)) for (const k of spec.numerator) v[k] = 0;
+    for (const x of ind.variables) if (x.type === "number" && !ratioSpecs(ind.rule).some((s) => Array.isArray(s.denominator) && (s.denominator as string[]).includes(x.key))) v[x.key] = 0;
     return v;
   });
   const [top, bottom] = scoreUnits(set, [best, worst]);
@@ -81,7 +65,7 @@ describe("reaching max points", () => {
 
   it("the lowest unit scores 0 on every ratio and cross-unit indicator", () => {
     for (const ind of set.indicators) {
-      if (specsOf(ind.rule).length || ind.rule.kind === "min-max" || ind.rule.kind === "ratio-to-best") {
+      if (ratioSpecs(ind.rule).length || ind.rule.kind === "min-max" || ind.rule.kind === "ratio-to-best") {
         expect([ind.id, bottom?.indicators[ind.id]?.score?.toString()]).toEqual([ind.id, "0"]);
       }
     }
@@ -119,9 +103,9 @@ describe("bounds and monotonicity on arbitrary inputs", () => {
     );
   });
 
-  const ratioRows = set.indicators.filter((i) => specsOf(i.rule).length > 0 && i.rule.kind !== "min-max" && i.rule.kind !== "ratio-to-best");
+  const ratioRows = set.indicators.filter((i) => ratioSpecs(i.rule).length > 0 && i.rule.kind !== "min-max" && i.rule.kind !== "ratio-to-best");
   it.each(ratioRows.map((i) => [i.id, i] as const))("%s: the score never decreases when the numerator grows", (_id, ind) => {
-    const spec = specsOf(ind.rule)[0] as RatioSpec;
+    const spec = ratioSpecs(ind.rule)[0] as RatioSpec;
     const key = spec.numerator[0] as string;
     fc.assert(
       fc.property(valueFor(ind), fc.integer({ min: 0, max: 5000 }), (values, extra) => {
