@@ -1,19 +1,47 @@
 /**
  * The registry of indicator sets. A new set (a later year, or a province's own set for its
- * departments and districts) is a new data file under ./sets, added to `indicatorSets`.
+ * departments and districts) is a new data file: a JSON file under ./sets imported here and
+ * checked by `parseIndicatorSet` at load, or a file given at run time (`--set file.json`,
+ * ./load-file.ts), or a set registered with `registerIndicatorSet`.
  */
+import { parseIndicatorSet } from "./load";
 import type { Indicator, IndicatorSet } from "./schema";
 import { dtiProvince2022 } from "./sets/dti-province-2022";
+import dtiProvince2020Data from "./sets/dti-province-2020.json";
 
 export type * from "./schema";
 export { dtiProvince2022 };
 
+/** A set shipped as JSON, checked against the schema when the module loads; invalid data is a build error. */
+function shipped(data: unknown, file: string): IndicatorSet {
+  const parsed = parseIndicatorSet(data, file);
+  if ("errors" in parsed) throw new Error(`Bộ chỉ số ${file} không hợp lệ:\n${parsed.errors.join("\n")}`);
+  return parsed.set;
+}
+
+/** Bộ chỉ số cấp tỉnh theo QĐ 1726/QĐ-BTTTT (2020), as Kế hoạch 3526/KH-UBND of Bến Tre lists it: tracked, not scored. */
+export const dtiProvince2020: IndicatorSet = shipped(dtiProvince2020Data, "src/catalog/sets/dti-province-2020.json");
+
+const registry: IndicatorSet[] = [dtiProvince2022, dtiProvince2020];
+
 /** Every indicator set the product knows, the default first. */
-export const indicatorSets: readonly IndicatorSet[] = [dtiProvince2022];
+export const indicatorSets: readonly IndicatorSet[] = registry;
 
 /** The set with this id, or undefined. */
 export function getIndicatorSet(id: string): IndicatorSet | undefined {
   return indicatorSets.find((set) => set.id === id);
+}
+
+/**
+ * Adds a set loaded at run time (a province's own set, already checked by `parseIndicatorSet`)
+ * so that ids qualified by its id ("huyen-2023:2.1") resolve. Registering the same object again
+ * is a no-op; another set with a registered id is refused.
+ */
+export function registerIndicatorSet(set: IndicatorSet): void {
+  const existing = getIndicatorSet(set.id);
+  if (existing === set) return;
+  if (existing) throw new Error(`Đã có bộ chỉ số mã "${set.id}"; không thể đăng ký một bộ khác cùng mã.`);
+  registry.push(set);
 }
 
 /** The indicator with this appendix id ("3.1", "5.12.1") in the set, or undefined. */

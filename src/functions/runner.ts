@@ -6,7 +6,7 @@
  * neutral error value with a Vietnamese message. It never throws: even an unexpected exception
  * becomes #VALUE! (a custom function that throws shows a bare #VALUE! with no message).
  */
-import { findIndicator, getIndicatorSet } from "../catalog/index";
+import { findIndicator, getIndicatorSet, indicatorSets } from "../catalog/index";
 import type { Indicator, IndicatorSet, PartRule, Rule } from "../catalog/schema";
 import { DtiError } from "../engine/errors";
 import { msg } from "../engine/messages";
@@ -35,7 +35,10 @@ import {
   paramLabel,
 } from "./registry";
 
-/** The indicator set the DTI.* functions score against. */
+/**
+ * The indicator set the DTI.* functions score against when an id is bare ("3.1"). An id
+ * qualified by a set id ("dti-province-2020:1.1", "huyen-2023:2.1") names another registered set.
+ */
 export const FUNCTION_SET_ID = "dti-province-2022";
 
 /** A single cell as Excel passes it to an `any` parameter (blank: null, or "" inside ranges). */
@@ -87,6 +90,8 @@ export type ArgsOf<F extends FunctionId> = { readonly [P in ParamOf<F> as P["nam
 
 class Context {
   private cachedSet: IndicatorSet | undefined;
+  /** The set of the indicator argument, once resolved (the default set or the one its id names). */
+  indicatorSet: IndicatorSet | undefined;
 
   constructor(readonly fn: FunctionId) {}
 
@@ -230,9 +235,26 @@ function unknownIndicator(ctx: Context, id: string, set: IndicatorSet): Function
  */
 function coerceIndicator(ctx: Context, index: number, raw: unknown): Coercion<Indicator> {
   const value = scalar(raw);
+  if (isBlank(value)) return ctx.error("#N/A", `${ctx.param(index)} chưa được nhập.`);
+  if (typeof value === "string" && value.includes(":")) {
+    // "dti-province-2020:1.1": the set id, then the indicator id of that set.
+    const colon = value.indexOf(":");
+    const setId = value.slice(0, colon).trim();
+    const id = value.slice(colon + 1).trim();
+    const named = getIndicatorSet(setId);
+    if (!named) {
+      const known = indicatorSets.map((s) => s.id).join(", ");
+      return ctx.error("#N/A", `không có bộ chỉ số "${setId}" (trong ${shown(value)}); các bộ chỉ số: ${known}.`);
+    }
+    if (id === "") return ctx.bad(index, `thiếu mã chỉ số sau "${setId}:", ví dụ "${setId}:${named.indicators[0]?.id ?? "1.1"}".`);
+    const found = findIndicator(named, id) ?? findIndicator(named, id.replace(/,/g, "."));
+    if (!found) return unknownIndicator(ctx, id, named);
+    ctx.indicatorSet = named;
+    return { value: found };
+  }
   const set = ctx.set;
   if (!set) return ctx.error("#N/A", `chưa nạp được bộ chỉ số ${FUNCTION_SET_ID}.`);
-  if (isBlank(value)) return ctx.error("#N/A", `${ctx.param(index)} chưa được nhập.`);
+  ctx.indicatorSet = set;
   if (typeof value === "string") {
     const id = value.trim();
     const found = findIndicator(set, id) ?? findIndicator(set, id.replace(/,/g, "."));
@@ -420,7 +442,7 @@ const IMPLEMENTATIONS: { readonly [F in FunctionId]: Impl<F> } = {
 
   SCORE: (a, ctx) => {
     const ind = a.indicatorId;
-    const set = ctx.set as IndicatorSet; // resolved with the indicator
+    const set = (ctx.indicatorSet ?? ctx.set) as IndicatorSet; // resolved with the indicator
     if (ind.rule.kind === "sum-of-children") {
       // 5.12 = Σ 5.12.1–5.12.6 (§5): its figures belong to the children, each scored on its own.
       const children = ind.rule.children.join(", ");

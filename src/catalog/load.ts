@@ -1,0 +1,654 @@
+/**
+ * Loads an indicator set from data (parsed JSON, or the rows of a sheet turned into the same
+ * shape) and checks every field of the schema (./schema.ts) before anything uses it.
+ *
+ * A set is data, not code (architecture, principle 1): a later year's set, or a province's own
+ * set for its departments and districts, is a JSON file that passes `parseIndicatorSet`.
+ * Every problem is reported, not only the first, as a Vietnamese message naming the file and
+ * the JSON path: `sets/huyen.json: indicators[3].rule.ratio.numerator[0]: biến "x" không có trong chỉ số 1.2`.
+ *
+ * Browser-safe: no `fs` here; reading a file is in ./load-file.ts (Node only).
+ */
+import { Decimal, exact } from "../engine/rules";
+import type { IndicatorSet, RuleKind } from "./schema";
+
+/** The result of checking a set: the set itself, or every problem found. */
+export type ParseResult = { readonly set: IndicatorSet } | { readonly errors: string[] };
+
+type Obj = Record<string, unknown>;
+
+const RULE_KINDS: readonly RuleKind[] = [
+  "ratio",
+  "threshold-literal",
+  "threshold-scaled",
+  "all-or-nothing",
+  "tiers-ratio",
+  "tiers-amount",
+  "multi-part",
+  "choice",
+  "capped-count",
+  "min-max",
+  "ratio-to-best",
+  "sum-of-children",
+  "unscored",
+];
+
+/** The fields each rule kind has besides `kind` (required ones first, then optional ones). */
+const RULE_FIELDS: Record<RuleKind, { readonly required: readonly string[]; readonly optional: readonly string[] }> = {
+  ratio: { required: ["ratio"], optional: [] },
+  "threshold-literal": { required: ["ratio", "threshold"], optional: [] },
+  "threshold-scaled": { required: ["ratio", "threshold"], optional: [] },
+  "all-or-nothing": { required: ["ratio"], optional: [] },
+  "tiers-ratio": { required: ["ratio", "tiers"], optional: [] },
+  "tiers-amount": { required: ["amount", "tiers"], optional: ["gate"] },
+  "multi-part": { required: ["parts"], optional: [] },
+  choice: { required: ["variable"], optional: [] },
+  "capped-count": { required: ["count", "pointsEach"], optional: [] },
+  "min-max": { required: ["measure"], optional: [] },
+  "ratio-to-best": { required: ["measure"], optional: [] },
+  "sum-of-children": { required: ["children"], optional: [] },
+  unscored: { required: [], optional: [] },
+};
+
+/** Set ids: lower-case words joined by "-" (no ":", which qualifies an indicator id: "dti-province-2020:1.1"). */
+const SET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Indicator ids: numbers joined by dots ("3.1", "5.12.1"); they become defined names (DTI_3_1_a). */
+const INDICATOR_ID = /^\d+(?:\.\d+)*$/;
+/** Pillar ids: letters and digits ("I", "IX"); they become defined names (DTI_PILLAR_I). */
+const PILLAR_ID = /^[A-Za-z0-9]+$/;
+/** Variable keys: lower-case letters and digits, starting with a letter ("a", "b", "c1"). */
+const VARIABLE_KEY = /^[a-z][a-z0-9]*$/;
+/** Keys that would make a variable's defined name equal another name of the row (Excel names ignore case). */
+const RESERVED_KEYS = new Set(["score", "target", "evidence", "note", "min", "max"]);
+/** Exact numbers: a decimal or a fraction of two decimals, without sign ("0.8", "1/2"). */
+const EXACT = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(\d+(?:\.\d+)?)\s*)?$/;
+
+function isObj(value: unknown): value is Obj {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "một mảng";
+  if (typeof value === "object") return "một đối tượng";
+  if (typeof value === "string") return `chuỗi ${JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)}`;
+  return `${typeof value === "number" ? "số" : typeof value} ${String(value)}`;
+}
+
+/** An exact number, parsed with decimal.js as the engine parses it (never through binary floating point). */
+type Ratio = Decimal;
+
+function parseExact(text: string): Ratio | null {
+  const m = EXACT.exec(text);
+  if (!m) return null;
+  if (m[2] !== undefined && new Decimal(m[2]).isZero()) return null;
+  return exact(text);
+}
+
+const cmp = (a: Ratio, b: Ratio): number => a.comparedTo(b);
+const add = (a: Ratio, b: Ratio): Ratio => a.plus(b);
+const R0: Ratio = new Decimal(0);
+const R1: Ratio = new Decimal(1);
+
+/** What is known of one indicator's variables, for the cross-references of the rules. */
+interface VariableInfo {
+  readonly type: unknown;
+  readonly hasSameAs: boolean;
+  readonly unit: unknown;
+}
+
+class Checker {
+  readonly errors: string[] = [];
+
+  constructor(private readonly source: string) {}
+
+  err(path: string, text: string): void {
+    this.errors.push(`${this.source}: ${path === "" ? "" : `${path}: `}${text}`);
+  }
+
+  /** Fields that the schema does not have (often a misspelt name) are errors, not silently ignored. */
+  noExtra(obj: Obj, path: string, allowed: readonly string[]): void {
+    for (const key of Object.keys(obj)) {
+      if (!allowed.includes(key)) {
+        this.err(path === "" ? key : `${path}.${key}`, `trường "${key}" không có trong lược đồ bộ chỉ số (các trường: ${allowed.join(", ")}).`);
+      }
+    }
+  }
+
+  object(value: unknown, path: string): value is Obj {
+    if (isObj(value)) return true;
+    this.err(path, `phải là một đối tượng {…}, nhận được ${describe(value)}.`);
+    return false;
+  }
+
+  array(value: unknown, path: string, nonEmpty = false): value is unknown[] {
+    if (!Array.isArray(value)) {
+      this.err(path, `phải là một mảng […], nhận được ${value === undefined ? "không có" : describe(value)}.`);
+      return false;
+    }
+    if (nonEmpty && value.length === 0) {
+      this.err(path, "không được là mảng rỗng.");
+      return false;
+    }
+    return true;
+  }
+
+  string(value: unknown, path: string, nonEmpty: boolean): value is string {
+    if (typeof value !== "string") {
+      this.err(path, `phải là chuỗi văn bản, nhận được ${value === undefined ? "không có (thiếu trường)" : describe(value)}.`);
+      return false;
+    }
+    if (nonEmpty && value.trim() === "") {
+      this.err(path, "không được để trống.");
+      return false;
+    }
+    return true;
+  }
+
+  /** A finite number ≥ 0 (points). */
+  points(value: unknown, path: string): value is number {
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      this.err(path, `phải là số hữu hạn, nhận được ${value === undefined ? "không có (thiếu trường)" : describe(value)}.`);
+      return false;
+    }
+    if (value < 0) {
+      this.err(path, `không được âm (nhận được ${value}).`);
+      return false;
+    }
+    return true;
+  }
+
+  boolean(value: unknown, path: string): value is boolean {
+    if (typeof value === "boolean") return true;
+    this.err(path, `phải là true hoặc false, nhận được ${describe(value)}.`);
+    return false;
+  }
+
+  pattern(value: unknown, path: string, re: RegExp, what: string): value is string {
+    if (!this.string(value, path, true)) return false;
+    if (re.test(value)) return true;
+    this.err(path, `"${value}" không phải ${what}.`);
+    return false;
+  }
+
+  /** An exact number given as a string ("0.8", "1/2"), optionally bounded. */
+  exact(
+    value: unknown,
+    path: string,
+    bounds: { readonly min?: Ratio; readonly minExclusive?: boolean; readonly max?: Ratio; readonly what?: string } = {},
+  ): Ratio | null {
+    if (typeof value !== "string") {
+      this.err(path, `phải là số chính xác viết dạng chuỗi, ví dụ "0.8" hoặc "1/2", nhận được ${value === undefined ? "không có (thiếu trường)" : describe(value)}.`);
+      return null;
+    }
+    const r = parseExact(value);
+    if (r === null) {
+      this.err(path, `"${value}" không phải số chính xác (số thập phân không âm như "0.8" hoặc phân số như "1/2", mẫu khác 0).`);
+      return null;
+    }
+    const below = bounds.min !== undefined && (bounds.minExclusive ? cmp(r, bounds.min) <= 0 : cmp(r, bounds.min) < 0);
+    const above = bounds.max !== undefined && cmp(r, bounds.max) > 0;
+    if (below || above) {
+      this.err(path, `"${value}" ${bounds.what ?? "nằm ngoài khoảng cho phép"}.`);
+      return null;
+    }
+    return r;
+  }
+}
+
+/**
+ * Checks `data` against the indicator-set schema. `source` names the data in messages
+ * (a file path such as "sets/huyen.json", or a sheet name).
+ */
+export function parseIndicatorSet(data: unknown, source: string): ParseResult {
+  const c = new Checker(source);
+  if (!isObj(data)) {
+    c.err("", `tệp phải chứa một đối tượng JSON bộ chỉ số {"id": …, "name": …, "pillars": […], "indicators": […]}, nhận được ${describe(data)}.`);
+    return { errors: c.errors };
+  }
+  c.noExtra(data, "", ["id", "name", "source", "year", "maxTotal", "infoItems", "pillars", "indicators"]);
+  c.pattern(data.id, "id", SET_ID, 'mã bộ chỉ số hợp lệ (chữ thường, số và dấu "-", ví dụ "huyen-2023")');
+  c.string(data.name, "name", true);
+  c.string(data.source, "source", true);
+  if (typeof data.year !== "number" || !Number.isInteger(data.year) || data.year < 1900 || data.year > 2200) {
+    c.err("year", `phải là năm dạng số nguyên (ví dụ 2023), nhận được ${data.year === undefined ? "không có (thiếu trường)" : describe(data.year)}.`);
+  }
+  const maxTotalOk = c.points(data.maxTotal, "maxTotal");
+  if (maxTotalOk && data.maxTotal === 0) c.err("maxTotal", "phải lớn hơn 0 (chỉ số = tổng điểm / maxTotal).");
+
+  // ---- general-information items
+  const infoTypes = new Map<number, { type: unknown; unit: unknown }>();
+  if (c.array(data.infoItems, "infoItems")) {
+    data.infoItems.forEach((raw, n) => {
+      const p = `infoItems[${n}]`;
+      if (!c.object(raw, p)) return;
+      c.noExtra(raw, p, ["id", "name", "responsible", "type", "unit"]);
+      if (typeof raw.id !== "number" || !Number.isInteger(raw.id) || raw.id < 1) {
+        c.err(`${p}.id`, `phải là số thứ tự nguyên dương, nhận được ${describe(raw.id)}.`);
+      } else if (infoTypes.has(raw.id)) {
+        c.err(`${p}.id`, `mục thông tin chung ${raw.id} bị trùng.`);
+      } else {
+        infoTypes.set(raw.id, { type: raw.type, unit: raw.unit });
+      }
+      c.string(raw.name, `${p}.name`, true);
+      c.string(raw.responsible, `${p}.responsible`, false);
+      if (raw.type !== "text" && raw.type !== "number") c.err(`${p}.type`, `phải là "text" hoặc "number", nhận được ${describe(raw.type)}.`);
+      if (c.string(raw.unit, `${p}.unit`, false) && raw.type === "text" && raw.unit !== "") {
+        c.err(`${p}.unit`, `mục dạng văn bản không có đơn vị tính (để ""), nhận được "${raw.unit}".`);
+      }
+    });
+  }
+
+  // ---- pillars
+  const pillarMax = new Map<string, number>();
+  if (c.array(data.pillars, "pillars", true)) {
+    let sum = 0;
+    let sumOk = true;
+    data.pillars.forEach((raw, n) => {
+      const p = `pillars[${n}]`;
+      if (!c.object(raw, p)) {
+        sumOk = false;
+        return;
+      }
+      c.noExtra(raw, p, ["id", "name", "maxPoints"]);
+      const idOk = c.pattern(raw.id, `${p}.id`, PILLAR_ID, 'mã trụ cột hợp lệ (chữ và số, ví dụ "I", "II")');
+      c.string(raw.name, `${p}.name`, true);
+      const maxOk = c.points(raw.maxPoints, `${p}.maxPoints`);
+      if (maxOk) sum += raw.maxPoints as number;
+      else sumOk = false;
+      if (idOk) {
+        if (pillarMax.has(raw.id as string)) c.err(`${p}.id`, `mã trụ cột "${String(raw.id)}" bị trùng.`);
+        else pillarMax.set(raw.id as string, maxOk ? (raw.maxPoints as number) : NaN);
+      }
+    });
+    if (sumOk && maxTotalOk && Math.abs(sum - (data.maxTotal as number)) > 1e-9) {
+      c.err("maxTotal", `bằng ${String(data.maxTotal)} nhưng tổng điểm tối đa của các trụ cột là ${sum}.`);
+    }
+  }
+
+  // ---- indicators: a first pass collects ids and variables for the cross-references
+  const indicators = c.array(data.indicators, "indicators", true) ? data.indicators : [];
+  const byId = new Map<string, { index: number; raw: Obj }>();
+  const variablesOf = new Map<string, Map<string, VariableInfo>>();
+  indicators.forEach((raw, n) => {
+    if (!isObj(raw) || typeof raw.id !== "string" || !INDICATOR_ID.test(raw.id) || byId.has(raw.id)) return;
+    byId.set(raw.id, { index: n, raw });
+    const vars = new Map<string, VariableInfo>();
+    if (Array.isArray(raw.variables)) {
+      for (const v of raw.variables) {
+        if (isObj(v) && typeof v.key === "string" && !vars.has(v.key)) vars.set(v.key, { type: v.type, hasSameAs: v.sameAs !== undefined, unit: v.unit });
+      }
+    }
+    variablesOf.set(raw.id, vars);
+  });
+
+  const seen = new Set<string>();
+  const childrenOf = new Map<string, string[]>();
+  indicators.forEach((raw, n) => {
+    const p = `indicators[${n}]`;
+    if (!c.object(raw, p)) return;
+    c.noExtra(raw, p, ["id", "pillar", "parent", "name", "scoringText", "maxPoints", "responsible", "coordinating", "variables", "rule", "reading"]);
+    let id = `#${n + 1}`;
+    if (c.pattern(raw.id, `${p}.id`, INDICATOR_ID, 'mã chỉ số hợp lệ (các số cách nhau bởi dấu chấm, ví dụ "1.2" hoặc "5.12.1")')) {
+      id = raw.id as string;
+      if (seen.has(id)) c.err(`${p}.id`, `mã chỉ số "${id}" bị trùng (đã có ở indicators[${byId.get(id)?.index ?? "?"}]).`);
+      seen.add(id);
+    }
+    const own = byId.get(id)?.raw === raw;
+    if (c.string(raw.pillar, `${p}.pillar`, true) && !pillarMax.has(raw.pillar as string)) {
+      c.err(`${p}.pillar`, `trụ cột "${String(raw.pillar)}" của chỉ số ${id} không có trong "pillars" (có: ${[...pillarMax.keys()].join(", ") || "không có"}).`);
+    }
+    c.string(raw.name, `${p}.name`, true);
+    c.string(raw.scoringText, `${p}.scoringText`, false);
+    c.points(raw.maxPoints, `${p}.maxPoints`);
+    c.string(raw.responsible, `${p}.responsible`, false);
+    c.string(raw.coordinating, `${p}.coordinating`, false);
+    if (raw.reading !== undefined) c.string(raw.reading, `${p}.reading`, true);
+    if (raw.parent !== undefined && c.string(raw.parent, `${p}.parent`, true)) {
+      const parent = byId.get(raw.parent as string);
+      if (raw.parent === id) c.err(`${p}.parent`, `chỉ số ${id} không thể là chỉ số cha của chính nó.`);
+      else if (!parent) c.err(`${p}.parent`, `chỉ số cha "${String(raw.parent)}" của chỉ số ${id} không có trong bộ chỉ số.`);
+      else {
+        if (parent.raw.parent !== undefined) {
+          c.err(`${p}.parent`, `chỉ số cha ${String(raw.parent)} lại là chỉ số con của ${String(parent.raw.parent)}; chỉ cho phép một cấp chỉ số con.`);
+        }
+        if (parent.raw.pillar !== raw.pillar) {
+          c.err(`${p}.parent`, `chỉ số ${id} thuộc trụ cột ${String(raw.pillar)} nhưng chỉ số cha ${String(raw.parent)} thuộc trụ cột ${String(parent.raw.pillar)}.`);
+        }
+        const parentKind = isObj(parent.raw.rule) ? parent.raw.rule.kind : undefined;
+        if (parentKind !== "sum-of-children" && parentKind !== "unscored") {
+          c.err(`${p}.parent`, `chỉ số cha ${String(raw.parent)} phải có rule "sum-of-children" (điểm là tổng các chỉ số con) hoặc "unscored" (nhóm chỉ theo dõi); điểm của chỉ số con không được tính vào trụ cột.`);
+        } else if (parentKind === "unscored" && isObj(raw.rule) && raw.rule.kind !== "unscored") {
+          c.err(`${p}.rule.kind`, `chỉ số ${id} là con của chỉ số không tính điểm ${String(raw.parent)}, nên cũng phải là "unscored" (điểm của nó không được cộng vào đâu).`);
+        }
+        if (own) childrenOf.set(raw.parent as string, [...(childrenOf.get(raw.parent as string) ?? []), id]);
+      }
+    }
+
+    // ---- variables
+    const keys = new Map<string, number>();
+    if (c.array(raw.variables, `${p}.variables`)) {
+      raw.variables.forEach((v, k) => checkVariable(c, v, `${p}.variables[${k}]`, id, k, keys, infoTypes, byId, variablesOf));
+    }
+
+    // ---- rule
+    const used = new Set<string>();
+    const ref = (key: unknown, path: string, type: "number" | "choice"): void => {
+      if (!c.string(key, path, true)) return;
+      used.add(key as string);
+      const v = variablesOf.get(id)?.get(key as string);
+      if (!keys.has(key as string) || !v) {
+        c.err(path, `biến "${String(key)}" không có trong chỉ số ${id}${keys.size ? ` (có: ${[...keys.keys()].join(", ")})` : ""}.`);
+      } else if (v.type !== type) {
+        c.err(path, `biến "${String(key)}" của chỉ số ${id} phải là biến dạng ${type === "number" ? 'số ("type": "number")' : 'lựa chọn ("type": "choice")'}.`);
+      }
+    };
+    if (c.object(raw.rule, `${p}.rule`)) {
+      checkRule(c, raw.rule, `${p}.rule`, id, raw, ref, byId, false);
+    }
+    for (const [key, k] of keys) {
+      if (!used.has(key)) {
+        c.err(`${p}.variables[${k}].key`, `biến "${key}" của chỉ số ${id} không được quy tắc tính điểm dùng đến; bỏ biến này hoặc dùng nó trong "rule".`);
+      }
+    }
+  });
+
+  // ---- children named by a sum and parents named by children agree; pillar maxima add up
+  indicators.forEach((raw, n) => {
+    if (!isObj(raw) || typeof raw.id !== "string" || byId.get(raw.id)?.raw !== raw) return;
+    if (!isObj(raw.rule) || raw.rule.kind !== "sum-of-children" || !Array.isArray(raw.rule.children)) return;
+    const listed = raw.rule.children.filter((x): x is string => typeof x === "string");
+    for (const child of childrenOf.get(raw.id) ?? []) {
+      if (!listed.includes(child)) {
+        c.err(`indicators[${n}].rule.children`, `chỉ số ${child} có "parent": "${raw.id}" nhưng không có trong danh sách chỉ số con của ${raw.id}.`);
+      }
+    }
+  });
+  for (const [pillarId, max] of pillarMax) {
+    const members = indicators.filter((raw): raw is Obj => isObj(raw) && raw.pillar === pillarId);
+    const n = Array.isArray(data.pillars) ? data.pillars.findIndex((x) => isObj(x) && x.id === pillarId) : -1;
+    if (members.length === 0) {
+      c.err(`pillars[${n}]`, `trụ cột ${pillarId} không có chỉ số nào.`);
+      continue;
+    }
+    const counted = members.filter((m) => m.parent === undefined);
+    const scored = counted.some((m) => isObj(m.rule) && m.rule.kind !== "unscored");
+    if (!scored || Number.isNaN(max)) continue;
+    if (counted.some((m) => typeof m.maxPoints !== "number")) continue;
+    const sum = counted.reduce((a, m) => a + (m.maxPoints as number), 0);
+    if (Math.abs(sum - max) > 1e-9) {
+      c.err(
+        `pillars[${n}].maxPoints`,
+        `trụ cột ${pillarId} có điểm tối đa ${max} nhưng tổng điểm tối đa các chỉ số của nó (không kể chỉ số con) là ${sum}.`,
+      );
+    }
+  }
+
+  if (c.errors.length) return { errors: c.errors };
+  return { set: data as unknown as IndicatorSet };
+}
+
+function checkVariable(
+  c: Checker,
+  v: unknown,
+  p: string,
+  id: string,
+  k: number,
+  keys: Map<string, number>,
+  infoTypes: Map<number, { type: unknown; unit: unknown }>,
+  byId: Map<string, { index: number; raw: Obj }>,
+  variablesOf: Map<string, Map<string, VariableInfo>>,
+): void {
+  if (!c.object(v, p)) return;
+  c.noExtra(v, p, ["key", "description", "unit", "type", "options", "info", "sameAs", "optional"]);
+  if (c.pattern(v.key, `${p}.key`, VARIABLE_KEY, 'tên biến hợp lệ (chữ thường, ví dụ "a", "b")')) {
+    const key = v.key as string;
+    if (RESERVED_KEYS.has(key)) c.err(`${p}.key`, `"${key}" là tên dành riêng (trùng tên vùng của mẫu biểu); hãy đặt tên khác.`);
+    if (keys.has(key)) c.err(`${p}.key`, `biến "${key}" của chỉ số ${id} bị trùng (đã có ở variables[${keys.get(key)}]).`);
+    else keys.set(key, k);
+  }
+  c.string(v.description, `${p}.description`, true);
+  c.string(v.unit, `${p}.unit`, false);
+  if (v.optional !== undefined) c.boolean(v.optional, `${p}.optional`);
+  if (v.type !== "number" && v.type !== "choice") {
+    c.err(`${p}.type`, `phải là "number" hoặc "choice", nhận được ${v.type === undefined ? "không có (thiếu trường)" : describe(v.type)}.`);
+    return;
+  }
+  if (v.type === "number") {
+    if (v.options !== undefined) c.err(`${p}.options`, 'chỉ biến dạng lựa chọn ("type": "choice") mới có "options".');
+    if (typeof v.unit === "string" && v.unit.trim() === "") c.err(`${p}.unit`, 'biến dạng số phải có đơn vị tính (ví dụ "người", "hồ sơ", "tỷ đồng").');
+  } else {
+    if (typeof v.unit === "string" && v.unit !== "") c.err(`${p}.unit`, `biến dạng lựa chọn không có đơn vị tính (để ""), nhận được "${v.unit}".`);
+    if (v.info !== undefined) c.err(`${p}.info`, 'chỉ biến dạng số mới liên kết được với thông tin chung.');
+    if (v.sameAs !== undefined) c.err(`${p}.sameAs`, 'chỉ biến dạng số mới liên kết được với biến của chỉ số khác.');
+    checkOptions(c, v.options, `${p}.options`, id, String(v.key));
+    return;
+  }
+  if (v.info !== undefined && c.array(v.info, `${p}.info`, true)) {
+    const seenItems = new Set<unknown>();
+    v.info.forEach((item, j) => {
+      const q = `${p}.info[${j}]`;
+      const found = typeof item === "number" ? infoTypes.get(item) : undefined;
+      if (!found) c.err(q, `mục thông tin chung ${describe(item)} không có trong "infoItems".`);
+      else if (found.type !== "number") c.err(q, `mục thông tin chung ${String(item)} là văn bản, không phải số.`);
+      else if (found.unit !== v.unit) c.err(q, `mục thông tin chung ${String(item)} tính bằng "${String(found.unit)}", biến ${String(v.key)} tính bằng "${String(v.unit)}".`);
+      if (seenItems.has(item)) c.err(q, `mục thông tin chung ${String(item)} bị lặp.`);
+      seenItems.add(item);
+    });
+  }
+  if (v.sameAs !== undefined && c.object(v.sameAs, `${p}.sameAs`)) {
+    const s = v.sameAs;
+    c.noExtra(s, `${p}.sameAs`, ["indicator", "variable"]);
+    if (v.info !== undefined) c.err(`${p}.sameAs`, 'một biến chỉ liên kết một nơi: "info" hoặc "sameAs", không cả hai.');
+    const indOk = c.string(s.indicator, `${p}.sameAs.indicator`, true);
+    const varOk = c.string(s.variable, `${p}.sameAs.variable`, true);
+    if (indOk && varOk) {
+      const target = byId.has(s.indicator as string) ? variablesOf.get(s.indicator as string)?.get(s.variable as string) : undefined;
+      if (!byId.has(s.indicator as string)) c.err(`${p}.sameAs.indicator`, `chỉ số "${String(s.indicator)}" không có trong bộ chỉ số.`);
+      else if (!target) c.err(`${p}.sameAs.variable`, `biến "${String(s.variable)}" không có trong chỉ số ${String(s.indicator)}.`);
+      else if (s.indicator === id && s.variable === v.key) c.err(`${p}.sameAs`, `biến ${id} ${String(v.key)} không thể liên kết với chính nó.`);
+      else if (target.type !== "number") c.err(`${p}.sameAs.variable`, `biến ${String(s.indicator)} ${String(s.variable)} không phải biến dạng số.`);
+      else if (target.hasSameAs) c.err(`${p}.sameAs`, `biến ${String(s.indicator)} ${String(s.variable)} lại liên kết tới biến khác; hãy trỏ thẳng tới nơi nhập gốc.`);
+      else if (target.unit !== v.unit) c.err(`${p}.sameAs`, `biến ${String(s.indicator)} ${String(s.variable)} tính bằng "${String(target.unit)}", biến ${id} ${String(v.key)} tính bằng "${String(v.unit)}".`);
+    }
+  }
+}
+
+function checkOptions(c: Checker, options: unknown, p: string, id: string, key: string): void {
+  if (!c.array(options, p)) return;
+  if (options.length < 2) {
+    c.err(p, `biến lựa chọn ${id} ${key} phải có ít nhất 2 phương án.`);
+    return;
+  }
+  const labels = new Set<string>();
+  const values = new Set<boolean>();
+  let best = false;
+  options.forEach((o, j) => {
+    const q = `${p}[${j}]`;
+    if (!c.object(o, q)) return;
+    c.noExtra(o, q, ["label", "fraction", "value", "note"]);
+    if (c.string(o.label, `${q}.label`, true)) {
+      const norm = (o.label as string).normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("vi");
+      if (labels.has(norm)) c.err(`${q}.label`, `phương án "${String(o.label)}" bị trùng.`);
+      labels.add(norm);
+    }
+    const f = c.exact(o.fraction, `${q}.fraction`, { min: R0, max: R1, what: "phải nằm trong [0, 1] (phần điểm tối đa mà phương án này đạt)" });
+    if (f && cmp(f, R1) === 0) best = true;
+    if (o.value !== undefined && c.boolean(o.value, `${q}.value`)) {
+      if (values.has(o.value as boolean)) c.err(`${q}.value`, `hai phương án cùng có "value": ${String(o.value)}.`);
+      values.add(o.value as boolean);
+    }
+    if (o.note !== undefined) c.string(o.note, `${q}.note`, true);
+  });
+  if (!best && labels.size === options.length) c.err(p, `biến lựa chọn ${id} ${key} không có phương án nào đạt điểm tối đa ("fraction": "1").`);
+}
+
+type Ref = (key: unknown, path: string, type: "number" | "choice") => void;
+
+function checkRatio(c: Checker, spec: unknown, p: string, ref: Ref): void {
+  if (!c.object(spec, p)) return;
+  c.noExtra(spec, p, ["numerator", "denominator", "subset", "zeroDenominator", "noneAnswer"]);
+  if (c.array(spec.numerator, `${p}.numerator`, true)) spec.numerator.forEach((k, j) => ref(k, `${p}.numerator[${j}]`, "number"));
+  if (isObj(spec.denominator)) {
+    c.noExtra(spec.denominator, `${p}.denominator`, ["constant"]);
+    c.exact(spec.denominator.constant, `${p}.denominator.constant`, { min: R0, minExclusive: true, what: "phải lớn hơn 0" });
+  } else if (Array.isArray(spec.denominator)) {
+    if (spec.denominator.length === 0) c.err(`${p}.denominator`, "không được là mảng rỗng.");
+    spec.denominator.forEach((k, j) => ref(k, `${p}.denominator[${j}]`, "number"));
+  } else {
+    c.err(`${p}.denominator`, `phải là mảng tên biến (ví dụ ["b"]) hoặc hằng số {"constant": "7"}, nhận được ${spec.denominator === undefined ? "không có (thiếu trường)" : describe(spec.denominator)}.`);
+  }
+  if (spec.subset === undefined) c.err(`${p}.subset`, "thiếu trường: true nếu tử số là một phần của mẫu số (tỷ lệ không thể vượt 100 %), false nếu không.");
+  else c.boolean(spec.subset, `${p}.subset`);
+  if (spec.zeroDenominator !== undefined && spec.zeroDenominator !== "status" && spec.zeroDenominator !== "scores-zero") {
+    c.err(`${p}.zeroDenominator`, `phải là "status" hoặc "scores-zero", nhận được ${describe(spec.zeroDenominator)}.`);
+  }
+  if (spec.noneAnswer !== undefined) ref(spec.noneAnswer, `${p}.noneAnswer`, "choice");
+}
+
+function checkTiers(c: Checker, tiers: unknown, p: string): void {
+  if (!c.array(tiers, p, true)) return;
+  let prev: { atLeast: Ratio | null; fraction: Ratio | null } | null = null;
+  tiers.forEach((t, j) => {
+    const q = `${p}[${j}]`;
+    if (!c.object(t, q)) return;
+    c.noExtra(t, q, ["atLeast", "fraction"]);
+    const atLeast = c.exact(t.atLeast, `${q}.atLeast`);
+    const fraction = c.exact(t.fraction, `${q}.fraction`, { min: R0, minExclusive: true, max: R1, what: "phải nằm trong (0, 1]" });
+    if (prev?.atLeast && atLeast && cmp(atLeast, prev.atLeast) >= 0) {
+      c.err(`${q}.atLeast`, `các bậc phải xếp từ cao xuống thấp: "${String(t.atLeast)}" không nhỏ hơn bậc trước.`);
+    }
+    if (prev?.fraction && fraction && cmp(fraction, prev.fraction) >= 0) {
+      c.err(`${q}.fraction`, `bậc thấp hơn phải được ít điểm hơn: "${String(t.fraction)}" không nhỏ hơn bậc trước.`);
+    }
+    prev = { atLeast, fraction };
+  });
+}
+
+function checkMeasure(c: Checker, measure: unknown, p: string, ref: Ref): void {
+  if (!c.object(measure, p)) return;
+  const hasRatio = "ratio" in measure;
+  const hasAmount = "amount" in measure;
+  if (hasRatio === hasAmount) {
+    c.err(p, 'phải có đúng một trong hai: {"ratio": {…}} (so sánh tỷ lệ) hoặc {"amount": "a"} (so sánh một số lượng).');
+    return;
+  }
+  c.noExtra(measure, p, [hasRatio ? "ratio" : "amount"]);
+  if (hasRatio) checkRatio(c, measure.ratio, `${p}.ratio`, ref);
+  else ref(measure.amount, `${p}.amount`, "number");
+}
+
+function checkRule(
+  c: Checker,
+  rule: Obj,
+  p: string,
+  id: string,
+  ind: Obj,
+  ref: Ref,
+  byId: Map<string, { index: number; raw: Obj }>,
+  asPart: boolean,
+): void {
+  const kinds: readonly string[] = asPart ? ["ratio", "choice"] : RULE_KINDS;
+  if (typeof rule.kind !== "string" || !kinds.includes(rule.kind)) {
+    c.err(`${p}.kind`, `loại quy tắc ${rule.kind === undefined ? "bị thiếu" : describe(rule.kind)} không hợp lệ; ${asPart ? "một phần của quy tắc nhiều phần" : "các loại"} là: ${kinds.join(", ")}.`);
+    return;
+  }
+  const kind = rule.kind as RuleKind;
+  const fields = RULE_FIELDS[kind];
+  c.noExtra(rule, p, ["kind", ...fields.required, ...fields.optional]);
+  for (const field of fields.required) {
+    if (rule[field] === undefined) c.err(`${p}.${field}`, `thiếu trường bắt buộc của quy tắc "${kind}".`);
+  }
+  switch (kind) {
+    case "ratio":
+    case "all-or-nothing":
+      if (rule.ratio !== undefined) checkRatio(c, rule.ratio, `${p}.ratio`, ref);
+      break;
+    case "threshold-literal":
+    case "threshold-scaled":
+      if (rule.ratio !== undefined) checkRatio(c, rule.ratio, `${p}.ratio`, ref);
+      if (rule.threshold !== undefined) c.exact(rule.threshold, `${p}.threshold`, { min: R0, minExclusive: true, what: "phải lớn hơn 0" });
+      break;
+    case "tiers-ratio":
+      if (rule.ratio !== undefined) checkRatio(c, rule.ratio, `${p}.ratio`, ref);
+      if (rule.tiers !== undefined) checkTiers(c, rule.tiers, `${p}.tiers`);
+      break;
+    case "tiers-amount":
+      if (rule.amount !== undefined) ref(rule.amount, `${p}.amount`, "number");
+      if (rule.tiers !== undefined) checkTiers(c, rule.tiers, `${p}.tiers`);
+      if (rule.gate !== undefined) ref(rule.gate, `${p}.gate`, "choice");
+      break;
+    case "multi-part": {
+      if (rule.parts === undefined || !c.array(rule.parts, `${p}.parts`)) break;
+      if (rule.parts.length < 2) c.err(`${p}.parts`, "quy tắc nhiều phần phải có ít nhất 2 phần.");
+      let total: Ratio | null = R0;
+      rule.parts.forEach((part, j) => {
+        const q = `${p}.parts[${j}]`;
+        if (!c.object(part, q)) {
+          total = null;
+          return;
+        }
+        c.noExtra(part, q, ["share", "label", "rule"]);
+        const share = c.exact(part.share, `${q}.share`, { min: R0, minExclusive: true, max: R1, what: "phải nằm trong (0, 1] (phần điểm tối đa của phần này)" });
+        total = share && total ? add(total, share) : null;
+        c.string(part.label, `${q}.label`, true);
+        if (c.object(part.rule, `${q}.rule`)) checkRule(c, part.rule, `${q}.rule`, id, ind, ref, byId, true);
+      });
+      // Thirds ("1/3") add up to 0.999… at 40 digits: equal within 1e-30.
+      if (total !== null && rule.parts.length >= 2 && (total as Ratio).minus(R1).abs().gt("1e-30")) {
+        c.err(`${p}.parts`, `tổng "share" của các phần phải bằng 1 (nhận được ${(total as Ratio).toString()}).`);
+      }
+      break;
+    }
+    case "choice":
+      if (rule.variable !== undefined) ref(rule.variable, `${p}.variable`, "choice");
+      break;
+    case "capped-count":
+      if (rule.count !== undefined) ref(rule.count, `${p}.count`, "number");
+      if (rule.pointsEach !== undefined) c.exact(rule.pointsEach, `${p}.pointsEach`, { min: R0, minExclusive: true, what: "phải lớn hơn 0" });
+      break;
+    case "min-max":
+    case "ratio-to-best":
+      if (rule.measure !== undefined) checkMeasure(c, rule.measure, `${p}.measure`, ref);
+      break;
+    case "sum-of-children": {
+      if (rule.children === undefined || !c.array(rule.children, `${p}.children`, true)) break;
+      let sum = 0;
+      let sumOk = true;
+      const listed = new Set<string>();
+      rule.children.forEach((childId, j) => {
+        const q = `${p}.children[${j}]`;
+        if (!c.string(childId, q, true)) {
+          sumOk = false;
+          return;
+        }
+        const child = byId.get(childId as string);
+        if (listed.has(childId as string)) c.err(q, `chỉ số con ${String(childId)} bị lặp.`);
+        listed.add(childId as string);
+        if (!child) {
+          c.err(q, `chỉ số con "${String(childId)}" không có trong bộ chỉ số.`);
+          sumOk = false;
+          return;
+        }
+        if (child.raw.parent !== id) c.err(q, `chỉ số con ${String(childId)} phải có "parent": "${id}".`);
+        if (isObj(child.raw.rule) && child.raw.rule.kind === "sum-of-children") {
+          c.err(q, `chỉ số con ${String(childId)} không được lại là tổng các chỉ số con.`);
+        }
+        if (typeof child.raw.maxPoints === "number") sum += child.raw.maxPoints;
+        else sumOk = false;
+      });
+      if (Array.isArray(ind.variables) && ind.variables.length > 0) {
+        c.err(`${p.replace(/\.rule$/, "")}.variables`, `chỉ số ${id} là tổng các chỉ số con nên không có biến riêng.`);
+      }
+      if (sumOk && typeof ind.maxPoints === "number" && Math.abs(sum - ind.maxPoints) > 1e-9) {
+        c.err(`${p}.children`, `tổng điểm tối đa các chỉ số con là ${sum}, khác điểm tối đa của chỉ số ${id} (${ind.maxPoints}).`);
+      }
+      break;
+    }
+    case "unscored":
+      if (typeof ind.maxPoints === "number" && ind.maxPoints !== 0) {
+        c.err(`${p.replace(/\.rule$/, "")}.maxPoints`, `chỉ số ${id} không tính điểm ("unscored") nên điểm tối đa phải là 0 (nhận được ${ind.maxPoints}).`);
+      }
+      break;
+  }
+}
