@@ -5,7 +5,7 @@
  * Laid out so that staff only type raw figures: inputs are yellow and unlocked, everything
  * else is computed by plain formulas (./formulas.ts) and locked.
  */
-import type { Indicator, IndicatorSet, RatioSpec, Variable } from "../catalog/schema";
+import type { Indicator, IndicatorSet, InfoItem, RatioSpec, Variable } from "../catalog/schema";
 import type { TaskList } from "../catalog/tasks/schema";
 import { describeRule } from "../catalog/describe";
 import { MINMAX_AS_BEST_NAME, RuleFormulas } from "./formulas";
@@ -34,6 +34,57 @@ export interface BuildOptions {
   readonly protect?: boolean;
   /** Pre-fill Nhiệm vụ with these tasks (e.g. the Ninh Thuận Phụ lục 1 example) and their source. */
   readonly sampleTasks?: TaskList;
+  /**
+   * Build only these indicators (a part for one agency, `dti split`); sub-indicators of an
+   * included indicator come with it. Pillars without any are left out of the indicator sheet
+   * and Tổng hợp, whose maxima are then those of the part; Phân công lists only the part.
+   * A `sameAs` link to an indicator left out becomes a plain input. Default: all.
+   */
+  readonly indicators?: ReadonlySet<string>;
+  /** Build only these general-information items; a link to an item left out becomes a plain input. Default: all. */
+  readonly infoItems?: ReadonlySet<number>;
+  /** Marks the workbook as one agency's part of a master (DTI_META_PART, DTI_META_MASTER on DTI_META). */
+  readonly part?: { readonly agency: string; readonly master: string };
+  /** How Phân công splits agency cells into agencies (default splitAgencies). */
+  readonly agencies?: (text: string) => string[];
+}
+
+/** Defined names on DTI_META of a part written by `dti split`: the agency, and the master's file name. */
+export const PART_NAMES = { agency: "DTI_META_PART", master: "DTI_META_MASTER" } as const;
+
+/** What a build covers: the whole set, or the indicators and info items of a part. */
+interface Scope {
+  readonly partial: boolean;
+  readonly indicators: readonly Indicator[];
+  readonly infoItems: readonly InfoItem[];
+  readonly hasIndicator: (id: string) => boolean;
+  readonly hasInfo: (id: number) => boolean;
+  readonly part?: { readonly agency: string; readonly master: string };
+}
+
+function scopeOf(set: IndicatorSet, options: BuildOptions): Scope {
+  const wanted = options.indicators;
+  const ids = new Set<string>();
+  if (wanted) {
+    for (const ind of set.indicators) {
+      // A sub-indicator comes with its parent (whose score sums it), however deep.
+      let at: Indicator | undefined = ind;
+      while (at && !wanted.has(at.id)) at = at.parent ? set.indicators.find((i) => i.id === at?.parent) : undefined;
+      if (at) ids.add(ind.id);
+    }
+  }
+  const infoWanted = options.infoItems;
+  const indicators = wanted ? set.indicators.filter((i) => ids.has(i.id)) : set.indicators;
+  const infoItems = infoWanted ? set.infoItems.filter((i) => infoWanted.has(i.id)) : set.infoItems;
+  const infoIds = new Set(infoItems.map((i) => i.id));
+  return {
+    partial: wanted !== undefined || infoWanted !== undefined,
+    indicators,
+    infoItems,
+    hasIndicator: wanted ? (id) => ids.has(id) : () => true,
+    hasInfo: infoWanted ? (id) => infoIds.has(id) : () => true,
+    ...(options.part ? { part: options.part } : {}),
+  };
 }
 
 export const VISIBLE_ROLES: readonly SheetRole[] = ["info", "indicators", "summary", "assignment", "tasks"];
@@ -187,7 +238,7 @@ function listValidation(ref: string, title: string, v: Variable, source: string)
 
 // ---------------------------------------------------------------- Thông tin chung
 
-function buildInfoSheet(set: IndicatorSet, sheetName: string, out: DefinedName[]): SheetLayout {
+function buildInfoSheet(set: IndicatorSet, scope: Scope, sheetName: string, out: DefinedName[]): SheetLayout {
   const b = new SheetBuilder(sheetName, 7);
   b.row([`THÔNG TIN CHUNG — ${set.name.toLocaleUpperCase("vi")}`]);
   b.format("A1", { bold: true });
@@ -196,11 +247,11 @@ function buildInfoSheet(set: IndicatorSet, sheetName: string, out: DefinedName[]
   const header = b.row(["STT", "Thông tin", "Giá trị", "Đơn vị tính", "Cơ quan cung cấp", "Dùng cho chỉ số", "Ghi chú"]);
   b.format(b.rowRange(header), { bold: true, fill: COLORS.header, fontColor: COLORS.headerFont, wrap: true, border: true, vertical: "middle" });
   const users = new Map<number, string[]>();
-  for (const ind of set.indicators) {
+  for (const ind of scope.indicators) {
     for (const v of ind.variables) for (const item of v.info ?? []) users.set(item, [...(users.get(item) ?? []), `${ind.id} ${v.key}`]);
   }
   const first = header + 1;
-  for (const item of set.infoItems) {
+  for (const item of scope.infoItems) {
     const r = b.row([item.id, item.name, null, item.unit, item.responsible, (users.get(item.id) ?? []).join(", "), null]);
     out.push({ name: names.info(item.id), sheet: sheetName, ref: cellRef(r, 2, true), kind: "info", variable: String(item.id) });
     b.format(cellRef(r, 2), { fill: COLORS.input, locked: false, numberFormat: item.type === "number" ? (item.unit === "tỷ đồng" ? fmt.amount : fmt.count) : "@" });
@@ -242,17 +293,23 @@ function indicatorColumns(slots: number) {
   };
 }
 
-function variableLabel(v: Variable): string {
+function variableLabel(v: Variable, scope: Scope): string {
   let link = "";
   if (v.info) link = ` (= Thông tin chung mục ${v.info.join(" + ")})`;
   else if (v.sameAs) link = ` (= ${v.sameAs.indicator} ${v.sameAs.variable})`;
+  if (link && linkedFormula(v, scope) === null) link = `${link.slice(0, -1)}; không có trong phần này, nhập trực tiếp)`;
   const unit = v.unit ? ` [${v.unit}]` : "";
   const optional = v.optional ? " (không bắt buộc)" : "";
   return `${v.key} = ${v.description}${unit}${link}${optional}`;
 }
 
-/** The formula of a linked input cell: the general-information item(s) or the first occurrence. */
-function linkedFormula(v: Variable): string | null {
+/**
+ * The formula of a linked input cell: the general-information item(s) or the first occurrence.
+ * null when the cell is a plain input, also when what it links to is not in the build (a part).
+ */
+function linkedFormula(v: Variable, scope: Scope): string | null {
+  if (v.info && !v.info.every((i) => scope.hasInfo(i))) return null;
+  if (v.sameAs && !scope.hasIndicator(v.sameAs.indicator)) return null;
   if (v.info) {
     const refs = v.info.map((i) => names.info(i));
     const blank = refs.map((r) => `${r}=""`).join(",");
@@ -265,11 +322,21 @@ function linkedFormula(v: Variable): string | null {
   return null;
 }
 
-function buildIndicatorSheet(set: IndicatorSet, sheetName: string, functions: boolean, out: DefinedName[]): SheetLayout {
-  const slots = Math.max(1, ...set.indicators.map((i) => i.variables.length));
+/** The maximum points of a pillar within the build: the pillar's own, or the sum of its indicators in a part. */
+function pillarMax(scope: Scope, pillar: { id: string; maxPoints: number }): number {
+  if (!scope.partial) return pillar.maxPoints;
+  return scope.indicators.filter((i) => i.pillar === pillar.id && !i.parent).reduce((n, i) => n + i.maxPoints, 0);
+}
+
+function pillarsOf(set: IndicatorSet, scope: Scope): IndicatorSet["pillars"] {
+  return scope.partial ? set.pillars.filter((p) => scope.indicators.some((i) => i.pillar === p.id)) : set.pillars;
+}
+
+function buildIndicatorSheet(set: IndicatorSet, scope: Scope, sheetName: string, functions: boolean, out: DefinedName[]): SheetLayout {
+  const slots = Math.max(1, ...scope.indicators.map((i) => i.variables.length));
   const c = indicatorColumns(slots);
   const b = new SheetBuilder(sheetName, c.width);
-  b.row([`${set.name.toLocaleUpperCase("vi")}`]);
+  b.row([`${set.name.toLocaleUpperCase("vi")}${scope.part ? ` — PHẦN CỦA ${scope.part.agency}` : ""}`]);
   b.format("A1", { bold: true });
   b.row([`Nguồn: ${set.source}. Chỉ nhập vào các ô màu vàng; ô màu xám lấy từ "Thông tin chung" hoặc từ chỉ số đã nhập; cột "Điểm" tự tính theo phương pháp chính thức.`]);
   b.format("A2", { italic: true, fontColor: COLORS.label });
@@ -282,13 +349,13 @@ function buildIndicatorSheet(set: IndicatorSet, sheetName: string, functions: bo
   b.format(b.rowRange(header), { bold: true, fill: COLORS.header, fontColor: COLORS.headerFont, wrap: true, border: true, vertical: "middle", horizontal: "center" });
   b.rowHeights[header + 1] = 45;
 
-  for (const pillar of set.pillars) {
-    const pr = b.row([pillar.id, pillar.name, pillar.maxPoints]);
+  for (const pillar of pillarsOf(set, scope)) {
+    const pr = b.row([pillar.id, pillar.name, pillarMax(scope, pillar)]);
     b.set(pr, c.score, f(names.pillar(pillar.id)));
     b.format(b.rowRange(pr), { bold: true, fill: COLORS.pillar, border: true });
     b.format(cellRef(pr, c.score), { numberFormat: fmt.points });
-    for (const ind of set.indicators.filter((i) => i.pillar === pillar.id)) {
-      const rf = new RuleFormulas(ind);
+    for (const ind of scope.indicators.filter((i) => i.pillar === pillar.id)) {
+      const rf = new RuleFormulas(ind, set.id);
       const labelRow = b.row([
         ind.id,
         ind.parent ? `   ${ind.name}` : ind.name,
@@ -305,8 +372,8 @@ function buildIndicatorSheet(set: IndicatorSet, sheetName: string, functions: bo
         const col = c.variable(n);
         const ref = cellRef(inputRow, col);
         const title = `${ind.id} – biến ${v.key}`;
-        b.set(labelRow, col, variableLabel(v));
-        const link = linkedFormula(v);
+        b.set(labelRow, col, variableLabel(v, scope));
+        const link = linkedFormula(v, scope);
         const name = names.input(ind.id, v.key);
         out.push({ name, sheet: sheetName, ref: cellRef(inputRow, col, true), kind: link ? "linked" : "input", indicator: ind.id, variable: v.key });
         if (link) {
@@ -361,7 +428,7 @@ function buildIndicatorSheet(set: IndicatorSet, sheetName: string, functions: bo
   const widths = [7, 38, 8, 48, 16, 18];
   for (let n = 0; n < slots; n++) widths.push(20);
   widths.push(12, 12, 10, 10, 16, 10, 24, 18, 36);
-  b.conditionalFormats.push({
+  if (b.grid.length > header + 1) b.conditionalFormats.push({
     ref: `${columnLetter(c.status)}${header + 2}:${columnLetter(c.status)}${b.grid.length}`,
     formula: `AND(${columnLetter(c.status)}${header + 2}<>"",${columnLetter(c.status)}${header + 2}<>"Đã tính",${columnLetter(c.status)}${header + 2}<>"Không tính điểm")`,
     fill: "#FCE4D6",
@@ -375,11 +442,12 @@ function buildIndicatorSheet(set: IndicatorSet, sheetName: string, functions: bo
 
 // ---------------------------------------------------------------- Tổng hợp
 
-function buildSummarySheet(set: IndicatorSet, sheetName: string, out: DefinedName[]): SheetLayout {
+function buildSummarySheet(set: IndicatorSet, scope: Scope, sheetName: string, out: DefinedName[]): SheetLayout {
   const b = new SheetBuilder(sheetName, 7);
-  b.row([`TỔNG HỢP ĐIỂM CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI) NĂM ${set.year}`]);
+  b.row([`TỔNG HỢP ĐIỂM CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI) NĂM ${set.year}${scope.part ? ` — PHẦN CỦA ${scope.part.agency}` : ""}`]);
   b.format("A1", { bold: true });
-  const unit = b.row(["Đơn vị:", f(`IF(${names.info(1)}="","(chưa nhập tên tại Thông tin chung, mục 1)",${names.info(1)})`)]);
+  const unitName = scope.hasInfo(1) ? f(`IF(${names.info(1)}="","(chưa nhập tên tại Thông tin chung, mục 1)",${names.info(1)})`) : null;
+  const unit = b.row(["Đơn vị:", unitName]);
   b.format(cellRef(unit, 1), { bold: true });
   const optAlt = b.row(["Cách đọc ngưỡng khác (§2): dưới ngưỡng T tính tỷ lệ/T × điểm tối đa", null, "Không"]);
   const optBest = b.row(["Tính các chỉ số Min-Max theo tỷ lệ so với đơn vị cao nhất (§10)", null, "Không"]);
@@ -400,20 +468,25 @@ function buildSummarySheet(set: IndicatorSet, sheetName: string, out: DefinedNam
   const header = b.row(["Chỉ số chính", "Tên", "Điểm", "Điểm tối đa", "Tỷ lệ đạt", "Số chỉ số chưa tính được điểm", "Năm trước (nhập để so sánh)"]);
   b.format(b.rowRange(header), { bold: true, fill: COLORS.header, fontColor: COLORS.headerFont, wrap: true, border: true, vertical: "middle" });
   const first = header + 1;
-  for (const pillar of set.pillars) {
-    const members = set.indicators.filter((i) => i.pillar === pillar.id && !i.parent);
+  const pillars = pillarsOf(set, scope);
+  for (const pillar of pillars) {
+    const members = scope.indicators.filter((i) => i.pillar === pillar.id && !i.parent);
     const r = b.grid.length;
     const sum = members.length ? `SUM(${members.map((i) => names.score(i.id)).join(",")})` : "0";
     const blanks = members.length ? members.map((i) => `(${names.score(i.id)}="")`).join("+") : "0";
-    b.row([pillar.id, pillar.name, f(sum), pillar.maxPoints, f(`IF(${cellRef(r, 3)}=0,"",${cellRef(r, 2)}/${cellRef(r, 3)})`), f(blanks)]);
+    b.row([pillar.id, pillar.name, f(sum), pillarMax(scope, pillar), f(`IF(${cellRef(r, 3)}=0,"",${cellRef(r, 2)}/${cellRef(r, 3)})`), f(blanks)]);
     out.push({ name: names.pillar(pillar.id), sheet: sheetName, ref: cellRef(r, 2, true), kind: "pillar" });
     out.push({ name: names.previousPillar(pillar.id), sheet: sheetName, ref: cellRef(r, 6, true), kind: "note" });
   }
   const last = b.grid.length - 1;
-  const total = b.row(["", "TỔNG ĐIỂM", f(`SUM(${cellRef(first, 2)}:${cellRef(last, 2)})`), set.maxTotal, f(`${cellRef(b.grid.length, 2)}/${set.maxTotal}`), f(`SUM(${cellRef(first, 5)}:${cellRef(last, 5)})`)]);
+  const totalMax = scope.partial ? pillars.reduce((n, p) => n + pillarMax(scope, p), 0) : set.maxTotal;
+  // A part without any indicator has no pillar rows: its totals are 0, never a range over the header.
+  const sumOf = (column: number): string => (last >= first ? `SUM(${cellRef(first, column)}:${cellRef(last, column)})` : "0");
+  const totalRatio = totalMax === 0 ? "\"\"" : `${cellRef(b.grid.length, 2)}/${totalMax}`;
+  const total = b.row(["", "TỔNG ĐIỂM", f(sumOf(2)), totalMax, f(totalRatio), f(sumOf(5))]);
   out.push({ name: names.total, sheet: sheetName, ref: cellRef(total, 2, true), kind: "total" });
   out.push({ name: names.previousTotal, sheet: sheetName, ref: cellRef(total, 6, true), kind: "note" });
-  const index = b.row(["", "CHỈ SỐ DTI (tổng điểm / 1000)", f(`${names.total}/${set.maxTotal}`)]);
+  const index = b.row(["", `CHỈ SỐ DTI (tổng điểm / ${set.maxTotal})`, f(`${names.total}/${set.maxTotal}`)]);
   out.push({ name: names.index, sheet: sheetName, ref: cellRef(index, 2, true), kind: "index" });
   out.push({ name: names.previousIndex, sheet: sheetName, ref: cellRef(index, 6, true), kind: "note" });
   b.format(`G${first + 1}:G${total + 1}`, { fill: COLORS.input, locked: false, numberFormat: fmt.points, border: true });
@@ -436,7 +509,7 @@ function buildSummarySheet(set: IndicatorSet, sheetName: string, out: DefinedNam
     f(`"Chỉ số DTI hiển thị 4 chữ số thập phân như Bộ công bố (ví dụ 0,3048). Cách đọc ngưỡng: "&IF(${names.optionAltThreshold}="Có","cách đọc khác","theo câu chữ (mặc định)")&"; Min-Max: "&IF(${MINMAX_AS_BEST_NAME}="Có","so với đơn vị cao nhất","theo công thức Min-Max (mặc định)")&"."`),
   ]);
   b.format(cellRef(note, 0), { italic: true, fontColor: COLORS.label });
-  b.charts.push({
+  if (last >= first) b.charts.push({
     title: "Điểm các chỉ số chính",
     categories: `A${first + 1}:A${last + 1}`,
     values: `C${first + 1}:C${last + 1}`,
@@ -449,11 +522,31 @@ function buildSummarySheet(set: IndicatorSet, sheetName: string, out: DefinedNam
 // ---------------------------------------------------------------- Phân công
 
 /** Agencies of a cell ("Sở Nội vụ, Sở Tài chính" → two); "" and "-" give none. */
+/** A letter that is lower case ("t" of "thành phố"), as opposed to "S" of "Sở". */
+function startsLowerCase(text: string): boolean {
+  const ch = text.charAt(0);
+  return ch !== "" && ch === ch.toLocaleLowerCase("vi") && ch !== ch.toLocaleUpperCase("vi");
+}
+
+/**
+ * The agencies of an agency cell. ";" always separates; a comma separates too, except
+ * before a lower-case continuation, which belongs to the name before it:
+ * "UBND các huyện, thành phố" and "Các sở, ngành" are one agency each,
+ * "Sở Nội vụ, Sở Tài chính" two. "" and "-" give none.
+ */
 export function splitAgencies(text: string): string[] {
-  return text
-    .split(",")
-    .map((a) => a.trim())
-    .filter((a) => a !== "" && a !== "-");
+  const out: string[] = [];
+  for (const group of text.normalize("NFC").split(";")) {
+    let first = true;
+    for (const raw of group.split(",")) {
+      const part = raw.trim();
+      if (part === "" || part === "-") continue;
+      if (!first && out.length && startsLowerCase(part)) out[out.length - 1] = `${out[out.length - 1] as string}, ${part}`;
+      else out.push(part);
+      first = false;
+    }
+  }
+  return out;
 }
 
 export interface AgencyAssignment {
@@ -464,7 +557,7 @@ export interface AgencyAssignment {
 }
 
 /** Each agency with the indicators it leads or coordinates and the info items it provides, in first-seen order. */
-export function agencyAssignments(set: IndicatorSet): AgencyAssignment[] {
+export function agencyAssignments(set: IndicatorSet, split: (text: string) => string[] = splitAgencies): AgencyAssignment[] {
   const map = new Map<string, { leads: Indicator[]; coordinates: Indicator[]; infoItems: number[] }>();
   const get = (a: string) => {
     let e = map.get(a);
@@ -476,14 +569,34 @@ export function agencyAssignments(set: IndicatorSet): AgencyAssignment[] {
   };
   for (const ind of set.indicators) {
     if (ind.parent) continue;
-    for (const a of splitAgencies(ind.responsible)) get(a).leads.push(ind);
-    for (const a of splitAgencies(ind.coordinating)) get(a).coordinates.push(ind);
+    for (const a of split(ind.responsible)) get(a).leads.push(ind);
+    for (const a of split(ind.coordinating)) get(a).coordinates.push(ind);
   }
-  for (const item of set.infoItems) for (const a of splitAgencies(item.responsible)) get(a).infoItems.push(item.id);
+  for (const item of set.infoItems) for (const a of split(item.responsible)) get(a).infoItems.push(item.id);
   return [...map.entries()].map(([agency, e]) => ({ agency, ...e }));
 }
 
-function buildAssignmentSheet(set: IndicatorSet, sheetName: string, indicatorSheet: string): SheetLayout {
+/** The assignments within the build: in a part, only its indicators and items, and only agencies left with any. */
+function scopedAssignments(set: IndicatorSet, scope: Scope, split?: (text: string) => string[]): AgencyAssignment[] {
+  const all = agencyAssignments(set, split);
+  if (!scope.partial) return all;
+  return all
+    .map((a) => ({
+      agency: a.agency,
+      leads: a.leads.filter((i) => scope.hasIndicator(i.id)),
+      coordinates: a.coordinates.filter((i) => scope.hasIndicator(i.id)),
+      infoItems: a.infoItems.filter((i) => scope.hasInfo(i)),
+    }))
+    .filter((a) => a.leads.length + a.coordinates.length + a.infoItems.length > 0);
+}
+
+function buildAssignmentSheet(
+  set: IndicatorSet,
+  scope: Scope,
+  sheetName: string,
+  indicatorSheet: string,
+  split?: (text: string) => string[],
+): SheetLayout {
   const b = new SheetBuilder(sheetName, 7);
   b.row(["PHÂN CÔNG THEO CƠ QUAN: CHỈ SỐ CHỦ TRÌ, PHỐI HỢP VÀ THÔNG TIN CHUNG CẦN CUNG CẤP"]);
   b.format("A1", { bold: true });
@@ -492,7 +605,7 @@ function buildAssignmentSheet(set: IndicatorSet, sheetName: string, indicatorShe
   const header = b.row(["Cơ quan", "Vai trò", "Mã", "Tên chỉ số / thông tin", "Điểm tối đa", "Điểm", "Đã có điểm"]);
   b.format(b.rowRange(header), { bold: true, fill: COLORS.header, fontColor: COLORS.headerFont, wrap: true, border: true });
   void indicatorSheet;
-  for (const a of agencyAssignments(set)) {
+  for (const a of scopedAssignments(set, scope, split)) {
     const done = a.leads.length ? a.leads.map((i) => `(${names.score(i.id)}<>"")`).join("+") : "0";
     const hr = b.row([a.agency, `Chủ trì ${a.leads.length}, phối hợp ${a.coordinates.length}`, null, null, null, null, f(`(${done})&"/"&${a.leads.length}`)]);
     b.format(b.rowRange(hr), { bold: true, fill: COLORS.pillar, border: true });
@@ -514,7 +627,7 @@ function buildAssignmentSheet(set: IndicatorSet, sheetName: string, indicatorShe
 // ---------------------------------------------------------------- Danh mục, DTI_META
 
 function buildListsSheet(
-  set: IndicatorSet,
+  scope: Scope,
   sheetName: string,
   extraLists: readonly { name: string; values: readonly string[] }[],
   out: DefinedName[],
@@ -530,7 +643,7 @@ function buildListsSheet(
   };
   addList(YES_NO_LIST, null, [["Có", null], ["Không", null]], "tùy chọn");
   for (const l of extraLists) addList(l.name, null, l.values.map((v) => [v, null] as const), l.name);
-  for (const ind of set.indicators) {
+  for (const ind of scope.indicators) {
     for (const v of ind.variables) {
       if (v.type !== "choice") continue;
       const items = (v.options ?? []).map((o) => [o.label, f(o.fraction)] as const);
@@ -540,13 +653,19 @@ function buildListsSheet(
   return b.sheet("lists", [60, 10, 12], { freeze: { rows: 1, columns: 0 }, print: { landscape: false }, visibility: "hidden", protect: true });
 }
 
-function buildMetaSheet(set: IndicatorSet, sheetName: string, formulas: "portable" | "functions", out: DefinedName[]): SheetLayout {
+function buildMetaSheet(set: IndicatorSet, scope: Scope, sheetName: string, formulas: "portable" | "functions", out: DefinedName[]): SheetLayout {
   const b = new SheetBuilder(sheetName, 2);
   b.row(["indicatorSet", set.id]);
   b.row(["templateVersion", TEMPLATE_VERSION]);
   b.row(["formulas", formulas]);
   out.push({ name: names.metaSet, sheet: sheetName, ref: "$B$1", kind: "meta" });
   out.push({ name: names.metaVersion, sheet: sheetName, ref: "$B$2", kind: "meta" });
+  if (scope.part) {
+    b.row(["part", scope.part.agency]);
+    b.row(["master", scope.part.master]);
+    out.push({ name: PART_NAMES.agency, sheet: sheetName, ref: "$B$4", kind: "meta" });
+    out.push({ name: PART_NAMES.master, sheet: sheetName, ref: "$B$5", kind: "meta" });
+  }
   return b.sheet("meta", [18, 24], { freeze: { rows: 0, columns: 0 }, print: { landscape: false }, visibility: "veryHidden", protect: true });
 }
 
@@ -563,23 +682,24 @@ export function withDependencies(roles: readonly SheetRole[]): SheetRole[] {
 
 export function buildWorkbookLayout(set: IndicatorSet, options: BuildOptions = {}): WorkbookLayout {
   const formulas = options.formulas ?? "portable";
+  const scope = scopeOf(set, options);
   const roles = withDependencies(options.sheets ?? VISIBLE_ROLES);
   const sn = sheetNames(set.year);
   const out: DefinedName[] = [];
   const sheets: SheetLayout[] = [];
   let extraLists: { name: string; values: readonly string[] }[] = [];
-  if (roles.includes("info")) sheets.push(buildInfoSheet(set, sn.info, out));
-  if (roles.includes("indicators")) sheets.push(buildIndicatorSheet(set, sn.indicators, formulas === "functions", out));
-  if (roles.includes("summary")) sheets.push(buildSummarySheet(set, sn.summary, out));
-  if (roles.includes("assignment")) sheets.push(buildAssignmentSheet(set, sn.assignment, sn.indicators));
+  if (roles.includes("info")) sheets.push(buildInfoSheet(set, scope, sn.info, out));
+  if (roles.includes("indicators")) sheets.push(buildIndicatorSheet(set, scope, sn.indicators, formulas === "functions", out));
+  if (roles.includes("summary")) sheets.push(buildSummarySheet(set, scope, sn.summary, out));
+  if (roles.includes("assignment")) sheets.push(buildAssignmentSheet(set, scope, sn.assignment, sn.indicators, options.agencies));
   if (roles.includes("tasks")) {
     const tasks = buildTasksSheet(options.sampleTasks ? { tasks: options.sampleTasks.tasks, source: options.sampleTasks.source, year: set.year } : { year: set.year });
     sheets.push(tasks.sheet);
     out.push(...tasks.names);
     extraLists = [...tasks.optionLists];
   }
-  sheets.push(buildListsSheet(set, sn.lists, extraLists, out));
-  sheets.push(buildMetaSheet(set, sn.meta, formulas, out));
+  sheets.push(buildListsSheet(scope, sn.lists, extraLists, out));
+  sheets.push(buildMetaSheet(set, scope, sn.meta, formulas, out));
   // Protection can be turned off for those who prefer to edit freely; inputs stay marked.
   const protect = options.protect ?? true;
   return {

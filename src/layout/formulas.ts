@@ -25,10 +25,23 @@ interface Expr {
 
 const optAlt = `${names.optionAltThreshold}="Có"`;
 export const MINMAX_AS_BEST_NAME = "DTI_OPT_MINMAX_AS_BEST";
+/** The set a bare indicator id means in DTI.* calls. */
+export const DEFAULT_SET_ID = "dti-province-2022";
 const optBest = `${MINMAX_AS_BEST_NAME}="Có"`;
 
 export class RuleFormulas {
-  constructor(private readonly ind: Indicator) {}
+  /**
+   * `setId` qualifies the indicator id in DTI.* calls for sets other than the default one
+   * ("dti-province-2020:1.1"); a bare id means dti-province-2022.
+   */
+  constructor(
+    private readonly ind: Indicator,
+    private readonly setId = DEFAULT_SET_ID,
+  ) {}
+
+  private functionId(): string {
+    return this.setId === DEFAULT_SET_ID ? this.ind.id : `${this.setId}:${this.ind.id}`;
+  }
 
   private name(key: string): string {
     return names.input(this.ind.id, key);
@@ -263,7 +276,7 @@ export class RuleFormulas {
     const rule = this.ind.rule;
     if (rule.kind === "unscored") return "0";
     if (rule.kind === "sum-of-children") return this.score();
-    const args = [`"${this.ind.id}"`, ...this.ind.variables.map((v) => this.name(v.key))];
+    const args = [`"${this.functionId()}"`, ...this.ind.variables.map((v) => this.name(v.key))];
     if (rule.kind === "min-max") {
       args.push(names.referenceMin(this.ind.id), names.referenceMax(this.ind.id));
       // §10 switch: scored as the ratio to the best unit (DTI.BEST), as the engine does.

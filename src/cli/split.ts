@@ -1,0 +1,169 @@
+/**
+ * dti split FILE.xlsx --by agency -o DIR/
+ * Writes one workbook per responsible agency: only its indicators and the general
+ * information it needs, with the master's defined names and formulas, pre-filled with the
+ * master's current values. A link to another agency's indicator becomes a plain input,
+ * pre-filled with the value it links to, so the part computes on its own.
+ * The master is only read. Existing files in DIR are never overwritten.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import ExcelJS from "exceljs";
+import { getIndicatorSet } from "../catalog";
+import type { IndicatorSet } from "../catalog/schema";
+import { buildWorkbookLayout, PART_NAMES } from "../layout/build";
+import { isFormula, type CellContent, type WorkbookLayout } from "../layout/model";
+import { TEMPLATE_VERSION, names, sheetNames } from "../layout/names";
+import { isPreservedName, withPreservedInputs } from "../layout/plan";
+import { partBuildOptions, splitByAgency } from "../layout/split";
+import type { CliResult } from "./main";
+import { readName, writeLayoutToWorkbook } from "./xlsx";
+
+export const SPLIT_USAGE = `  npm run -s dti -- split <sổ tổng hợp.xlsx> --by agency -o <thư mục>
+      Tách sổ tổng hợp thành một tệp cho mỗi cơ quan chủ trì (và cơ quan cung cấp thông tin chung):
+      chỉ các chỉ số của cơ quan đó và các mục thông tin chung cần dùng, cùng tên ô và công thức
+      như sổ tổng hợp, điền sẵn số liệu hiện có. Tên tệp theo cơ quan (so-tttt.xlsx, cuc-thong-ke.xlsx).
+      Không ghi đè tệp đã có trong thư mục.
+`;
+
+export function fail(message: string, usage = ""): CliResult {
+  return { code: 1, stdout: "", stderr: `Lỗi: ${message}\n${usage}` };
+}
+
+/** Reads an .xlsx file, or says in Vietnamese why it cannot be (missing, not xlsx, corrupt, encrypted). */
+export async function openWorkbook(file: string): Promise<{ workbook: ExcelJS.Workbook } | { error: string }> {
+  if (!existsSync(file)) return { error: `${file}: không tìm thấy tệp.` };
+  if (!statSync(file).isFile()) return { error: `${file}: không phải một tệp.` };
+  const head = readFileSync(file).subarray(0, 8);
+  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    return { error: `${file}: tệp được đặt mật khẩu hoặc là định dạng .xls cũ; hãy bỏ mật khẩu hoặc lưu lại dưới dạng .xlsx.` };
+  }
+  if (!head.subarray(0, 2).equals(Buffer.from("PK"))) return { error: `${file}: không phải tệp .xlsx.` };
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch (e) {
+    return { error: `${file}: tệp .xlsx bị hỏng, không đọc được (${(e as Error).message}).` };
+  }
+  return { workbook };
+}
+
+/** A plain value behind a name ("" and formulas without a result count as empty). */
+export function plainOf(wb: ExcelJS.Workbook, name: string): CellContent | undefined {
+  const got = readName(wb, name);
+  if (got.kind !== "value" || got.value === null || isFormula(got.value)) return undefined;
+  if (typeof got.value === "string" && got.value.trim() === "") return undefined;
+  return got.value;
+}
+
+export interface TemplateMeta {
+  readonly set: IndicatorSet;
+  readonly version: number;
+  readonly formulas: "portable" | "functions";
+  /** The agency, for a part written by dti split. */
+  readonly agency?: string;
+  readonly master?: string;
+}
+
+/** The indicator set, template version and part of a workbook, or why it is not a usable template. */
+export function templateMeta(wb: ExcelJS.Workbook, file: string): TemplateMeta | { error: string } {
+  const setId = plainOf(wb, names.metaSet);
+  const version = plainOf(wb, names.metaVersion);
+  if (setId === undefined || version === undefined) {
+    return { error: `${file}: không nhận ra mẫu DTI (thiếu ${setId === undefined ? names.metaSet : names.metaVersion} ở trang ẩn DTI_META).` };
+  }
+  const set = getIndicatorSet(String(setId));
+  if (!set) return { error: `${file}: bộ chỉ số "${String(setId)}" không có trong công cụ này.` };
+  if (typeof version !== "number" || version !== TEMPLATE_VERSION) {
+    return { error: `${file}: mẫu phiên bản ${JSON.stringify(version)}, công cụ này dùng phiên bản ${TEMPLATE_VERSION}; hãy cập nhật mẫu bằng "dti template --update".` };
+  }
+  const formulasCell = wb.getWorksheet(sheetNames(set.year).meta)?.getCell("B3").value;
+  const agency = plainOf(wb, PART_NAMES.agency);
+  const master = plainOf(wb, PART_NAMES.master);
+  return {
+    set,
+    version,
+    formulas: formulasCell === "functions" ? "functions" : "portable",
+    ...(agency !== undefined ? { agency: String(agency).normalize("NFC").trim() } : {}),
+    ...(master !== undefined ? { master: String(master) } : {}),
+  };
+}
+
+/**
+ * The value a name stands for in a workbook: the typed value, or for a linked cell (a
+ * formula without a cached result, as exceljs writes them) the value it links to.
+ */
+export function resolvedValue(wb: ExcelJS.Workbook, set: IndicatorSet, name: string, depth = 0): CellContent | undefined {
+  const got = readName(wb, name);
+  if (got.kind !== "value") return undefined;
+  if (got.formula === undefined || (got.value !== null && got.value !== "")) return plainOf(wb, name);
+  if (depth > 8) return undefined;
+  for (const ind of set.indicators) {
+    for (const v of ind.variables) {
+      if (names.input(ind.id, v.key) !== name) continue;
+      if (v.sameAs) return resolvedValue(wb, set, names.input(v.sameAs.indicator, v.sameAs.variable), depth + 1);
+      if (v.info) {
+        const parts = v.info.map((i) => plainOf(wb, names.info(i)));
+        return parts.every((p) => typeof p === "number") ? (parts as number[]).reduce((a, b) => a + b, 0) : undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The master's values for the preserved names of a part; a linked cell that is a plain input in the part gets the value it links to. */
+function prefill(master: ExcelJS.Workbook, set: IndicatorSet, layout: WorkbookLayout): Map<string, CellContent> {
+  const out = new Map<string, CellContent>();
+  for (const n of layout.names) {
+    if (!isPreservedName(n)) continue;
+    const v = resolvedValue(master, set, n.name);
+    if (v !== undefined) out.set(n.name, v);
+  }
+  return out;
+}
+
+export async function splitCommand(args: readonly string[]): Promise<CliResult> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { by: { type: "string" }, output: { type: "string", short: "o" } },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) return fail("cần đúng một sổ tổng hợp (.xlsx) để tách.", SPLIT_USAGE);
+  if ((values.by ?? "agency") !== "agency") return fail(`--by ${values.by}: chỉ tách được theo cơ quan (--by agency).`, SPLIT_USAGE);
+  const dir = values.output;
+  if (!dir) return fail("cần thư mục ra: -o <thư mục>.", SPLIT_USAGE);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) return fail(`${dir}: đã có một tệp cùng tên; -o phải là một thư mục.`);
+  const opened = await openWorkbook(file);
+  if ("error" in opened) return fail(opened.error);
+  const master = opened.workbook;
+  const meta = templateMeta(master, file);
+  if ("error" in meta) return fail(meta.error);
+  if (meta.agency !== undefined) return fail(`${file} là phần của ${meta.agency} (tách từ ${meta.master ?? "sổ tổng hợp"}), không phải sổ tổng hợp; hãy tách từ sổ tổng hợp.`);
+  const { set } = meta;
+  const plan = splitByAgency(set);
+  const masterName = path.basename(file);
+  const targets = plan.parts.map((p) => path.join(dir, p.fileName));
+  const taken = targets.filter((t) => existsSync(t));
+  if (taken.length) return fail(`đã có ${taken.join(", ")}. Không ghi đè: hãy chọn thư mục khác hoặc chuyển các tệp này đi.`);
+  mkdirSync(dir, { recursive: true });
+  const lines = [`Đã tách ${file} thành ${plan.parts.length} tệp trong ${dir}:`];
+  for (const [n, part] of plan.parts.entries()) {
+    const built = buildWorkbookLayout(set, partBuildOptions(part, masterName, meta.formulas));
+    const filled = withPreservedInputs(built, prefill(master, set, built));
+    const wb = new ExcelJS.Workbook();
+    wb.creator = "DTI Workbench";
+    await writeLayoutToWorkbook(wb, filled.layout, () => "rename");
+    await wb.xlsx.writeFile(targets[n] as string);
+    const what = [
+      part.indicators.length ? `${part.indicators.length} chỉ số chủ trì` : "không chủ trì chỉ số nào",
+      part.ownInfoItems.length ? `cung cấp thông tin chung mục ${part.ownInfoItems.join(", ")}` : "",
+      filled.placed.length ? `điền sẵn ${filled.placed.length} số liệu` : "",
+    ].filter(Boolean);
+    lines.push(`  - ${part.fileName}: ${part.agency} — ${what.join("; ")}.`);
+  }
+  if (plan.unassigned.length) lines.push(`  - Lưu ý: chỉ số không ghi cơ quan chủ trì, không có trong tệp nào: ${plan.unassigned.join(", ")}.`);
+  lines.push(`Gửi mỗi cơ quan tệp của mình; khi nhận lại, gộp bằng: dti merge ${file} ${path.join(dir, "*.xlsx")} -o <tệp ra.xlsx>`);
+  return { code: 0, stdout: `${lines.join("\n")}\n`, stderr: "" };
+}

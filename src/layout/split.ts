@@ -1,0 +1,154 @@
+/**
+ * Splitting a master workbook into one part per responsible agency ("Cơ quan chủ trì"),
+ * and what each part may bring back (`dti split`, `dti merge`). Pure: derived from the
+ * catalog only, so a merge recomputes exactly the assignment the split used.
+ *
+ * A part holds the indicators its agency is responsible for (with their sub-indicators),
+ * the general-information items it provides, those its indicators link to, and item 1
+ * (the unit's name, shown on Tổng hợp). It *owns* — may bring back — the inputs,
+ * references and annotations of its indicators and the items it provides; anything else
+ * in it is context, pre-filled from the master.
+ */
+import { splitAgencies } from "./build";
+import type { Indicator, IndicatorSet } from "../catalog/schema";
+import type { BuildOptions } from "./build";
+import { names } from "./names";
+
+/**
+ * The agencies of a "Cơ quan chủ trì" cell (the same splitting as Phân công):
+ * "UBND các huyện, thành phố" is one agency, "Sở Nội vụ, Sở Tài chính" two.
+ */
+export const responsibleAgencies = splitAgencies;
+
+const RESERVED = new Set(["con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3"]);
+
+/** A safe ASCII file-name slug: "Sở TTTT" → "so-tttt", "Sở KH&ĐT" → "so-kh-dt", "Cục Thống kê" → "cuc-thong-ke". */
+export function slugify(text: string): string {
+  const ascii = text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase();
+  let slug = ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  if (slug.length > 60) slug = slug.slice(0, 60).replace(/-[^-]*$/, "").replace(/-+$/, "");
+  if (slug === "") slug = "co-quan";
+  return RESERVED.has(slug) ? `${slug}-1` : slug;
+}
+
+export interface AgencyPart {
+  readonly agency: string;
+  /** "so-tttt.xlsx": unique among the parts of the plan. */
+  readonly fileName: string;
+  /** Indicators the agency is responsible for, with their sub-indicators, in set order. */
+  readonly indicators: readonly string[];
+  /** General-information items the agency provides. */
+  readonly ownInfoItems: readonly number[];
+  /** Every item the part holds: item 1, the items its indicators link to, its own; ascending. */
+  readonly infoItems: readonly number[];
+}
+
+export interface SplitPlan {
+  readonly parts: readonly AgencyPart[];
+  /** Top-level indicators that name no responsible agency: no part holds them. */
+  readonly unassigned: readonly string[];
+}
+
+/** The indicator and its sub-indicators, however deep, in set order. */
+function withDescendants(set: IndicatorSet, ids: ReadonlySet<string>): string[] {
+  const parentOf = new Map(set.indicators.map((i) => [i.id, i.parent]));
+  const inside = (id: string): boolean => {
+    for (let at: string | undefined = id; at !== undefined; at = parentOf.get(at)) if (ids.has(at)) return true;
+    return false;
+  };
+  return set.indicators.filter((i) => inside(i.id)).map((i) => i.id);
+}
+
+/** One part per agency responsible for an indicator or providing a general-information item, in first-seen order. */
+export function splitByAgency(set: IndicatorSet): SplitPlan {
+  const entries = new Map<string, { leads: Set<string>; own: Set<number> }>();
+  const get = (agency: string) => {
+    let e = entries.get(agency);
+    if (!e) {
+      e = { leads: new Set(), own: new Set() };
+      entries.set(agency, e);
+    }
+    return e;
+  };
+  const unassigned: string[] = [];
+  for (const ind of set.indicators) {
+    if (ind.parent) continue;
+    const agencies = responsibleAgencies(ind.responsible);
+    if (agencies.length === 0) unassigned.push(ind.id);
+    for (const a of agencies) get(a).leads.add(ind.id);
+  }
+  for (const item of set.infoItems) for (const a of responsibleAgencies(item.responsible)) get(a).own.add(item.id);
+  const byId = new Map(set.indicators.map((i) => [i.id, i]));
+  const taken = new Set<string>();
+  const parts: AgencyPart[] = [];
+  for (const [agency, e] of entries) {
+    const indicators = withDescendants(set, e.leads);
+    const info = new Set<number>([1, ...e.own]);
+    for (const id of indicators) for (const v of (byId.get(id) as Indicator).variables) for (const item of v.info ?? []) info.add(item);
+    const base = slugify(agency);
+    let stem = base;
+    for (let n = 2; taken.has(stem); n++) stem = `${base}-${n}`;
+    taken.add(stem);
+    parts.push({
+      agency,
+      fileName: `${stem}.xlsx`,
+      indicators,
+      ownInfoItems: [...e.own].sort((a, b) => a - b),
+      infoItems: [...info].filter((i) => set.infoItems.some((x) => x.id === i)).sort((a, b) => a - b),
+    });
+  }
+  return { parts, unassigned };
+}
+
+/**
+ * The names a part owns: what its agency types and merge writes back. The inputs (not the
+ * linked ones: those are formulas in the master), reference values and annotations
+ * (target, evidence, note) of its indicators, and the general-information items it
+ * provides with their notes.
+ */
+export function ownedNames(set: IndicatorSet, part: AgencyPart): Set<string> {
+  const out = new Set<string>();
+  for (const id of part.indicators) {
+    const ind = set.indicators.find((i) => i.id === id);
+    if (!ind) continue;
+    for (const v of ind.variables) if (!v.info && !v.sameAs) out.add(names.input(ind.id, v.key));
+    if (ind.rule.kind === "min-max") out.add(names.referenceMin(ind.id));
+    if (ind.rule.kind === "min-max" || ind.rule.kind === "ratio-to-best") out.add(names.referenceMax(ind.id));
+    out.add(names.target(ind.id));
+    out.add(names.evidence(ind.id));
+    out.add(names.note(ind.id));
+  }
+  for (const item of part.ownInfoItems) {
+    out.add(names.info(item));
+    out.add(names.infoNote(item));
+  }
+  return out;
+}
+
+/** For each name some part owns, the agencies owning it (two when an indicator has two responsible agencies). */
+export function ownersByName(set: IndicatorSet, plan: SplitPlan): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const part of plan.parts) for (const n of ownedNames(set, part)) out.set(n, [...(out.get(n) ?? []), part.agency]);
+  return out;
+}
+
+/**
+ * The build options of a part: its indicators and items, the sheets an agency needs (no
+ * Nhiệm vụ: the task tracker stays with the master; only Thông tin chung when the agency
+ * leads no indicator), and the agency and master recorded on DTI_META.
+ */
+export function partBuildOptions(part: AgencyPart, master: string, formulas: "portable" | "functions" = "portable"): BuildOptions {
+  return {
+    formulas,
+    sheets: part.indicators.length ? ["info", "indicators", "summary", "assignment"] : ["info"],
+    indicators: new Set(part.indicators),
+    infoItems: new Set(part.infoItems),
+    part: { agency: part.agency, master },
+    agencies: responsibleAgencies,
+  };
+}
