@@ -70,12 +70,18 @@ function readReference(raw: Json | undefined, where: string): Record<string, Ref
 }
 
 /** Validates the parsed JSON and resolves its indicator set. */
-export function parseScoreInput(data: unknown, file: string): ScoreInput {
+export function parseScoreInput(data: unknown, file: string, given?: IndicatorSet): ScoreInput {
   if (!isObject(data)) throw invalid(file, 'tệp phải chứa một đối tượng JSON {"indicatorSet": …, "units": […]}.');
   const setId = data.indicatorSet;
   if (typeof setId !== "string") throw invalid(file, 'thiếu "indicatorSet" (mã bộ chỉ số, ví dụ "dti-province-2022").');
-  const set = getIndicatorSet(setId);
-  if (!set) throw new DtiError("unknown-indicator-set", `${file}: không có bộ chỉ số "${setId}". Xem danh sách: npm run -s dti -- catalog`);
+  // A set read from a file (--set) must be the one the input names.
+  if (given && given.id !== setId) {
+    throw new DtiError("unknown-indicator-set", `${file}: tệp dùng bộ chỉ số "${setId}" nhưng --set là bộ "${given.id}".`);
+  }
+  const set = given ?? getIndicatorSet(setId);
+  if (!set) {
+    throw new DtiError("unknown-indicator-set", `${file}: không có bộ chỉ số "${setId}". Xem danh sách: npm run -s dti -- catalog; bộ khác: --set <tệp.json>`);
+  }
   if (!Array.isArray(data.units)) throw invalid(file, '"units" phải là một mảng các đơn vị.');
   if (data.units.length === 0) throw invalid(file, '"units" không có đơn vị nào.');
   const units = data.units.map((raw, n): UnitInput => {

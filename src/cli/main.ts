@@ -11,6 +11,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { getIndicatorSet, indicatorSets } from "../catalog";
+import { resolveSet } from "../catalog/load-file";
+import { DEFAULT_SET_ID } from "../layout/formulas";
+import { names } from "../layout/names";
+import { aggregateCommand, AGGREGATE_USAGE } from "./aggregate";
+import { MERGE_USAGE, mergeCommand } from "./merge";
+import { openXlsx } from "./open-xlsx";
+import { SPLIT_USAGE, splitCommand } from "./split";
 import { describeIndicator } from "../catalog/describe";
 import { DtiError } from "../engine/errors";
 import { toReport } from "../engine/report";
@@ -23,18 +30,23 @@ import { readInputs } from "../layout/read-inputs";
 import { readName, writeLayoutToWorkbook } from "./xlsx";
 
 const USAGE = `Cách dùng / Usage:
-  npm run -s dti -- catalog [--json] [--set <mã bộ chỉ số>]
+  npm run -s dti -- catalog [--json] [--set <mã bộ chỉ số | tệp bộ chỉ số.json>]
       Liệt kê bộ chỉ số: trụ cột, chỉ số thành phần, điểm tối đa, cách tính, biến.
-  npm run -s dti -- template -o <tệp.xlsx> [--functions] [--with-sample-tasks] [--update] [--no-protect]
+  npm run -s dti -- template -o <tệp.xlsx> [--set <mã|tệp.json>] [--functions] [--with-sample-tasks] [--update] [--no-protect]
       Ghi mẫu biểu (Thông tin chung, Chỉ số DTI, Tổng hợp, Phân công, Nhiệm vụ) ra tệp .xlsx.
       --functions          ô điểm dùng hàm DTI.* (cần bổ trợ) thay cho công thức Excel thường
       --with-sample-tasks  điền sẵn danh mục nhiệm vụ Phụ lục 1 của tỉnh Ninh Thuận làm ví dụ
       --update             tệp đã có: cập nhật mẫu tại chỗ, giữ nguyên mọi số liệu đã nhập
       --no-protect         không khóa trang tính (mặc định khóa mọi ô trừ ô nhập, không mật khẩu)
-  npm run -s dti -- score <tệp.json|tệp.xlsx> [--alt-threshold] [--minmax-as-best]
+  npm run -s dti -- score <tệp.json|tệp.xlsx> [--set <tệp bộ chỉ số.json>] [--alt-threshold] [--minmax-as-best]
       Tính điểm, tổng trụ cột và chỉ số DTI; in báo cáo JSON.
       --alt-threshold   cách đọc khác của ngưỡng (tỷ lệ/ngưỡng × điểm tối đa), §2; mặc định tắt
       --minmax-as-best  tính mọi chỉ số "Min-Max" theo tỷ lệ so với đơn vị cao nhất, §10; mặc định tắt
+${SPLIT_USAGE}
+${MERGE_USAGE}
+${AGGREGATE_USAGE}
+  Bộ chỉ số: có sẵn ${indicatorSets.map((x) => x.id).join(", ")}; bộ khác (của tỉnh cho sở, huyện, xã) là một tệp .json
+  theo lược đồ danh mục, dùng với --set <tệp.json>.
 `;
 
 /** Output and exit code, so the CLI can be tested without spawning a process. */
@@ -50,11 +62,7 @@ function fail(message: string): CliResult {
 
 function catalog(args: readonly string[]): CliResult {
   const { values } = parseArgs({ args: [...args], options: { json: { type: "boolean" }, set: { type: "string" } } });
-  const setId = values.set ?? "dti-province-2022";
-  const set = getIndicatorSet(setId);
-  if (!set) {
-    return fail(`không có bộ chỉ số "${setId}". Có: ${indicatorSets.map((s) => s.id).join(", ")}.`);
-  }
+  const set = resolveSet(values.set ?? DEFAULT_SET_ID);
   if (values.json) return { code: 0, stdout: `${JSON.stringify(set, null, 2)}\n`, stderr: "" };
   const lines = [`${set.name} (${set.id})`, `Nguồn: ${set.source}`, "", "THÔNG TIN CHUNG"];
   for (const item of set.infoItems) {
@@ -70,11 +78,13 @@ function catalog(args: readonly string[]): CliResult {
   return { code: 0, stdout: `${lines.join("\n")}\n`, stderr: "" };
 }
 
-async function scoreXlsx(file: string, flags: ScoreOptions): Promise<CliResult> {
-  const set = getIndicatorSet("dti-province-2022");
-  if (!set) return fail("thiếu bộ chỉ số dti-province-2022.");
-  const wb = await openXlsx(file);
+async function scoreXlsx(file: string, flags: ScoreOptions, setOption: string | undefined): Promise<CliResult> {
+  const wb = await openXlsx(file, { valuesOnly: true });
   if ("error" in wb) return fail(wb.error);
+  // The workbook says which set it was made from; --set names a set file for sets not built in.
+  const meta = readName(wb.workbook, names.metaSet);
+  const recorded = meta.kind === "value" && typeof meta.value === "string" ? meta.value : undefined;
+  const set = resolveSet(setOption ?? recorded ?? DEFAULT_SET_ID);
   const fallback = path.basename(file, path.extname(file));
   const read = readInputs(set, (name) => readName(wb.workbook, name), fallback);
   const lines = read.problems.map((p) => `${p.severity === "warning" ? "Cảnh báo" : "Lỗi"}: ${file}: ${p.text}`);
@@ -88,28 +98,11 @@ async function scoreXlsx(file: string, flags: ScoreOptions): Promise<CliResult> 
   return { code: 0, stdout: `${JSON.stringify(toReport(set, results, options), null, 2)}\n`, stderr };
 }
 
-/** Reads an .xlsx file, or says in Vietnamese why it cannot be (missing, not xlsx, corrupt, encrypted). */
-async function openXlsx(file: string): Promise<{ workbook: ExcelJS.Workbook } | { error: string }> {
-  if (!existsSync(file)) return { error: `${file}: không tìm thấy tệp.` };
-  const head = readFileSync(file).subarray(0, 8);
-  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    return { error: `${file}: tệp được đặt mật khẩu hoặc là định dạng .xls cũ; hãy bỏ mật khẩu hoặc lưu lại dưới dạng .xlsx.` };
-  }
-  if (!head.subarray(0, 2).equals(Buffer.from("PK"))) return { error: `${file}: không phải tệp .xlsx.` };
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(file);
-  } catch (e) {
-    return { error: `${file}: tệp .xlsx bị hỏng, không đọc được (${(e as Error).message}).` };
-  }
-  return { workbook };
-}
-
 async function score(args: readonly string[], readFile: (path: string) => string): Promise<CliResult> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { "alt-threshold": { type: "boolean" }, "minmax-as-best": { type: "boolean" } },
+    options: { "alt-threshold": { type: "boolean" }, "minmax-as-best": { type: "boolean" }, set: { type: "string" } },
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) return fail(`cần đúng một tệp đầu vào.\n${USAGE}`);
@@ -117,7 +110,7 @@ async function score(args: readonly string[], readFile: (path: string) => string
     altThreshold: values["alt-threshold"] === true,
     minMaxAsRatioToBest: values["minmax-as-best"] === true,
   };
-  if (file.toLowerCase().endsWith(".xlsx")) return scoreXlsx(file, options);
+  if (file.toLowerCase().endsWith(".xlsx")) return scoreXlsx(file, options, values.set);
   if (!file.toLowerCase().endsWith(".json")) return fail(`${file}: chỉ đọc được tệp .json hoặc .xlsx.`);
   let text: string;
   try {
@@ -132,7 +125,7 @@ async function score(args: readonly string[], readFile: (path: string) => string
   } catch (e) {
     return fail(`${file}: không phải JSON hợp lệ (${(e as Error).message}).`);
   }
-  const input = parseScoreInput(data, file);
+  const input = parseScoreInput(data, file, values.set === undefined ? undefined : resolveSet(values.set));
   const results = scoreUnits(input.set, input.units, options);
   return { code: 0, stdout: `${JSON.stringify(toReport(input.set, results, options), null, 2)}\n`, stderr: "" };
 }
@@ -152,11 +145,12 @@ async function template(args: readonly string[]): Promise<CliResult> {
   const file = values.output;
   if (!file) return fail(`cần tên tệp ra: -o <tệp.xlsx>.\n${USAGE}`);
   if (!file.toLowerCase().endsWith(".xlsx")) return fail(`${file}: tệp ra phải có đuôi .xlsx.`);
-  const setId = values.set ?? "dti-province-2022";
-  const set = getIndicatorSet(setId);
-  if (!set) return fail(`không có bộ chỉ số "${setId}".`);
+  const set = resolveSet(values.set ?? DEFAULT_SET_ID);
+  // DTI.* functions know only the built-in sets; a set from a file gets plain formulas.
+  const functionsKnowSet = getIndicatorSet(set.id) === set;
+  const useFunctions = values.functions === true && functionsKnowSet;
   const layout = buildWorkbookLayout(set, {
-    formulas: values.functions ? "functions" : "portable",
+    formulas: useFunctions ? "functions" : "portable",
     protect: values["no-protect"] !== true,
     ...(values["with-sample-tasks"] ? { sampleTasks: ninhThuan2022TaskList } : {}),
   });
@@ -179,6 +173,9 @@ async function template(args: readonly string[]): Promise<CliResult> {
   out.push(
     `  - Công thức ô điểm: ${layout.formulas === "portable" ? "công thức Excel thường (tính được cả khi không có bổ trợ, trong Excel cũ và LibreOffice)" : "hàm DTI.* (cần bổ trợ DTI Workbench)"}.`,
   );
+  if (values.functions && !useFunctions) {
+    out.push(`  - Lưu ý: hàm DTI.* chỉ biết các bộ chỉ số có sẵn; bộ "${set.id}" đọc từ tệp nên ô điểm dùng công thức Excel thường.`);
+  }
   if (result.chartsSkipped) {
     out.push("  - Lưu ý: thư viện exceljs không vẽ được biểu đồ; biểu đồ các chỉ số chính ở trang Tổng hợp chỉ có khi chèn mẫu bằng bổ trợ trong Excel.");
   }
@@ -195,6 +192,12 @@ export async function run(argv: readonly string[], readFile: (path: string) => s
         return await score(rest, readFile);
       case "template":
         return await template(rest);
+      case "split":
+        return await splitCommand(rest);
+      case "merge":
+        return await mergeCommand(rest);
+      case "aggregate":
+        return await aggregateCommand(rest);
       case undefined:
       case "help":
       case "--help":

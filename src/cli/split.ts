@@ -6,7 +6,7 @@
  * pre-filled with the value it links to, so the part computes on its own.
  * The master is only read. Existing files in DIR are never overwritten.
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
@@ -19,6 +19,7 @@ import { isPreservedName, withPreservedInputs } from "../layout/plan";
 import { partBuildOptions, splitByAgency } from "../layout/split";
 import type { CliResult } from "./main";
 import { readName, writeLayoutToWorkbook } from "./xlsx";
+import { openXlsx } from "./open-xlsx";
 
 export const SPLIT_USAGE = `  npm run -s dti -- split <sổ tổng hợp.xlsx> --by agency -o <thư mục>
       Tách sổ tổng hợp thành một tệp cho mỗi cơ quan chủ trì (và cơ quan cung cấp thông tin chung):
@@ -31,23 +32,8 @@ export function fail(message: string, usage = ""): CliResult {
   return { code: 1, stdout: "", stderr: `Lỗi: ${message}\n${usage}` };
 }
 
-/** Reads an .xlsx file, or says in Vietnamese why it cannot be (missing, not xlsx, corrupt, encrypted). */
-export async function openWorkbook(file: string): Promise<{ workbook: ExcelJS.Workbook } | { error: string }> {
-  if (!existsSync(file)) return { error: `${file}: không tìm thấy tệp.` };
-  if (!statSync(file).isFile()) return { error: `${file}: không phải một tệp.` };
-  const head = readFileSync(file).subarray(0, 8);
-  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    return { error: `${file}: tệp được đặt mật khẩu hoặc là định dạng .xls cũ; hãy bỏ mật khẩu hoặc lưu lại dưới dạng .xlsx.` };
-  }
-  if (!head.subarray(0, 2).equals(Buffer.from("PK"))) return { error: `${file}: không phải tệp .xlsx.` };
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(file);
-  } catch (e) {
-    return { error: `${file}: tệp .xlsx bị hỏng, không đọc được (${(e as Error).message}).` };
-  }
-  return { workbook };
-}
+/** Reads an .xlsx file, or says in Vietnamese why it cannot be (the CLI's one opener). */
+export const openWorkbook = (file: string): Promise<{ workbook: ExcelJS.Workbook } | { error: string }> => openXlsx(file);
 
 /** A plain value behind a name ("" and formulas without a result count as empty). */
 export function plainOf(wb: ExcelJS.Workbook, name: string): CellContent | undefined {
