@@ -6,7 +6,7 @@
  * supplied by `run`; all scoring through the engine. No Office global is touched here, so
  * the same code runs against the fake Excel host in the browser tests.
  */
-import { dtiProvince2022, indicatorSets } from "../catalog";
+import { dtiProvince2022, indicatorSets, type IndicatorSet } from "../catalog";
 import { ninhThuan2022TaskList } from "../catalog/tasks/ninh-thuan-2022";
 import { scoreUnits } from "../engine/score";
 import type { UnitResult } from "../engine/types";
@@ -28,7 +28,8 @@ import { clear, el, svg } from "./dom";
 /** Runs a batch against the workbook (Excel.run in the add-in; a fake host in tests). */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-const set = dtiProvince2022;
+/** The set a workbook without templates gets, and the one read first. */
+const DEFAULT_SET = dtiProvince2022;
 type Tab = "insert" | "validate" | "compute" | "agency";
 const TABS: readonly { id: Tab; label: StringKey }[] = [
   { id: "insert", label: "tabInsert" },
@@ -39,7 +40,7 @@ const TABS: readonly { id: Tab; label: StringKey }[] = [
 
 const ROLE_LABELS: Record<SheetRole, string> = {
   info: "Thông tin chung",
-  indicators: `Chỉ số DTI ${set.year}`,
+  indicators: "Chỉ số DTI",
   summary: "Tổng hợp",
   assignment: "Phân công",
   tasks: "Nhiệm vụ",
@@ -59,6 +60,8 @@ export function describeError(error: unknown): string {
 
 interface State {
   tab: Tab;
+  /** The indicator set of the open workbook (as its DTI_META sheet records), or the one chosen to insert. */
+  set: IndicatorSet;
   read: ReadResult | null;
   result: UnitResult | null;
   report: ValidationReport | null;
@@ -82,6 +85,7 @@ interface State {
 export class PaneApp {
   private readonly state: State = {
     tab: "validate",
+    set: DEFAULT_SET,
     read: null,
     result: null,
     report: null,
@@ -111,7 +115,7 @@ export class PaneApp {
   async start(): Promise<void> {
     this.render();
     await this.task(t("validateReading"), async () => {
-      const read = await this.run((context) => readUnit(context, set, "Sổ làm việc"));
+      const read = await this.readWorkbook();
       const fatal = read.problems.find((p) => p.severity === "fatal");
       if (fatal?.code === "not-a-template") {
         this.state.noTemplate = true;
@@ -231,7 +235,7 @@ export class PaneApp {
   // ------------------------------------------------------------------ insert
 
   private currentLayout(): WorkbookLayout {
-    return buildWorkbookLayout(set, {
+    return buildWorkbookLayout(this.state.set, {
       formulas: this.state.formulas,
       sheets: VISIBLE_ROLES.filter((r) => this.state.roles.has(r)),
       protect: this.state.protect,
@@ -253,7 +257,12 @@ export class PaneApp {
     const setLabel = el("label", `${t("insertSet")} `, { class: "pane-choice" });
     const setSelect = el("select", undefined, { "data-testid": "insert-set" });
     for (const s of indicatorSets) setSelect.appendChild(el("option", `${s.name} (${s.id})`, { value: s.id }));
-    setSelect.value = set.id;
+    setSelect.value = this.state.set.id;
+    setSelect.disabled = this.state.busy;
+    setSelect.addEventListener("change", () => {
+      this.state.set = indicatorSets.find((x) => x.id === setSelect.value) ?? DEFAULT_SET;
+      this.invalidatePreview();
+    });
     setLabel.appendChild(setSelect);
     panel.appendChild(setLabel);
 
@@ -376,10 +385,26 @@ export class PaneApp {
 
   // ------------------------------------------------------------------ validate / compute
 
+  /**
+   * Reads the workbook by name (2 round trips). A workbook made from another built-in set
+   * (its DTI_META sheet says which) is read again with that set.
+   */
+  private async readWorkbook(): Promise<ReadResult> {
+    const first = await this.run((context) => readUnit(context, this.state.set, "Sổ làm việc"));
+    if (!first.problems.some((p) => p.code === "other-set")) return first;
+    const recorded = first.cells?.get(names.metaSet);
+    const id = recorded?.kind === "value" && typeof recorded.value === "string" ? recorded.value : "";
+    const other = indicatorSets.find((x) => x.id === id);
+    if (!other) return first;
+    this.state.set = other;
+    return this.run((context) => readUnit(context, other, "Sổ làm việc"));
+  }
+
   /** Reads the workbook (2 round trips) and scores it. */
   private async readAndScore(): Promise<boolean> {
-    const read = await this.run((context) => readUnit(context, set, "Sổ làm việc"));
+    const read = await this.readWorkbook();
     this.state.read = read;
+    const set = this.state.set;
     const fatal = read.problems.find((p) => p.severity === "fatal");
     if (fatal) {
       this.state.noTemplate = fatal.code === "not-a-template";
@@ -607,6 +632,7 @@ export class PaneApp {
     panel.appendChild(el("h2", t("agencyTitle")));
     const label = el("label", `${t("agencyPick")} `, { class: "pane-choice" });
     const select = el("select", undefined, { "data-testid": "agency-select" });
+    const set = this.state.set;
     const all = agencyNames(set);
     if (!this.state.agency) this.state.agency = all[0] ?? "";
     for (const a of all) {

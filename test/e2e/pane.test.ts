@@ -758,3 +758,26 @@ test("an Excel older than ExcelApi 1.8: a clear message, nothing read or written
     await s.context.close();
   }
 });
+
+describe("indicator sets in the pane (issue 5)", () => {
+  it("inserts the 2020 framework chosen in the set list, and computes its three pillars", async () => {
+    const s = await openPane();
+    try {
+      const page = s.page;
+      await page.waitForSelector(byTestId("no-template"), { state: "visible" });
+      await page.selectOption(byTestId("insert-set"), "dti-province-2020");
+      await click(page, "insert-preview");
+      expect(await text(page, "insert-plan")).toContain("Chỉ số DTI 2020");
+      await click(page, "insert-go");
+      await click(page, "tab-compute");
+      await click(page, "compute-run");
+      await page.waitForSelector(byTestId("compute-table"));
+      const pillars = await page.$$eval(`${byTestId("compute-table")} tr[data-pillar]`, (rows) => rows.map((r) => r.getAttribute("data-pillar")));
+      expect(pillars).toEqual(["I", "II", "III"]);
+      expect(await text(page, "compute-total")).toContain("1000");
+      await shot(page, "set-2020-compute");
+    } finally {
+      await s.context.close();
+    }
+  });
+});
