@@ -498,16 +498,19 @@ function scoreAcross(
       const zero = f.zeroDenominator && !f.invalidValue && !f.missing;
       return outcome(ind, zero ? ZERO : null, statusOf(f), f);
     }
-    const ref = referenceOf(ind, units[n]?.reference?.[ind.id], f);
+    // §9: min and max are taken over the units compared; reference values stand in only
+    // where fewer than two units have a value (a province scored alone).
+    const compared = known.length >= 2 && popMin !== null && popMax !== null;
+    const ref = compared ? null : referenceOf(ind, units[n]?.reference?.[ind.id], f);
     if (ref === "invalid") return outcome(ind, null, "invalid", f);
     let lo: Decimal | null;
     let hi: Decimal;
-    if (ref !== null) {
+    if (compared) {
+      hi = popMax as Decimal;
+      lo = popMin as Decimal;
+    } else if (ref !== null) {
       hi = ref.max;
       lo = ref.min;
-    } else if (known.length >= 2 && popMin && popMax) {
-      hi = popMax;
-      lo = popMin;
     } else {
       f.add(msg.needsReference(ind));
       return outcome(ind, null, "needs-reference", f);

@@ -11,7 +11,11 @@ export type InputValue = number | string | boolean | null | undefined;
 /** Variables of one indicator, keyed by the letters the official text uses. */
 export type IndicatorValues = Readonly<Record<string, InputValue>>;
 
-/** Reference values for min-max and ratio-to-best rows when a unit is scored alone (§9, §10). */
+/**
+ * Reference values for min-max and ratio-to-best rows when a unit is scored alone (§9, §10).
+ * When two or more units with a value are scored together, min and max come from them and
+ * these are not used.
+ */
 export interface ReferenceRange {
   readonly min?: number;
   readonly max?: number;

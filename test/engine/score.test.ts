@@ -198,6 +198,14 @@ describe("min-max and ratio to the best across units (§9, §10)", () => {
     expect(alone?.indicators["5.1"]?.score?.toNumber()).toBe(5);
   });
 
+  it("with two or more units, min and max come from the units; typed reference values are not used (§9)", () => {
+    const [p, q] = scoreUnits(set, [
+      { name: "P", values: { "5.1": { a: 10 } }, reference: { "5.1": { min: 0, max: 100 } } },
+      { name: "Q", values: { "5.1": { a: 4 } }, reference: { "5.1": { min: 0, max: 100 } } },
+    ]);
+    expect([p?.indicators["5.1"]?.score?.toNumber(), q?.indicators["5.1"]?.score?.toNumber()]).toEqual([10, 0]);
+  });
+
   it("a reference with min above max is invalid", () => {
     const [alone] = scoreUnits(set, [{ name: "T", values: { "5.1": { a: 12 } }, reference: { "5.1": { min: 30, max: 2 } } }]);
     expect(alone?.indicators["5.1"]?.status).toBe("invalid");
