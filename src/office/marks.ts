@@ -311,22 +311,33 @@ function writeRecords(book: Workbook, records: readonly MarkRecord[]): void {
 // ---------------------------------------------------------------------------------------
 // The two commands
 
+/** Counts the round trips one call makes. */
+class RoundTrips {
+  count = 0;
+  constructor(private readonly context: Excel.RequestContext) {}
+  async sync(): Promise<void> {
+    this.count++;
+    await this.context.sync();
+  }
+}
+
+/** What both markCells and clearMarks start from: the host's abilities and the loaded workbook (1 sync). */
+async function openMarksSession(context: Excel.RequestContext, supports: Supports) {
+  const notes = supports("ExcelApi", "1.10");
+  const pattern = supports("ExcelApi", "1.9");
+  const trips = new RoundTrips(context);
+  const book = queueWorkbook(context, notes);
+  await trips.sync();
+  return { notes, pattern, trips, book };
+}
+
 /**
  * Marks the cells of `marks` (fill, and a note where the host has ExcelApi 1.10), replacing
  * any earlier marks. Several marks on one cell become one note, their messages on separate lines.
  */
 export async function markCells(context: Excel.RequestContext, marks: readonly CellMark[], supports: Supports): Promise<MarkResult> {
-  const notes = supports("ExcelApi", "1.10");
-  const pattern = supports("ExcelApi", "1.9");
-  let syncs = 0;
-  const roundTrip = async (): Promise<void> => {
-    syncs++;
-    await context.sync();
-  };
-
-  // 1. The workbook.
-  const book = queueWorkbook(context, notes);
-  await roundTrip();
+  const { notes, pattern, trips, book } = await openMarksSession(context, supports);
+  const roundTrip = (): Promise<void> => trips.sync();
   const sheets = book.sheets();
   const byName = book.byName();
 
@@ -433,9 +444,9 @@ export async function markCells(context: Excel.RequestContext, marks: readonly C
       records.push(noteOnly({ ...record, sheet: cell.sheet, address: cell.address }));
     }
   }
-  if (cellOps.length === 0 && records.length === 0 && book.marksSheet.isNullObject) return { marked: 0, missing, notes, commentsKept, syncs };
+  if (cellOps.length === 0 && records.length === 0 && book.marksSheet.isNullObject) return { marked: 0, missing, notes, commentsKept, syncs: trips.count };
 
-  syncs += await withSheetsUnprotected(
+  trips.count += await withSheetsUnprotected(
     context,
     sheets,
     touched,
@@ -448,23 +459,14 @@ export async function markCells(context: Excel.RequestContext, marks: readonly C
       other: "Không đánh dấu được các ô do Excel báo lỗi. Bảo vệ của các trang tính đã được khôi phục; hãy thử lại, hoặc dùng «Xóa đánh dấu» trước.",
     },
   );
-  return { marked: targets.size, missing, notes, commentsKept, syncs };
+  return { marked: targets.size, missing, notes, commentsKept, syncs: trips.count };
 }
 
 /** Removes the marks on record: fills and notes back as they were, DTI_MARKS deleted. */
 export async function clearMarks(context: Excel.RequestContext, supports: Supports): Promise<ClearResult> {
-  const notes = supports("ExcelApi", "1.10");
-  const pattern = supports("ExcelApi", "1.9");
-  let syncs = 0;
-  const roundTrip = async (): Promise<void> => {
-    syncs++;
-    await context.sync();
-  };
-
-  // 1. The workbook.
-  const book = queueWorkbook(context, notes);
-  await roundTrip();
-  if (book.marksSheet.isNullObject) return { restored: 0, notRestored: [], notesLeft: [], syncs };
+  const { notes, pattern, trips, book } = await openMarksSession(context, supports);
+  const roundTrip = (): Promise<void> => trips.sync();
+  if (book.marksSheet.isNullObject) return { restored: 0, notRestored: [], notesLeft: [], syncs: trips.count };
   const sheets = book.sheets();
   const byName = book.byName();
 
@@ -512,7 +514,7 @@ export async function clearMarks(context: Excel.RequestContext, supports: Suppor
     }
   }
 
-  syncs += await withSheetsUnprotected(
+  trips.count += await withSheetsUnprotected(
     context,
     sheets,
     touched,
@@ -525,5 +527,5 @@ export async function clearMarks(context: Excel.RequestContext, supports: Suppor
       other: "Không xóa được đánh dấu do Excel báo lỗi. Bảo vệ của các trang tính đã được khôi phục; hãy thử lại.",
     },
   );
-  return { restored, notRestored, notesLeft: notesLeft.map((r) => r.name), syncs };
+  return { restored, notRestored, notesLeft: notesLeft.map((r) => r.name), syncs: trips.count };
 }
