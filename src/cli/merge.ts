@@ -23,7 +23,8 @@ import { names } from "../layout/names";
 import { isPreservedName } from "../layout/plan";
 import { ownedNames, ownersByName, partBuildOptions, splitByAgency, type AgencyPart } from "../layout/split";
 import type { CliResult } from "./main";
-import { fail, openWorkbook, plainOf, resolvedValue, templateMeta } from "./split";
+import { openXlsx } from "./open-xlsx";
+import { fail, plainOf, resolvedValue, templateMeta } from "./split";
 import { readPreserved, writeNamedValues } from "./xlsx";
 
 export const MERGE_USAGE = `  npm run -s dti -- merge <sổ tổng hợp.xlsx> <tệp phần.xlsx>… -o <tệp ra.xlsx>
@@ -95,7 +96,7 @@ export async function mergeCommand(args: readonly string[]): Promise<CliResult> 
   if (!out) return fail("cần tên tệp ra: -o <tệp.xlsx>.", MERGE_USAGE);
   if (!out.toLowerCase().endsWith(".xlsx")) return fail(`${out}: tệp ra phải có đuôi .xlsx.`);
   if (existsSync(out)) return fail(`${out} đã có. Không ghi đè: hãy chọn tên tệp ra khác (sổ tổng hợp không bao giờ bị sửa).`);
-  const opened = await openWorkbook(masterFile);
+  const opened = await openXlsx(masterFile);
   if ("error" in opened) return fail(opened.error);
   const master = opened.workbook;
   const meta = templateMeta(master, masterFile);
@@ -111,7 +112,7 @@ export async function mergeCommand(args: readonly string[]): Promise<CliResult> 
   const notes: string[] = [];
   const usable: UsablePart[] = [];
   for (const file of partFiles) {
-    const got = await openWorkbook(file);
+    const got = await openXlsx(file);
     if ("error" in got) {
       skipped.push(got.error);
       continue;

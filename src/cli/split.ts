@@ -32,9 +32,6 @@ export function fail(message: string, usage = ""): CliResult {
   return { code: 1, stdout: "", stderr: `Lỗi: ${message}\n${usage}` };
 }
 
-/** Reads an .xlsx file, or says in Vietnamese why it cannot be (the CLI's one opener). */
-export const openWorkbook = (file: string): Promise<{ workbook: ExcelJS.Workbook } | { error: string }> => openXlsx(file);
-
 /** A plain value behind a name ("" and formulas without a result count as empty). */
 export function plainOf(wb: ExcelJS.Workbook, name: string): CellContent | undefined {
   const got = readName(wb, name);
@@ -121,7 +118,7 @@ export async function splitCommand(args: readonly string[]): Promise<CliResult> 
   const dir = values.output;
   if (!dir) return fail("cần thư mục ra: -o <thư mục>.", SPLIT_USAGE);
   if (existsSync(dir) && !statSync(dir).isDirectory()) return fail(`${dir}: đã có một tệp cùng tên; -o phải là một thư mục.`);
-  const opened = await openWorkbook(file);
+  const opened = await openXlsx(file);
   if ("error" in opened) return fail(opened.error);
   const master = opened.workbook;
   const meta = templateMeta(master, file);

@@ -5,9 +5,10 @@
  * Laid out so that staff only type raw figures: inputs are yellow and unlocked, everything
  * else is computed by plain formulas (./formulas.ts) and locked.
  */
-import type { Indicator, IndicatorSet, InfoItem, RatioSpec, Variable } from "../catalog/schema";
+import type { Indicator, IndicatorSet, InfoItem, Variable } from "../catalog/schema";
 import type { TaskList } from "../catalog/tasks/schema";
 import { describeRule } from "../catalog/describe";
+import { ratioSpecs } from "../catalog/rule-parts";
 import { MINMAX_AS_BEST_NAME, RuleFormulas } from "./formulas";
 import {
   cellRef,
@@ -199,11 +200,7 @@ function numberValidation(ref: string, title: string, v: { description: string; 
  */
 function subsetValidation(ind: Indicator, v: Variable, ref: string, title: string): Validation | null {
   const rule = ind.rule;
-  const specs: RatioSpec[] = [];
-  if ("ratio" in rule) specs.push(rule.ratio);
-  if (rule.kind === "multi-part") for (const p of rule.parts) if (p.rule.kind === "ratio") specs.push(p.rule.ratio);
-  if ((rule.kind === "min-max" || rule.kind === "ratio-to-best") && "ratio" in rule.measure) specs.push(rule.measure.ratio);
-  const spec = specs.find((s) => s.subset && Array.isArray(s.denominator) && s.numerator.includes(v.key));
+  const spec = ratioSpecs(rule).find((s) => s.subset && Array.isArray(s.denominator) && s.numerator.includes(v.key));
   if (!spec) return null;
   const den = (spec.denominator as readonly string[]).map((k) => names.input(ind.id, k));
   const num = spec.numerator.map((k) => names.input(ind.id, k));

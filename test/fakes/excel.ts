@@ -43,6 +43,8 @@
  * Plain TypeScript without Node APIs, so browser tests can use it too.
  */
 
+import { columnLetter } from "../../src/layout/model";
+
 export type FakeScalar = string | number | boolean;
 
 // ---------------------------------------------------------------------------------------
@@ -90,16 +92,8 @@ function columnIndex(letters: string): number {
   return n - 1;
 }
 
-function columnName(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters, as the layout names them. */
+const columnName = columnLetter;
 
 const badAddress = (address: string): FakeExcelError =>
   new FakeExcelError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: '${address}'.`);
