@@ -15,6 +15,7 @@
  */
 import { type ExcelArgument, type FunctionResult, run } from "./runner";
 import type { FunctionId } from "./registry";
+import { isKnownSet, qualifiedSetId, recallSet, type SetStorage } from "./set-store";
 
 /** The neutral error of the runner as an Excel error; a message only where Excel shows one. */
 export function toExcelResult(result: FunctionResult): number | CustomFunctions.Error {
@@ -41,6 +42,27 @@ function call(fn: FunctionId, args: readonly ExcelArgument[]): number | CustomFu
     result = { error: "#VALUE!", message: `DTI.${fn}: lỗi không mong đợi (${e instanceof Error ? e.message : String(e)}).` };
   }
   return toExcelResult(result);
+}
+
+/** OfficeRuntime.storage, shared with the task pane, where the runtime has it (read when called). */
+function sharedStorage(): SetStorage | undefined {
+  const g = globalThis as { OfficeRuntime?: { storage?: SetStorage } };
+  return g.OfficeRuntime?.storage;
+}
+
+/**
+ * For functions taking an indicator id: an id qualified by a set the functions do not ship with
+ * ("huyen-2023:1.1") first fetches that set from the storage the task pane fills (./set-store.ts).
+ * Built-in ids stay synchronous; only the first call for a stored set waits.
+ */
+function callWithSet(fn: FunctionId, args: readonly ExcelArgument[]): number | CustomFunctions.Error | Promise<number> {
+  const setId = qualifiedSetId(args[0]);
+  if (setId === undefined || isKnownSet(setId)) return call(fn, args);
+  return recallSet(sharedStorage(), setId).then((got) => {
+    const result = "error" in got ? toExcelResult({ error: "#N/A", message: `DTI.${fn}: ${got.error}` }) : call(fn, args);
+    if (typeof result === "number") return result;
+    throw result;
+  });
 }
 
 /**
@@ -145,8 +167,8 @@ export function level(
   indicatorId: number | string | boolean | null,
   answer: number | string | boolean | null,
   part?: number | string | boolean | null,
-): number | CustomFunctions.Error {
-  return call("LEVEL", [indicatorId, answer, part]);
+): number | CustomFunctions.Error | Promise<number> {
+  return callWithSet("LEVEL", [indicatorId, answer, part]);
 }
 
 /**
@@ -205,8 +227,8 @@ export function index(
 export function score(
   indicatorId: number | string | boolean | null,
   inputs?: Array<Array<Array<number | string | boolean | null>>>,
-): number | CustomFunctions.Error {
-  return call("SCORE", [indicatorId, inputs]);
+): number | CustomFunctions.Error | Promise<number> {
+  return callWithSet("SCORE", [indicatorId, inputs]);
 }
 
 /**
@@ -215,6 +237,6 @@ export function score(
  * @param indicatorId - The indicator id as text, e.g. "3.1".
  * @returns The indicator's maximum points.
  */
-export function maxPoints(indicatorId: number | string | boolean | null): number | CustomFunctions.Error {
-  return call("MAXPOINTS", [indicatorId]);
+export function maxPoints(indicatorId: number | string | boolean | null): number | CustomFunctions.Error | Promise<number> {
+  return callWithSet("MAXPOINTS", [indicatorId]);
 }

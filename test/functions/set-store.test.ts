@@ -1,0 +1,120 @@
+/**
+ * A set the functions do not ship with reaches them through the storage the task pane shares
+ * with the custom-functions runtime (OfficeRuntime.storage): DTI.SCORE("huyen-2023:1.1"; …)
+ * works once the task pane has stored the set, and says what to do before that.
+ */
+import fs from "fs";
+import path from "path";
+import { dtiProvince2020, dtiProvince2022, getIndicatorSet } from "../../src/catalog";
+import { parseIndicatorSet } from "../../src/catalog/load";
+import type { IndicatorSet } from "../../src/catalog/schema";
+import { scoreIndicator } from "../../src/engine/score";
+import * as functions from "../../src/functions/functions";
+import { qualifiedSetId, recallSet, rememberSet, setKey, type SetStorage } from "../../src/functions/set-store";
+
+class MemoryStorage implements SetStorage {
+  readonly items = new Map<string, string>();
+  reads = 0;
+  async getItem(key: string): Promise<string | null> {
+    this.reads++;
+    return this.items.get(key) ?? null;
+  }
+  async setItem(key: string, value: string): Promise<void> {
+    this.items.set(key, value);
+  }
+}
+
+function districtSet(): IndicatorSet {
+  const file = path.resolve(__dirname, "../fixtures/sets/district-example.json");
+  const parsed = parseIndicatorSet(JSON.parse(fs.readFileSync(file, "utf-8")), file);
+  if ("errors" in parsed) throw new Error(parsed.errors.join("\n"));
+  return parsed.set;
+}
+
+class FakeCustomFunctionsError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+type Global = { CustomFunctions?: unknown; OfficeRuntime?: { storage: SetStorage } };
+const g = globalThis as Global;
+
+describe("set-store", () => {
+  it("stores a province's own set once; built-in sets are never stored", async () => {
+    const storage = new MemoryStorage();
+    const set = districtSet();
+    expect(await rememberSet(storage, set)).toBe(true);
+    expect(JSON.parse(storage.items.get(setKey("huyen-2023")) as string)).toEqual(set);
+    expect(await rememberSet(storage, set)).toBe(false); // unchanged: no recalculation needed
+    expect(await rememberSet(storage, dtiProvince2022)).toBe(false);
+    expect(await rememberSet(storage, dtiProvince2020)).toBe(false);
+    expect([...storage.items.keys()]).toEqual(["dti-set:huyen-2023"]);
+  });
+
+  it("reads the set id of a qualified indicator id, in a cell or a 1×1 range", () => {
+    expect(qualifiedSetId("huyen-2023:1.1")).toBe("huyen-2023");
+    expect(qualifiedSetId([["huyen-2023:1.1"]])).toBe("huyen-2023");
+    expect(qualifiedSetId("3.1")).toBeUndefined();
+    expect(qualifiedSetId(3.1)).toBeUndefined();
+    expect(qualifiedSetId(":3.1")).toBeUndefined();
+  });
+
+  it("says how to load a set nobody stored, and refuses stored data that is not a valid set", async () => {
+    const missing = await recallSet(new MemoryStorage(), "xa-2024");
+    expect(missing).toEqual({ error: expect.stringMatching(/bộ chỉ số "xa-2024" chưa được nạp.*mở bảng tác vụ DTI/) });
+    expect(await recallSet(undefined, "xa-2024")).toEqual(missing);
+
+    const storage = new MemoryStorage();
+    storage.items.set(setKey("hong"), "{khong phai json");
+    expect(await recallSet(storage, "hong")).toEqual({ error: expect.stringMatching(/bị hỏng/) });
+    storage.items.set(setKey("thieu"), JSON.stringify({ id: "thieu", name: "Thiếu" }));
+    expect(await recallSet(storage, "thieu")).toEqual({ error: expect.stringMatching(/không hợp lệ/) });
+    storage.items.set(setKey("khac-ma"), JSON.stringify({ ...districtSet(), id: "ma-khac" }));
+    expect(await recallSet(storage, "khac-ma")).toEqual({ error: expect.stringMatching(/mang mã "ma-khac"/) });
+    expect(getIndicatorSet("hong") ?? getIndicatorSet("thieu") ?? getIndicatorSet("ma-khac")).toBeUndefined();
+  });
+});
+
+describe("DTI.SCORE, DTI.MAXPOINTS and DTI.LEVEL with a set stored by the task pane", () => {
+  const storage = new MemoryStorage();
+  beforeAll(() => {
+    g.CustomFunctions = { Error: FakeCustomFunctionsError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" } };
+    g.OfficeRuntime = { storage };
+  });
+  afterAll(() => {
+    delete g.CustomFunctions;
+    delete g.OfficeRuntime;
+  });
+
+  it("before the set is stored: #N/A saying to open the task pane", async () => {
+    await expect(functions.score("huyen-2023:1.1", [[[8000]], [[10000]]])).rejects.toMatchObject({
+      code: "#N/A",
+      message: expect.stringMatching(/^DTI\.SCORE: bộ chỉ số "huyen-2023" chưa được nạp/),
+    });
+  });
+
+  it("after: scores as the engine does, and later calls need no storage read", async () => {
+    const set = districtSet();
+    await rememberSet(storage, set);
+    const expected = scoreIndicator(set, "1.1", { a: 8000, b: 10000 });
+    expect(expected.score?.toNumber()).toBe(12); // 8 000 / 10 000 × 15
+    await expect(functions.score("huyen-2023:1.1", [[[8000]], [[10000]]])).resolves.toBe(12);
+    const reads = storage.reads;
+    // Registered now: synchronous, like the built-in sets.
+    expect(functions.maxPoints("huyen-2023:1.4")).toBe(15);
+    expect(functions.score("huyen-2023:1.1", [[[5000]], [[10000]]])).toBe(7.5);
+    expect(storage.reads).toBe(reads);
+  });
+
+  it("a wrong indicator id of a stored set is #N/A naming the set", () => {
+    expect(functions.maxPoints("huyen-2023:9.9")).toMatchObject({ code: "#N/A", message: expect.stringMatching(/"9\.9".*huyen-2023/) });
+  });
+
+  it("built-in ids never touch the storage", () => {
+    const reads = storage.reads;
+    expect(functions.maxPoints("3.1")).toBe(dtiProvince2022.indicators.find((i) => i.id === "3.1")?.maxPoints);
+    expect(typeof functions.maxPoints("dti-province-2020:1.1")).not.toBe("object");
+    expect(storage.reads).toBe(reads);
+  });
+});
