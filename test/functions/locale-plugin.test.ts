@@ -58,7 +58,7 @@ describe("localizeMetadata", () => {
     expect(vi.functions[0]?.description).toMatch(/^Điểm theo tỷ lệ/);
     expect(vi.functions[0]?.parameters?.map((p) => p.name)).toEqual(["numerator", "denominator", "maxPoints", "target"]);
     expect(vi.functions[0]?.parameters?.[0]?.description).toBe("Tử số a: số không âm.");
-    expect(vi.functions[1]?.parameters?.[0]?.description).toBe('Mã chỉ số dạng văn bản, ví dụ "3.1".');
+    expect(vi.functions[1]?.parameters?.[0]?.description).toBe('Mã chỉ số dạng văn bản, ví dụ "3.1"; chỉ số của bộ khác ghi kèm mã bộ chỉ số: "huyen-2023:1.1".');
   });
 
   it("does not modify its input", () => {
