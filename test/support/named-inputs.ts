@@ -1,6 +1,6 @@
 /** A unit's inputs as the defined names and values a person would type into a template. */
-import { dtiProvince2022 as set } from "../../src/catalog";
-import type { Indicator } from "../../src/catalog/schema";
+import { dtiProvince2022 } from "../../src/catalog";
+import type { Indicator, IndicatorSet } from "../../src/catalog/schema";
 import type { InputValue, ScoreOptions, UnitInput } from "../../src/engine/types";
 import { MINMAX_AS_BEST_NAME } from "../../src/layout/formulas";
 import type { CellContent } from "../../src/layout/model";
@@ -14,7 +14,7 @@ function typed(ind: Indicator, key: string, value: InputValue): CellContent {
   return value === undefined ? null : value;
 }
 
-export function namedInputs(unit: UnitInput, options: ScoreOptions = {}): Map<string, CellContent> {
+export function namedInputs(unit: UnitInput, options: ScoreOptions = {}, set: IndicatorSet = dtiProvince2022): Map<string, CellContent> {
   const out = new Map<string, CellContent>();
   out.set(names.info(1), unit.name);
   for (const [item, value] of Object.entries(unit.info ?? {})) out.set(names.info(Number(item)), value ?? null);
