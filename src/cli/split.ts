@@ -9,17 +9,17 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import ExcelJS from "exceljs";
-import { getIndicatorSet } from "../catalog";
+import type ExcelJS from "exceljs";
+import type { CellContent } from "../layout/model";
+import { plainOf as plainOfCell, resolvedValue as resolvedValueOf, type TemplateMeta } from "../layout/merge";
 import type { IndicatorSet } from "../catalog/schema";
-import { buildWorkbookLayout, PART_NAMES } from "../layout/build";
-import { isFormula, type CellContent, type WorkbookLayout } from "../layout/model";
-import { TEMPLATE_VERSION, names, sheetNames } from "../layout/names";
-import { isPreservedName, withPreservedInputs } from "../layout/plan";
-import { partBuildOptions, splitByAgency } from "../layout/split";
+import { splitByAgency } from "../layout/split";
+import { buildPartWorkbook, readCellOf, workbookMeta } from "../xlsx/parts";
 import type { CliResult } from "./main";
-import { readName, writeLayoutToWorkbook } from "./xlsx";
+import { readName } from "./xlsx";
 import { openXlsx } from "./open-xlsx";
+
+export type { TemplateMeta } from "../layout/merge";
 
 export const SPLIT_USAGE = `  npm run -s dti -- split <sổ tổng hợp.xlsx> --by agency -o <thư mục>
       Tách sổ tổng hợp thành một tệp cho mỗi cơ quan chủ trì (và cơ quan cung cấp thông tin chung):
@@ -34,76 +34,21 @@ export function fail(message: string, usage = ""): CliResult {
 
 /** A plain value behind a name ("" and formulas without a result count as empty). */
 export function plainOf(wb: ExcelJS.Workbook, name: string): CellContent | undefined {
-  const got = readName(wb, name);
-  if (got.kind !== "value" || got.value === null || isFormula(got.value)) return undefined;
-  if (typeof got.value === "string" && got.value.trim() === "") return undefined;
-  return got.value;
-}
-
-export interface TemplateMeta {
-  readonly set: IndicatorSet;
-  readonly version: number;
-  readonly formulas: "portable" | "functions";
-  /** The agency, for a part written by dti split. */
-  readonly agency?: string;
-  readonly master?: string;
+  return plainOfCell(readName(wb, name));
 }
 
 /** The indicator set, template version and part of a workbook, or why it is not a usable template. */
 export function templateMeta(wb: ExcelJS.Workbook, file: string): TemplateMeta | { error: string } {
-  const setId = plainOf(wb, names.metaSet);
-  const version = plainOf(wb, names.metaVersion);
-  if (setId === undefined || version === undefined) {
-    return { error: `${file}: không nhận ra mẫu DTI (thiếu ${setId === undefined ? names.metaSet : names.metaVersion} ở trang ẩn DTI_META).` };
-  }
-  const set = getIndicatorSet(String(setId));
-  if (!set) return { error: `${file}: bộ chỉ số "${String(setId)}" không có trong công cụ này.` };
-  if (typeof version !== "number" || version !== TEMPLATE_VERSION) {
-    return { error: `${file}: mẫu phiên bản ${JSON.stringify(version)}, công cụ này dùng phiên bản ${TEMPLATE_VERSION}; hãy cập nhật mẫu bằng "dti template --update".` };
-  }
-  const formulasCell = wb.getWorksheet(sheetNames(set.year).meta)?.getCell("B3").value;
-  const agency = plainOf(wb, PART_NAMES.agency);
-  const master = plainOf(wb, PART_NAMES.master);
-  return {
-    set,
-    version,
-    formulas: formulasCell === "functions" ? "functions" : "portable",
-    ...(agency !== undefined ? { agency: String(agency).normalize("NFC").trim() } : {}),
-    ...(master !== undefined ? { master: String(master) } : {}),
-  };
+  const meta = workbookMeta(wb, file);
+  return "error" in meta ? { error: meta.error.vi } : meta;
 }
 
 /**
  * The value a name stands for in a workbook: the typed value, or for a linked cell (a
  * formula without a cached result, as exceljs writes them) the value it links to.
  */
-export function resolvedValue(wb: ExcelJS.Workbook, set: IndicatorSet, name: string, depth = 0): CellContent | undefined {
-  const got = readName(wb, name);
-  if (got.kind !== "value") return undefined;
-  if (got.formula === undefined || (got.value !== null && got.value !== "")) return plainOf(wb, name);
-  if (depth > 8) return undefined;
-  for (const ind of set.indicators) {
-    for (const v of ind.variables) {
-      if (names.input(ind.id, v.key) !== name) continue;
-      if (v.sameAs) return resolvedValue(wb, set, names.input(v.sameAs.indicator, v.sameAs.variable), depth + 1);
-      if (v.info) {
-        const parts = v.info.map((i) => plainOf(wb, names.info(i)));
-        return parts.every((p) => typeof p === "number") ? (parts as number[]).reduce((a, b) => a + b, 0) : undefined;
-      }
-    }
-  }
-  return undefined;
-}
-
-/** The master's values for the preserved names of a part; a linked cell that is a plain input in the part gets the value it links to. */
-function prefill(master: ExcelJS.Workbook, set: IndicatorSet, layout: WorkbookLayout): Map<string, CellContent> {
-  const out = new Map<string, CellContent>();
-  for (const n of layout.names) {
-    if (!isPreservedName(n)) continue;
-    const v = resolvedValue(master, set, n.name);
-    if (v !== undefined) out.set(n.name, v);
-  }
-  return out;
+export function resolvedValue(wb: ExcelJS.Workbook, set: IndicatorSet, name: string): CellContent | undefined {
+  return resolvedValueOf(set, readCellOf(wb), name);
 }
 
 export async function splitCommand(args: readonly string[]): Promise<CliResult> {
@@ -133,12 +78,8 @@ export async function splitCommand(args: readonly string[]): Promise<CliResult> 
   mkdirSync(dir, { recursive: true });
   const lines = [`Đã tách ${file} thành ${plan.parts.length} tệp trong ${dir}:`];
   for (const [n, part] of plan.parts.entries()) {
-    const built = buildWorkbookLayout(set, partBuildOptions(part, masterName, meta.formulas));
-    const filled = withPreservedInputs(built, prefill(master, set, built));
-    const wb = new ExcelJS.Workbook();
-    wb.creator = "DTI Workbench";
-    await writeLayoutToWorkbook(wb, filled.layout, () => "rename");
-    await wb.xlsx.writeFile(targets[n] as string);
+    const filled = await buildPartWorkbook(set, part, masterName, meta.formulas, readCellOf(master));
+    await filled.workbook.xlsx.writeFile(targets[n] as string);
     const what = [
       part.indicators.length ? `${part.indicators.length} chỉ số chủ trì` : "không chủ trì chỉ số nào",
       part.ownInfoItems.length ? `cung cấp thông tin chung mục ${part.ownInfoItems.join(", ")}` : "",

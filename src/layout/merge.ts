@@ -1,0 +1,435 @@
+/**
+ * Merging the parts agencies send back (written by a split, ./split.ts) into a master,
+ * matched by defined name. Pure: no file format, no Office.js, no Node. The CLI (`dti merge`,
+ * exceljs) and the task pane (Office.js) read the workbooks their own way and hand this
+ * module what each name holds; both get the same classification:
+ *   - a name filled differently in two parts is a conflict: not written, listed;
+ *   - a value a part holds outside its agency's assignment is listed, not written;
+ *   - a cross-agency link typed differently in a part is listed, never written into the
+ *     master's formula;
+ *   - agencies whose part was not given, and agencies given twice, are listed;
+ *   - files that are not parts of the master's set and version are named and skipped;
+ *   - a write the master cannot take (its cell deleted, or a formula there) is listed.
+ * Each message comes in Vietnamese (what the CLI prints, word for word) and English.
+ */
+import { getIndicatorSet } from "../catalog";
+import type { IndicatorSet } from "../catalog/schema";
+import { buildWorkbookLayout, PART_NAMES } from "./build";
+import type { CellContent, DefinedName } from "./model";
+import { TEMPLATE_VERSION, names } from "./names";
+import { isPreservedName } from "./plan";
+import type { NamedCell } from "./read-inputs";
+import { ownedNames, ownersByName, partBuildOptions, splitByAgency, type AgencyPart } from "./split";
+
+/** A message for people, in both languages of the product. */
+export interface Said {
+  readonly vi: string;
+  readonly en: string;
+}
+
+/** What a workbook holds behind a defined name (the host reads it). */
+export type ReadCell = (name: string) => NamedCell;
+
+/** A plain value behind a name: a formula's last result counts; "" and blanks count as empty. */
+export function plainOf(cell: NamedCell): CellContent | undefined {
+  if (cell.kind !== "value" || cell.value === null || typeof cell.value === "object") return undefined;
+  if (typeof cell.value === "string" && cell.value.trim() === "") return undefined;
+  return cell.value;
+}
+
+/**
+ * The value a name stands for: the typed value, or for a linked cell without a computed
+ * result (exceljs writes formulas without one; the fake host does not calculate) the value
+ * it links to: the sameAs input, or the sum of the general-information items.
+ */
+export function resolvedValue(set: IndicatorSet, read: ReadCell, name: string, depth = 0): CellContent | undefined {
+  const got = read(name);
+  if (got.kind !== "value") return undefined;
+  if (got.formula === undefined || (got.value !== null && got.value !== "")) return plainOf(got);
+  if (depth > 8) return undefined;
+  for (const ind of set.indicators) {
+    for (const v of ind.variables) {
+      if (names.input(ind.id, v.key) !== name) continue;
+      if (v.sameAs) return resolvedValue(set, read, names.input(v.sameAs.indicator, v.sameAs.variable), depth + 1);
+      if (v.info) {
+        const parts = v.info.map((i) => plainOf(read(names.info(i))));
+        return parts.every((p) => typeof p === "number") ? (parts as number[]).reduce((a, b) => a + b, 0) : undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** What DTI_META says a workbook is. */
+export interface TemplateMeta {
+  readonly set: IndicatorSet;
+  readonly version: number;
+  readonly formulas: "portable" | "functions";
+  /** The agency, for a part written by a split. */
+  readonly agency?: string;
+  readonly master?: string;
+}
+
+/**
+ * The indicator set, template version and part of a workbook, or why it is not a usable
+ * template (naming the file). `formulasCell` is what DTI_META!B3 holds ("functions" or
+ * "portable"); `resolveSet` finds a set by id (the built-in sets unless told).
+ */
+export function templateMetaOf(
+  file: string,
+  read: ReadCell,
+  formulasCell: unknown,
+  resolveSet: (id: string) => IndicatorSet | undefined = getIndicatorSet,
+): TemplateMeta | { readonly error: Said } {
+  const setId = plainOf(read(names.metaSet));
+  const version = plainOf(read(names.metaVersion));
+  if (setId === undefined || version === undefined) {
+    const lacking = setId === undefined ? names.metaSet : names.metaVersion;
+    return {
+      error: {
+        vi: `${file}: không nhận ra mẫu DTI (thiếu ${lacking} ở trang ẩn DTI_META).`,
+        en: `${file}: not a DTI template (no ${lacking} on the hidden DTI_META sheet).`,
+      },
+    };
+  }
+  const set = resolveSet(String(setId));
+  if (!set) {
+    return { error: { vi: `${file}: bộ chỉ số "${String(setId)}" không có trong công cụ này.`, en: `${file}: the indicator set "${String(setId)}" is not known to this tool.` } };
+  }
+  if (typeof version !== "number" || version !== TEMPLATE_VERSION) {
+    return {
+      error: {
+        vi: `${file}: mẫu phiên bản ${JSON.stringify(version)}, công cụ này dùng phiên bản ${TEMPLATE_VERSION}; hãy cập nhật mẫu bằng "dti template --update".`,
+        en: `${file}: template version ${JSON.stringify(version)}, this tool uses version ${TEMPLATE_VERSION}; update the template first.`,
+      },
+    };
+  }
+  const agency = plainOf(read(PART_NAMES.agency));
+  const master = plainOf(read(PART_NAMES.master));
+  return {
+    set,
+    version,
+    formulas: formulasCell === "functions" ? "functions" : "portable",
+    ...(agency !== undefined ? { agency: String(agency).normalize("NFC").trim() } : {}),
+    ...(master !== undefined ? { master: String(master) } : {}),
+  };
+}
+
+/**
+ * The master's values for the preserved names of a part's layout; a cell that links to
+ * another agency's figure (a plain input in the part) gets the value it links to.
+ */
+export function prefillValues(set: IndicatorSet, read: ReadCell, partNames: readonly DefinedName[]): Map<string, CellContent> {
+  const out = new Map<string, CellContent>();
+  for (const n of partNames) {
+    if (!isPreservedName(n)) continue;
+    const v = resolvedValue(set, read, n.name);
+    if (v !== undefined) out.set(n.name, v);
+  }
+  return out;
+}
+
+/** Values compare as typed, Unicode-normalised and trimmed (so "Có" typed twice is one value). */
+export function sameKey(value: CellContent | undefined): string {
+  if (value === undefined || value === null || typeof value === "object") return "";
+  return `${typeof value}:${typeof value === "string" ? value.normalize("NFC").trim() : String(value)}`;
+}
+
+/** A value as the reports show it. */
+export function showValue(value: CellContent | undefined): Said {
+  if (value === undefined || value === null || value === "" || typeof value === "object") return { vi: "(trống)", en: "(empty)" };
+  const s = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return { vi: s, en: s };
+}
+
+/** "DTI_3_1_a (chỉ số 3.1)" or "DTI_INFO_4 (thông tin chung mục 4)", where the master knows it. */
+export function nameLabel(name: string, byName: ReadonlyMap<string, DefinedName>): Said {
+  const n = byName.get(name);
+  if (n?.indicator) return { vi: `${name} (chỉ số ${n.indicator})`, en: `${name} (indicator ${n.indicator})` };
+  if (n?.kind === "info") return { vi: `${name} (thông tin chung mục ${n.variable ?? ""})`, en: `${name} (general information item ${n.variable ?? ""})` };
+  return { vi: name, en: name };
+}
+
+/** The sameAs target of a linked input name, if it is one. */
+function sameAsTarget(set: IndicatorSet, name: string): string | undefined {
+  for (const ind of set.indicators) {
+    for (const v of ind.variables) {
+      if (v.sameAs && names.input(ind.id, v.key) === name) return names.input(v.sameAs.indicator, v.sameAs.variable);
+    }
+  }
+  return undefined;
+}
+
+/** The master: its set, version and score formulas, its file name (recorded in the parts) and what its names hold. */
+export interface MergeMaster {
+  readonly set: IndicatorSet;
+  readonly version: number;
+  readonly formulas: "portable" | "functions";
+  readonly name: string;
+  readonly read: ReadCell;
+}
+
+/** One file given as a part: opened and recognised, or why not (naming the file). */
+export interface MergePartInput {
+  readonly file: string;
+  readonly opened:
+    | {
+        readonly meta: TemplateMeta;
+        /** What the part's names hold. */
+        readonly read: ReadCell;
+        /** Every defined name of the part's workbook (to find names added by hand). */
+        readonly names: readonly string[];
+      }
+    | { readonly error: Said };
+}
+
+/** A value a part holds behind a name. */
+export interface HeldValue {
+  readonly file: string;
+  readonly agency: string;
+  readonly name: string;
+  readonly value: CellContent;
+}
+
+/** A value to write into the master. */
+export interface MergeWrite {
+  readonly name: string;
+  readonly label: Said;
+  readonly value: CellContent;
+  readonly file: string;
+  readonly agency: string;
+  /** What the master holds there now (a formula's result counts), undefined when empty. */
+  readonly current: CellContent | undefined;
+  /** The master holds a different, non-empty value: writing replaces it. */
+  readonly overwrites: boolean;
+}
+
+export interface MergeConflict {
+  readonly name: string;
+  readonly label: Said;
+  readonly indicator?: string;
+  /** Every file holding the name, with its value (two or more distinct values). */
+  readonly held: readonly HeldValue[];
+  readonly text: Said;
+}
+
+export interface MergeResult {
+  /** Files given, and those used. */
+  readonly given: number;
+  readonly used: number;
+  readonly skipped: readonly Said[];
+  readonly notes: readonly Said[];
+  readonly writes: readonly MergeWrite[];
+  readonly conflicts: readonly MergeConflict[];
+  readonly missing: readonly Said[];
+  readonly outside: readonly Said[];
+  readonly links: readonly Said[];
+  /** Values the master cannot take: its cell was deleted or holds a formula. */
+  readonly failed: readonly Said[];
+}
+
+const both = (vi: string, en: string): Said => ({ vi, en });
+
+interface UsablePart {
+  readonly file: string;
+  readonly part: AgencyPart;
+  readonly values: readonly HeldValue[];
+}
+
+/** Classifies every value of the parts against the master, before anything is written. */
+export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]): MergeResult {
+  const { set } = master;
+  const plan = splitByAgency(set);
+  const owners = ownersByName(set, plan);
+  const byName = new Map(buildWorkbookLayout(set, { formulas: master.formulas }).names.map((n) => [n.name, n]));
+  const label = (name: string): Said => nameLabel(name, byName);
+  const show = showValue;
+
+  const skipped: Said[] = [];
+  const notes: Said[] = [];
+  const usable: UsablePart[] = [];
+  for (const { file, opened } of parts) {
+    if ("error" in opened) {
+      skipped.push(opened.error);
+      continue;
+    }
+    const pm = opened.meta;
+    if (pm.set.id !== set.id) {
+      skipped.push(both(`${file}: dùng bộ chỉ số "${pm.set.id}", sổ tổng hợp dùng "${set.id}".`, `${file}: uses the indicator set "${pm.set.id}", the master uses "${set.id}".`));
+      continue;
+    }
+    if (pm.version !== master.version) {
+      skipped.push(both(`${file}: mẫu phiên bản ${pm.version}, sổ tổng hợp phiên bản ${master.version}.`, `${file}: template version ${pm.version}, the master's is ${master.version}.`));
+      continue;
+    }
+    if (pm.agency === undefined) {
+      skipped.push(both(`${file}: không phải tệp phần do "dti split" tách (thiếu DTI_META_PART).`, `${file}: not a part written by a split (no DTI_META_PART).`));
+      continue;
+    }
+    const part = plan.parts.find((p) => p.agency.normalize("NFC") === pm.agency);
+    if (!part) {
+      skipped.push(
+        both(
+          `${file}: cơ quan "${pm.agency}" không chủ trì chỉ số nào và không cung cấp thông tin chung trong bộ chỉ số ${set.id}.`,
+          `${file}: the agency "${pm.agency}" leads no indicator and provides no general information in the set ${set.id}.`,
+        ),
+      );
+      continue;
+    }
+    if (pm.master !== undefined && pm.master !== master.name) {
+      notes.push(both(`Lưu ý: ${file} được tách từ ${pm.master}, không phải ${master.name}.`, `Note: ${file} was split from ${pm.master}, not ${master.name}.`));
+    }
+    const layout = buildWorkbookLayout(set, partBuildOptions(part, master.name, master.formulas));
+    const held: HeldValue[] = [];
+    // What the agency typed: the part's input-like cells that hold a value, not a formula.
+    for (const n of layout.names) {
+      if (!isPreservedName(n)) continue;
+      const cell = opened.read(n.name);
+      if (cell.kind !== "value" || cell.value === null || typeof cell.value === "object" || cell.formula !== undefined) continue;
+      if (typeof cell.value === "string" && cell.value.trim() === "") continue;
+      held.push({ file, agency: part.agency, name: n.name, value: cell.value });
+    }
+    // Names someone added to the part by hand, beyond those of its layout.
+    const known = new Set(layout.names.map((n) => n.name));
+    for (const name of opened.names) {
+      if (known.has(name)) continue;
+      const value = plainOf(opened.read(name));
+      if (value !== undefined) held.push({ file, agency: part.agency, name, value });
+    }
+    usable.push({ file, part, values: held });
+  }
+
+  // Owned values are candidates, the rest is context.
+  const candidates = new Map<string, HeldValue[]>();
+  const context: HeldValue[] = [];
+  const linked: HeldValue[] = [];
+  const outside: Said[] = [];
+  for (const u of usable) {
+    const mine = ownedNames(set, u.part);
+    for (const h of u.values) {
+      const target = byName.get(h.name);
+      if (!target || (!isPreservedName(target) && target.kind !== "linked")) {
+        const v = show(h.value);
+        outside.push(
+          both(
+            `${h.file} (${h.agency}): ${h.name} = ${v.vi} — tên này không có trong sổ tổng hợp.`,
+            `${h.file} (${h.agency}): ${h.name} = ${v.en} — the master has no such name.`,
+          ),
+        );
+      } else if (mine.has(h.name)) {
+        candidates.set(h.name, [...(candidates.get(h.name) ?? []), h]);
+      } else if (target.kind === "linked") {
+        linked.push(h);
+      } else {
+        context.push(h);
+      }
+    }
+  }
+  // The master's values before the merge, for the context checks (parts are pre-filled with them).
+  const original = new Map<string, string>();
+  for (const h of [...context, ...linked]) {
+    if (!original.has(h.name)) original.set(h.name, sameKey(resolvedValue(set, master.read, h.name)));
+  }
+
+  const conflicts: MergeConflict[] = [];
+  const writes: MergeWrite[] = [];
+  const failed: Said[] = [];
+  for (const [name, held] of candidates) {
+    const distinct = new Map<string, HeldValue>();
+    for (const h of held) if (!distinct.has(sameKey(h.value))) distinct.set(sameKey(h.value), h);
+    const l = label(name);
+    if (distinct.size > 1) {
+      const indicator = byName.get(name)?.indicator;
+      conflicts.push({
+        name,
+        label: l,
+        ...(indicator !== undefined ? { indicator } : {}),
+        held,
+        text: both(`${l.vi}: ${held.map((h) => `${h.file} = ${show(h.value).vi}`).join("; ")}.`, `${l.en}: ${held.map((h) => `${h.file} = ${show(h.value).en}`).join("; ")}.`),
+      });
+      continue;
+    }
+    const first = held[0] as HeldValue;
+    const cell = master.read(name);
+    if (cell.kind !== "value" || cell.formula !== undefined) {
+      const v = show(first.value);
+      failed.push(
+        both(
+          `${l.vi} = ${v.vi} từ ${first.file}: ô trong sổ tổng hợp đã bị xóa hoặc là công thức.`,
+          `${l.en} = ${v.en} from ${first.file}: the master's cell was deleted or holds a formula.`,
+        ),
+      );
+      continue;
+    }
+    const current = plainOf(cell);
+    writes.push({
+      name,
+      label: l,
+      value: first.value,
+      file: first.file,
+      agency: first.agency,
+      current,
+      overwrites: current !== undefined && sameKey(current) !== sameKey(first.value),
+    });
+  }
+
+  // The master as it will be after the writes, for the checks below.
+  const written = new Map(writes.map((w) => [w.name, w.value]));
+  const after: ReadCell = (name) => (written.has(name) ? { kind: "value", value: written.get(name) as CellContent } : master.read(name));
+
+  // Context: silent when it is the master's value before (the pre-fill) or after the merge.
+  for (const h of context) {
+    const key = sameKey(h.value);
+    const now = resolvedValue(set, after, h.name);
+    if (key === original.get(h.name) || key === sameKey(now)) continue;
+    const owner = owners.get(h.name);
+    const l = label(h.name);
+    const v = show(h.value);
+    const n = show(now);
+    outside.push(
+      both(
+        `${h.file} (${h.agency}): ${l.vi} = ${v.vi}, sổ tổng hợp có ${n.vi} — ô này ${owner ? `thuộc phần của ${owner.join(", ")}` : "không thuộc phần của cơ quan nào"}.`,
+        `${h.file} (${h.agency}): ${l.en} = ${v.en}, the master has ${n.en} — this cell ${owner ? `belongs to the part of ${owner.join(", ")}` : "belongs to no agency's part"}.`,
+      ),
+    );
+  }
+  // A link of the master filled as a plain input in the part: compared with what it links to.
+  const links: Said[] = [];
+  for (const h of linked) {
+    const key = sameKey(h.value);
+    const targetName = sameAsTarget(set, h.name);
+    const now = targetName ? resolvedValue(set, after, targetName) : resolvedValue(set, after, h.name);
+    if (key === original.get(h.name) || key === sameKey(now)) continue;
+    const l = label(h.name);
+    const v = show(h.value);
+    const n = show(now);
+    links.push(
+      both(
+        `${h.file} (${h.agency}): ${l.vi} = ${v.vi}, nhưng ${targetName ?? "ô liên kết"} trong sổ tổng hợp = ${n.vi}; ô này trong sổ tổng hợp là công thức liên kết, không ghi.`,
+        `${h.file} (${h.agency}): ${l.en} = ${v.en}, but ${targetName ?? "the linked cell"} in the master = ${n.en}; this cell is a link formula in the master, not written.`,
+      ),
+    );
+  }
+
+  const given = new Map<string, string[]>();
+  for (const u of usable) given.set(u.part.agency, [...(given.get(u.part.agency) ?? []), u.file]);
+  for (const [agency, files] of given) {
+    if (files.length > 1) notes.push(both(`Lưu ý: ${agency} có ${files.length} tệp phần: ${files.join(", ")}.`, `Note: ${agency} has ${files.length} parts: ${files.join(", ")}.`));
+  }
+  const missing = plan.parts
+    .filter((p) => !given.has(p.agency))
+    .map((p) => {
+      const led = p.indicators.filter((id) => !set.indicators.find((i) => i.id === id)?.parent).join(", ");
+      const items = p.ownInfoItems.join(", ");
+      const vi = [p.indicators.length ? `chủ trì ${led}` : "", p.ownInfoItems.length ? `thông tin chung mục ${items}` : ""].filter(Boolean).join("; ");
+      const en = [p.indicators.length ? `leads ${led}` : "", p.ownInfoItems.length ? `general information items ${items}` : ""].filter(Boolean).join("; ");
+      return both(`${p.agency} (${p.fileName}: ${vi}).`, `${p.agency} (${p.fileName}: ${en}).`);
+    });
+
+  return { given: parts.length, used: usable.length, skipped, notes, writes, conflicts, missing, outside, links, failed };
+}
+
+/** Whether anything in a result needs a person's eyes (the CLI's exit 2). */
+export function mergeIssueCount(r: MergeResult): number {
+  return r.skipped.length + r.conflicts.length + r.missing.length + r.outside.length + r.links.length + r.failed.length;
+}

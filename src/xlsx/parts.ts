@@ -1,0 +1,97 @@
+/**
+ * Split and merge on the .xlsx side (exceljs), shared by `dti split` / `dti merge` and the
+ * task pane: write one agency's part from a master's values, and open a returned part into
+ * what the pure merge core (../layout/merge.ts) needs. No Node API: the pane loads this
+ * module and exceljs as a separate chunk, only when split or merge is used.
+ */
+import ExcelJS from "exceljs";
+import type { IndicatorSet } from "../catalog/schema";
+import { buildWorkbookLayout } from "../layout/build";
+import { prefillValues, templateMetaOf, type MergePartInput, type ReadCell, type Said, type TemplateMeta } from "../layout/merge";
+import { withPreservedInputs } from "../layout/plan";
+import type { NamedCell } from "../layout/read-inputs";
+import { partBuildOptions, type AgencyPart } from "../layout/split";
+import { sheetNames } from "../layout/names";
+import { readName, writeLayoutToWorkbook } from "./workbook";
+
+/** What a workbook's names hold, as the merge core reads them. */
+export function readCellOf(wb: ExcelJS.Workbook): ReadCell {
+  return (name: string): NamedCell => readName(wb, name);
+}
+
+/** What DTI_META says a workbook is, or why it is not a usable template (naming `file`). */
+export function workbookMeta(wb: ExcelJS.Workbook, file: string, resolveSet?: (id: string) => IndicatorSet | undefined): TemplateMeta | { readonly error: Said } {
+  // DTI_META's name does not depend on the set's year.
+  const formulasCell = wb.getWorksheet(sheetNames(0).meta)?.getCell("B3").value;
+  return templateMetaOf(file, readCellOf(wb), formulasCell, resolveSet);
+}
+
+/** Every defined name of a workbook (exceljs keeps them in a model list). */
+export function workbookNames(wb: ExcelJS.Workbook): string[] {
+  const model = (wb.definedNames as unknown as { model: { name: string }[] }).model;
+  return model.map((m) => m.name);
+}
+
+export interface BuiltPart {
+  readonly workbook: ExcelJS.Workbook;
+  /** Names pre-filled with the master's values. */
+  readonly placed: readonly string[];
+}
+
+/**
+ * One agency's part: its indicators and the general information it needs, with the
+ * master's names and formulas, pre-filled with what the master holds (`read`). A link to
+ * another agency's figure becomes a plain input holding the value it links to.
+ */
+export async function buildPartWorkbook(
+  set: IndicatorSet,
+  part: AgencyPart,
+  masterName: string,
+  formulas: "portable" | "functions",
+  read: ReadCell,
+): Promise<BuiltPart> {
+  const built = buildWorkbookLayout(set, partBuildOptions(part, masterName, formulas));
+  const filled = withPreservedInputs(built, prefillValues(set, read, built.names));
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "DTI Workbench";
+  await writeLayoutToWorkbook(workbook, filled.layout, () => "rename");
+  return { workbook, placed: filled.placed };
+}
+
+/** A part as .xlsx bytes. */
+export async function partBytes(part: BuiltPart): Promise<Uint8Array> {
+  return new Uint8Array(await part.workbook.xlsx.writeBuffer());
+}
+
+/** Why these bytes cannot be an .xlsx workbook (encrypted or old .xls, not a zip), or null. */
+export function checkXlsxBytes(bytes: Uint8Array, file: string): Said | null {
+  const starts = (sig: readonly number[]): boolean => sig.every((b, i) => bytes[i] === b);
+  if (starts([0xd0, 0xcf, 0x11, 0xe0])) {
+    return {
+      vi: `${file}: tệp được đặt mật khẩu hoặc là định dạng .xls cũ; hãy bỏ mật khẩu hoặc lưu lại dưới dạng .xlsx.`,
+      en: `${file}: the file is password-protected or an old .xls; remove the password or save it as .xlsx.`,
+    };
+  }
+  if (!starts([0x50, 0x4b])) return { vi: `${file}: không phải tệp .xlsx.`, en: `${file}: not an .xlsx file.` };
+  return null;
+}
+
+/**
+ * Opens the bytes of a returned part for the merge core: its meta and what its names hold,
+ * or why it cannot be used (not .xlsx, password, corrupt, not a DTI template), naming the file.
+ */
+export async function openPartBytes(bytes: Uint8Array, file: string, resolveSet?: (id: string) => IndicatorSet | undefined): Promise<MergePartInput> {
+  const problem = checkXlsxBytes(bytes, file);
+  if (problem) return { file, opened: { error: problem } };
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs's load() takes a Buffer in its types; in the browser it takes any ArrayBuffer view.
+    await wb.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { file, opened: { error: { vi: `${file}: tệp .xlsx bị hỏng, không đọc được (${why}).`, en: `${file}: the .xlsx file is corrupt and cannot be read (${why}).` } } };
+  }
+  const meta = workbookMeta(wb, file, resolveSet);
+  if ("error" in meta) return { file, opened: { error: meta.error } };
+  return { file, opened: { meta, read: readCellOf(wb), names: workbookNames(wb) } };
+}

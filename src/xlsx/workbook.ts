@@ -1,0 +1,261 @@
+/**
+ * The .xlsx adapter (exceljs), shared by the CLI and the task pane's split and merge:
+ * renders a host-neutral WorkbookLayout into a workbook, and reads the values of defined
+ * names back. Nothing else in the product knows the file format. No Node API here: the
+ * pane loads this module (and exceljs) as a separate chunk, only when it is needed.
+ *
+ * exceljs cannot draw charts: the summary sheet's chart is left out of files written
+ * here (the add-in draws it), and the CLI says so.
+ */
+import ExcelJS from "exceljs";
+import {
+  isFormula,
+  parseCellRef,
+  quoteSheet,
+  type CellContent,
+  type CellFormat,
+  type SheetLayout,
+  type WorkbookLayout,
+} from "../layout/model";
+import { namesToDefine, planInsert, withPreservedInputs, isPreservedName, type ConflictChoice, type InsertPlan } from "../layout/plan";
+
+const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
+
+function cellsOf(ref: string): { row: number; column: number }[] {
+  const [a, b] = ref.split(":");
+  const from = parseCellRef(a as string);
+  const to = b ? parseCellRef(b) : from;
+  const out: { row: number; column: number }[] = [];
+  for (let r = from.row; r <= to.row; r++) for (let c = from.column; c <= to.column; c++) out.push({ row: r, column: c });
+  return out;
+}
+
+const thin = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
+
+function applyFormat(cell: ExcelJS.Cell, format: CellFormat): void {
+  if (format.bold !== undefined || format.italic !== undefined || format.fontColor !== undefined) {
+    cell.font = {
+      ...cell.font,
+      ...(format.bold !== undefined ? { bold: format.bold } : {}),
+      ...(format.italic !== undefined ? { italic: format.italic } : {}),
+      ...(format.fontColor ? { color: { argb: argb(format.fontColor) } } : {}),
+    };
+  }
+  if (format.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(format.fill) } };
+  if (format.wrap !== undefined || format.horizontal || format.vertical) {
+    cell.alignment = {
+      ...cell.alignment,
+      ...(format.wrap !== undefined ? { wrapText: format.wrap } : {}),
+      ...(format.horizontal ? { horizontal: format.horizontal } : {}),
+      ...(format.vertical ? { vertical: format.vertical } : {}),
+    };
+  }
+  if (format.numberFormat) cell.numFmt = format.numberFormat;
+  if (format.border) cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+  if (format.locked !== undefined) cell.protection = { locked: format.locked };
+}
+
+function writeContent(cell: ExcelJS.Cell, content: CellContent): void {
+  if (content === null || content === "") return;
+  cell.value = isFormula(content) ? { formula: content.f } : content;
+}
+
+/** Writes one sheet of the layout into a fresh worksheet named `target`. */
+async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, target: string): Promise<void> {
+  const ws = wb.addWorksheet(target, {
+    state: sheet.visibility,
+    views: sheet.freeze.rows || sheet.freeze.columns ? [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] : [],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: sheet.print.landscape ? "landscape" : "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(sheet.print.repeatRows ? { printTitlesRow: sheet.print.repeatRows } : {}),
+    },
+  });
+  sheet.columnWidths.forEach((w, n) => {
+    // Width 0 means a hidden column (model.ts); exceljs ignores a zero width, so it is hidden instead.
+    if (w === 0) ws.getColumn(n + 1).hidden = true;
+    else ws.getColumn(n + 1).width = w;
+  });
+  sheet.grid.forEach((row, r) => row.forEach((content, c) => writeContent(ws.getCell(r + 1, c + 1), content)));
+  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+  for (const { ref, format } of sheet.formats) for (const { row, column } of cellsOf(ref)) applyFormat(ws.getCell(row + 1, column + 1), format);
+  for (const m of sheet.merges) ws.mergeCells(m);
+  for (const v of sheet.validations) {
+    const base = {
+      allowBlank: true,
+      showInputMessage: true,
+      promptTitle: v.promptTitle,
+      prompt: v.prompt,
+      showErrorMessage: true,
+      errorStyle: "stop" as const,
+      errorTitle: v.errorTitle,
+      error: v.error,
+    };
+    const rule: ExcelJS.DataValidation =
+      v.rule.kind === "list"
+        ? { ...base, type: "list", formulae: [v.rule.source] }
+        : v.rule.kind === "custom"
+          ? { ...base, type: "custom", formulae: [v.rule.formula] }
+          : {
+            ...base,
+            type: v.rule.kind,
+            operator: v.rule.max === undefined ? "greaterThanOrEqual" : "between",
+            formulae: v.rule.max === undefined ? [v.rule.min] : [v.rule.min, v.rule.max],
+          };
+    for (const { row, column } of cellsOf(v.ref)) ws.getCell(row + 1, column + 1).dataValidation = rule;
+  }
+  for (const cf of sheet.conditionalFormats) {
+    ws.addConditionalFormatting({
+      ref: cf.ref,
+      rules: [
+        {
+          type: "expression",
+          priority: 1,
+          formulae: [cf.formula],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } },
+            ...(cf.fontColor ? { font: { color: { argb: argb(cf.fontColor) } } } : {}),
+          },
+        },
+      ],
+    });
+  }
+  if (sheet.protect) {
+    await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  }
+}
+
+export interface XlsxWriteResult {
+  readonly plan: InsertPlan;
+  readonly preserved: readonly string[];
+  readonly notPlaced: readonly string[];
+  /** Charts of the layout that the file format adapter could not draw. */
+  readonly chartsSkipped: number;
+}
+
+/** Values of the preserved (input-like) names of an existing workbook, for an update in place. */
+export function readPreserved(wb: ExcelJS.Workbook, layout: WorkbookLayout): Map<string, CellContent> {
+  const out = new Map<string, CellContent>();
+  for (const n of layout.names) {
+    if (!isPreservedName(n)) continue;
+    const v = readName(wb, n.name);
+    if (v.kind === "value" && v.value !== null && v.formula === undefined) out.set(n.name, v.value);
+  }
+  return out;
+}
+
+/**
+ * Renders `layout` into `wb` (new or existing), following the never-lose-data plan:
+ * `choose` decides for sheets whose names are taken. In an update, typed inputs are kept.
+ */
+export async function writeLayoutToWorkbook(
+  wb: ExcelJS.Workbook,
+  layout: WorkbookLayout,
+  choose: (sheetName: string) => ConflictChoice,
+): Promise<XlsxWriteResult> {
+  const existing = wb.worksheets.map((ws) => ws.name);
+  const plan = planInsert(layout, existing, choose);
+  if (plan.cancelled) return { plan, preserved: [], notPlaced: [], chartsSkipped: 0 };
+  let rendered = layout;
+  let preserved: readonly string[] = [];
+  let notPlaced: readonly string[] = [];
+  if (plan.sheets.some((s) => s.action === "update")) {
+    const merged = withPreservedInputs(layout, readPreserved(wb, layout));
+    rendered = merged.layout;
+    preserved = merged.placed;
+    notPlaced = merged.notPlaced;
+  }
+  const target = new Map(plan.sheets.map((s) => [s.sheet.name, s.targetName]));
+  for (const s of plan.sheets) {
+    if (s.action === "update") {
+      const old = wb.getWorksheet(s.targetName);
+      if (old) wb.removeWorksheet(old.id);
+    }
+  }
+  for (const s of plan.sheets) {
+    if (s.action === "keep") continue;
+    const sheet = rendered.sheets.find((x) => x.name === s.sheet.name) as SheetLayout;
+    await writeSheet(wb, sheet, s.targetName);
+  }
+  for (const n of namesToDefine(layout, plan)) {
+    const sheet = target.get(n.sheet) ?? n.sheet;
+    // Names are workbook-level and unique: re-point an existing one (it may point at a cell
+    // that moved when the user inserted rows) rather than add a second location to it.
+    // exceljs has no public "delete name"; its per-name cell matrix is dropped instead
+    // (test/cli/xlsx.test.ts fails if that internal changes).
+    delete (wb.definedNames as unknown as { matrixMap: Record<string, unknown> }).matrixMap[n.name];
+    wb.definedNames.add(`${quoteSheet(sheet)}!${n.ref}`, n.name);
+  }
+  const chartsSkipped = plan.sheets.filter((s) => s.action !== "keep").reduce((n, s) => n + s.sheet.charts.length, 0);
+  return { plan, preserved, notPlaced, chartsSkipped };
+}
+
+/** What a defined name holds in a workbook read with exceljs. */
+export type NamedValue =
+  | { readonly kind: "value"; readonly value: CellContent; readonly formula?: string; readonly sheet: string; readonly address: string }
+  | { readonly kind: "error"; readonly error: string; readonly sheet: string; readonly address: string }
+  | { readonly kind: "missing" }
+  | { readonly kind: "broken"; readonly detail: string };
+
+function plainValue(v: ExcelJS.CellValue, cachedResult?: ExcelJS.CellValue): { value: CellContent; formula?: string } | { error: string } {
+  if (v === null || v === undefined) return { value: null };
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return { value: v };
+  if (v instanceof Date) {
+    // Excel serial date (days since 1899-12-30), as Office.js reports it.
+    return { value: (v.getTime() - Date.UTC(1899, 11, 30)) / 86400000 };
+  }
+  if ("error" in v) return { error: String(v.error) };
+  if ("formula" in v || "sharedFormula" in v) {
+    const fv = v as ExcelJS.CellFormulaValue;
+    // exceljs drops a falsy cached result (0, FALSE, "") from `value`; the cell still has it.
+    const r = fv.result ?? cachedResult;
+    const formula = fv.formula ?? "";
+    if (r === undefined || r === null) return { value: null, formula };
+    if (typeof r === "object" && "error" in r) return { error: String(r.error) };
+    if (r instanceof Date) return { value: (r.getTime() - Date.UTC(1899, 11, 30)) / 86400000, formula };
+    return { value: r as CellContent, formula };
+  }
+  if ("richText" in v) return { value: v.richText.map((t) => t.text).join("") };
+  if ("text" in v) return { value: String((v as { text: unknown }).text) };
+  return { value: null };
+}
+
+export function readName(wb: ExcelJS.Workbook, name: string): NamedValue {
+  const { ranges } = wb.definedNames.getRanges(name);
+  if (ranges.length === 0) return { kind: "missing" };
+  if (ranges.length > 1) return { kind: "broken", detail: `tên ${name} trỏ tới ${ranges.length} vùng` };
+  const range = ranges[0] as string;
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(range);
+  if (!m) return { kind: "broken", detail: `tên ${name} trỏ tới "${range}"` };
+  const sheet = (m[1] ?? m[2] ?? "").replace(/''/g, "'");
+  const ws = wb.getWorksheet(sheet);
+  if (!ws) return { kind: "broken", detail: `tên ${name} trỏ tới trang "${sheet}" không còn trong sổ` };
+  const address = `${m[3]}${m[4]}`;
+  const cell = ws.getCell(address);
+  const got = plainValue(cell.value, (cell as unknown as { result?: ExcelJS.CellValue }).result);
+  if ("error" in got) return { kind: "error", error: got.error, sheet, address };
+  return got.formula === undefined
+    ? { kind: "value", value: got.value, sheet, address }
+    : { kind: "value", value: got.value, formula: got.formula, sheet, address };
+}
+
+/**
+ * Types values into the cells behind defined names (a unit's inputs), as a person would:
+ * only where the name exists and the cell holds no formula. Returns the names not written.
+ */
+export function writeNamedValues(wb: ExcelJS.Workbook, values: ReadonlyMap<string, CellContent>): string[] {
+  const skipped: string[] = [];
+  for (const [name, value] of values) {
+    const found = readName(wb, name);
+    if (found.kind !== "value" || found.formula !== undefined || isFormula(value)) {
+      skipped.push(name);
+      continue;
+    }
+    const ws = wb.getWorksheet(found.sheet) as ExcelJS.Worksheet;
+    ws.getCell(found.address).value = value;
+  }
+  return skipped;
+}

@@ -1,0 +1,190 @@
+/**
+ * The pure merge core (src/layout/merge.ts), driven directly with in-memory workbooks: a
+ * master and parts are maps from defined name to what the cell holds, shaped by the same
+ * layouts the writers render. The CLI (test/cli/split-merge.test.ts) and the task pane
+ * (test/e2e/pane.test.ts) run the same core on real files.
+ */
+import { dtiProvince2020, dtiProvince2022 as set } from "../../src/catalog";
+import { buildWorkbookLayout, PART_NAMES } from "../../src/layout/build";
+import { mergeIssueCount, mergeParts, prefillValues, resolvedValue, templateMetaOf, type MergeMaster, type MergePartInput, type ReadCell } from "../../src/layout/merge";
+import type { CellContent, WorkbookLayout } from "../../src/layout/model";
+import { TEMPLATE_VERSION, names } from "../../src/layout/names";
+import type { NamedCell } from "../../src/layout/read-inputs";
+import { partBuildOptions, splitByAgency } from "../../src/layout/split";
+
+const plan = splitByAgency(set);
+const part = (agency: string) => {
+  const p = plan.parts.find((x) => x.agency === agency);
+  if (!p) throw new Error(`no part for ${agency}`);
+  return p;
+};
+
+/**
+ * A workbook as a reader: every name of `layout`; linked cells are formulas without a result
+ * (as exceljs writes them), the rest hold `values` (empty otherwise).
+ */
+function workbook(layout: WorkbookLayout, values: ReadonlyMap<string, CellContent> = new Map(), extra: Record<string, NamedCell> = {}): ReadCell {
+  const byName = new Map(layout.names.map((n) => [n.name, n]));
+  return (name) => {
+    if (name in extra) return extra[name] as NamedCell;
+    const n = byName.get(name);
+    if (!n) return { kind: "missing" };
+    if (n.kind === "linked" || n.kind === "score") return { kind: "value", value: null, formula: "=X" };
+    if (n.name === names.metaSet) return { kind: "value", value: set.id };
+    if (n.name === names.metaVersion) return { kind: "value", value: TEMPLATE_VERSION };
+    return { kind: "value", value: values.get(name) ?? null };
+  };
+}
+
+const masterLayout = buildWorkbookLayout(set);
+function master(values: ReadonlyMap<string, CellContent> = new Map(), extra: Record<string, NamedCell> = {}): MergeMaster {
+  return { set, version: TEMPLATE_VERSION, formulas: "portable", name: "tong-hop.xlsx", read: workbook(masterLayout, values, extra) };
+}
+
+/** A returned part of `agency` holding `values` (and whatever `extra` says). */
+function returned(file: string, agency: string, values: ReadonlyMap<string, CellContent>, extra: Record<string, NamedCell> = {}, meta: Partial<{ set: typeof set; version: number; master: string }> = {}): MergePartInput {
+  const layout = buildWorkbookLayout(set, partBuildOptions(part(agency), meta.master ?? "tong-hop.xlsx"));
+  return {
+    file,
+    opened: {
+      meta: { set: meta.set ?? set, version: meta.version ?? TEMPLATE_VERSION, formulas: "portable", agency, master: meta.master ?? "tong-hop.xlsx" },
+      read: workbook(layout, values, extra),
+      names: [...layout.names.map((n) => n.name), ...Object.keys(extra)],
+    },
+  };
+}
+
+const a31 = names.input("3.1", "a");
+const a32 = names.input("3.2", "a");
+
+describe("mergeParts: what goes into the master", () => {
+  it("writes the values an agency typed into the cells it owns, and lists the agencies that sent nothing", () => {
+    const r = mergeParts(master(), [returned("so-tttt.xlsx", "Sở TTTT", new Map<string, CellContent>([[a31, 318000], [a32, "Có"]]))]);
+    expect(r.writes.map((w) => [w.name, w.value, w.file, w.overwrites])).toEqual([
+      [a31, 318000, "so-tttt.xlsx", false],
+      [a32, "Có", "so-tttt.xlsx", false],
+    ]);
+    expect(r.writes[0]?.label).toEqual({ vi: "DTI_3_1_a (chỉ số 3.1)", en: "DTI_3_1_a (indicator 3.1)" });
+    expect(r.conflicts).toEqual([]);
+    expect(r.missing).toHaveLength(plan.parts.length - 1);
+    expect(r.missing.map((m) => m.vi)).toContain("Sở Xây dựng (so-xay-dung.xlsx: chủ trì 9.3).");
+    expect(r.missing.map((m) => m.en)).toContain("Sở Xây dựng (so-xay-dung.xlsx: leads 9.3).");
+    expect({ used: r.used, given: r.given, issues: mergeIssueCount(r) }).toEqual({ used: 1, given: 1, issues: plan.parts.length - 1 });
+  });
+
+  it("flags each write over a different non-empty value in the master; the same value is no overwrite", () => {
+    const r = mergeParts(master(new Map<string, CellContent>([[a31, 100], [a32, " Có "]])), [returned("so-tttt.xlsx", "Sở TTTT", new Map<string, CellContent>([[a31, 318000], [a32, "Có"]]))]);
+    expect(r.writes.map((w) => [w.name, w.current, w.value, w.overwrites])).toEqual([
+      [a31, 100, 318000, true],
+      [a32, " Có ", "Có", false],
+    ]);
+  });
+
+  it("a conflict: the same cell filled differently in two files is not written; both files and values are named", () => {
+    const r = mergeParts(master(), [
+      returned("so-tttt.xlsx", "Sở TTTT", new Map([[a31, 318000]])),
+      returned("so-tttt-sua.xlsx", "Sở TTTT", new Map([[a31, 999]])),
+    ]);
+    expect(r.writes.map((w) => w.name)).not.toContain(a31);
+    expect(r.conflicts).toHaveLength(1);
+    expect(r.conflicts[0]).toMatchObject({ name: a31, indicator: "3.1" });
+    expect(r.conflicts[0]?.held.map((h) => [h.file, h.value])).toEqual([["so-tttt.xlsx", 318000], ["so-tttt-sua.xlsx", 999]]);
+    expect(r.conflicts[0]?.text.vi).toBe("DTI_3_1_a (chỉ số 3.1): so-tttt.xlsx = 318000; so-tttt-sua.xlsx = 999.");
+    expect(r.conflicts[0]?.text.en).toBe("DTI_3_1_a (indicator 3.1): so-tttt.xlsx = 318000; so-tttt-sua.xlsx = 999.");
+    expect(r.notes.map((n) => n.vi)).toEqual(["Lưu ý: Sở TTTT có 2 tệp phần: so-tttt.xlsx, so-tttt-sua.xlsx."]);
+  });
+
+  it("values outside the assignment: another agency's cell changed, a name the master lacks; listed, not written", () => {
+    const r = mergeParts(master(new Map([[names.info(1), "Ninh Thuận"]])), [
+      returned("so-kh-dt.xlsx", "Sở KH&ĐT", new Map([[names.info(1), "Tỉnh khác"]]), { DTI_TU_THEM: { kind: "value", value: 42 } }),
+    ]);
+    expect(r.writes.map((w) => w.name)).not.toContain(names.info(1));
+    expect(r.outside.map((o) => o.vi)).toEqual([
+      "so-kh-dt.xlsx (Sở KH&ĐT): DTI_TU_THEM = 42 — tên này không có trong sổ tổng hợp.",
+      'so-kh-dt.xlsx (Sở KH&ĐT): DTI_INFO_1 (thông tin chung mục 1) = "Tỉnh khác", sổ tổng hợp có "Ninh Thuận" — ô này thuộc phần của Sở TTTT.',
+    ]);
+    expect(r.outside[1]?.en).toContain("belongs to the part of Sở TTTT");
+  });
+
+  it("context pre-filled from the master, or equal to what another part writes, is silent", () => {
+    const r = mergeParts(master(new Map([[names.info(1), "Ninh Thuận"]])), [
+      returned("so-kh-dt.xlsx", "Sở KH&ĐT", new Map<string, CellContent>([[names.info(1), "Ninh Thuận"], [names.info(4), 596000]])),
+      returned("cuc-thong-ke.xlsx", "Cục Thống kê", new Map([[names.info(4), 596000]])),
+    ]);
+    expect(r.outside).toEqual([]);
+    expect(r.writes.find((w) => w.name === names.info(4))).toMatchObject({ value: 596000, file: "cuc-thong-ke.xlsx" });
+  });
+
+  it("a cross-agency link typed differently in a part is listed against what it links to", () => {
+    const b83 = names.input("8.3", "b");
+    const b82 = names.input("8.2", "b");
+    const r = mergeParts(master(new Map([[b82, 50]])), [returned("so-tttt.xlsx", "Sở TTTT", new Map([[b83, 1]]))]);
+    expect(r.links.map((l) => l.vi)).toEqual([`so-tttt.xlsx (Sở TTTT): DTI_8_3_b (chỉ số 8.3) = 1, nhưng DTI_8_2_b trong sổ tổng hợp = 50; ô này trong sổ tổng hợp là công thức liên kết, không ghi.`]);
+    expect(r.writes.map((w) => w.name)).not.toContain(b83);
+  });
+
+  it("a master cell deleted or turned into a formula cannot take its value: listed as failed, not written", () => {
+    const r = mergeParts(master(new Map(), { [a31]: { kind: "missing" }, [a32]: { kind: "value", value: 3, formula: "=1+2" } }), [
+      returned("so-tttt.xlsx", "Sở TTTT", new Map<string, CellContent>([[a31, 1], [a32, "Có"]])),
+    ]);
+    expect(r.writes.map((w) => w.name)).toEqual([]);
+    expect(r.failed.map((f) => f.vi)).toEqual([
+      "DTI_3_1_a (chỉ số 3.1) = 1 từ so-tttt.xlsx: ô trong sổ tổng hợp đã bị xóa hoặc là công thức.",
+      'DTI_3_2_a (chỉ số 3.2) = "Có" từ so-tttt.xlsx: ô trong sổ tổng hợp đã bị xóa hoặc là công thức.',
+    ]);
+  });
+
+  it("files of another set or version, files that are not parts, and unreadable files are named and skipped", () => {
+    const notPart: MergePartInput = { ...returned("tong-hop.xlsx", "Sở TTTT", new Map()) };
+    if ("error" in notPart.opened) throw new Error("unexpected");
+    const { agency: _agency, ...metaWithoutAgency } = notPart.opened.meta;
+    const r = mergeParts(master(), [
+      { file: "hong.xlsx", opened: { error: { vi: "hong.xlsx: tệp .xlsx bị hỏng", en: "hong.xlsx: corrupt" } } },
+      returned("bo-khac.xlsx", "Sở TTTT", new Map(), {}, { set: dtiProvince2020 }),
+      returned("cu.xlsx", "Sở TTTT", new Map(), {}, { version: TEMPLATE_VERSION + 1 }),
+      { file: "tong-hop.xlsx", opened: { ...notPart.opened, meta: metaWithoutAgency } },
+    ]);
+    expect(r.used).toBe(0);
+    expect(r.skipped.map((s) => s.vi)).toEqual([
+      "hong.xlsx: tệp .xlsx bị hỏng",
+      `bo-khac.xlsx: dùng bộ chỉ số "dti-province-2020", sổ tổng hợp dùng "${set.id}".`,
+      `cu.xlsx: mẫu phiên bản ${TEMPLATE_VERSION + 1}, sổ tổng hợp phiên bản ${TEMPLATE_VERSION}.`,
+      'tong-hop.xlsx: không phải tệp phần do "dti split" tách (thiếu DTI_META_PART).',
+    ]);
+    expect(r.skipped.every((s) => s.en.length > 0 && s.en !== s.vi)).toBe(true);
+  });
+
+  it("a part split from another master is used, with a note", () => {
+    const r = mergeParts(master(), [returned("so-tttt.xlsx", "Sở TTTT", new Map([[a31, 1]]), {}, { master: "khac.xlsx" })]);
+    expect(r.used).toBe(1);
+    expect(r.notes.map((n) => n.vi)).toEqual(["Lưu ý: so-tttt.xlsx được tách từ khac.xlsx, không phải tong-hop.xlsx."]);
+  });
+});
+
+describe("templateMetaOf, resolvedValue, prefillValues", () => {
+  const meta = (cells: Record<string, CellContent>): ReadCell => (name) => (name in cells ? { kind: "value", value: cells[name] as CellContent } : { kind: "missing" });
+
+  it("reads the set, version, formulas and part; names the file and the missing name otherwise", () => {
+    expect(templateMetaOf("a.xlsx", meta({ [names.metaSet]: set.id, [names.metaVersion]: TEMPLATE_VERSION, [PART_NAMES.agency]: " Sở TTTT ", [PART_NAMES.master]: "m.xlsx" }), "functions")).toMatchObject({
+      set: { id: set.id },
+      version: TEMPLATE_VERSION,
+      formulas: "functions",
+      agency: "Sở TTTT",
+      master: "m.xlsx",
+    });
+    expect(templateMetaOf("b.xlsx", meta({}), undefined)).toEqual({ error: { vi: "b.xlsx: không nhận ra mẫu DTI (thiếu DTI_META_SET ở trang ẩn DTI_META).", en: "b.xlsx: not a DTI template (no DTI_META_SET on the hidden DTI_META sheet)." } });
+    expect(templateMetaOf("c.xlsx", meta({ [names.metaSet]: "x", [names.metaVersion]: 1 }), undefined)).toMatchObject({ error: { vi: 'c.xlsx: bộ chỉ số "x" không có trong công cụ này.' } });
+    expect(templateMetaOf("d.xlsx", meta({ [names.metaSet]: set.id, [names.metaVersion]: 99 }), undefined)).toMatchObject({ error: { vi: expect.stringContaining("d.xlsx: mẫu phiên bản 99") } });
+  });
+
+  it("a linked cell without a result stands for what it links to; a part is pre-filled with it", () => {
+    const b711 = names.input("7.11", "b");
+    const read = workbook(masterLayout, new Map<string, CellContent>([[names.input("6.22", "c"), 11250], [names.info(16), 3150]]));
+    expect(resolvedValue(set, read, b711)).toBe(11250);
+    const partNames = buildWorkbookLayout(set, partBuildOptions(part("Sở KH&ĐT"), "m.xlsx")).names;
+    const filled = prefillValues(set, read, partNames);
+    expect(filled.get(b711)).toBe(11250);
+    expect(filled.get(names.info(16))).toBe(3150);
+    expect(filled.has(names.input("3.1", "a"))).toBe(false);
+  });
+});
