@@ -429,6 +429,8 @@ export interface FakeExcelOptions {
   readonly excelApi?: string;
   /** Request payload limit in characters; default 5 MB as in Excel on the web. */
   readonly payloadLimit?: number;
+  /** `Workbook.name` (ExcelApi 1.7): the file's name, "Book1" for one never saved (the default). */
+  readonly fileName?: string;
 }
 
 class FakeRequestContext {
@@ -668,6 +670,16 @@ class FakeWorkbook extends ClientObject<BookModel> {
     super(context, resolve);
     this.worksheets = new FakeWorksheetCollection(context, resolve);
     this.names = new FakeNamedItemCollection(context, resolve);
+  }
+  protected override scalarNames(): readonly string[] {
+    return ["name"];
+  }
+  protected override readScalar(_book: BookModel, name: string): unknown {
+    if (name === "name") return this.context.host.fileName;
+    return super.readScalar(_book, name);
+  }
+  get name(): string {
+    return this.getValue("name");
   }
   get application(): FakeApplication {
     return this.context.application;
@@ -2616,6 +2628,11 @@ export class FakeExcel {
     this.book.sheets.push(first);
     this.book.active = first;
     this.requestContext = new FakeRequestContext(this);
+  }
+
+  /** The workbook's file name, as `Workbook.name` reports it. */
+  get fileName(): string {
+    return this.options.fileName ?? "Book1";
   }
 
   /** The request context, typed as the adapters see it. */

@@ -1,0 +1,35 @@
+/**
+ * What the task pane's split and merge need of the open workbook, in two round trips
+ * whatever the number of names: the file's name (recorded in the parts), DTI_META!B3 (plain
+ * formulas or DTI.* functions) and what the named cells hold.
+ *
+ * Nothing here touches an Office global; everything goes through the request context.
+ */
+import { sheetNames } from "../layout/names";
+import { NAME_ITEM_PROPERTIES, queueNamedValues, type NamedValueResult } from "./read-names";
+
+export interface OpenTemplate {
+  /** `Workbook.name`: "so-tong-hop.xlsx", or "Book1" for a workbook never saved. */
+  readonly fileName: string;
+  /** What DTI_META!B3 holds ("portable" or "functions"), undefined without that sheet. */
+  readonly formulasCell: unknown;
+  readonly values: ReadonlyMap<string, NamedValueResult>;
+}
+
+export async function readTemplate(context: Excel.RequestContext, names: readonly string[]): Promise<OpenTemplate> {
+  const workbook = context.workbook;
+  workbook.load("name");
+  const collection = workbook.names;
+  collection.load(NAME_ITEM_PROPERTIES);
+  // DTI_META's name does not depend on the set's year; a workbook without it gives a null object.
+  const formulas = workbook.worksheets.getItemOrNullObject(sheetNames(0).meta).getRange("B3");
+  formulas.load("values");
+  await context.sync();
+  const queued = queueNamedValues(collection.items, names);
+  if (queued.needsSync) await context.sync();
+  return {
+    fileName: workbook.name,
+    formulasCell: formulas.isNullObject ? undefined : formulas.values[0]?.[0],
+    values: queued.collect(),
+  };
+}
