@@ -22,7 +22,18 @@ function shipped(data: unknown, file: string): IndicatorSet {
 /** Bộ chỉ số cấp tỉnh theo QĐ 1726/QĐ-BTTTT (2020), as Kế hoạch 3526/KH-UBND of Bến Tre lists it: tracked, not scored. */
 export const dtiProvince2020: IndicatorSet = shipped(dtiProvince2020Data, "src/catalog/sets/dti-province-2020.json");
 
-const registry: IndicatorSet[] = [dtiProvince2022, dtiProvince2020];
+/** The sets shipped with the product; sets registered at run time are not among them. */
+export const builtInIndicatorSets: readonly IndicatorSet[] = [dtiProvince2022, dtiProvince2020];
+
+/**
+ * Whether a set with this id ships with the product. A workbook made from any other set carries
+ * the set in a sheet ("Bộ chỉ số"), so that it can be scored where the set file is not at hand.
+ */
+export function isBuiltInSet(id: string): boolean {
+  return builtInIndicatorSets.some((set) => set.id === id);
+}
+
+const registry: IndicatorSet[] = [...builtInIndicatorSets];
 
 /** Every indicator set the product knows, the default first. */
 export const indicatorSets: readonly IndicatorSet[] = registry;

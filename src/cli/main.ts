@@ -1,6 +1,6 @@
 /**
  * dti: the command line of DTI Workbench. Same catalog and engine as the add-in.
- *   dti catalog [--json] [--set ID]
+ *   dti catalog [--json] [--set ID|FILE] [--xlsx -o FILE.xlsx]
  *   dti template -o FILE.xlsx [--functions] [--with-sample-tasks] [--update]
  *   dti score FILE.json|FILE.xlsx [--alt-threshold] [--minmax-as-best]
  * Exit 0 when the input was read (value problems are statuses in the report),
@@ -10,8 +10,11 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
-import { getIndicatorSet, indicatorSets } from "../catalog";
-import { resolveSet } from "../catalog/load-file";
+import { getIndicatorSet, indicatorSets, isBuiltInSet } from "../catalog";
+import type { IndicatorSet } from "../catalog/schema";
+import { SET_SHEET_NAME } from "../catalog/sheet";
+import { registeredOr, resolveSet } from "../catalog/load-file";
+import { TEMPLATE_VERSION } from "../layout/names";
 import { DEFAULT_SET_ID } from "../layout/formulas";
 import { names } from "../layout/names";
 import { aggregateCommand, AGGREGATE_USAGE } from "./aggregate";
@@ -25,20 +28,23 @@ import { scoreUnits } from "../engine/score";
 import type { ScoreOptions } from "../engine/types";
 import { parseScoreInput } from "./json-input";
 import { ninhThuan2022TaskList } from "../catalog/tasks/ninh-thuan-2022";
-import { buildWorkbookLayout } from "../layout/build";
+import { buildSetSheet, buildWorkbookLayout } from "../layout/build";
 import { readInputs } from "../layout/read-inputs";
+import { readSetFromWorkbook, validSet } from "./set-xlsx";
 import { readName, writeLayoutToWorkbook } from "./xlsx";
 
 const USAGE = `Cách dùng / Usage:
-  npm run -s dti -- catalog [--json] [--set <mã bộ chỉ số | tệp bộ chỉ số.json>]
+  npm run -s dti -- catalog [--json] [--set <mã bộ chỉ số | tệp bộ chỉ số .json hoặc .xlsx>] [--xlsx -o <tệp.xlsx>]
       Liệt kê bộ chỉ số: trụ cột, chỉ số thành phần, điểm tối đa, cách tính, biến.
-  npm run -s dti -- template -o <tệp.xlsx> [--set <mã|tệp.json>] [--functions] [--with-sample-tasks] [--update] [--no-protect]
+      --xlsx -o <tệp.xlsx>  ghi bộ chỉ số ra trang "${SET_SHEET_NAME}" của một tệp .xlsx để sửa trong Excel,
+                            rồi dùng lại bằng --set <tệp.xlsx> (không ghi đè tệp đã có)
+  npm run -s dti -- template -o <tệp.xlsx> [--set <mã|tệp .json|tệp .xlsx>] [--functions] [--with-sample-tasks] [--update] [--no-protect]
       Ghi mẫu biểu (Thông tin chung, Chỉ số DTI, Tổng hợp, Phân công, Nhiệm vụ) ra tệp .xlsx.
       --functions          ô điểm dùng hàm DTI.* (cần bổ trợ) thay cho công thức Excel thường
       --with-sample-tasks  điền sẵn danh mục nhiệm vụ Phụ lục 1 của tỉnh Ninh Thuận làm ví dụ
       --update             tệp đã có: cập nhật mẫu tại chỗ, giữ nguyên mọi số liệu đã nhập
       --no-protect         không khóa trang tính (mặc định khóa mọi ô trừ ô nhập, không mật khẩu)
-  npm run -s dti -- score <tệp.json|tệp.xlsx> [--set <tệp bộ chỉ số.json>] [--alt-threshold] [--minmax-as-best]
+  npm run -s dti -- score <tệp.json|tệp.xlsx> [--set <tệp bộ chỉ số .json hoặc .xlsx>] [--alt-threshold] [--minmax-as-best]
       Tính điểm, tổng trụ cột và chỉ số DTI; in báo cáo JSON.
       --alt-threshold   cách đọc khác của ngưỡng (tỷ lệ/ngưỡng × điểm tối đa), §2; mặc định tắt
       --minmax-as-best  tính mọi chỉ số "Min-Max" theo tỷ lệ so với đơn vị cao nhất, §10; mặc định tắt
@@ -46,7 +52,8 @@ ${SPLIT_USAGE}
 ${MERGE_USAGE}
 ${AGGREGATE_USAGE}
   Bộ chỉ số: có sẵn ${indicatorSets.map((x) => x.id).join(", ")}; bộ khác (của tỉnh cho sở, huyện, xã) là một tệp .json
-  theo lược đồ danh mục, dùng với --set <tệp.json>.
+  theo lược đồ danh mục, hoặc trang "${SET_SHEET_NAME}" của một tệp .xlsx, dùng với --set <tệp>. Mẫu làm từ bộ không có sẵn
+  mang theo trang "${SET_SHEET_NAME}", nên "score" đọc được bộ chỉ số từ chính sổ đó.
 `;
 
 /** Output and exit code, so the CLI can be tested without spawning a process. */
@@ -60,9 +67,34 @@ function fail(message: string): CliResult {
   return { code: 1, stdout: "", stderr: `Lỗi: ${message}\n` };
 }
 
-function catalog(args: readonly string[]): CliResult {
-  const { values } = parseArgs({ args: [...args], options: { json: { type: "boolean" }, set: { type: "string" } } });
-  const set = resolveSet(values.set ?? DEFAULT_SET_ID);
+/** `catalog --xlsx -o FILE`: the set as an editable sheet, never over an existing file. */
+async function catalogXlsx(set: IndicatorSet, file: string | undefined): Promise<CliResult> {
+  if (!file) return fail(`--xlsx cần tên tệp ra: -o <tệp.xlsx>.\n${USAGE}`);
+  if (!file.toLowerCase().endsWith(".xlsx")) return fail(`${file}: tệp ra phải có đuôi .xlsx.`);
+  if (existsSync(file)) return fail(`${file} đã có. Không ghi đè: hãy chọn tên tệp khác.`);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "DTI Workbench";
+  const sheet = buildSetSheet(set, { embedded: false, protect: false });
+  await writeLayoutToWorkbook(wb, { indicatorSet: set.id, templateVersion: TEMPLATE_VERSION, formulas: "portable", sheets: [sheet], names: [] }, () => "rename");
+  await wb.xlsx.writeFile(file);
+  const variables = set.indicators.reduce((n, i) => n + i.variables.length, 0);
+  const out = [
+    `Đã ghi ${file}: bộ chỉ số "${set.id}" ở trang "${SET_SHEET_NAME}" (${set.infoItems.length} mục thông tin chung, ${set.pillars.length} chỉ số chính, ${set.indicators.length} chỉ số, ${variables} biến).`,
+    `  - Sửa trang này trong Excel, rồi dùng: npm run -s dti -- template --set ${file} -o <mẫu.xlsx> (hoặc catalog, score với --set ${file}).`,
+  ];
+  if (isBuiltInSet(set.id)) out.push(`  - Đây là bộ có sẵn: khi sửa nội dung, hãy đổi "Mã bộ" (ví dụ "${set.id}-tinh"), vì mã có sẵn không dùng được cho nội dung khác.`);
+  return { code: 0, stdout: `${out.join("\n")}\n`, stderr: "" };
+}
+
+async function catalog(args: readonly string[]): Promise<CliResult> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: { json: { type: "boolean" }, set: { type: "string" }, xlsx: { type: "boolean" }, output: { type: "string", short: "o" } },
+  });
+  if (values.json && values.xlsx) return fail(`chọn một trong --json hoặc --xlsx.\n${USAGE}`);
+  if (values.output !== undefined && !values.xlsx) return fail(`-o chỉ dùng cùng --xlsx (ghi bộ chỉ số ra tệp .xlsx).\n${USAGE}`);
+  const set = await resolveSet(values.set ?? DEFAULT_SET_ID);
+  if (values.xlsx) return catalogXlsx(set, values.output);
   if (values.json) return { code: 0, stdout: `${JSON.stringify(set, null, 2)}\n`, stderr: "" };
   const lines = [`${set.name} (${set.id})`, `Nguồn: ${set.source}`, "", "THÔNG TIN CHUNG"];
   for (const item of set.infoItems) {
@@ -84,7 +116,22 @@ async function scoreXlsx(file: string, flags: ScoreOptions, setOption: string | 
   // The workbook says which set it was made from; --set names a set file for sets not built in.
   const meta = readName(wb.workbook, names.metaSet);
   const recorded = meta.kind === "value" && typeof meta.value === "string" ? meta.value : undefined;
-  const set = resolveSet(setOption ?? recorded ?? DEFAULT_SET_ID);
+  let set: IndicatorSet;
+  if (setOption !== undefined || recorded === undefined || getIndicatorSet(recorded)) {
+    set = await resolveSet(setOption ?? recorded ?? DEFAULT_SET_ID);
+  } else {
+    // A set that is not built in: a template made from it carries it in the sheet "Bộ chỉ số".
+    const carried = readSetFromWorkbook(wb.workbook, file);
+    if (carried === null) {
+      return fail(
+        `${file}: sổ được làm theo bộ chỉ số "${recorded}" (ghi ở DTI_META); bộ này không có sẵn và sổ không có trang "${SET_SHEET_NAME}" chứa bộ chỉ số. Hãy chỉ tệp bộ chỉ số: --set <tệp .json|.xlsx>.`,
+      );
+    }
+    set = registeredOr(validSet(carried, file), file);
+    if (set.id !== recorded) {
+      return fail(`${file}: trang "${SET_SHEET_NAME}" chứa bộ chỉ số "${set.id}" nhưng sổ được làm theo bộ "${recorded}" (ghi ở DTI_META); hãy chỉ đúng tệp bộ chỉ số: --set <tệp .json|.xlsx>.`);
+    }
+  }
   const fallback = path.basename(file, path.extname(file));
   const read = readInputs(set, (name) => readName(wb.workbook, name), fallback);
   const lines = read.problems.map((p) => `${p.severity === "warning" ? "Cảnh báo" : "Lỗi"}: ${file}: ${p.text}`);
@@ -125,7 +172,7 @@ async function score(args: readonly string[], readFile: (path: string) => string
   } catch (e) {
     return fail(`${file}: không phải JSON hợp lệ (${(e as Error).message}).`);
   }
-  const input = parseScoreInput(data, file, values.set === undefined ? undefined : resolveSet(values.set));
+  const input = parseScoreInput(data, file, values.set === undefined ? undefined : await resolveSet(values.set));
   const results = scoreUnits(input.set, input.units, options);
   return { code: 0, stdout: `${JSON.stringify(toReport(input.set, results, options), null, 2)}\n`, stderr: "" };
 }
@@ -145,7 +192,7 @@ async function template(args: readonly string[]): Promise<CliResult> {
   const file = values.output;
   if (!file) return fail(`cần tên tệp ra: -o <tệp.xlsx>.\n${USAGE}`);
   if (!file.toLowerCase().endsWith(".xlsx")) return fail(`${file}: tệp ra phải có đuôi .xlsx.`);
-  const set = resolveSet(values.set ?? DEFAULT_SET_ID);
+  const set = await resolveSet(values.set ?? DEFAULT_SET_ID);
   // DTI.* functions know only the built-in sets; a set from a file gets plain formulas.
   const functionsKnowSet = getIndicatorSet(set.id) === set;
   const useFunctions = values.functions === true && functionsKnowSet;
@@ -187,7 +234,7 @@ export async function run(argv: readonly string[], readFile: (path: string) => s
   try {
     switch (command) {
       case "catalog":
-        return catalog(rest);
+        return await catalog(rest);
       case "score":
         return await score(rest, readFile);
       case "template":

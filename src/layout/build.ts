@@ -5,7 +5,9 @@
  * Laid out so that staff only type raw figures: inputs are yellow and unlocked, everything
  * else is computed by plain formulas (./formulas.ts) and locked.
  */
+import { isBuiltInSet } from "../catalog";
 import type { Indicator, IndicatorSet, InfoItem, Variable } from "../catalog/schema";
+import { indicatorSetToSheet, SET_SHEET_NAME } from "../catalog/sheet";
 import type { TaskList } from "../catalog/tasks/schema";
 import { describeRule } from "../catalog/describe";
 import { ratioSpecs } from "../catalog/rule-parts";
@@ -48,6 +50,12 @@ export interface BuildOptions {
   readonly part?: { readonly agency: string; readonly master: string };
   /** How Phân công splits agency cells into agencies (default splitAgencies). */
   readonly agencies?: (text: string) => string[];
+  /**
+   * Add the "Bộ chỉ số" sheet holding the set itself, so that the workbook can be scored
+   * where the set file is not at hand. Default: when the set is not built in (a built-in set
+   * is known by its id everywhere) and the indicator sheet is built.
+   */
+  readonly embedSet?: boolean;
 }
 
 /** Defined names on DTI_META of a part written by `dti split`: the agency, and the master's file name. */
@@ -621,6 +629,50 @@ function buildAssignmentSheet(
   return b.sheet("assignment", [30, 22, 8, 60, 10, 10, 12], { freeze: { rows: header + 1, columns: 0 }, print: { landscape: true, repeatRows: `${header + 1}:${header + 1}` } });
 }
 
+// ---------------------------------------------------------------- Bộ chỉ số
+
+/** What row 2 says in a workbook that carries its set (the sheet written alone says how to edit it). */
+const EMBEDDED_SET_HELP =
+  "Bộ chỉ số mà sổ này được làm theo; bộ không có sẵn trong DTI Workbench nên dòng lệnh (dti score) đọc bộ chỉ số từ trang này. " +
+  "Muốn sửa bộ chỉ số: sửa tệp bộ chỉ số rồi tạo lại mẫu (dti template --set <tệp> -o <sổ này> --update), để công thức của mẫu khớp với bộ.";
+
+/**
+ * The indicator set as a sheet (../catalog/sheet.ts): on its own (`dti catalog --xlsx`), for a
+ * province to edit, or inside a template (`embedded`), for readers of a set that is not built in.
+ * Identifier columns are text, so "3.10" typed there stays "3.10".
+ */
+export function buildSetSheet(set: IndicatorSet, options: { readonly embedded: boolean; readonly protect: boolean }): SheetLayout {
+  const laid = indicatorSetToSheet(set);
+  const width = laid.columnWidths.length;
+  const b = new SheetBuilder(SET_SHEET_NAME, width);
+  for (const row of laid.grid) b.row(row);
+  if (options.embedded) b.set(1, 0, EMBEDDED_SET_HELP);
+  b.format("A1", { bold: true });
+  b.format("A2", { italic: true, fontColor: COLORS.label, wrap: false });
+  for (const r of laid.fieldRows) {
+    b.format(cellRef(r, 0), { bold: true });
+    const value = { numberFormat: r === laid.fieldRows[0] ? "@" : "General" };
+    b.format(cellRef(r, 1), options.embedded ? value : { ...value, fill: COLORS.input, locked: false });
+  }
+  const header = laid.headerRow;
+  b.format(b.rowRange(header), { bold: true, fill: COLORS.header, fontColor: COLORS.headerFont, wrap: true, border: true, vertical: "middle" });
+  const last = laid.grid.length - 1;
+  if (last > header) {
+    // Editable on its own; inside a template it is what the template was made from, so it stays locked.
+    b.format(`${cellRef(header + 1, 0)}:${cellRef(last, width - 1)}`, { border: true, wrap: true, vertical: "top", ...(options.embedded ? {} : { locked: false }) });
+    for (const c of laid.textColumns) b.format(`${cellRef(header + 1, c)}:${cellRef(last, c)}`, { numberFormat: "@" });
+  }
+  for (const [r, kind] of laid.rowKinds) {
+    if (kind === "pillar") b.format(b.rowRange(r), { bold: true, fill: COLORS.pillar });
+    else if (kind === "indicator") b.format(b.rowRange(r, 0, 2), { bold: true });
+  }
+  return b.sheet("set", laid.columnWidths, {
+    freeze: { rows: header + 1, columns: 2 },
+    print: { landscape: true, repeatRows: `${header + 1}:${header + 1}` },
+    protect: options.protect,
+  });
+}
+
 // ---------------------------------------------------------------- Danh mục, DTI_META
 
 function buildListsSheet(
@@ -694,6 +746,9 @@ export function buildWorkbookLayout(set: IndicatorSet, options: BuildOptions = {
     sheets.push(tasks.sheet);
     out.push(...tasks.names);
     extraLists = [...tasks.optionLists];
+  }
+  if (roles.includes("indicators") && (options.embedSet ?? !isBuiltInSet(set.id))) {
+    sheets.push(buildSetSheet(set, { embedded: true, protect: true }));
   }
   sheets.push(buildListsSheet(scope, sn.lists, extraLists, out));
   sheets.push(buildMetaSheet(set, scope, sn.meta, formulas, out));

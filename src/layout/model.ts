@@ -108,7 +108,8 @@ export interface ChartSpec {
   readonly to: string;
 }
 
-export type SheetRole = "info" | "indicators" | "summary" | "assignment" | "tasks" | "lists" | "meta";
+/** "set": the indicator set itself ("Bộ chỉ số"), carried by a workbook whose set is not built in. */
+export type SheetRole = "info" | "indicators" | "summary" | "assignment" | "tasks" | "set" | "lists" | "meta";
 
 export interface SheetLayout {
   readonly name: string;

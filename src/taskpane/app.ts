@@ -44,6 +44,7 @@ const ROLE_LABELS: Record<SheetRole, string> = {
   summary: "Tổng hợp",
   assignment: "Phân công",
   tasks: "Nhiệm vụ",
+  set: "Bộ chỉ số",
   lists: "Danh mục",
   meta: "DTI_META",
 };

@@ -701,49 +701,49 @@ describe("resolveSet and loadIndicatorSetFile (Node)", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const codeOf = (f: () => unknown): string | undefined => {
+  const codeOf = async (f: () => unknown): Promise<string | undefined> => {
     try {
-      f();
+      await f();
     } catch (e) {
       return e instanceof DtiError ? e.code : `not a DtiError: ${String(e)}`;
     }
     return undefined;
   };
 
-  it("a registered id gives the registered set", () => {
-    expect(resolveSet("dti-province-2022")).toBe(dtiProvince2022);
-    expect(resolveSet(" dti-province-2020 ")).toBe(dtiProvince2020);
+  it("a registered id gives the registered set", async () => {
+    expect(await resolveSet("dti-province-2022")).toBe(dtiProvince2022);
+    expect(await resolveSet(" dti-province-2020 ")).toBe(dtiProvince2020);
   });
 
-  it("a path to a .json set file loads and checks it", () => {
-    expect(resolveSet(DISTRICT_FILE).id).toBe("huyen-2023");
+  it("a path to a .json set file loads and checks it", async () => {
+    expect((await resolveSet(DISTRICT_FILE)).id).toBe("huyen-2023");
   });
 
-  it("an unknown id or a missing file is unknown-indicator-set, in Vietnamese", () => {
-    expect(() => resolveSet("huyen-2099")).toThrow(/không có bộ chỉ số "huyen-2099"\. Có: dti-province-2022, dti-province-2020/);
-    expect(codeOf(() => resolveSet("huyen-2099"))).toBe("unknown-indicator-set");
-    expect(codeOf(() => resolveSet(join(dir, "none.json")))).toBe("unknown-indicator-set");
+  it("an unknown id or a missing file is unknown-indicator-set, in Vietnamese", async () => {
+    await expect(resolveSet("huyen-2099")).rejects.toThrow(/không có bộ chỉ số "huyen-2099"\. Có: dti-province-2022, dti-province-2020/);
+    expect(await codeOf(() => resolveSet("huyen-2099"))).toBe("unknown-indicator-set");
+    expect(await codeOf(() => resolveSet(join(dir, "none.json")))).toBe("unknown-indicator-set");
   });
 
-  it("a file that is not JSON is unreadable-input; an invalid set is invalid-input listing every error", () => {
+  it("a file that is not JSON is unreadable-input; an invalid set is invalid-input listing every error", async () => {
     const bad = join(dir, "bad.json");
     writeFileSync(bad, "{ not json");
-    expect(codeOf(() => loadIndicatorSetFile(bad))).toBe("unreadable-input");
+    expect(await codeOf(() => loadIndicatorSetFile(bad))).toBe("unreadable-input");
     const invalid = join(dir, "invalid.json");
     const data = districtData();
     data.maxTotal = 90;
     data.indicators[0].rule.ratio.numerator = ["x"];
     writeFileSync(invalid, JSON.stringify(data));
-    expect(codeOf(() => resolveSet(invalid))).toBe("invalid-input");
+    expect(await codeOf(() => resolveSet(invalid))).toBe("invalid-input");
     expect(() => loadIndicatorSetFile(invalid)).toThrow(`${invalid}: indicators[0].rule.ratio.numerator[0]: biến "x" không có trong chỉ số 1.1 (có: a, b).`);
     // The unknown "x" also leaves "a" unread: 3 errors, all listed.
     expect(() => loadIndicatorSetFile(invalid)).toThrow(/\(3 lỗi\):\n- .*maxTotal: bằng 90/);
   });
 
-  it("a file may not reuse a registered id with other content", () => {
+  it("a file may not reuse a registered id with other content", async () => {
     const clash = join(dir, "clash.json");
     writeFileSync(clash, JSON.stringify({ ...districtData(), id: "dti-province-2022" }));
-    expect(codeOf(() => resolveSet(clash))).toBe("invalid-input");
+    expect(await codeOf(() => resolveSet(clash))).toBe("invalid-input");
   });
 });
 

@@ -1,0 +1,77 @@
+/**
+ * Indicator sets in .xlsx files (exceljs): the sheet "Bộ chỉ số" of a file written by
+ * `dti catalog --xlsx` and edited by a province, or of a template made from a set that is not
+ * built in (it carries its set). The layout of the sheet and its checks are host-neutral
+ * (../catalog/sheet.ts); this file only finds the sheet and hands its values over.
+ */
+import ExcelJS from "exceljs";
+import type { ParseResult } from "../catalog/load";
+import type { IndicatorSet } from "../catalog/schema";
+import { isIndicatorSetSheet, parseIndicatorSetSheet, SET_SHEET_NAME, SET_SHEET_TITLE } from "../catalog/sheet";
+import { DtiError } from "../engine/errors";
+import { openXlsx } from "./open-xlsx";
+
+/** A cell as the plain value Office.js would give: formulas by their result, rich text as its text, dates as serial numbers. */
+function plain(value: ExcelJS.CellValue): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return (value.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
+  if ("richText" in value) return value.richText.map((t) => t.text).join("");
+  if ("formula" in value || "sharedFormula" in value) return plain((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ("error" in value) return String(value.error);
+  if ("text" in value) return String((value as { text: unknown }).text);
+  return null;
+}
+
+/** The values of a worksheet, row by row from A1. */
+export function worksheetGrid(ws: ExcelJS.Worksheet): unknown[][] {
+  const grid: unknown[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: unknown[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      cells[columnNumber - 1] = plain(cell.value);
+    });
+    grid[rowNumber - 1] = Array.from(cells, (v) => v ?? null);
+  });
+  return Array.from(grid, (row) => row ?? []);
+}
+
+/** The sheet holding a set: the one named "Bộ chỉ số", else the first whose A1 is the set sheet's title. */
+export function findSetWorksheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
+  const wanted = SET_SHEET_NAME.toLocaleLowerCase("vi");
+  const named = wb.worksheets.find((ws) => ws.name.toLocaleLowerCase("vi") === wanted);
+  if (named) return named;
+  return wb.worksheets.find((ws) => isIndicatorSetSheet([[plain(ws.getCell(1, 1).value)]]));
+}
+
+/** The set a workbook holds, checked; null when it has no set sheet. */
+export function readSetFromWorkbook(wb: ExcelJS.Workbook, file: string): ParseResult | null {
+  const ws = findSetWorksheet(wb);
+  if (!ws) return null;
+  return parseIndicatorSetSheet(worksheetGrid(ws), { file, sheet: ws.name });
+}
+
+/** Why a workbook has no set sheet, for messages. */
+export function noSetSheet(file: string): string {
+  return `${file}: không có trang "${SET_SHEET_NAME}" (hoặc trang nào có tiêu đề "${SET_SHEET_TITLE}" ở ô A1) chứa bộ chỉ số. Tạo tệp bộ chỉ số bằng: npm run -s dti -- catalog --set <mã bộ> --xlsx -o <tệp.xlsx>.`;
+}
+
+/** Throws DtiError("invalid-input") listing every problem when the set is not valid. */
+export function validSet(parsed: ParseResult, file: string): IndicatorSet {
+  if ("set" in parsed) return parsed.set;
+  const n = parsed.errors.length;
+  throw new DtiError("invalid-input", `Bộ chỉ số trong ${file} không hợp lệ (${n} lỗi):\n${parsed.errors.map((e) => `- ${e}`).join("\n")}`);
+}
+
+/**
+ * Reads and checks the set of an .xlsx file. Throws DtiError: "unreadable-input" when the file
+ * cannot be opened (missing, not xlsx, corrupt, password-protected), "invalid-input" when it has
+ * no set sheet or the set is not valid (every problem listed with its cell).
+ */
+export async function loadIndicatorSetWorkbook(file: string): Promise<IndicatorSet> {
+  const opened = await openXlsx(file, { valuesOnly: true });
+  if ("error" in opened) throw new DtiError("unreadable-input", opened.error);
+  const parsed = readSetFromWorkbook(opened.workbook, file);
+  if (parsed === null) throw new DtiError("invalid-input", noSetSheet(file));
+  return validSet(parsed, file);
+}
