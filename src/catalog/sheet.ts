@@ -122,6 +122,10 @@ export interface SetSheetGrid {
 }
 
 const column = (key: ColumnKey): number => SET_SHEET_COLUMNS.findIndex((c) => c.key === key);
+/** The header of a column, for messages. */
+const headerOf = (key: ColumnKey): string => SET_SHEET_COLUMNS[column(key)]?.header ?? key;
+/** What `parseIndicatorSet` is told the data is called, so that its messages can be taken apart. */
+const SOURCE = "<sheet>";
 
 /** The indicators are grouped by pillar, in the order of the pillars: each pillar row can head its indicators. */
 function groupedByPillar(set: IndicatorSet): boolean {
@@ -449,12 +453,6 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
   if ("set" in parsed) return parsed;
   return { errors: parsed.errors.map((e) => locate(e.startsWith(`${SOURCE}: `) ? e.slice(SOURCE.length + 2) : e, loc, { prefix, cell, sheet: where.sheet })) };
 }
-
-/** What `parseIndicatorSet` is told the data is called, so that its messages can be taken apart. */
-const SOURCE = "<sheet>";
-
-/** The header of a column, for messages. */
-const headerOf = (key: ColumnKey): string => SET_SHEET_COLUMNS[column(key)]?.header ?? key;
 
 /** Fields of the schema → the column that holds them, per kind of row. */
 const FIELD_COLUMNS: Record<"infoItems" | "pillars" | "indicators" | "variables", Readonly<Record<string, ColumnKey>>> = {
