@@ -87,10 +87,17 @@ module.exports = (env, argv) => {
       ],
     },
     plugins,
+    optimization: {
+      // The task pane's split and merge load exceljs with import() (src/taskpane/split-merge.ts):
+      // one lazy chunk, xlsx.js, with exceljs inside, rather than a separately numbered vendor file.
+      splitChunks: false,
+    },
     performance: {
       // decimal.js alone is ~130 kB minified; these files are served from the add-in's own host.
       maxAssetSize: 512 * 1024,
       maxEntrypointSize: 512 * 1024,
+      // xlsx.js (exceljs, ~0.9 MB) is fetched only when split or merge is used, never at start.
+      assetFilter: (file) => !file.endsWith(".map") && file !== "xlsx.js",
     },
     devServer: {
       // Loopback only: the certificate is for localhost, and nothing else needs to reach it.

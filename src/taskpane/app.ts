@@ -24,18 +24,20 @@ import { readUnit } from "../office/read-unit";
 import { selectName } from "../office/select";
 import { WriteLayoutError, writeLayout, type Supports } from "../office/write-layout";
 import { clear, el, svg } from "./dom";
+import { SplitMergeTab } from "./split-merge";
 
 /** Runs a batch against the workbook (Excel.run in the add-in; a fake host in tests). */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** The set a workbook without templates gets, and the one read first. */
 const DEFAULT_SET = dtiProvince2022;
-type Tab = "insert" | "validate" | "compute" | "agency";
+type Tab = "insert" | "validate" | "compute" | "agency" | "split";
 const TABS: readonly { id: Tab; label: StringKey }[] = [
   { id: "insert", label: "tabInsert" },
   { id: "validate", label: "tabValidate" },
   { id: "compute", label: "tabCompute" },
   { id: "agency", label: "tabAgency" },
+  { id: "split", label: "tabSplit" },
 ];
 
 const ROLE_LABELS: Record<SheetRole, string> = {
@@ -110,7 +112,24 @@ export class PaneApp {
     private readonly root: HTMLElement,
     private readonly run: ExcelRunner,
     private readonly supports: Supports,
+    /** `Excel.createWorkbook` (ExcelApi 1.8) where the host has it: split parts open in Excel. */
+    private readonly createWorkbook?: (base64: string) => Promise<void>,
   ) {}
+
+  private readonly splitMerge = new SplitMergeTab({
+    run: (batch) => this.run(batch),
+    set: () => this.state.set,
+    busy: () => this.state.busy,
+    task: (message, work) => this.task(message, work),
+    progress: (message) => {
+      this.state.status = message;
+      this.render();
+    },
+    render: () => this.render(),
+    button: (text, testid, onClick, primary) => this.button(text, testid, onClick, primary),
+    check: (text, testid, checked, onChange) => this.check(text, testid, checked, onChange),
+    ...(this.createWorkbook ? { createWorkbook: this.createWorkbook } : {}),
+  });
 
   /** First look at the workbook: is there a template to work with? */
   async start(): Promise<void> {
@@ -201,6 +220,7 @@ export class PaneApp {
     else if (this.state.tab === "insert") this.insertView(panel);
     else if (this.state.tab === "validate") this.validateView(panel);
     else if (this.state.tab === "compute") this.computeView(panel);
+    else if (this.state.tab === "split") this.splitMerge.render(panel);
     else this.agencyView(panel);
     this.root.appendChild(panel);
 

@@ -27,7 +27,9 @@ Office.onReady((info) => {
   const root = document.getElementById("app");
   if (!root) return;
   document.getElementById("host-status")?.remove();
-  const app = new PaneApp(root, (batch) => Excel.run(batch), officeSupports);
+  // Excel.createWorkbook (ExcelApi 1.8) opens a split part in Excel; absent elsewhere (e.g. some hosts).
+  const createWorkbook = typeof Excel.createWorkbook === "function" ? (base64: string) => Excel.createWorkbook(base64) : undefined;
+  const app = new PaneApp(root, (batch) => Excel.run(batch), officeSupports, createWorkbook);
   void app.start();
 }).catch((error: unknown) => {
   showStatus(`${t("officeFailed")}${error instanceof Error ? error.message : String(error)}`);

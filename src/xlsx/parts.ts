@@ -14,6 +14,9 @@ import { partBuildOptions, type AgencyPart } from "../layout/split";
 import { sheetNames } from "../layout/names";
 import { readName, writeLayoutToWorkbook } from "./workbook";
 
+// The merge core travels in the same chunk: the pane needs it only once files are read.
+export { mergeParts, showValue, templateMetaOf } from "../layout/merge";
+
 /** What a workbook's names hold, as the merge core reads them. */
 export function readCellOf(wb: ExcelJS.Workbook): ReadCell {
   return (name: string): NamedCell => readName(wb, name);
@@ -59,7 +62,7 @@ export async function buildPartWorkbook(
 }
 
 /** A part as .xlsx bytes. */
-export async function partBytes(part: BuiltPart): Promise<Uint8Array> {
+export async function partBytes(part: BuiltPart): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await part.workbook.xlsx.writeBuffer());
 }
 

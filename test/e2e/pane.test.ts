@@ -28,7 +28,11 @@ import webpack, { type Configuration } from "webpack";
 import { dtiProvince2022 as set } from "../../src/catalog";
 import { scoreUnits } from "../../src/engine/score";
 import type { ScoreOptions, UnitInput, UnitResult } from "../../src/engine/types";
-import { agencyAssignments, buildWorkbookLayout } from "../../src/layout/build";
+import ExcelJS from "exceljs";
+import { writeNamedValues as writeXlsxValues, readName } from "../../src/cli/xlsx";
+import { agencyAssignments, buildWorkbookLayout, PART_NAMES } from "../../src/layout/build";
+import type { CellContent } from "../../src/layout/model";
+import { ownedNames, splitByAgency } from "../../src/layout/split";
 import { TEMPLATE_VERSION, names } from "../../src/layout/names";
 import { namedInputs } from "../support/named-inputs";
 import type { CellTarget, DtiHarness, HarnessSetup, Located } from "./harness/harness";
@@ -637,7 +641,7 @@ describe("the task pane in Chromium (issue 4)", () => {
     await click(page, "lang-toggle");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
     const en = await tabs();
-    expect(en).toHaveLength(4);
+    expect(en).toHaveLength(5);
     en.forEach((label, i) => {
       expect(label).not.toBe(vi[i]);
       expect(label).toMatch(/^[\x20-\x7e]+$/);
@@ -779,5 +783,135 @@ describe("indicator sets in the pane (issue 5)", () => {
     } finally {
       await s.context.close();
     }
+  });
+});
+
+describe("split and merge in the pane (issue 5)", () => {
+  const plan = splitByAgency(set);
+  const tttt = plan.parts.find((p) => p.agency === "Sở TTTT");
+  if (!tttt) throw new Error("no part for Sở TTTT");
+  /** Numbers of the sample that Sở TTTT's part owns: what it types and merge writes back. */
+  const owned = [...namedInputs(sample)].filter(([name, value]) => ownedNames(set, tttt).has(name) && typeof value === "number") as [string, number][];
+  const [overwritten, conflicting, refilled] = owned as [[string, number], [string, number], [string, number]];
+  const filled = (): [string, string | number | boolean][] =>
+    [...namedInputs(sample)].filter((e): e is [string, string | number | boolean] => e[1] !== null && typeof e[1] !== "object");
+  let s: Session;
+  let page: Page;
+  let dir: string;
+  let partFile = "";
+
+  const csp = async (): Promise<string[]> =>
+    (await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).filter((line) => !line.includes(OFFICE_TELEMETRY));
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "dti-pane-parts-"));
+    s = await openPane({ fileName: "so-tong-hop.xlsx" });
+    page = s.page;
+    await page.waitForSelector(byTestId("no-template"), { state: "visible" });
+    await click(page, "insert-preview");
+    await click(page, "insert-go");
+    await typeAll(page, filled());
+  });
+  afterAll(async () => {
+    await s?.context.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("split: one file per agency, downloaded, with the master's names, formulas and values", async () => {
+    await click(page, "tab-split");
+    expect(await page.getAttribute(byTestId("tab-split"), "aria-selected")).toBe("true");
+    const boxes = await page.$$eval(`${byTestId("split-agencies")} input[type="checkbox"]`, (b) => b.map((x) => (x as HTMLInputElement).checked));
+    expect(boxes).toEqual(plan.parts.map(() => true));
+    expect(await page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/xlsx.js")))).toBe(false);
+    await click(page, "split-run");
+    expect(await text(page, "pane-status")).toContain(`${plan.parts.length}`);
+    // The .xlsx library came as its own chunk, fetched now.
+    expect(await page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/xlsx.js")))).toBe(true);
+    const agencies = await page.$$eval(`${byTestId("split-files")} li`, (items) => items.map((li) => li.getAttribute("data-agency")));
+    expect(agencies).toEqual(plan.parts.map((p) => p.agency));
+    const a11y = await axeViolations(page, "split");
+    await shot(page, "split");
+    const n = plan.parts.indexOf(tttt);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(byTestId(`split-download-${n}`))]);
+    expect(download.suggestedFilename()).toBe(tttt.fileName);
+    partFile = path.join(dir, tttt.fileName);
+    await download.saveAs(partFile);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(partFile);
+    expect(readName(wb, PART_NAMES.agency)).toMatchObject({ kind: "value", value: "Sở TTTT" });
+    expect(readName(wb, PART_NAMES.master)).toMatchObject({ kind: "value", value: "so-tong-hop.xlsx" });
+    expect(readName(wb, names.metaSet)).toMatchObject({ kind: "value", value: set.id });
+    // Pre-filled with what the workbook holds; another agency's indicator is not in it.
+    for (const [name, value] of owned) expect(readName(wb, name)).toMatchObject({ kind: "value", value });
+    expect(readName(wb, names.input("7.11", "a")).kind).toBe("missing");
+    expect((readName(wb, names.score("3.1")) as { formula?: string }).formula).toMatch(/DTI_3_1_a/);
+    // "Mở trong Excel": Excel.createWorkbook gets the same file as base64.
+    await click(page, `split-open-${n}`);
+    const created = await page.evaluate(() => (window.__dti as DtiHarness).created);
+    expect(created).toHaveLength(1);
+    expect(Buffer.from(created[0] as string, "base64").subarray(0, 2).toString()).toBe("PK");
+    await noInjection(s);
+    expect(await csp()).toEqual([]);
+    expectAccessible(a11y);
+  });
+
+  test("merge: a conflict is not written, a corrupt file is named, nothing is overwritten unless ticked", async () => {
+    // The agency filled its part: one value changed, one cell the workbook has left empty.
+    const fill = async (file: string, values: [string, CellContent][]): Promise<void> => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(partFile);
+      expect(writeXlsxValues(wb, new Map(values))).toEqual([]);
+      await wb.xlsx.writeFile(file);
+    };
+    const first = path.join(dir, "so-tttt-lan-1.xlsx");
+    const second = path.join(dir, "so-tttt-lan-2.xlsx");
+    const corrupt = path.join(dir, "hong.xlsx");
+    await fill(first, [[overwritten[0], overwritten[1] + 1]]);
+    await fill(second, [[overwritten[0], overwritten[1] + 1], [conflicting[0], conflicting[1] + 7]]);
+    fs.writeFileSync(corrupt, Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(64, 7)]));
+    await typeAll(page, [[refilled[0], ""]]);
+    expect(await readCell(page, refilled[0])).toBe("");
+
+    await page.setInputFiles(byTestId("merge-files"), [first, second, corrupt]);
+    await idle(page);
+    await page.waitForSelector(byTestId("merge-preview"));
+    expect(await text(page, "merge-used")).toContain("2/3");
+    const conflicts = await text(page, "merge-conflicts");
+    expect(conflicts).toContain(conflicting[0]);
+    expect(conflicts).toContain(`so-tttt-lan-1.xlsx = ${conflicting[1]}`);
+    expect(conflicts).toContain(`so-tttt-lan-2.xlsx = ${conflicting[1] + 7}`);
+    expect(await text(page, "merge-skipped")).toContain("hong.xlsx: tệp .xlsx bị hỏng");
+    const overwrites = await page.$$eval(`${byTestId("merge-overwrites")} li`, (items) => items.map((li) => li.getAttribute("data-name")));
+    expect(overwrites).toEqual([overwritten[0]]);
+    expect(await page.isChecked(byTestId("merge-confirm"))).toBe(false);
+    expect(await text(page, "merge-missing")).toContain("Cục Thống kê");
+    const a11y = await axeViolations(page, "merge-preview");
+    await shot(page, "merge-preview");
+
+    await click(page, "merge-go");
+    expect(await text(page, "merge-summary")).toMatch(/Giữ nguyên 1 ô/);
+    expect(await readCell(page, refilled[0])).toBe(refilled[1]);
+    expect(await readCell(page, overwritten[0])).toBe(overwritten[1]);
+    expect(await readCell(page, conflicting[0])).toBe(conflicting[1]);
+    await shot(page, "merged");
+
+    // Again with the first file only, and the overwrite ticked.
+    await page.setInputFiles(byTestId("merge-files"), [first]);
+    await idle(page);
+    await page.click(byTestId("merge-confirm"));
+    await idle(page);
+    await click(page, "merge-go");
+    expect(await readCell(page, overwritten[0])).toBe(overwritten[1] + 1);
+    expect(await text(page, "merge-summary")).toMatch(/ghi 1 giá trị/);
+    await noInjection(s);
+    expectAccessible(a11y);
+  });
+
+  test("no Content-Security-Policy violation during split and merge, and nothing failed", async () => {
+    expect(await csp()).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+    expect(s.consoleErrors.filter((line) => !line.includes(OFFICE_TELEMETRY))).toEqual([]);
+    expect(s.blocked).toEqual([]);
+    expect(s.dialogs).toEqual([]);
   });
 });

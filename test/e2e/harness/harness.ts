@@ -23,6 +23,8 @@ export interface HarnessSetup {
   readonly seed?: SeedSpec;
   /** `Office.context.displayLanguage` ("vi-VN" unless told). */
   readonly displayLanguage?: string;
+  /** `Workbook.name` ("Book1", a workbook never saved, unless told). */
+  readonly fileName?: string;
 }
 
 /** A cell: a workbook-level defined name ("DTI_3_1_a") or a sheet and an A1 reference. */
@@ -76,6 +78,8 @@ export interface DtiHarness {
   /** The whole committed workbook as plain data (values, formats, rules, names, protection). */
   snapshot(): unknown;
   syncCount(): number;
+  /** The base64 .xlsx of every `Excel.createWorkbook` call, in order. */
+  readonly created: string[];
 }
 
 declare global {
@@ -86,7 +90,7 @@ declare global {
 }
 
 const setup: HarnessSetup = window.__dtiSetup ?? {};
-const fake = new FakeExcel({ excelApi: setup.excelApi ?? "1.17" });
+const fake = new FakeExcel({ excelApi: setup.excelApi ?? "1.17", ...(setup.fileName ? { fileName: setup.fileName } : {}) });
 if (setup.seed) fake.seed(setup.seed);
 
 export interface Runs {
@@ -126,7 +130,14 @@ async function run<T>(first: Batch<T> | unknown, second?: Batch<T>): Promise<T> 
   }
 }
 
-(window as unknown as { Excel: unknown }).Excel = { run };
+/** `Excel.createWorkbook(base64)` (ExcelApi 1.8) opens a new workbook in Excel; here it is recorded. */
+const created: string[] = [];
+async function createWorkbook(base64?: string): Promise<void> {
+  if (!fake.supports("ExcelApi", "1.8")) throw new TypeError("Excel.createWorkbook needs ExcelApi 1.8.");
+  created.push(base64 ?? "");
+}
+
+(window as unknown as { Excel: unknown }).Excel = { run, createWorkbook };
 
 // ---------------------------------------------------------------------------------------
 // Office: host Excel, requirement sets from the fake
@@ -255,4 +266,5 @@ window.__dti = {
   names: () => fake.names(),
   snapshot: () => fake.snapshot(),
   syncCount: () => fake.syncCount,
+  created,
 };
