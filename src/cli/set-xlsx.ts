@@ -5,6 +5,7 @@
  * (../catalog/sheet.ts); this file only finds the sheet and hands its values over.
  */
 import ExcelJS from "exceljs";
+import { getIndicatorSet } from "../catalog";
 import type { ParseResult } from "../catalog/load";
 import type { IndicatorSet } from "../catalog/schema";
 import { isIndicatorSetSheet, parseIndicatorSetSheet, SET_SHEET_NAME, SET_SHEET_TITLE } from "../catalog/sheet";
@@ -74,4 +75,22 @@ export async function loadIndicatorSetWorkbook(file: string): Promise<IndicatorS
   const parsed = readSetFromWorkbook(opened.workbook, file);
   if (parsed === null) throw new DtiError("invalid-input", noSetSheet(file));
   return validSet(parsed, file);
+}
+
+/**
+ * Finds sets by id for a workbook: the registered sets, else the set the workbook carries in its
+ * sheet "Bộ chỉ số" (when it is valid and has that id). For commands that take a template of any
+ * set and resolve its DTI_META id through a callback (`workbookMeta` of src/xlsx/parts.ts).
+ */
+export function setsKnownTo(wb: ExcelJS.Workbook, file: string): (id: string) => IndicatorSet | undefined {
+  let carried: IndicatorSet | null | undefined;
+  return (id) => {
+    const known = getIndicatorSet(id);
+    if (known) return known;
+    if (carried === undefined) {
+      const parsed = readSetFromWorkbook(wb, file);
+      carried = parsed !== null && "set" in parsed ? parsed.set : null;
+    }
+    return carried?.id === id ? carried : undefined;
+  };
 }

@@ -12,6 +12,7 @@ import { dtiProvince2022 } from "../../src/catalog";
 import { loadIndicatorSetFile } from "../../src/catalog/load-file";
 import { indicatorSetToSheet, SET_SHEET_COLUMNS, SET_SHEET_NAME } from "../../src/catalog/sheet";
 import { run } from "../../src/cli/main";
+import { setsKnownTo } from "../../src/cli/set-xlsx";
 import { writeNamedValues } from "../../src/cli/xlsx";
 import type { ScoreReport } from "../../src/engine/report";
 import type { UnitInput } from "../../src/engine/types";
@@ -142,6 +143,19 @@ describe("a template of a set that is not built in carries the set", () => {
     expect(fromWorkbook.units[0]?.total).toEqual(fromJson.units[0]?.total);
     expect(fromWorkbook.units[0]?.indicators).toEqual(fromJson.units[0]?.indicators);
     expect(fromWorkbook.units[0]?.total.score).toBeGreaterThan(0);
+  });
+
+  it("setsKnownTo: built-in ids, else the set the workbook carries (for split and merge)", async () => {
+    const template = out("huyen-known.xlsx");
+    await ok(["template", "--set", districtFile, "-o", template]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(template);
+    const known = setsKnownTo(wb, template);
+    expect(known("dti-province-2022")).toBe(dtiProvince2022);
+    expect(known("huyen-2023")).toEqual(district);
+    expect(known("huyen-2099")).toBeUndefined();
+    wb.removeWorksheet((wb.getWorksheet(SET_SHEET_NAME) as ExcelJS.Worksheet).id);
+    expect(setsKnownTo(wb, template)("huyen-2023")).toBeUndefined();
   });
 
   it("says clearly when the set is neither built in nor in the workbook, or is another set", async () => {
