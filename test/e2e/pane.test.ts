@@ -248,6 +248,7 @@ const typeAll = (page: Page, entries: readonly (readonly [CellTarget, string | n
   page.evaluate(({ e, u }) => (window.__dti as DtiHarness).typeAll(e, { unprotect: u }), { e: entries as [CellTarget, string | number | boolean][], u: unprotect });
 const readCell = (page: Page, target: CellTarget): Promise<string | number | boolean> => page.evaluate((t) => (window.__dti as DtiHarness).read(t), target);
 const locate = (page: Page, target: CellTarget): Promise<Located | null> => page.evaluate((t) => (window.__dti as DtiHarness).locate(t), target);
+const syncCount = (page: Page): Promise<number> => page.evaluate(() => (window.__dti as DtiHarness).syncCount());
 const snapshot = async (page: Page): Promise<unknown> => JSON.parse(await page.evaluate(() => JSON.stringify((window.__dti as DtiHarness).snapshot()))) as unknown;
 
 /** Where two workbook snapshots differ (paths, at most `max`); [] when they are the same. */
@@ -823,7 +824,10 @@ describe("split and merge in the pane (issue 5)", () => {
     const boxes = await page.$$eval(`${byTestId("split-agencies")} input[type="checkbox"]`, (b) => b.map((x) => (x as HTMLInputElement).checked));
     expect(boxes).toEqual(plan.parts.map(() => true));
     expect(await page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/xlsx.js")))).toBe(false);
+    const syncs = await syncCount(page);
     await click(page, "split-run");
+    // The whole workbook is read in 2 round trips, whatever its size.
+    expect((await syncCount(page)) - syncs).toBe(2);
     expect(await text(page, "pane-status")).toContain(`${plan.parts.length}`);
     // The .xlsx library came as its own chunk, fetched now.
     expect(await page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/xlsx.js")))).toBe(true);
@@ -872,8 +876,10 @@ describe("split and merge in the pane (issue 5)", () => {
     await typeAll(page, [[refilled[0], ""]]);
     expect(await readCell(page, refilled[0])).toBe("");
 
+    let syncs = await syncCount(page);
     await page.setInputFiles(byTestId("merge-files"), [first, second, corrupt]);
     await idle(page);
+    expect((await syncCount(page)) - syncs).toBe(2);
     await page.waitForSelector(byTestId("merge-preview"));
     expect(await text(page, "merge-used")).toContain("2/3");
     const conflicts = await text(page, "merge-conflicts");
@@ -887,8 +893,15 @@ describe("split and merge in the pane (issue 5)", () => {
     expect(await text(page, "merge-missing")).toContain("Cục Thống kê");
     const a11y = await axeViolations(page, "merge-preview");
     await shot(page, "merge-preview");
+    // The same preview in English.
+    await click(page, "lang-toggle");
+    expect(await text(page, "merge-skipped")).toContain("hong.xlsx: the .xlsx file is corrupt");
+    expect(await text(page, "merge-conflicts")).toMatch(/\((indicator|general information item) [\d.]+\): so-tttt-lan-1\.xlsx = /);
+    await click(page, "lang-toggle");
 
+    syncs = await syncCount(page);
     await click(page, "merge-go");
+    expect((await syncCount(page)) - syncs).toBe(3);
     expect(await text(page, "merge-summary")).toMatch(/Giữ nguyên 1 ô/);
     expect(await readCell(page, refilled[0])).toBe(refilled[1]);
     expect(await readCell(page, overwritten[0])).toBe(overwritten[1]);
