@@ -19,6 +19,7 @@ import { mergeIssueCount, mergeParts, showValue, type MergePartInput } from "../
 import { readCellOf, workbookMeta, workbookNames } from "../xlsx/parts";
 import type { CliResult } from "./main";
 import { openXlsx } from "./open-xlsx";
+import { setsKnownTo } from "./set-xlsx";
 import { fail, templateMeta } from "./split";
 import { writeNamedValues } from "./xlsx";
 
@@ -56,7 +57,9 @@ export async function mergeCommand(args: readonly string[]): Promise<CliResult> 
       parts.push({ file, opened: { error: { vi: got.error, en: got.error } } });
       continue;
     }
-    const pm = workbookMeta(got.workbook, file);
+    // A set that is not built in: the part carries it, or (a part with no indicator sheet) it is the master's.
+    const known = setsKnownTo(got.workbook, file);
+    const pm = workbookMeta(got.workbook, file, (id) => known(id) ?? (id === meta.set.id ? meta.set : undefined));
     parts.push({ file, opened: "error" in pm ? { error: pm.error } : { meta: pm, read: readCellOf(got.workbook), names: workbookNames(got.workbook) } });
   }
   // Every value is classified before anything is written (src/layout/merge.ts).

@@ -18,6 +18,7 @@ import { buildPartWorkbook, readCellOf, workbookMeta } from "../xlsx/parts";
 import type { CliResult } from "./main";
 import { readName } from "./xlsx";
 import { openXlsx } from "./open-xlsx";
+import { setsKnownTo } from "./set-xlsx";
 
 export type { TemplateMeta } from "../layout/merge";
 
@@ -37,9 +38,12 @@ export function plainOf(wb: ExcelJS.Workbook, name: string): CellContent | undef
   return plainOfCell(readName(wb, name));
 }
 
-/** The indicator set, template version and part of a workbook, or why it is not a usable template. */
+/**
+ * The indicator set, template version and part of a workbook, or why it is not a usable
+ * template. A set that is not built in is found in the workbook's own set sheet.
+ */
 export function templateMeta(wb: ExcelJS.Workbook, file: string): TemplateMeta | { error: string } {
-  const meta = workbookMeta(wb, file);
+  const meta = workbookMeta(wb, file, setsKnownTo(wb, file));
   return "error" in meta ? { error: meta.error.vi } : meta;
 }
 

@@ -281,3 +281,23 @@ describe("dti merge lists what it does not write", () => {
     expect(existsSync(out)).toBe(false);
   }, 60_000);
 });
+
+describe("split and merge a template of a set that is not built in (it carries its set)", () => {
+  it("splits by agency and merges a returned part back, the set found in the workbooks themselves", async () => {
+    const districtFile = path.join(root, "test/fixtures/sets/district-example.json");
+    const template = fresh("huyen") + ".xlsx";
+    expect((await run(["template", "--set", districtFile, "-o", template])).code).toBe(0);
+    const dir = fresh("huyen-phan");
+    const r = await splitCommand([template, "--by", "agency", "-o", dir]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    const files = readdirSync(dir).map((f) => path.join(dir, f));
+    expect(files.length).toBeGreaterThan(0);
+    const out = fresh("huyen-gop") + ".xlsx";
+    // Every part, including one with only general information (no indicator sheet, no set sheet).
+    const merged = await mergeCommand([template, ...files, "-o", out]);
+    expect(merged.stdout).not.toMatch(/Bỏ qua tệp/);
+    expect(merged.stdout).toContain(`Đã gộp ${files.length}/${files.length} tệp phần`);
+    expect(merged).toMatchObject({ code: 0, stderr: "" });
+    expect(existsSync(out)).toBe(true);
+  }, 60_000);
+});
