@@ -235,11 +235,11 @@ export class SplitMergeTab {
     });
   }
 
-  /** A heading and a list of lines, or nothing when there are none. */
+  /** A heading (if any) and a list of lines, or nothing when there are none. */
   private section(panel: HTMLElement, title: string, testid: string, lines: readonly string[]): void {
     if (lines.length === 0) return;
     const box = el("div", undefined, { "data-testid": testid });
-    box.appendChild(el("h4", title));
+    if (title) box.appendChild(el("h4", title));
     const list = el("ul", undefined, { class: "pane-findings" });
     for (const line of lines) list.appendChild(el("li", line));
     box.appendChild(list);
@@ -261,7 +261,7 @@ export class SplitMergeTab {
     const r = preview.result;
     const box = el("div", undefined, { class: "pane-preview", "data-testid": "merge-preview" });
     box.appendChild(el("h3", preview.done ? t("mergeSummaryTitle") : t("mergePreviewTitle")));
-    if (preview.done) this.section(box, t("mergeSummaryTitle"), "merge-summary", preview.done);
+    if (preview.done) this.section(box, "", "merge-summary", preview.done);
     box.appendChild(el("p", t("mergeUsed", { used: r.used, given: r.given }), { "data-testid": "merge-used" }));
     const plain = r.writes.filter((w) => w.current === undefined);
     const overwrites = r.writes.filter((w) => w.overwrites);
