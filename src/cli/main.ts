@@ -193,9 +193,10 @@ async function template(args: readonly string[]): Promise<CliResult> {
   if (!file) return fail(`cần tên tệp ra: -o <tệp.xlsx>.\n${USAGE}`);
   if (!file.toLowerCase().endsWith(".xlsx")) return fail(`${file}: tệp ra phải có đuôi .xlsx.`);
   const set = await resolveSet(values.set ?? DEFAULT_SET_ID);
-  // DTI.* functions know only the built-in sets; a set from a file gets plain formulas.
-  const functionsKnowSet = getIndicatorSet(set.id) === set;
-  const useFunctions = values.functions === true && functionsKnowSet;
+  // A set that is not built in reaches the functions when the task pane opens the workbook
+  // (it stores the set from the sheet "Bộ chỉ số" for them: src/functions/set-store.ts).
+  const builtIn = isBuiltInSet(set.id);
+  const useFunctions = values.functions === true;
   const layout = buildWorkbookLayout(set, {
     formulas: useFunctions ? "functions" : "portable",
     protect: values["no-protect"] !== true,
@@ -220,8 +221,10 @@ async function template(args: readonly string[]): Promise<CliResult> {
   out.push(
     `  - Công thức ô điểm: ${layout.formulas === "portable" ? "công thức Excel thường (tính được cả khi không có bổ trợ, trong Excel cũ và LibreOffice)" : "hàm DTI.* (cần bổ trợ DTI Workbench)"}.`,
   );
-  if (values.functions && !useFunctions) {
-    out.push(`  - Lưu ý: hàm DTI.* chỉ biết các bộ chỉ số có sẵn; bộ "${set.id}" đọc từ tệp nên ô điểm dùng công thức Excel thường.`);
+  if (useFunctions && !builtIn) {
+    out.push(
+      `  - Lưu ý: bộ "${set.id}" không có sẵn trong bổ trợ; hàm DTI.SCORE("${set.id}:…") tính được sau khi mở bảng tác vụ DTI một lần trong sổ này (bảng tác vụ nạp bộ từ trang "Bộ chỉ số" cho các hàm), trước đó ô điểm để trống.`,
+    );
   }
   if (result.chartsSkipped) {
     out.push("  - Lưu ý: thư viện exceljs không vẽ được biểu đồ; biểu đồ các chỉ số chính ở trang Tổng hợp chỉ có khi chèn mẫu bằng bổ trợ trong Excel.");

@@ -11,7 +11,7 @@
  *
  * Pure apart from the storage passed in, so tests use an in-memory store.
  */
-import { dtiProvince2020, dtiProvince2022, getIndicatorSet, registerIndicatorSet } from "../catalog/index";
+import { getIndicatorSet, isBuiltInSet, registerIndicatorSet } from "../catalog/index";
 import { parseIndicatorSet } from "../catalog/load";
 import type { IndicatorSet } from "../catalog/schema";
 
@@ -30,10 +30,6 @@ export function isKnownSet(id: string): boolean {
   return getIndicatorSet(id) !== undefined;
 }
 
-/** Whether a set ships with the add-in (the functions always know it). */
-export function isBuiltInSet(set: IndicatorSet): boolean {
-  return set === dtiProvince2022 || set === dtiProvince2020;
-}
 
 /**
  * Stores a set for the functions. Returns true when the stored copy changed (the caller then
@@ -41,7 +37,7 @@ export function isBuiltInSet(set: IndicatorSet): boolean {
  * Built-in sets are never stored.
  */
 export async function rememberSet(storage: SetStorage, set: IndicatorSet): Promise<boolean> {
-  if (isBuiltInSet(set)) return false;
+  if (isBuiltInSet(set.id)) return false;
   const json = JSON.stringify(set);
   const before = await storage.getItem(setKey(set.id));
   if (before === json) return false;

@@ -38,11 +38,11 @@ describe("a set read from a JSON file (a province's own set for its districts)",
     expect(r.stderr).toMatch(/dti-province-2022/);
   });
 
-  it("writes a template for it, and a filled one scores like the JSON (plain formulas even with --functions)", async () => {
+  it("writes a template for it (DTI.SCORE with the set id under --functions), and a filled one scores like the JSON", async () => {
     const file = path.join(tmp, "huyen.xlsx");
     const t = await run(["template", "-o", file, "--set", districtSet, "--functions"]);
     expect(t.code).toBe(0);
-    expect(t.stdout).toMatch(/đọc từ tệp nên ô điểm dùng công thức Excel thường/);
+    expect(t.stdout).toMatch(/bộ "huyen-2023" không có sẵn trong bổ trợ; hàm DTI\.SCORE\("huyen-2023:…"\) tính được sau khi mở bảng tác vụ DTI/);
     const data = JSON.parse(readFileSync(districtUnits, "utf8")) as { units: { name: string; values: Record<string, Record<string, unknown>>; info?: Record<string, unknown> }[] };
     const unit = data.units[0]!;
     const wb = new ExcelJS.Workbook();
