@@ -17,7 +17,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
-import { getIndicatorSet, indicatorSets } from "../catalog";
+import { getIndicatorSet } from "../catalog";
+import { resolveSet } from "../catalog/load-file";
 import type { IndicatorSet } from "../catalog/schema";
 import { DtiError } from "../engine/errors";
 import { toReport } from "../engine/report";
@@ -25,9 +26,11 @@ import { scoreUnits } from "../engine/score";
 import type { ScoreOptions, UnitInput, UnitResult } from "../engine/types";
 import { columnLetter, quoteSheet } from "../layout/model";
 import { gapsToBest, incompleteUnits, indicatorColumns, rankUnits, type IncompleteUnit, type RankedUnit } from "../layout/ranking";
+import { names as layoutNames } from "../layout/names";
 import { readInputs, type ReadResult } from "../layout/read-inputs";
 import type { CliResult } from "./main";
 import { checkXlsxFile, namedValueFrom, openXlsx, readDefinedNamesFast, type FastNames } from "./open-xlsx";
+import { setsKnownTo } from "./set-xlsx";
 import { readName, type NamedValue } from "./xlsx";
 
 export const AGGREGATE_USAGE = `  npm run -s dti -- aggregate <tệp.xlsx…|thư mục> -o <tổng hợp.xlsx> [--json] [--alt-threshold] [--minmax-as-best]
@@ -40,6 +43,8 @@ export const AGGREGATE_USAGE = `  npm run -s dti -- aggregate <tệp.xlsx…|th�
       --json             in báo cáo JSON cùng dạng với "dti score" cho mọi đơn vị
       --alt-threshold    cách đọc khác của ngưỡng (§2); mặc định theo sổ nếu mọi sổ cùng bật
       --minmax-as-best   đọc "Min-Max" là tỷ lệ so với đơn vị cao nhất (§10); như trên
+      --set <mã|tệp>     bộ chỉ số (mã có sẵn, tệp .json hoặc .xlsx có trang "Bộ chỉ số"); mặc định
+                         bộ mà sổ đầu tiên đọc được ghi nhận (bộ không có sẵn: lấy từ trang "Bộ chỉ số" của sổ)
       Mã thoát: 0 mọi tệp đều dùng được; 2 có tệp bị bỏ qua (xem thông báo); 1 không có đơn vị nào
       dùng được, thư mục rỗng, tham số sai hoặc tệp ra đã có.
 `;
@@ -439,6 +444,25 @@ export function buildSummaryWorkbook(input: SummaryInput): ExcelJS.Workbook {
 // ---------------------------------------------------------------------------------------------
 // The command.
 
+/**
+ * The set the units use when --set is not given: the one the first readable workbook records in
+ * DTI_META (a set that is not built in comes from that workbook's sheet "Bộ chỉ số"); the 2022 set
+ * when none records one it can resolve. Workbooks of another set are then skipped by name.
+ */
+async function recordedSet(files: readonly string[]): Promise<IndicatorSet> {
+  for (const file of files) {
+    if (checkXlsxFile(file)) continue;
+    const opened = await openXlsx(file, {});
+    if ("error" in opened) continue;
+    const id = readName(opened.workbook, layoutNames.metaSet);
+    if (id.kind !== "value" || typeof id.value !== "string" || id.value.trim() === "") continue;
+    // A set neither built in nor carried: this file is skipped later, naming its set.
+    const found = setsKnownTo(opened.workbook, file)(id.value.trim());
+    if (found) return found;
+  }
+  return getIndicatorSet(DEFAULT_SET) as IndicatorSet;
+}
+
 export async function aggregateCommand(args: readonly string[]): Promise<CliResult> {
   let parsed;
   try {
@@ -466,12 +490,15 @@ export async function aggregateCommand(args: readonly string[]): Promise<CliResu
     const dir = path.dirname(path.resolve(out));
     if (!existsSync(dir) || !statSync(dir).isDirectory()) return fail(`${out}: không có thư mục ${path.dirname(out)}.`);
   }
-  const setId = values.set ?? DEFAULT_SET;
-  const set = getIndicatorSet(setId);
-  if (!set) return fail(`không có bộ chỉ số "${setId}". Có: ${indicatorSets.map((s) => s.id).join(", ")}.`);
-
   const collected = collectFiles(positionals);
   if ("error" in collected) return fail(collected.error);
+  let set: IndicatorSet;
+  try {
+    set = values.set !== undefined ? await resolveSet(values.set) : await recordedSet(collected.files);
+  } catch (e) {
+    if (e instanceof DtiError) return fail(e.message);
+    throw e;
+  }
   const skipped: Skip[] = [...collected.skipped];
   const notes: string[] = [...collected.notes];
   const warnings: string[] = [];

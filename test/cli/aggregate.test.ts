@@ -399,3 +399,30 @@ describe("readUnitFile", () => {
     expect(bad).toMatchObject({ ok: false, error: "không tìm thấy tệp." });
   });
 });
+
+describe("units of a set that is not built in (the district example)", () => {
+  it("finds the set in the workbooks' sheet 'Bộ chỉ số' without --set, and --set accepts the set file", async () => {
+    const { run } = await import("../../src/cli/main");
+    const setFile = path.join(root, "test/fixtures/sets/district-example.json");
+    const data = JSON.parse(readFileSync(path.join(root, "test/fixtures/district-units.json"), "utf8")) as { units: UnitInput[] };
+    const dir = freshDir("huyen");
+    const template = path.join(tmp, "mau-huyen.xlsx");
+    expect((await run(["template", "-o", template, "--set", setFile])).code).toBe(0);
+    const { resolveSet } = await import("../../src/catalog/load-file");
+    const district = await resolveSet(setFile);
+    for (const [n, u] of data.units.entries()) {
+      const wb = await openWb(template);
+      expect(writeNamedValues(wb, namedInputs(u, {}, district)).filter((x) => !x.startsWith("DTI_OPT"))).toEqual([]);
+      await wb.xlsx.writeFile(path.join(dir, `${n + 1}.xlsx`));
+    }
+    expect(data.units.length).toBeGreaterThanOrEqual(3);
+    const expected = toReport(district, scoreUnits(district, data.units.map(({ reference: _r, ...u }) => u)), {});
+    const found = await aggregateCommand([dir, "--json"]);
+    expect(found.code).toBe(0);
+    const report = JSON.parse(found.stdout) as ScoreReport;
+    expect(report.indicatorSet).toBe("huyen-2023");
+    expect(report.units.map((u) => [u.name, u.total])).toEqual(expected.units.map((u) => [u.name, u.total]));
+    const given = await aggregateCommand([dir, "--json", "--set", setFile]);
+    expect(JSON.parse(given.stdout)).toEqual(report);
+  });
+});
