@@ -1,7 +1,7 @@
 /**
  * Reads an indicator set from a sheet of the open workbook ("Bộ chỉ số", as `dti catalog --xlsx`
- * writes it or as a template of a set that is not built in carries it), in one round trip:
- * the sheet and its used range are asked for in the same batch. The layout of the sheet and
+ * writes it or as a template of a set that is not built in carries it), in two round trips
+ * (the sheet, then its used range), whatever its size. The layout of the sheet and
  * its checks are host-neutral (../catalog/sheet.ts); this adapter only hands the values over.
  *
  * Nothing here touches an Office global; everything goes through the request context.
@@ -16,11 +16,13 @@ import { parseIndicatorSetSheet, SET_SHEET_NAME } from "../catalog/sheet";
 export async function readIndicatorSetSheet(context: Excel.RequestContext, sheetName: string = SET_SHEET_NAME): Promise<ParseResult> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
   sheet.load("name");
-  // A method of a null object gives a null object, so both are asked for in one batch.
+  await context.sync();
+  if (sheet.isNullObject) return { errors: [`Sổ làm việc không có trang "${sheetName}" chứa bộ chỉ số.`] };
+  // A second round trip rather than a method called on a possibly null worksheet, whose
+  // behaviour Office.js does not document.
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("values,rowIndex,columnIndex");
   await context.sync();
-  if (sheet.isNullObject) return { errors: [`Sổ làm việc không có trang "${sheetName}" chứa bộ chỉ số.`] };
   if (used.isNullObject) return { errors: [`Trang "${sheet.name}" trống: không có bộ chỉ số.`] };
   // The used range starts at its first used cell; the reader counts rows and columns from A1.
   const pad = (n: number): null[] => Array.from({ length: n }, () => null);
