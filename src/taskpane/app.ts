@@ -6,7 +6,7 @@
  * supplied by `run`; all scoring through the engine. No Office global is touched here, so
  * the same code runs against the fake Excel host in the browser tests.
  */
-import { dtiProvince2022, indicatorSets, type IndicatorSet } from "../catalog";
+import { dtiProvince2022, getIndicatorSet, indicatorSets, isBuiltInSet, type IndicatorSet } from "../catalog";
 import { ninhThuan2022TaskList } from "../catalog/tasks/ninh-thuan-2022";
 import { scoreUnits } from "../engine/score";
 import type { UnitResult } from "../engine/types";
@@ -20,7 +20,9 @@ import { agencyNames, agencySummary, summarize, type ComputeSummary } from "../l
 import { validateWorkbook, type Finding, type ValidationReport } from "../layout/validate";
 import { clearMarks, markCells } from "../office/marks";
 import { setOption } from "../office/options";
+import { readIndicatorSetSheet } from "../office/read-set-sheet";
 import { readUnit } from "../office/read-unit";
+import { rememberSet, type SetStorage } from "../functions/set-store";
 import { selectName } from "../office/select";
 import { WriteLayoutError, writeLayout, type Supports } from "../office/write-layout";
 import { clear, el, svg } from "./dom";
@@ -83,6 +85,10 @@ interface State {
   choices: Map<string, ConflictChoice>;
   insertLines: readonly string[];
   noTemplate: boolean;
+  /** The set read from the workbook's sheet "Bộ chỉ số" (a province's own set), once read. */
+  sheetSet: IndicatorSet | null;
+  /** Why the sheet "Bộ chỉ số" could not be used, each naming its cell. */
+  setProblems: readonly string[];
 }
 
 export class PaneApp {
@@ -106,6 +112,8 @@ export class PaneApp {
     choices: new Map(),
     insertLines: [],
     noTemplate: false,
+    sheetSet: null,
+    setProblems: [],
   };
 
   constructor(
@@ -114,7 +122,15 @@ export class PaneApp {
     private readonly supports: Supports,
     /** `Excel.createWorkbook` (ExcelApi 1.8) where the host has it: split parts open in Excel. */
     private readonly createWorkbook?: (base64: string) => Promise<void>,
+    /**
+     * OfficeRuntime.storage where the host has it: a set that is not built in is stored there
+     * for the DTI.* functions, which run in another runtime (src/functions/set-store.ts).
+     */
+    private readonly storage?: SetStorage,
   ) {}
+
+  /** A sentence a step inside a task adds to the task's final status line. */
+  private note = "";
 
   private readonly splitMerge = new SplitMergeTab({
     run: (batch) => this.run(batch),
@@ -155,9 +171,11 @@ export class PaneApp {
     this.render();
     try {
       this.state.status = await work();
+      if (this.note) this.state.status += this.note;
     } catch (e) {
       this.state.status = describeError(e);
     } finally {
+      this.note = "";
       this.state.busy = false;
       this.render();
     }
@@ -261,6 +279,8 @@ export class PaneApp {
       sheets: VISIBLE_ROLES.filter((r) => this.state.roles.has(r)),
       protect: this.state.protect,
       ...(this.state.sampleTasks ? { sampleTasks: ninhThuan2022TaskList } : {}),
+      // A set read from this workbook's sheet "Bộ chỉ số" is carried by that sheet already.
+      ...(this.state.set === this.state.sheetSet ? { embedSet: false } : {}),
     });
   }
 
@@ -274,18 +294,25 @@ export class PaneApp {
     panel.appendChild(el("h2", t("insertTitle")));
     if (this.state.noTemplate) panel.appendChild(this.noTemplateHint());
     panel.appendChild(el("p", t("insertHint"), { class: "pane-hint" }));
-    // One set today; later sets (another year, a province's own) become more options here.
+    // The built-in sets, and a province's own set once read from the sheet "Bộ chỉ số".
     const setLabel = el("label", `${t("insertSet")} `, { class: "pane-choice" });
     const setSelect = el("select", undefined, { "data-testid": "insert-set" });
-    for (const s of indicatorSets) setSelect.appendChild(el("option", `${s.name} (${s.id})`, { value: s.id }));
+    const choices = this.setChoices();
+    for (const s of choices) {
+      const where = isBuiltInSet(s.id) ? "" : ` — ${t("setInWorkbook")}`;
+      setSelect.appendChild(el("option", `${s.name} (${s.id})${where}`, { value: s.id }));
+    }
     setSelect.value = this.state.set.id;
     setSelect.disabled = this.state.busy;
     setSelect.addEventListener("change", () => {
-      this.state.set = indicatorSets.find((x) => x.id === setSelect.value) ?? DEFAULT_SET;
+      this.state.set = choices.find((x) => x.id === setSelect.value) ?? DEFAULT_SET;
       this.invalidatePreview();
     });
     setLabel.appendChild(setSelect);
     panel.appendChild(setLabel);
+    panel.appendChild(el("p", t("setFromSheetHint"), { class: "pane-hint" }));
+    panel.appendChild(this.button(t("setFromSheet"), "insert-read-set", () => void this.loadSheetSet()));
+    this.setProblemsView(panel);
 
     const sheets = el("fieldset");
     sheets.appendChild(el("legend", t("insertSheets")));
@@ -415,10 +442,98 @@ export class PaneApp {
     if (!first.problems.some((p) => p.code === "other-set")) return first;
     const recorded = first.cells?.get(names.metaSet);
     const id = recorded?.kind === "value" && typeof recorded.value === "string" ? recorded.value : "";
-    const other = indicatorSets.find((x) => x.id === id);
+    const other = indicatorSets.find((x) => x.id === id) ?? (id ? await this.setFromSheet(id) : undefined);
     if (!other) return first;
     this.state.set = other;
     return this.run((context) => readUnit(context, other, "Sổ làm việc"));
+  }
+
+  // ------------------------------------------------------------------ sets that are not built in
+
+  /** The sets the insert tab offers: the built-in ones, then the one read from the sheet. */
+  private setChoices(): readonly IndicatorSet[] {
+    const sheet = this.state.sheetSet;
+    return sheet && !indicatorSets.some((x) => x.id === sheet.id) ? [...indicatorSets, sheet] : indicatorSets;
+  }
+
+  /**
+   * Reads the sheet "Bộ chỉ số" (2 round trips). A copy of a built-in set that was edited but
+   * kept the built-in id is refused, so one id never means two sets.
+   */
+  private async readSheetSet(): Promise<{ set: IndicatorSet } | { problems: readonly string[] }> {
+    const parsed = await this.run((context) => readIndicatorSetSheet(context));
+    if ("errors" in parsed) return { problems: parsed.errors };
+    const builtIn = getIndicatorSet(parsed.set.id);
+    if (builtIn && isBuiltInSet(builtIn.id)) {
+      if (JSON.stringify(builtIn) === JSON.stringify(parsed.set)) return { set: builtIn };
+      return { problems: [t("setRenameBuiltIn", { id: builtIn.id })] };
+    }
+    return { set: parsed.set };
+  }
+
+  /** The set a workbook records but the add-in does not ship: from the workbook's sheet "Bộ chỉ số". */
+  private async setFromSheet(id: string): Promise<IndicatorSet | undefined> {
+    if (this.state.sheetSet?.id === id) return this.state.sheetSet;
+    const got = await this.readSheetSet();
+    if ("problems" in got) {
+      this.state.setProblems = got.problems;
+      return undefined;
+    }
+    if (got.set.id !== id) {
+      this.state.setProblems = [t("setOtherId", { recorded: id, found: got.set.id })];
+      return undefined;
+    }
+    this.state.sheetSet = got.set;
+    this.state.setProblems = [];
+    this.note += await this.shareSet(got.set);
+    return got.set;
+  }
+
+  /** The insert tab's button: read the sheet, offer and select its set. */
+  private async loadSheetSet(): Promise<void> {
+    await this.task(t("setReading"), async () => {
+      const got = await this.readSheetSet();
+      if ("problems" in got) {
+        this.state.setProblems = got.problems;
+        return t("setInvalid", { n: got.problems.length });
+      }
+      this.state.setProblems = [];
+      this.state.set = got.set;
+      this.state.layout = null;
+      this.state.existing = null;
+      if (isBuiltInSet(got.set.id)) return t("setIsBuiltIn", { id: got.set.id });
+      this.state.sheetSet = got.set;
+      return `${t("setLoaded", { id: got.set.id, n: got.set.indicators.length })}${await this.shareSet(got.set)}`;
+    });
+  }
+
+  /**
+   * Stores a set that is not built in for the DTI.* functions and, when the stored copy changed,
+   * recalculates so cells that could not compute yet pick it up. Returns a sentence for the
+   * status line ("" when nothing changed); never fails the task it runs in.
+   */
+  private async shareSet(set: IndicatorSet): Promise<string> {
+    if (!this.storage || isBuiltInSet(set.id)) return "";
+    try {
+      if (!(await rememberSet(this.storage, set))) return "";
+      await this.run(async (context) => {
+        context.workbook.application.calculate("Full" as Excel.CalculationType);
+        await context.sync();
+      });
+      return t("setShared", { id: set.id });
+    } catch (e) {
+      return t("setShareFailed", { why: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  private setProblemsView(panel: HTMLElement): void {
+    if (this.state.setProblems.length === 0) return;
+    const box = el("div", undefined, { class: "pane-callout", "data-testid": "set-problems" });
+    box.appendChild(el("h3", t("setProblemsTitle")));
+    const list = el("ul");
+    for (const p of this.state.setProblems) list.appendChild(el("li", p));
+    box.appendChild(list);
+    panel.appendChild(box);
   }
 
   /** Reads the workbook (2 round trips) and scores it. */
@@ -478,6 +593,7 @@ export class PaneApp {
   private validateView(panel: HTMLElement): void {
     panel.appendChild(el("h2", t("validateTitle")));
     panel.appendChild(el("p", t("validateHint"), { class: "pane-hint" }));
+    this.setProblemsView(panel);
     const buttons = el("div", undefined, { class: "pane-buttons" });
     buttons.appendChild(this.button(t("validateRun"), "validate-run", () => void this.validate(), true));
     const report = this.state.report;

@@ -5,6 +5,7 @@
  */
 import { t } from "../i18n/strings";
 import { officeSupports } from "../office/write-layout";
+import type { SetStorage } from "../functions/set-store";
 import { PaneApp } from "./app";
 
 // The manifest's minimum (defined names, data validation, protection: Office 2019 and later).
@@ -29,7 +30,9 @@ Office.onReady((info) => {
   document.getElementById("host-status")?.remove();
   // Excel.createWorkbook (ExcelApi 1.8) opens a split part in Excel; absent elsewhere (e.g. some hosts).
   const createWorkbook = typeof Excel.createWorkbook === "function" ? (base64: string) => Excel.createWorkbook(base64) : undefined;
-  const app = new PaneApp(root, (batch) => Excel.run(batch), officeSupports, createWorkbook);
+  // OfficeRuntime.storage: shared with the DTI.* functions' runtime (a province's own set goes there).
+  const storage = (globalThis as { OfficeRuntime?: { storage?: SetStorage } }).OfficeRuntime?.storage;
+  const app = new PaneApp(root, (batch) => Excel.run(batch), officeSupports, createWorkbook, storage);
   void app.start();
 }).catch((error: unknown) => {
   showStatus(`${t("officeFailed")}${error instanceof Error ? error.message : String(error)}`);

@@ -35,6 +35,8 @@ import type { CellContent } from "../../src/layout/model";
 import { ownedNames, splitByAgency } from "../../src/layout/split";
 import { TEMPLATE_VERSION, names } from "../../src/layout/names";
 import { namedInputs } from "../support/named-inputs";
+import { parseIndicatorSet } from "../../src/catalog/load";
+import { indicatorSetToSheet, SET_SHEET_COLUMNS } from "../../src/catalog/sheet";
 import type { CellTarget, DtiHarness, HarnessSetup, Located } from "./harness/harness";
 
 jest.setTimeout(600_000);
@@ -783,6 +785,94 @@ describe("indicator sets in the pane (issue 5)", () => {
       await shot(page, "set-2020-compute");
     } finally {
       await s.context.close();
+    }
+  });
+});
+
+describe("a province's own set from the sheet 'Bộ chỉ số' (issue 5)", () => {
+  const districtFile = path.resolve(__dirname, "../fixtures/sets/district-example.json");
+  const parsedDistrict = parseIndicatorSet(JSON.parse(fs.readFileSync(districtFile, "utf8")), districtFile);
+  if ("errors" in parsedDistrict) throw new Error(parsedDistrict.errors.join("\n"));
+  const district = parsedDistrict.set;
+  const sheetRows = indicatorSetToSheet(district).grid.map((row) => row.map((v) => v ?? ""));
+  const stored = (page: Page): Promise<string[]> => page.evaluate(() => [...(window.__dti as DtiHarness).storage.keys()]);
+
+  it("reads the set, inserts its template, computes it, and hands it to the DTI.* functions", async () => {
+    const s = await openPane({ seed: { sheets: [{ name: "Bộ chỉ số", rows: sheetRows }] } });
+    try {
+      const page = s.page;
+      await page.waitForSelector(byTestId("no-template"), { state: "visible" });
+      await click(page, "insert-read-set");
+      expect(await text(page, "pane-status")).toMatch(/Đã đọc bộ chỉ số huyen-2023 \(8 chỉ số\).*Các hàm DTI\.\* đã nhận bộ huyen-2023/);
+      expect(await page.$eval(byTestId("insert-set"), (e) => (e as HTMLSelectElement).value)).toBe("huyen-2023");
+      expect(await stored(page)).toEqual(["dti-set:huyen-2023"]);
+      const kept = await page.evaluate(() => (window.__dti as DtiHarness).storage.get("dti-set:huyen-2023") ?? "");
+      expect(JSON.parse(kept)).toEqual(district);
+      await click(page, "insert-preview");
+      // The set's own sheet is the one it was read from: not copied, not touched.
+      expect(await text(page, "insert-plan")).not.toContain("Bộ chỉ số");
+      await click(page, "insert-go");
+      expect(await page.evaluate(() => (window.__dti as DtiHarness).sheetNames().filter((n) => n.startsWith("Bộ chỉ số")))).toEqual(["Bộ chỉ số"]);
+      expect(await page.evaluate(() => (window.__dti as DtiHarness).read("DTI_META_SET"))).toBe("huyen-2023");
+      await click(page, "tab-compute");
+      await click(page, "compute-run");
+      await page.waitForSelector(byTestId("compute-table"));
+      const pillars = await page.$$eval(`${byTestId("compute-table")} tr[data-pillar]`, (rows) => rows.map((r) => r.getAttribute("data-pillar")));
+      expect(pillars).toEqual(district.pillars.map((p) => p.id));
+      expect(await text(page, "compute-total")).toContain(String(district.maxTotal));
+      expect(s.pageErrors).toEqual([]);
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  it("a workbook that records a set not built in is read with the set of its own sheet", async () => {
+    const seed = {
+      sheets: [
+        { name: "Bộ chỉ số", rows: sheetRows },
+        { name: "DTI_META", visibility: "VeryHidden" as const, cells: { B1: "huyen-2023", B2: TEMPLATE_VERSION } },
+      ],
+      names: [
+        { name: "DTI_META_SET", ref: "='DTI_META'!$B$1" },
+        { name: "DTI_META_VERSION", ref: "='DTI_META'!$B$2" },
+      ],
+    };
+    const s = await openPane({ seed });
+    try {
+      const page = s.page;
+      expect(await stored(page)).toEqual(["dti-set:huyen-2023"]);
+      expect(await text(page, "pane-status")).toMatch(/Các hàm DTI\.\* đã nhận bộ huyen-2023/);
+      await click(page, "tab-insert");
+      expect(await page.$eval(byTestId("insert-set"), (e) => (e as HTMLSelectElement).value)).toBe("huyen-2023");
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  it("a sheet with a mistake names the cell; an edited built-in set that kept its id is refused", async () => {
+    const broken = sheetRows.map((row) => [...row]);
+    const r = broken.findIndex((row) => row[0] === "Chỉ số" && row[1] === "1.2");
+    const ruleCol = SET_SHEET_COLUMNS.findIndex((c) => c.key === "rule");
+    (broken[r] as (string | number)[])[ruleCol] = '{"kind": "ratio"';
+    const s = await openPane({ seed: { sheets: [{ name: "Bộ chỉ số", rows: broken }] } });
+    try {
+      const page = s.page;
+      await click(page, "insert-read-set");
+      expect(await text(page, "pane-status")).toMatch(/Trang "Bộ chỉ số" có 1 lỗi/);
+      expect(await text(page, "set-problems")).toMatch(new RegExp(`'Bộ chỉ số'!${String.fromCharCode(65 + ruleCol)}${r + 1}: quy tắc tính điểm không phải JSON hợp lệ`));
+      expect(await stored(page)).toEqual([]);
+      expect(await page.$eval(byTestId("insert-set"), (e) => (e as HTMLSelectElement).value)).toBe("dti-province-2022");
+    } finally {
+      await s.context.close();
+    }
+    const edited = indicatorSetToSheet({ ...set, name: `${set.name} (sửa)` }).grid.map((row) => row.map((v) => v ?? ""));
+    const s2 = await openPane({ seed: { sheets: [{ name: "Bộ chỉ số", rows: edited }] } });
+    try {
+      await click(s2.page, "insert-read-set");
+      expect(await text(s2.page, "set-problems")).toMatch(/sửa bộ có sẵn dti-province-2022 nhưng giữ nguyên mã/);
+      expect(await stored(s2.page)).toEqual([]);
+    } finally {
+      await s2.context.close();
     }
   });
 });

@@ -80,6 +80,8 @@ export interface DtiHarness {
   syncCount(): number;
   /** The base64 .xlsx of every `Excel.createWorkbook` call, in order. */
   readonly created: string[];
+  /** What the pane stored in `OfficeRuntime.storage` (shared with the custom functions). */
+  readonly storage: Map<string, string>;
 }
 
 declare global {
@@ -138,6 +140,17 @@ async function createWorkbook(base64?: string): Promise<void> {
 }
 
 (window as unknown as { Excel: unknown }).Excel = { run, createWorkbook };
+
+/** `OfficeRuntime.storage`, the key-value store the task pane shares with the custom functions' runtime. */
+const storage = new Map<string, string>();
+(window as unknown as { OfficeRuntime: unknown }).OfficeRuntime = {
+  storage: {
+    getItem: async (key: string): Promise<string | null> => storage.get(key) ?? null,
+    setItem: async (key: string, value: string): Promise<void> => {
+      storage.set(key, value);
+    },
+  },
+};
 
 // ---------------------------------------------------------------------------------------
 // Office: host Excel, requirement sets from the fake
@@ -267,4 +280,5 @@ window.__dti = {
   snapshot: () => fake.snapshot(),
   syncCount: () => fake.syncCount,
   created,
+  storage,
 };
