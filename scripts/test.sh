@@ -52,6 +52,9 @@ step "Type check (tsc --noEmit)"
 tsc --noEmit -p tsconfig.json
 # The CommonJS tooling files that opt in with // @ts-check (webpack.config.js, scripts/*.js, …).
 tsc -p tsconfig.tools.json
+# What the add-in bundles, with browser and Office types only: Node APIs (fs, zlib, Buffer) in
+# anything the task pane or the functions load would fail here, not in Excel.
+tsc --noEmit -p tsconfig.build.json
 
 step "Lint (eslint)"
 eslint .
