@@ -13,6 +13,7 @@ import { scoreUnits } from "../../src/engine/score";
 import type { ScoreOptions, UnitInput, UnitResult } from "../../src/engine/types";
 import { buildWorkbookLayout } from "../../src/layout/build";
 import { names } from "../../src/layout/names";
+import { expectParity as expectParitySet } from "../support/expect-parity";
 import { evaluateLayout, type EvaluatedWorkbook } from "../support/hf";
 import { registerDtiFunctions } from "../support/hf-dti-functions";
 import { namedInputs } from "../support/named-inputs";
@@ -22,22 +23,7 @@ const parsed = parseIndicatorSet(JSON.parse(fs.readFileSync(file, "utf-8")), fil
 if ("errors" in parsed) throw new Error(parsed.errors.join("\n"));
 const set: IndicatorSet = parsed.set;
 
-function expectParity(wb: EvaluatedWorkbook, r: UnitResult): void {
-  for (const ind of set.indicators) {
-    const engine = r.indicators[ind.id]?.score?.toNumber() ?? null;
-    const sheet = wb.value(names.score(ind.id));
-    if (engine === null) expect([ind.id, sheet]).toEqual([ind.id, null]);
-    else {
-      expect([ind.id, typeof sheet]).toEqual([ind.id, "number"]);
-      expect(Math.abs((sheet as number) - engine)).toBeLessThan(1e-9);
-    }
-  }
-  for (const p of set.pillars) {
-    expect(Math.abs((wb.value(names.pillar(p.id)) as number) - (r.pillars[p.id]?.score.toNumber() ?? NaN))).toBeLessThan(1e-9);
-  }
-  expect(Math.abs((wb.value(names.total) as number) - r.total.score.toNumber())).toBeLessThan(1e-9);
-  expect(Math.abs((wb.value(names.index) as number) - r.total.index.toNumber())).toBeLessThan(1e-12);
-}
+const expectParity = (wb: EvaluatedWorkbook, r: UnitResult): void => expectParitySet(set, wb, r);
 
 describe.each(["portable", "functions"] as const)("district example (huyen-2023), %s formulas = engine (HyperFormula)", (formulas) => {
   const layout = buildWorkbookLayout(set, { formulas });

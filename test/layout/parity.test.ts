@@ -9,28 +9,14 @@ import { scoreUnits } from "../../src/engine/score";
 import type { ScoreOptions, UnitInput, UnitResult } from "../../src/engine/types";
 import { buildWorkbookLayout } from "../../src/layout/build";
 import { names } from "../../src/layout/names";
+import { expectParity as expectParitySet } from "../support/expect-parity";
 import { evaluateLayout, type EvaluatedWorkbook } from "../support/hf";
 import { namedInputs } from "../support/named-inputs";
 import { registerDtiFunctions } from "../support/hf-dti-functions";
 
 const layout = buildWorkbookLayout(set);
 
-function expectParity(wb: EvaluatedWorkbook, r: UnitResult): void {
-  for (const ind of set.indicators) {
-    const engine = r.indicators[ind.id]?.score?.toNumber() ?? null;
-    const sheet = wb.value(names.score(ind.id));
-    if (engine === null) expect([ind.id, sheet]).toEqual([ind.id, null]);
-    else {
-      expect([ind.id, typeof sheet]).toEqual([ind.id, "number"]);
-      expect(Math.abs((sheet as number) - engine)).toBeLessThan(1e-9);
-    }
-  }
-  for (const p of set.pillars) {
-    expect(Math.abs((wb.value(names.pillar(p.id)) as number) - (r.pillars[p.id]?.score.toNumber() ?? NaN))).toBeLessThan(1e-9);
-  }
-  expect(Math.abs((wb.value(names.total) as number) - r.total.score.toNumber())).toBeLessThan(1e-9);
-  expect(Math.abs((wb.value(names.index) as number) - r.total.index.toNumber())).toBeLessThan(1e-12);
-}
+const expectParity = (wb: EvaluatedWorkbook, r: UnitResult): void => expectParitySet(set, wb, r);
 
 
 describe("portable formulas equal the engine (HyperFormula)", () => {
