@@ -51,9 +51,22 @@ export type RecallResult = { readonly set: IndicatorSet } | { readonly error: st
  * The set with this id for the functions: already known, or read from the storage, checked and
  * registered. The error is Vietnamese and says what to do.
  */
-export async function recallSet(storage: SetStorage | undefined, id: string): Promise<RecallResult> {
+export function recallSet(storage: SetStorage | undefined, id: string): Promise<RecallResult> {
   const known = getIndicatorSet(id);
-  if (known) return { set: known };
+  if (known) return Promise.resolve({ set: known });
+  // A recalculation calls DTI.SCORE for every row at once: they share one read and one check.
+  // Forgotten once settled, so a set stored later (or fixed) is read again.
+  let pending = inFlight.get(id);
+  if (!pending) {
+    pending = readStoredSet(storage, id).finally(() => inFlight.delete(id));
+    inFlight.set(id, pending);
+  }
+  return pending;
+}
+
+const inFlight = new Map<string, Promise<RecallResult>>();
+
+async function readStoredSet(storage: SetStorage | undefined, id: string): Promise<RecallResult> {
   const notLoaded = `bộ chỉ số "${id}" chưa được nạp trên máy này: mở bảng tác vụ DTI trong sổ có trang "Bộ chỉ số" của bộ này (bảng tác vụ nạp bộ cho các hàm), rồi tính lại.`;
   if (!storage) return { error: notLoaded };
   let json: string | null;

@@ -118,3 +118,22 @@ describe("DTI.SCORE, DTI.MAXPOINTS and DTI.LEVEL with a set stored by the task p
     expect(storage.reads).toBe(reads);
   });
 });
+
+describe("many cells asking at once", () => {
+  it("share one storage read and one check for a set not yet known", async () => {
+    const storage = new MemoryStorage();
+    const set = { ...districtSet(), id: "xa-2025", name: "Bộ chỉ số cấp xã 2025" };
+    await rememberSet(storage, set);
+    const results = await Promise.all(Array.from({ length: 50 }, () => recallSet(storage, "xa-2025")));
+    expect(storage.reads).toBe(2); // rememberSet's own comparison, then one read for all 50 cells
+    expect(new Set(results.map((r) => ("set" in r ? r.set : null))).size).toBe(1);
+    expect(getIndicatorSet("xa-2025")?.name).toBe("Bộ chỉ số cấp xã 2025");
+  });
+
+  it("a set stored after a failed attempt is found on the next call", async () => {
+    const storage = new MemoryStorage();
+    expect(await recallSet(storage, "xa-2026")).toEqual({ error: expect.stringMatching(/chưa được nạp/) });
+    await rememberSet(storage, { ...districtSet(), id: "xa-2026" });
+    expect(await recallSet(storage, "xa-2026")).toEqual({ set: expect.objectContaining({ id: "xa-2026" }) });
+  });
+});
