@@ -59,10 +59,10 @@ const layout = buildWorkbookLayout(set);
 // ---------------------------------------------------------------------------------------
 // Build and serve
 
-/** Builds the add-in (development mode) and the harness into `dir`/addin and `dir`/e2e. */
+/** Builds the add-in as it ships (production mode: minified, exceljs re-minified in the xlsx chunk) and the harness into `dir`/addin and `dir`/e2e. */
 async function build(dir: string): Promise<{ addin: string; harness: string }> {
   const load = createRequire(__filename);
-  const addinConfig = (load(path.join(root, "webpack.config.js")) as (env: Record<string, unknown>, argv: { mode: "development" }) => Configuration)({}, { mode: "development" });
+  const addinConfig = (load(path.join(root, "webpack.config.js")) as (env: Record<string, unknown>, argv: { mode: "production" }) => Configuration)({}, { mode: "production" });
   const harnessConfig = (load("./harness/webpack.config.js") as (o: { outputPath: string }) => Configuration)({ outputPath: path.join(dir, "e2e") });
   const addin: Configuration = {
     ...addinConfig,
@@ -152,7 +152,8 @@ async function openPane(setup: HarnessSetup = {}): Promise<Session> {
         // The harness goes right after office.js: after it, before the pane's deferred bundle.
         const response = await route.fetch();
         const html = await response.text();
-        const officeTag = /<script\s+src="https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"\s*><\/script>/;
+        // Quotes optional: the production build minifies the page.
+        const officeTag = /<script\s+src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?\s*><\/script>/;
         if (!officeTag.test(html)) throw new Error("taskpane.html has no office.js <script> to put the harness after");
         await route.fulfill({ response, body: html.replace(officeTag, (tag) => `${tag}\n    <script src="__e2e/harness.js"></script>`) });
         return;
