@@ -18,6 +18,7 @@ import { planInsert, type ConflictChoice } from "../layout/plan";
 import type { ReadResult } from "../layout/read-inputs";
 import { agencyNames, agencySummary, summarize, type ComputeSummary } from "../layout/summary";
 import { validateWorkbook, type Finding, type ValidationReport } from "../layout/validate";
+import type { AutoOpen } from "../office/auto-open";
 import { clearMarks, markCells } from "../office/marks";
 import { setOption } from "../office/options";
 import { readIndicatorSetSheet } from "../office/read-set-sheet";
@@ -89,6 +90,8 @@ interface State {
   sheetSet: IndicatorSet | null;
   /** Why the sheet "Bộ chỉ số" could not be used, each naming its cell. */
   setProblems: readonly string[];
+  /** The user's choice for "open the pane with this workbook"; null: the default (on for DTI.* formulas of a set not built in). */
+  autoOpen: boolean | null;
 }
 
 export class PaneApp {
@@ -114,6 +117,7 @@ export class PaneApp {
     noTemplate: false,
     sheetSet: null,
     setProblems: [],
+    autoOpen: null,
   };
 
   constructor(
@@ -127,6 +131,8 @@ export class PaneApp {
      * for the DTI.* functions, which run in another runtime (src/functions/set-store.ts).
      */
     private readonly storage?: SetStorage,
+    /** The workbook setting that opens this pane with the workbook, where the host has document settings. */
+    private readonly autoOpen?: AutoOpen,
   ) {}
 
   /** A sentence a step inside a task adds to the task's final status line. */
@@ -344,6 +350,9 @@ export class PaneApp {
     panel.appendChild(kind);
     panel.appendChild(this.check(t("insertSampleTasks"), "insert-sample-tasks", this.state.sampleTasks, (on) => ((this.state.sampleTasks = on), this.invalidatePreview())));
     panel.appendChild(this.check(t("insertProtect"), "insert-protect", this.state.protect, (on) => ((this.state.protect = on), this.invalidatePreview())));
+    if (this.offersAutoOpen()) {
+      panel.appendChild(this.check(t("insertAutoOpen"), "insert-auto-open", this.wantsAutoOpen(), (on) => ((this.state.autoOpen = on), this.render())));
+    }
 
     const buttons = el("div", undefined, { class: "pane-buttons" });
     buttons.appendChild(this.button(t("insertPreview"), "insert-preview", () => void this.preview()));
@@ -425,10 +434,30 @@ export class PaneApp {
       const lines = [...result.plan.summary];
       if (result.preserved.length) lines.push(t("insertKept", { n: result.preserved.length }));
       if (result.notPlaced.length) lines.push(t("insertNotPlaced", { list: result.notPlaced.join(", ") }));
+      if (this.autoOpen && this.offersAutoOpen()) lines.push(await this.saveAutoOpen(this.wantsAutoOpen()));
       this.state.insertLines = lines;
       this.state.noTemplate = false;
       return t("insertDone");
     });
+  }
+
+  /** Only a set the add-in does not ship needs the pane before its DTI.* functions can score. */
+  private offersAutoOpen(): boolean {
+    return this.autoOpen !== undefined && !isBuiltInSet(this.state.set.id);
+  }
+
+  private wantsAutoOpen(): boolean {
+    return this.state.autoOpen ?? (this.state.formulas === "functions" || this.autoOpen?.isOn() === true);
+  }
+
+  /** Saves the setting into the workbook; a line for the insert summary, never a failed insert. */
+  private async saveAutoOpen(on: boolean): Promise<string> {
+    try {
+      await this.autoOpen?.set(on);
+      return t(on ? "autoOpenOn" : "autoOpenOff");
+    } catch (e) {
+      return t("autoOpenFailed", { why: e instanceof Error ? e.message : String(e) });
+    }
   }
 
   // ------------------------------------------------------------------ validate / compute

@@ -6,6 +6,7 @@
 import { t } from "../i18n/strings";
 import { officeSupports } from "../office/write-layout";
 import type { SetStorage } from "../functions/set-store";
+import { autoOpenFor, type DocumentSettings } from "../office/auto-open";
 import { PaneApp } from "./app";
 
 // The manifest's minimum (defined names, data validation, protection: Office 2019 and later).
@@ -32,7 +33,9 @@ Office.onReady((info) => {
   const createWorkbook = typeof Excel.createWorkbook === "function" ? (base64: string) => Excel.createWorkbook(base64) : undefined;
   // OfficeRuntime.storage: shared with the DTI.* functions' runtime (a province's own set goes there).
   const storage = (globalThis as { OfficeRuntime?: { storage?: SetStorage } }).OfficeRuntime?.storage;
-  const app = new PaneApp(root, (batch) => Excel.run(batch), officeSupports, createWorkbook, storage);
+  // The workbook's own settings (autoopen); absent where the host has no document settings.
+  const autoOpen = autoOpenFor((Office.context.document as Office.Document | undefined)?.settings as DocumentSettings | undefined);
+  const app = new PaneApp(root, (batch) => Excel.run(batch), officeSupports, createWorkbook, storage, autoOpen);
   void app.start();
 }).catch((error: unknown) => {
   showStatus(`${t("officeFailed")}${error instanceof Error ? error.message : String(error)}`);

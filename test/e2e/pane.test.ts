@@ -774,6 +774,9 @@ describe("indicator sets in the pane (issue 5)", () => {
       const page = s.page;
       await page.waitForSelector(byTestId("no-template"), { state: "visible" });
       await page.selectOption(byTestId("insert-set"), "dti-province-2020");
+      await idle(page);
+      // Built-in sets need no pane for their functions: the workbook is not made to open it.
+      expect(await page.$(byTestId("insert-auto-open"))).toBeNull();
       await click(page, "insert-preview");
       expect(await text(page, "insert-plan")).toContain("Chỉ số DTI 2020");
       await click(page, "insert-go");
@@ -809,12 +812,20 @@ describe("a province's own set from the sheet 'Bộ chỉ số' (issue 5)", () =
       expect(await stored(page)).toEqual(["dti-set:huyen-2023"]);
       const kept = await page.evaluate(() => (window.__dti as DtiHarness).storage.get("dti-set:huyen-2023") ?? "");
       expect(JSON.parse(kept)).toEqual(district);
+      // DTI.* formulas of a set not built in: the workbook opens the pane (which hands the set
+      // to the functions) on a colleague's computer; offered and on by default.
+      expect(await page.$(byTestId("insert-auto-open"))).not.toBeNull();
+      await page.check(byTestId("insert-formulas-functions"));
+      await idle(page);
+      expect(await page.isChecked(byTestId("insert-auto-open"))).toBe(true);
       await click(page, "insert-preview");
       // The set's own sheet is the one it was read from: not copied, not touched.
       expect(await text(page, "insert-plan")).not.toContain("Bộ chỉ số");
       await click(page, "insert-go");
       expect(await page.evaluate(() => (window.__dti as DtiHarness).sheetNames().filter((n) => n.startsWith("Bộ chỉ số")))).toEqual(["Bộ chỉ số"]);
       expect(await page.evaluate(() => (window.__dti as DtiHarness).read("DTI_META_SET"))).toBe("huyen-2023");
+      expect(await page.evaluate(() => [...(window.__dti as DtiHarness).settings])).toEqual([["Office.AutoShowTaskpaneWithDocument", true]]);
+      expect(await text(page, "insert-plan")).toContain("Sổ sẽ tự mở bảng tác vụ DTI khi được mở.");
       await click(page, "tab-compute");
       await click(page, "compute-run");
       await page.waitForSelector(byTestId("compute-table"));

@@ -82,6 +82,8 @@ export interface DtiHarness {
   readonly created: string[];
   /** What the pane stored in `OfficeRuntime.storage` (shared with the custom functions). */
   readonly storage: Map<string, string>;
+  /** The workbook's document settings as last saved (`Office.context.document.settings.saveAsync`). */
+  readonly settings: Map<string, unknown>;
 }
 
 declare global {
@@ -155,6 +157,24 @@ const storage = new Map<string, string>();
 // ---------------------------------------------------------------------------------------
 // Office: host Excel, requirement sets from the fake
 
+/** `Office.context.document.settings`: pending values, and what saveAsync stored in the workbook. */
+const pendingSettings = new Map<string, unknown>();
+const settings = new Map<string, unknown>();
+const documentSettings = {
+  get: (name: string): unknown => pendingSettings.get(name) ?? null,
+  set: (name: string, value: unknown): void => {
+    pendingSettings.set(name, value);
+  },
+  remove: (name: string): void => {
+    pendingSettings.delete(name);
+  },
+  saveAsync: (callback?: (result: { status: string }) => void): void => {
+    settings.clear();
+    for (const [k, v] of pendingSettings) settings.set(k, v);
+    setTimeout(() => callback?.({ status: "succeeded" }), 0);
+  },
+};
+
 let markReady: () => void = () => undefined;
 const ready = new Promise<void>((resolve) => {
   markReady = resolve;
@@ -167,6 +187,7 @@ function installContext(): void {
       fake.supports(name, minVersion === undefined ? "1.1" : typeof minVersion === "number" ? minVersion.toFixed(1) : minVersion),
   };
   context.displayLanguage = setup.displayLanguage ?? "vi-VN";
+  context.document = { settings: documentSettings };
   context.contentLanguage = setup.displayLanguage ?? "vi-VN";
   if (!Office.context) (Office as unknown as { context: unknown }).context = context;
 }
@@ -281,4 +302,5 @@ window.__dti = {
   syncCount: () => fake.syncCount,
   created,
   storage,
+  settings,
 };
