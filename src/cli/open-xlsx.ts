@@ -6,6 +6,7 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
+import { checkXlsxBytes } from "../xlsx/parts";
 import type { NamedValue } from "./xlsx";
 
 export interface OpenXlsxOptions {
@@ -65,11 +66,8 @@ export function checkXlsxFile(file: string): string | null {
   } catch (e) {
     return `${file}: không đọc được tệp (${(e as Error).message}).`;
   }
-  if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    return `${file}: tệp được đặt mật khẩu hoặc là định dạng .xls cũ; hãy bỏ mật khẩu hoặc lưu lại dưới dạng .xlsx.`;
-  }
-  if (!bytes.subarray(0, 2).equals(Buffer.from("PK"))) return `${file}: không phải tệp .xlsx.`;
-  return null;
+  // The signatures and their messages are the ones the task pane checks returned files with.
+  return checkXlsxBytes(bytes, file)?.vi ?? null;
 }
 
 /** Reads an .xlsx file, or says in Vietnamese why it cannot be (missing, not xlsx, corrupt, encrypted). */
