@@ -10,17 +10,12 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type ExcelJS from "exceljs";
-import type { CellContent } from "../layout/model";
-import { plainOf as plainOfCell, resolvedValue as resolvedValueOf, type TemplateMeta } from "../layout/merge";
-import type { IndicatorSet } from "../catalog/schema";
+import type { TemplateMeta } from "../layout/merge";
 import { splitByAgency } from "../layout/split";
 import { buildPartWorkbook, readCellOf, workbookMeta } from "../xlsx/parts";
 import type { CliResult } from "./main";
-import { readName } from "./xlsx";
 import { openXlsx } from "./open-xlsx";
 import { setsKnownTo } from "./set-xlsx";
-
-export type { TemplateMeta } from "../layout/merge";
 
 export const SPLIT_USAGE = `  npm run -s dti -- split <sổ tổng hợp.xlsx> --by agency -o <thư mục>
       Tách sổ tổng hợp thành một tệp cho mỗi cơ quan chủ trì (và cơ quan cung cấp thông tin chung):
@@ -33,11 +28,6 @@ export function fail(message: string, usage = ""): CliResult {
   return { code: 1, stdout: "", stderr: `Lỗi: ${message}\n${usage}` };
 }
 
-/** A plain value behind a name ("" and formulas without a result count as empty). */
-export function plainOf(wb: ExcelJS.Workbook, name: string): CellContent | undefined {
-  return plainOfCell(readName(wb, name));
-}
-
 /**
  * The indicator set, template version and part of a workbook, or why it is not a usable
  * template. A set that is not built in is found in the workbook's own set sheet.
@@ -45,14 +35,6 @@ export function plainOf(wb: ExcelJS.Workbook, name: string): CellContent | undef
 export function templateMeta(wb: ExcelJS.Workbook, file: string): TemplateMeta | { error: string } {
   const meta = workbookMeta(wb, file, setsKnownTo(wb, file));
   return "error" in meta ? { error: meta.error.vi } : meta;
-}
-
-/**
- * The value a name stands for in a workbook: the typed value, or for a linked cell (a
- * formula without a cached result, as exceljs writes them) the value it links to.
- */
-export function resolvedValue(wb: ExcelJS.Workbook, set: IndicatorSet, name: string): CellContent | undefined {
-  return resolvedValueOf(set, readCellOf(wb), name);
 }
 
 export async function splitCommand(args: readonly string[]): Promise<CliResult> {
