@@ -16,7 +16,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { mergeIssueCount, mergeParts, showValue, type MergePartInput } from "../layout/merge";
-import { readCellOf, workbookMeta, workbookNames } from "../xlsx/parts";
+import { partInput, readCellOf } from "../xlsx/parts";
 import type { CliResult } from "./main";
 import { openXlsx } from "./open-xlsx";
 import { setsKnownTo } from "./set-xlsx";
@@ -59,8 +59,7 @@ export async function mergeCommand(args: readonly string[]): Promise<CliResult> 
     }
     // A set that is not built in: the part carries it, or (a part with no indicator sheet) it is the master's.
     const known = setsKnownTo(got.workbook, file);
-    const pm = workbookMeta(got.workbook, file, (id) => known(id) ?? (id === meta.set.id ? meta.set : undefined));
-    parts.push({ file, opened: "error" in pm ? { error: pm.error } : { meta: pm, read: readCellOf(got.workbook), names: workbookNames(got.workbook) } });
+    parts.push(partInput(got.workbook, file, (id) => known(id) ?? (id === meta.set.id ? meta.set : undefined)));
   }
   // Every value is classified before anything is written (src/layout/merge.ts).
   const r = mergeParts({ set: meta.set, version: meta.version, formulas: meta.formulas, name: path.basename(masterFile), read: readCellOf(master) }, parts);

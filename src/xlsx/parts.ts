@@ -94,6 +94,11 @@ export async function openPartBytes(bytes: Uint8Array, file: string, resolveSet?
     const why = e instanceof Error ? e.message : String(e);
     return { file, opened: { error: { vi: `${file}: tệp .xlsx bị hỏng, không đọc được (${why}).`, en: `${file}: the .xlsx file is corrupt and cannot be read (${why}).` } } };
   }
+  return partInput(wb, file, resolveSet);
+}
+
+/** An opened workbook given as a part, for the merge core: its meta and what its names hold, or why it is no template. */
+export function partInput(wb: ExcelJS.Workbook, file: string, resolveSet?: (id: string) => IndicatorSet | undefined): MergePartInput {
   const meta = workbookMeta(wb, file, resolveSet);
   if ("error" in meta) return { file, opened: { error: meta.error } };
   return { file, opened: { meta, read: readCellOf(wb), names: workbookNames(wb) } };
