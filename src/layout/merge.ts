@@ -15,7 +15,7 @@
 import { getIndicatorSet } from "../catalog";
 import type { IndicatorSet } from "../catalog/schema";
 import { buildWorkbookLayout, PART_NAMES } from "./build";
-import type { CellContent, DefinedName } from "./model";
+import { valueKey, type CellContent, type DefinedName } from "./model";
 import { TEMPLATE_VERSION, names } from "./names";
 import { isPreservedName } from "./plan";
 import type { NamedCell } from "./read-inputs";
@@ -127,12 +127,6 @@ export function prefillValues(set: IndicatorSet, read: ReadCell, partNames: read
     if (v !== undefined) out.set(n.name, v);
   }
   return out;
-}
-
-/** Values compare as typed, Unicode-normalised and trimmed (so "Có" typed twice is one value). */
-export function sameKey(value: CellContent | undefined): string {
-  if (value === undefined || value === null || typeof value === "object") return "";
-  return `${typeof value}:${typeof value === "string" ? value.normalize("NFC").trim() : String(value)}`;
 }
 
 /** A value as the reports show it. */
@@ -328,7 +322,7 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
   // The master's values before the merge, for the context checks (parts are pre-filled with them).
   const original = new Map<string, string>();
   for (const h of [...context, ...linked]) {
-    if (!original.has(h.name)) original.set(h.name, sameKey(resolvedValue(set, master.read, h.name)));
+    if (!original.has(h.name)) original.set(h.name, valueKey(resolvedValue(set, master.read, h.name)));
   }
 
   const conflicts: MergeConflict[] = [];
@@ -336,7 +330,7 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
   const failed: Said[] = [];
   for (const [name, held] of candidates) {
     const distinct = new Map<string, HeldValue>();
-    for (const h of held) if (!distinct.has(sameKey(h.value))) distinct.set(sameKey(h.value), h);
+    for (const h of held) if (!distinct.has(valueKey(h.value))) distinct.set(valueKey(h.value), h);
     const l = label(name);
     if (distinct.size > 1) {
       const indicator = byName.get(name)?.indicator;
@@ -369,7 +363,7 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
       file: first.file,
       agency: first.agency,
       current,
-      overwrites: current !== undefined && sameKey(current) !== sameKey(first.value),
+      overwrites: current !== undefined && valueKey(current) !== valueKey(first.value),
     });
   }
 
@@ -379,9 +373,9 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
 
   // Context: silent when it is the master's value before (the pre-fill) or after the merge.
   for (const h of context) {
-    const key = sameKey(h.value);
+    const key = valueKey(h.value);
     const now = resolvedValue(set, after, h.name);
-    if (key === original.get(h.name) || key === sameKey(now)) continue;
+    if (key === original.get(h.name) || key === valueKey(now)) continue;
     const owner = owners.get(h.name);
     const l = label(h.name);
     const v = show(h.value);
@@ -396,10 +390,10 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
   // A link of the master filled as a plain input in the part: compared with what it links to.
   const links: Said[] = [];
   for (const h of linked) {
-    const key = sameKey(h.value);
+    const key = valueKey(h.value);
     const targetName = sameAsTarget(set, h.name);
     const now = targetName ? resolvedValue(set, after, targetName) : resolvedValue(set, after, h.name);
-    if (key === original.get(h.name) || key === sameKey(now)) continue;
+    if (key === original.get(h.name) || key === valueKey(now)) continue;
     const l = label(h.name);
     const v = show(h.value);
     const n = show(now);

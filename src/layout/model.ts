@@ -23,6 +23,17 @@ export function isFormula(content: CellContent): content is Formula {
   return typeof content === "object" && content !== null;
 }
 
+/**
+ * What two typed values are compared by: their type and, for text, its Unicode-normalised,
+ * trimmed form (so "Có" typed twice is one value). Empty, blank and formulas are all "".
+ * The merge's preview (../layout/merge.ts) and the writer that checks a cell still holds what
+ * the preview showed (src/office/write-values.ts) must agree, so both use this.
+ */
+export function valueKey(value: CellContent | undefined): string {
+  if (value === undefined || value === null || value === "" || typeof value === "object") return "";
+  return `${typeof value}:${typeof value === "string" ? value.normalize("NFC").trim() : String(value)}`;
+}
+
 export type HorizontalAlignment = "left" | "center" | "right";
 
 /** A format applied to a whole range. Colours are "#RRGGBB". */

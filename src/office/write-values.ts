@@ -7,6 +7,7 @@
  *
  * Nothing here touches an Office global; everything goes through the request context.
  */
+import { valueKey } from "../layout/model";
 import { isCellError, NAME_ITEM_PROPERTIES, queueNamedValues, type NamedValueResult } from "./read-names";
 
 export interface ValueWrite {
@@ -29,14 +30,9 @@ export interface WriteValuesResult {
   readonly changed: readonly string[];
 }
 
-function key(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined || value === "") return "";
-  return `${typeof value}:${typeof value === "string" ? value.normalize("NFC").trim() : String(value)}`;
-}
-
 function heldKey(found: NamedValueResult): string {
   if (found === "missing" || isCellError(found.value)) return "#error";
-  return key(found.value as string | number | boolean | null);
+  return valueKey(found.value as string | number | boolean | null);
 }
 
 /**
@@ -69,7 +65,7 @@ export async function writeNamedValues(context: Excel.RequestContext, writes: re
       missing.push(w.name);
     } else if (now.formula !== undefined || isCellError(now.value)) {
       formulas.push(w.name);
-    } else if (w.expected !== undefined && heldKey(now) !== key(w.expected)) {
+    } else if (w.expected !== undefined && heldKey(now) !== valueKey(w.expected)) {
       changed.push(w.name);
     } else {
       // A name over several cells (a list) is written, as it is read, at its top-left cell.
