@@ -9,7 +9,7 @@
  * through the Office.js adapters with the pane's request runner; text from cells and files
  * goes into the page only as text (./dom.ts).
  */
-import { indicatorSets, type IndicatorSet } from "../catalog";
+import { getIndicatorSet, type IndicatorSet } from "../catalog";
 import { lang, t } from "../i18n/strings";
 import { buildWorkbookLayout, PART_NAMES } from "../layout/build";
 import type { MergeMaster, MergePartInput, MergeResult, ReadCell, Said } from "../layout/merge";
@@ -48,6 +48,10 @@ interface SplitFile {
 
 interface MergePreview {
   readonly result: MergeResult;
+  /** Nothing needs a person's eyes: no skipped file, conflict, missing part, outside value, link or failure. */
+  readonly clean: boolean;
+  /** The merge core's wording of a value (from the chunk, loaded by then). */
+  readonly show: XlsxChunk["showValue"];
   confirm: boolean;
   /** Set once written: the summary lines. */
   done?: readonly string[];
@@ -65,12 +69,6 @@ function toBase64(bytes: Uint8Array): string {
 const loadXlsx = () => import(/* webpackChunkName: "xlsx" */ "../xlsx/parts");
 type XlsxChunk = Awaited<ReturnType<typeof loadXlsx>>;
 
-/** A value as the preview shows it (the merge core's wording, without loading it). */
-function shown(value: unknown): string {
-  if (value === undefined || value === null || value === "" || typeof value === "object") return lang() === "vi" ? "(trống)" : "(empty)";
-  return typeof value === "string" ? JSON.stringify(value) : String(value);
-}
-
 export class SplitMergeTab {
   private deselected = new Set<string>();
   private files: readonly SplitFile[] = [];
@@ -79,7 +77,7 @@ export class SplitMergeTab {
   constructor(private readonly host: SplitMergeHost) {}
 
   /** A set id as the workbook records it: the pane's set, or a built-in one. */
-  private resolveSet = (id: string): IndicatorSet | undefined => (id === this.host.set().id ? this.host.set() : indicatorSets.find((s) => s.id === id));
+  private resolveSet = (id: string): IndicatorSet | undefined => (id === this.host.set().id ? this.host.set() : getIndicatorSet(id));
 
   /** The open workbook as the merge core sees a master (2 round trips), or why it cannot be one. */
   private async readMaster(xlsx: XlsxChunk): Promise<MergeMaster | { readonly problem: string }> {
@@ -205,7 +203,7 @@ export class SplitMergeTab {
         parts.push(await xlsx.openPartBytes(bytes, file.name, this.resolveSet));
       }
       const result = xlsx.mergeParts(master, parts);
-      this.preview = { result, confirm: false };
+      this.preview = { result, clean: result.used > 0 && xlsx.mergeIssueCount(result) === 0, show: xlsx.showValue, confirm: false };
       return result.used ? t("mergeUsed", { used: result.used, given: result.given }) : t("mergeNothing");
     });
   }
@@ -275,7 +273,7 @@ export class SplitMergeTab {
       over.appendChild(el("h4", t("mergeOverwriteTitle", { n: overwrites.length })));
       const list = el("ul", undefined, { class: "pane-findings" });
       for (const w of overwrites) {
-        list.appendChild(el("li", t("mergeOverwriteLine", { label: say(w.label), current: shown(w.current), file: w.file, value: shown(w.value) }), { "data-name": w.name }));
+        list.appendChild(el("li", t("mergeOverwriteLine", { label: say(w.label), current: say(preview.show(w.current)), file: w.file, value: say(preview.show(w.value)) }), { "data-name": w.name }));
       }
       over.appendChild(list);
       if (!preview.done) {
@@ -295,7 +293,7 @@ export class SplitMergeTab {
     this.section(box, t("mergeLinks", { n: r.links.length }), "merge-links", r.links.map(say));
     this.section(box, t("mergeFailed", { n: r.failed.length }), "merge-failed", r.failed.map(say));
     this.section(box, t("mergeNotes"), "merge-notes", r.notes.map(say));
-    if (r.used && !r.conflicts.length && !r.missing.length && !r.outside.length && !r.links.length && !r.skipped.length && !r.failed.length) {
+    if (preview.clean) {
       box.appendChild(el("p", t("mergeClean"), { class: "pane-hint" }));
     }
     if (!preview.done) {

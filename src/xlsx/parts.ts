@@ -15,7 +15,7 @@ import { sheetNames } from "../layout/names";
 import { readName, writeLayoutToWorkbook } from "./workbook";
 
 // The merge core travels in the same chunk: the pane needs it only once files are read.
-export { mergeParts, showValue, templateMetaOf } from "../layout/merge";
+export { mergeIssueCount, mergeParts, showValue, templateMetaOf } from "../layout/merge";
 
 /** What a workbook's names hold, as the merge core reads them. */
 export function readCellOf(wb: ExcelJS.Workbook): ReadCell {
