@@ -55,6 +55,17 @@ export function registerIndicatorSet(set: IndicatorSet): void {
   registry.push(set);
 }
 
+/**
+ * A set read from a file or a sheet, against the registry: the registered set when it is the
+ * same data (so one id is one object), undefined when its id is free, "taken" when a
+ * registered set has the id with other content: one id never means two sets.
+ */
+export function registeredCopy(set: IndicatorSet): IndicatorSet | "taken" | undefined {
+  const same = getIndicatorSet(set.id);
+  if (!same) return undefined;
+  return JSON.stringify(same) === JSON.stringify(set) ? same : "taken";
+}
+
 /** The indicator with this appendix id ("3.1", "5.12.1") in the set, or undefined. */
 export function findIndicator(set: IndicatorSet, id: string): Indicator | undefined {
   return set.indicators.find((indicator) => indicator.id === id);

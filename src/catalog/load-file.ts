@@ -3,7 +3,7 @@
  * apart from ./load.ts so that the browser bundles (task pane, custom functions) never import `fs`.
  */
 import { existsSync, readFileSync } from "fs";
-import { getIndicatorSet, indicatorSets } from "./index";
+import { getIndicatorSet, indicatorSets, registeredCopy } from "./index";
 import { parseIndicatorSet } from "./load";
 import type { IndicatorSet } from "./schema";
 import { DtiError } from "../engine/errors";
@@ -71,8 +71,8 @@ export async function resolveSet(idOrPath: string): Promise<IndicatorSet> {
  * reusing a registered id with other content is refused (DtiError "invalid-input").
  */
 export function registeredOr(set: IndicatorSet, file: string): IndicatorSet {
-  const same = getIndicatorSet(set.id);
-  if (same && JSON.stringify(same) !== JSON.stringify(set)) {
+  const same = registeredCopy(set);
+  if (same === "taken") {
     throw new DtiError(
       "invalid-input",
       `${file}: mã bộ chỉ số "${set.id}" trùng với bộ chỉ số có sẵn nhưng nội dung khác; hãy đặt mã khác cho bộ chỉ số trong tệp.`,

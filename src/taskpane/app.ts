@@ -6,7 +6,7 @@
  * supplied by `run`; all scoring through the engine. No Office global is touched here, so
  * the same code runs against the fake Excel host in the browser tests.
  */
-import { dtiProvince2022, getIndicatorSet, indicatorSets, isBuiltInSet, type IndicatorSet } from "../catalog";
+import { dtiProvince2022, indicatorSets, isBuiltInSet, registeredCopy, type IndicatorSet } from "../catalog";
 import { ninhThuan2022TaskList } from "../catalog/tasks/ninh-thuan-2022";
 import { scoreUnits } from "../engine/score";
 import type { UnitResult } from "../engine/types";
@@ -482,7 +482,8 @@ export class PaneApp {
   /** The sets the insert tab offers: the built-in ones, then the one read from the sheet. */
   private setChoices(): readonly IndicatorSet[] {
     const sheet = this.state.sheetSet;
-    return sheet && !indicatorSets.some((x) => x.id === sheet.id) ? [...indicatorSets, sheet] : indicatorSets;
+    // Never a built-in set: those are selected as themselves (readSheetSet).
+    return sheet ? [...indicatorSets, sheet] : indicatorSets;
   }
 
   /**
@@ -492,12 +493,10 @@ export class PaneApp {
   private async readSheetSet(): Promise<{ set: IndicatorSet } | { problems: readonly string[] }> {
     const parsed = await this.run((context) => readIndicatorSetSheet(context));
     if ("errors" in parsed) return { problems: parsed.errors };
-    const builtIn = getIndicatorSet(parsed.set.id);
-    if (builtIn && isBuiltInSet(builtIn.id)) {
-      if (JSON.stringify(builtIn) === JSON.stringify(parsed.set)) return { set: builtIn };
-      return { problems: [t("setRenameBuiltIn", { id: builtIn.id })] };
-    }
-    return { set: parsed.set };
+    // The pane registers nothing: the sets registered here are the built-in ones.
+    const registered = registeredCopy(parsed.set);
+    if (registered === "taken") return { problems: [t("setRenameBuiltIn", { id: parsed.set.id })] };
+    return { set: registered ?? parsed.set };
   }
 
   /** The set a workbook records but the add-in does not ship: from the workbook's sheet "Bộ chỉ số". */
