@@ -452,7 +452,7 @@ export function buildSummaryWorkbook(input: SummaryInput): ExcelJS.Workbook {
 async function recordedSet(files: readonly string[]): Promise<IndicatorSet> {
   for (const file of files) {
     if (checkXlsxFile(file)) continue;
-    const opened = await openXlsx(file, {});
+    const opened = await openXlsx(file, { valuesOnly: true });
     if ("error" in opened) continue;
     const id = readName(opened.workbook, layoutNames.metaSet);
     if (id.kind !== "value" || typeof id.value !== "string" || id.value.trim() === "") continue;
