@@ -262,6 +262,9 @@ export function buildSummaryWorkbook(input: SummaryInput): ExcelJS.Workbook {
     file: path.basename(input.files[rank.position] as string),
   });
   const incompleteOf = new Map(input.incomplete.map((u) => [u.position, u]));
+  // Điểm and Xếp hạng start with the same columns (P0 = the first pillar column), widths included.
+  const unitHeaders = ["Hạng", "Đơn vị", `Tổng điểm (tối đa ${set.maxTotal})`, "Chỉ số DTI", ...set.pillars.map((p) => `${p.id}. ${p.name} (${p.maxPoints})`)];
+  const unitWidths = [7, 30, 12, 10, ...set.pillars.map(() => 14)];
 
   const ranks = wb.addWorksheet(SHEETS.ranking);
   const scores = wb.addWorksheet(SHEETS.scores);
@@ -272,15 +275,8 @@ export function buildSummaryWorkbook(input: SummaryInput): ExcelJS.Workbook {
   // --- Điểm
   header(
     scores,
-    [
-      "Hạng",
-      "Đơn vị",
-      `Tổng điểm (tối đa ${set.maxTotal})`,
-      "Chỉ số DTI",
-      ...set.pillars.map((p) => `${p.id}. ${p.name} (${p.maxPoints})`),
-      ...columns.map((c) => `${c.indicator.id}${c.counted ? "" : "*"} (${c.indicator.maxPoints})`),
-    ],
-    [7, 30, 12, 10, ...set.pillars.map(() => 14), ...columns.map(() => 9)],
+    [...unitHeaders, ...columns.map((c) => `${c.indicator.id}${c.counted ? "" : "*"} (${c.indicator.maxPoints})`)],
+    [...unitWidths, ...columns.map(() => 9)],
     2,
   );
   const gaps = gapsToBest(set, results);
@@ -313,21 +309,7 @@ export function buildSummaryWorkbook(input: SummaryInput): ExcelJS.Workbook {
   });
 
   // --- Xếp hạng: the pillar table, in rank order, referring to Điểm.
-  header(
-    ranks,
-    [
-      "Hạng",
-      "Đơn vị",
-      `Tổng điểm (tối đa ${set.maxTotal})`,
-      "Chỉ số DTI",
-      ...set.pillars.map((p) => `${p.id}. ${p.name} (${p.maxPoints})`),
-      "Số chỉ số chưa đủ số liệu",
-      "Chỉ số chưa đủ số liệu",
-      "Tệp nguồn",
-    ],
-    [7, 30, 12, 10, ...set.pillars.map(() => 14), 12, 30, 30],
-    2,
-  );
+  header(ranks, [...unitHeaders, "Số chỉ số chưa đủ số liệu", "Chỉ số chưa đủ số liệu", "Tệp nguồn"], [...unitWidths, 12, 30, 30], 2);
   ranking.forEach((rank, k) => {
     const { r, result, file } = rowOf(rank, k);
     const row = ranks.getRow(r);
