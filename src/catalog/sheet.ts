@@ -91,12 +91,32 @@ export const SET_SHEET_COLUMNS: readonly { readonly key: ColumnKey; readonly hea
   { key: "reading", header: "Cách hiểu áp dụng", width: 40 },
 ];
 
-/** Which columns each kind of row uses; anything typed elsewhere on the row is reported. */
+/** Fields of the schema → the column that holds them, per kind of row. */
+const FIELD_COLUMNS: Record<"infoItems" | "pillars" | "indicators" | "variables", Readonly<Record<string, ColumnKey>>> = {
+  infoItems: { id: "id", name: "name", responsible: "responsible", type: "type", unit: "unit" },
+  pillars: { id: "id", name: "name", maxPoints: "maxPoints" },
+  indicators: {
+    id: "id",
+    pillar: "pillar",
+    parent: "parent",
+    name: "name",
+    scoringText: "scoringText",
+    maxPoints: "maxPoints",
+    responsible: "responsible",
+    coordinating: "coordinating",
+    rule: "rule",
+    reading: "reading",
+    variables: "kind",
+  },
+  variables: { key: "id", description: "name", unit: "unit", type: "type", options: "options", info: "info", sameAs: "sameAs", optional: "optional" },
+};
+
+/** Which columns each kind of row uses (its fields' columns and "Loại"); anything typed elsewhere on the row is reported. */
 const USED: Record<RowKind, readonly ColumnKey[]> = {
-  info: ["kind", "id", "name", "unit", "type", "responsible"],
-  pillar: ["kind", "id", "name", "maxPoints"],
-  indicator: ["kind", "id", "name", "pillar", "parent", "maxPoints", "scoringText", "responsible", "coordinating", "rule", "reading"],
-  variable: ["kind", "id", "name", "unit", "type", "options", "info", "sameAs", "optional"],
+  info: ["kind", ...Object.values(FIELD_COLUMNS.infoItems)],
+  pillar: ["kind", ...Object.values(FIELD_COLUMNS.pillars)],
+  indicator: Object.values(FIELD_COLUMNS.indicators), // its variables map to "kind"
+  variable: ["kind", ...Object.values(FIELD_COLUMNS.variables)],
 };
 
 const TYPE_LABELS = { number: "Số", choice: "Lựa chọn", text: "Văn bản" } as const;
@@ -453,26 +473,6 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
   if ("set" in parsed) return parsed;
   return { errors: parsed.errors.map((e) => locate(e.startsWith(`${SOURCE}: `) ? e.slice(SOURCE.length + 2) : e, loc, { prefix, cell, sheet: where.sheet })) };
 }
-
-/** Fields of the schema → the column that holds them, per kind of row. */
-const FIELD_COLUMNS: Record<"infoItems" | "pillars" | "indicators" | "variables", Readonly<Record<string, ColumnKey>>> = {
-  infoItems: { id: "id", name: "name", responsible: "responsible", type: "type", unit: "unit" },
-  pillars: { id: "id", name: "name", maxPoints: "maxPoints" },
-  indicators: {
-    id: "id",
-    pillar: "pillar",
-    parent: "parent",
-    name: "name",
-    scoringText: "scoringText",
-    maxPoints: "maxPoints",
-    responsible: "responsible",
-    coordinating: "coordinating",
-    rule: "rule",
-    reading: "reading",
-    variables: "kind",
-  },
-  variables: { key: "id", description: "name", unit: "unit", type: "type", options: "options", info: "info", sameAs: "sameAs", optional: "optional" },
-};
 
 /** Columns whose cell holds JSON: the rest of a path inside them is worth showing. */
 const JSON_COLUMNS: readonly ColumnKey[] = ["rule", "options"];
