@@ -3,7 +3,7 @@
  *
  * Each returns the *fraction* of the points earned, in [0, 1], so that the same core
  * serves a whole indicator, a part of a multi-part indicator (§6) and the DTI.* functions.
- * Section marks (§n) refer to ../shared/reference/README.md, the readings already decided.
+ * Section marks (§n) refer to docs/readings.md, the readings the team decided.
  */
 import DecimalBase from "decimal.js";
 

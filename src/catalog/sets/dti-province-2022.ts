@@ -3,9 +3,9 @@
  * Phụ lục 2 of Kế hoạch 4233/KH-UBND (28/9/2022) of Ninh Thuận.
  *
  * Names, scoring texts and agencies are verbatim from the appendix, typos included
- * (reference: ../shared/reference/dti-province-2022-appendix2.tsv; a copy lives in
- * test/fixtures/reference/ and the catalog tests compare against it). The structured
- * rules and the `reading` notes follow the readings decided in the reference README (§n).
+ * (a clean extraction lives in test/fixtures/reference/dti-province-2022-appendix2.tsv and
+ * the catalog tests compare against it). The structured rules and the `reading` notes follow
+ * the readings the team decided, docs/readings.md (§n).
  */
 import type { IndicatorSet } from "../schema";
 

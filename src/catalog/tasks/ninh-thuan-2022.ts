@@ -2,7 +2,7 @@
  * Phụ lục 1 of Ninh Thuận's Kế hoạch 4233/KH-UBND (28/9/2022): "Nhiệm vụ trọng tâm nâng cao
  * Chỉ số DTI tỉnh Ninh Thuận năm 2022", the example task list of the "Nhiệm vụ" sheet.
  *
- * Verbatim from ../shared/seeds/003_da5bc96585bd91bd.txt (typos included, e.g. "ngày
+ * Verbatim from Phụ lục 1 of Kế hoạch 4233/KH-UBND tỉnh Ninh Thuận (typos included, e.g. "ngày
  * 24/4/201."): the PDF's line breaks inside a cell are joined with one space, nothing else
  * is changed. Headings A/B (parts) and I–VIII (groups) are section rows (see ../schema.ts).
  *
