@@ -655,13 +655,14 @@ describe("readings of the README", () => {
   it("§7: 2.4 “issued but not updated” is read as not issued, and says so", () => {
     const ind = indicator("2.4");
     const options = variable(ind, "a").options ?? [];
+    // The added option comes after the text's two (issue 9: positions follow the text).
     expect(options.map((o) => [o.fraction, o.value])).toEqual([
       ["1", true],
-      ["0", undefined],
       ["0", false],
+      ["0", undefined],
     ]);
-    expect(options[1]?.label).toBe("Đã ban hành nhưng chưa cập nhật");
-    expect(options[1]?.note).toMatch(/§7/);
+    expect(options[2]?.label).toBe("Đã ban hành nhưng chưa cập nhật");
+    expect(options[2]?.note).toMatch(/§7/);
     expect(ind.reading).toMatch(/§7/);
   });
 

@@ -404,17 +404,20 @@ export const dtiProvince2022: IndicatorSet = {
               fraction: "1",
               value: true,
             },
+            { label: "Chưa ban hành", fraction: "0", value: false },
+            // Added by the product, after the text's two options so that positions 1 and 2
+            // mean what the text lists (§7). Before issue 9 it sat at position 2.
             {
               label: "Đã ban hành nhưng chưa cập nhật",
               fraction: "0",
               note: "Văn bản không định nghĩa trường hợp này; được xem như chưa ban hành (§7).",
             },
-            { label: "Chưa ban hành", fraction: "0", value: false },
           ],
         },
       ],
       rule: { kind: "choice", variable: "a" },
-      reading: "§7: văn bản không định nghĩa trường hợp “đã ban hành nhưng chưa cập nhật”; trường hợp này được xem như chưa ban hành (0 điểm).",
+      reading:
+        "§7: văn bản không định nghĩa trường hợp “đã ban hành nhưng chưa cập nhật”; trường hợp này được xem như chưa ban hành (0 điểm). Phương án này do công cụ thêm nên đứng sau hai phương án của văn bản: số thứ tự 1 = đã ban hành và cập nhật, 2 = chưa ban hành, 3 = đã ban hành nhưng chưa cập nhật (trước đây 2 và 3 đổi chỗ cho nhau; cả hai đều 0 điểm nên điểm không đổi).",
     },
     {
       id: "2.5",
@@ -1475,6 +1478,9 @@ export const dtiProvince2022: IndicatorSet = {
               value: true,
             },
             { label: "Chưa triển khai", fraction: "0", value: false },
+            // The text lists it in part 1 too ("- Chưa đáp ứng: 0 điểm"); perhaps a slip, but a
+            // label the text writes is never refused (§6).
+            { label: "Chưa đáp ứng", fraction: "0" },
           ],
         },
         {
@@ -1492,7 +1498,7 @@ export const dtiProvince2022: IndicatorSet = {
           { share: "1/2", label: "Đáp ứng yêu cầu kỹ thuật", rule: { kind: "choice", variable: "b" } },
         ],
       },
-      reading: "§6: hai phần, mỗi phần 1/2 điểm tối đa: a = có Cổng dữ liệu mở hoặc là cổng thành phần của Cổng dữ liệu quốc gia; b = đáp ứng yêu cầu kỹ thuật. Dòng “Chưa đáp ứng: 0 điểm” ghi ở phần 1 được hiểu là thuộc phần 2.",
+      reading: "§6: hai phần, mỗi phần 1/2 điểm tối đa: a = có Cổng dữ liệu mở hoặc là cổng thành phần của Cổng dữ liệu quốc gia; b = đáp ứng yêu cầu kỹ thuật. Phần 1 nhận cả ba phương án văn bản ghi: có Cổng (1/2), “Chưa triển khai” (0) và “Chưa đáp ứng” (0).",
     },
     {
       id: "6.3",
