@@ -9,6 +9,7 @@
  *
  * Browser-safe: no `fs` here; reading a file is in ./load-file.ts (Node only).
  */
+import { hasOwn } from "../engine/own";
 import { Decimal, exact } from "../engine/rules";
 import type { IndicatorSet, RuleKind } from "./schema";
 
@@ -50,6 +51,13 @@ const RULE_FIELDS: Record<RuleKind, { readonly required: readonly string[]; read
   unscored: { required: [], optional: [] },
 };
 
+/*
+ * Keys are data (issue 9): the patterns below decide which ids a set may declare. None admits
+ * "__proto__" (no "_"), so that key is always an unknown field or id, reported by name. A
+ * variable key or a pillar id may be "constructor" or "prototype" (and a pillar id "toString"…):
+ * those are declared like any other and every reader looks them up as own keys or in a Map
+ * (src/engine/own.ts), so they are scored, and reported missing, exactly like "a" or "I".
+ */
 /** Set ids: lower-case words joined by "-" (no ":", which qualifies an indicator id: "dti-province-2020:1.1"). */
 const SET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Indicator ids: numbers joined by dots ("3.1", "5.12.1"); they become defined names (DTI_3_1_a). */
@@ -223,7 +231,8 @@ export function parseIndicatorSet(data: unknown, source: string): ParseResult {
       const p = `infoItems[${n}]`;
       if (!c.object(raw, p)) return;
       c.noExtra(raw, p, ["id", "name", "responsible", "type", "unit"]);
-      if (typeof raw.id !== "number" || !Number.isInteger(raw.id) || raw.id < 1) {
+      // A safe integer: it becomes the defined name DTI_INFO_<id>, and 1e21 would be "1e+21".
+      if (typeof raw.id !== "number" || !Number.isSafeInteger(raw.id) || raw.id < 1) {
         c.err(`${p}.id`, `phải là số thứ tự nguyên dương, nhận được ${describe(raw.id)}.`);
       } else if (infoTypes.has(raw.id)) {
         c.err(`${p}.id`, `mục thông tin chung ${raw.id} bị trùng.`);
@@ -527,8 +536,8 @@ function checkTiers(c: Checker, tiers: unknown, p: string): void {
 
 function checkMeasure(c: Checker, measure: unknown, p: string, ref: Ref): void {
   if (!c.object(measure, p)) return;
-  const hasRatio = "ratio" in measure;
-  const hasAmount = "amount" in measure;
+  const hasRatio = hasOwn(measure, "ratio");
+  const hasAmount = hasOwn(measure, "amount");
   if (hasRatio === hasAmount) {
     c.err(p, 'phải có đúng một trong hai: {"ratio": {…}} (so sánh tỷ lệ) hoặc {"amount": "a"} (so sánh một số lượng).');
     return;

@@ -24,6 +24,7 @@
  * (src/office/read-set-sheet.ts, src/cli/set-xlsx.ts) and call `parseIndicatorSetSheet`.
  */
 import { columnLetter, quoteSheet } from "../layout/model";
+import { hasOwn } from "../engine/own";
 import { parseIndicatorSet, type ParseResult } from "./load";
 import type { IndicatorSet } from "./schema";
 
@@ -468,7 +469,7 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
   Object.assign(data, { infoItems, pillars, indicators: indicators.map((i) => i.obj) });
   // Keys in the order of the schema, as in a .json set file.
   const ordered: Obj = {};
-  for (const key of ["id", "name", "source", "year", "maxTotal", "infoItems", "pillars", "indicators"]) if (key in data) ordered[key] = data[key];
+  for (const key of ["id", "name", "source", "year", "maxTotal", "infoItems", "pillars", "indicators"]) if (hasOwn(data, key)) ordered[key] = data[key];
   const parsed = parseIndicatorSet(ordered, SOURCE);
   if ("set" in parsed) return parsed;
   return { errors: parsed.errors.map((e) => locate(e.startsWith(`${SOURCE}: `) ? e.slice(SOURCE.length + 2) : e, loc, { prefix, cell, sheet: where.sheet })) };
@@ -492,11 +493,11 @@ function locate(message: string, loc: Locations, out: { prefix: string; cell: (r
     const path = JSON_COLUMNS.includes(key) && inner.length ? `; trong JSON: ${inner.map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`)).join("")}` : "";
     return `${out.prefix}${out.cell(row, loc.columns[key])} (${headerOf(key)}, ${what}${path}): ${text}`;
   };
-  const field = (top as string) in loc.fields ? loc.fields[top as SetField] : undefined;
+  const field = hasOwn(loc.fields, top as string) ? loc.fields[top as SetField] : undefined;
   if (field && steps.length === 0) return `${out.prefix}${out.cell(field.row, field.column)} (${SET_FIELDS.find((f) => f.field === top)?.label}): ${text}`;
   const [n, key, ...inner] = steps;
   if (typeof n !== "number") return whole;
-  const columnFor = (table: keyof typeof FIELD_COLUMNS, k: unknown): ColumnKey => (typeof k === "string" ? FIELD_COLUMNS[table][k] : undefined) ?? "kind";
+  const columnFor = (table: keyof typeof FIELD_COLUMNS, k: unknown): ColumnKey => (typeof k === "string" && hasOwn(FIELD_COLUMNS[table], k) ? FIELD_COLUMNS[table][k] : undefined) ?? "kind";
   switch (top) {
     case "infoItems":
       return on(loc.infoItems[n], columnFor("infoItems", key), `thông tin chung thứ ${n + 1}`, []);

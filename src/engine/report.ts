@@ -3,6 +3,7 @@
  * exact decimals turned into JSON numbers at the very end, never rounded (§17).
  */
 import type { IndicatorSet } from "../catalog/schema";
+import { putOwn } from "./own";
 import { formatIndexVi } from "./rules";
 import type { Message, ScoreOptions, Status, UnitResult } from "./types";
 
@@ -52,11 +53,11 @@ export function toReport(set: IndicatorSet, results: readonly UnitResult[], opti
           status: o.status,
           messages: o.messages.map(withoutIndicator),
         };
-        indicators[id] = o.ratio === undefined ? base : { ...base, ratio: o.ratio === null ? null : o.ratio.toNumber() };
+        putOwn(indicators, id, o.ratio === undefined ? base : { ...base, ratio: o.ratio === null ? null : o.ratio.toNumber() });
       }
       const pillars: UnitReport["pillars"] = {};
       for (const [id, p] of Object.entries(r.pillars)) {
-        pillars[id] = { score: p.score.toNumber(), maxPoints: p.maxPoints, incomplete: p.incomplete };
+        putOwn(pillars, id, { score: p.score.toNumber(), maxPoints: p.maxPoints, incomplete: p.incomplete });
       }
       return {
         name: r.name,

@@ -18,6 +18,7 @@ import type {
 } from "../catalog/schema";
 import { DtiError } from "./errors";
 import { msg } from "./messages";
+import { ownValue, putOwn } from "./own";
 import {
   Decimal,
   ONE,
@@ -87,7 +88,8 @@ class UnitReader {
   ) {}
 
   raw(indicatorId: string, key: string): InputValue {
-    return this.unit.values[indicatorId]?.[key];
+    // Own properties only: a variable named "constructor" that was left blank is blank.
+    return ownValue(ownValue(this.unit.values, indicatorId), key);
   }
 
   /** A number typed directly, checked; null when blank; undefined when unusable (reported). */
@@ -115,7 +117,7 @@ class UnitReader {
   private infoSum(items: readonly number[]): Decimal | null {
     let sum = ZERO;
     for (const item of items) {
-      const value = this.unit.info?.[String(item)];
+      const value = ownValue(this.unit.info, String(item));
       if (typeof value !== "number" || !Number.isFinite(value) || value < 0) return null;
       sum = sum.plus(value);
     }
@@ -206,6 +208,8 @@ export function findOption(v: Variable, value: InputValue): ChoiceOption | null 
 /** A catalog prepared for fast repeated scoring: parsed exact numbers, lookup tables. */
 class CompiledSet {
   readonly indicators = new Map<string, Indicator>();
+  /** The general-information items, by their number as input keys write it ("4"). */
+  readonly infoItems: ReadonlySet<string>;
   private readonly variables = new Map<string, Map<string, Variable>>();
   private readonly tierTables = new WeakMap<readonly Tier[], { atLeast: Decimal; fraction: Decimal }[]>();
   private readonly exacts = new Map<string, Decimal>();
@@ -214,6 +218,7 @@ class CompiledSet {
   readonly pillarMembers = new Map<string, Indicator[]>();
 
   constructor(readonly set: IndicatorSet) {
+    this.infoItems = new Set(set.infoItems.map((item) => String(item.id)));
     for (const pillar of set.pillars) this.pillarMembers.set(pillar.id, []);
     for (const ind of set.indicators) {
       this.indicators.set(ind.id, ind);
@@ -426,14 +431,18 @@ function outcome(ind: Indicator, score: Decimal | null, status: Status, f: Findi
 
 /** Values typed for letters the rule does not use are reported, not silently dropped. */
 function reportUnknownVariables(cs: CompiledSet, unit: UnitInput, ind: Indicator, f: Findings): void {
-  const row = unit.values[ind.id];
+  const row = ownValue(unit.values, ind.id);
   if (!row) return;
-  for (const key in row) {
+  for (const key of Object.keys(row)) {
     if (!cs.variable(ind.id, key)) f.add(msg.unknownVariable(ind, key));
   }
 }
 
-/** Checks the unit names and the indicator ids of the input; throws DtiError on shape errors. */
+/**
+ * Checks the unit names and the keys of the input (indicator ids of values and reference,
+ * general-information items); throws DtiError on shape errors, naming the key. A key the set
+ * does not have is never silently ignored, whatever it is ("__proto__" included).
+ */
 function checkUnits(cs: CompiledSet, units: readonly UnitInput[]): void {
   const seen = new Map<string, string>();
   for (const unit of units) {
@@ -451,6 +460,22 @@ function checkUnits(cs: CompiledSet, units: readonly UnitInput[]): void {
         throw new DtiError(
           "unknown-indicator",
           `Đơn vị "${unit.name.trim()}": không có chỉ số "${id}" trong bộ chỉ số ${cs.set.id}.`,
+        );
+      }
+    }
+    for (const id of Object.keys(unit.reference ?? {})) {
+      if (!cs.indicators.has(id)) {
+        throw new DtiError(
+          "unknown-indicator",
+          `Đơn vị "${unit.name.trim()}": giá trị tham chiếu cho chỉ số "${id}", nhưng bộ chỉ số ${cs.set.id} không có chỉ số này.`,
+        );
+      }
+    }
+    for (const item of Object.keys(unit.info ?? {})) {
+      if (!cs.infoItems.has(item)) {
+        throw new DtiError(
+          "invalid-input",
+          `Đơn vị "${unit.name.trim()}": không có mục thông tin chung "${item}" trong bộ chỉ số ${cs.set.id} (có: ${[...cs.infoItems].join(", ") || "không có"}).`,
         );
       }
     }
@@ -501,7 +526,7 @@ function scoreAcross(
     // §9: min and max are taken over the units compared; reference values stand in only
     // where fewer than two units have a value (a province scored alone).
     const compared = known.length >= 2 && popMin !== null && popMax !== null;
-    const ref = compared ? null : referenceOf(ind, units[n]?.reference?.[ind.id], f);
+    const ref = compared ? null : referenceOf(ind, ownValue(units[n]?.reference, ind.id), f);
     if (ref === "invalid") return outcome(ind, null, "invalid", f);
     let lo: Decimal | null;
     let hi: Decimal;
@@ -615,14 +640,14 @@ function totals(cs: CompiledSet, name: string, scored: Map<string, IndicatorOutc
       if (o?.score) score = score.plus(o.score);
       if (!o || !isComplete(o)) incomplete.push(ind.id);
     }
-    pillars[pillar.id] = { id: pillar.id, score, maxPoints: pillar.maxPoints, incomplete };
+    putOwn(pillars, pillar.id, { id: pillar.id, score, maxPoints: pillar.maxPoints, incomplete });
     total = total.plus(score);
     allIncomplete.push(...incomplete);
   }
   const indicators: Record<string, IndicatorOutcome> = {};
   for (const ind of cs.set.indicators) {
     const o = scored.get(ind.id);
-    if (o) indicators[ind.id] = o;
+    if (o) putOwn(indicators, ind.id, o);
   }
   return {
     name,

@@ -9,6 +9,7 @@
  * the same order, same optional/repeating flags, no empty description), so a mismatch fails the
  * add-in and the tests at once instead of showing wrong help in Excel.
  */
+import { hasOwn } from "../engine/own";
 import descriptionsJson from "./descriptions.json";
 
 /** A finite number, with bounds. Blank (when required) is "missing", not 0. */
@@ -192,10 +193,10 @@ export function registryProblems(
 ): string[] {
   const problems: string[] = [];
   for (const id of Object.keys(descriptions)) {
-    if (!(id in specs)) problems.push(`${id}: described in descriptions.json but has no spec in registry.ts`);
+    if (!hasOwn(specs, id)) problems.push(`${id}: described in descriptions.json but has no spec in registry.ts`);
   }
   for (const [id, spec] of Object.entries(specs)) {
-    const raw = descriptions[id] as Partial<Record<string, unknown>> | undefined;
+    const raw = (hasOwn(descriptions, id) ? descriptions[id] : undefined) as Partial<Record<string, unknown>> | undefined;
     if (raw === undefined || raw === null || typeof raw !== "object") {
       problems.push(`${id}: no entry in descriptions.json`);
       continue;

@@ -10,6 +10,7 @@ import { findIndicator, getIndicatorSet, indicatorSets } from "../catalog/index"
 import type { Indicator, IndicatorSet, PartRule, Rule } from "../catalog/schema";
 import { DtiError } from "../engine/errors";
 import { msg } from "../engine/messages";
+import { hasOwn, putOwn } from "../engine/own";
 import {
   Decimal,
   ONE,
@@ -461,7 +462,7 @@ const IMPLEMENTATIONS: { readonly [F in FunctionId]: Impl<F> } = {
     const values: Record<string, InputValue> = {};
     keys.forEach((key, n) => {
       const value = inputs[n];
-      if (!isBlank(value)) values[key] = value;
+      if (!isBlank(value)) putOwn(values, key, value);
     });
     let reference: ReferenceRange | undefined;
     if (cross) {
@@ -494,7 +495,8 @@ const IMPLEMENTATIONS: { readonly [F in FunctionId]: Impl<F> } = {
 export function run(fn: FunctionId, args: readonly ExcelArgument[]): FunctionResult {
   const ctx = new Context(fn);
   try {
-    const spec = FUNCTION_SPECS[fn] as { readonly params: readonly (ParamSpec & { readonly name: string })[] } | undefined;
+    // An own entry only: "constructor" or "toString" is no function of DTI.
+    const spec = hasOwn(FUNCTION_SPECS, fn) ? (FUNCTION_SPECS[fn] as { readonly params: readonly (ParamSpec & { readonly name: string })[] }) : undefined;
     if (!spec) return { error: "#VALUE!", message: `DTI.${String(fn)}: không có hàm này.` };
     if (args.slice(spec.params.length).some((x) => x !== undefined)) {
       return ctx.error("#VALUE!", `nhận tối đa ${spec.params.length} đối số, đã nhập ${args.length}.`);

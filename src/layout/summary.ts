@@ -10,6 +10,7 @@ import type { IndicatorSet } from "../catalog/schema";
 import { toReport } from "../engine/report";
 import { Decimal, formatIndexVi } from "../engine/rules";
 import type { IndicatorOutcome, ScoreOptions, Status, UnitResult } from "../engine/types";
+import { ownValue } from "../engine/own";
 import { agencyAssignments } from "./build";
 import type { ReadResult } from "./read-inputs";
 import type { Counts, Finding, ValidationReport } from "./validate";
@@ -109,7 +110,7 @@ export function summarize(set: IndicatorSet, result: UnitResult, options: ScoreO
       incomplete: shown?.incomplete ?? [],
     };
     if (!prev) return base;
-    const before = prev.pillars[p.id] ?? null;
+    const before = ownValue(prev.pillars, p.id) ?? null;
     return { ...base, previous: before, delta: before === null ? null : score.minus(exactNumber(before)).toNumber() };
   });
 

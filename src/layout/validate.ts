@@ -15,6 +15,7 @@
  */
 import type { Indicator, IndicatorSet, InfoItem, RatioSpec, Variable } from "../catalog/schema";
 import type { InputValue, Message, UnitResult } from "../engine/types";
+import { ownValue } from "../engine/own";
 import { agencyAssignments, splitAgencies } from "./build";
 import { MINMAX_AS_BEST_NAME } from "./formulas";
 import { isFormula } from "./model";
@@ -166,7 +167,7 @@ class Context {
   }
 
   typed(ind: Indicator, key: string): InputValue {
-    return this.read.unit.values[ind.id]?.[key];
+    return ownValue(ownValue(this.read.unit.values, ind.id), key);
   }
 
   agenciesOf(ind: Indicator): string[] {
