@@ -1,8 +1,13 @@
 // @ts-check
 /**
- * Builds the add-in into dist/: taskpane.{html,js,css}, functions.{html,js}, functions.json
- * (generated from the JSDoc of src/functions/functions.ts), functions-vi.json, assets/, manifest.xml.
+ * Builds the add-in into dist/: taskpane.html, functions.{html,js}, functions.json (generated from
+ * the JSDoc of src/functions/functions.ts), functions-vi.json, assets/, manifest.xml, and the
+ * content-hashed files only the pages name (taskpane.<hash>.js, taskpane.<hash>.css, xlsx.<hash>.js).
  * `webpack serve` (npm start) serves the same files from memory on https://localhost:3000.
+ *
+ * dist/manifest.xml is manifest.xml rewritten for ADDIN_URL and ADDIN_ENV
+ * (scripts/deploy-settings.js); both may also come as `--env ADDIN_URL=…`. A bad value stops the
+ * build with a message and exit code 1, before anything is written.
  */
 "use strict";
 
@@ -11,9 +16,56 @@ const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { DeploySettingsError, deploySettings, renderManifest } = require("./scripts/deploy-settings.js");
+/** @type {string} */
+const packageVersion = JSON.parse(fs.readFileSync(path.join(__dirname, "package.json"), "utf8")).version;
 
 const DEV_SERVER_PORT = 3000;
 const localePluginPath = path.resolve(__dirname, "scripts", "functions-locale-plugin.js");
+/** The content-hashed stylesheet copy-webpack-plugin emits (see the pattern below). */
+const HASHED_CSS = /^taskpane\.[0-9a-f]{8}\.css$/;
+
+/**
+ * Points taskpane.html's `<link href="taskpane.css">` at the content-hashed copy, so that a
+ * browser which cached last version's stylesheet for a year still gets this one. Fails the
+ * build when the link or the file is not found, rather than ship an unstyled pane.
+ */
+class HashedStylesheetPlugin {
+  /** @param {import("webpack").Compiler} compiler */
+  apply(compiler) {
+    compiler.hooks.compilation.tap("HashedStylesheetPlugin", (compilation) => {
+      HtmlWebpackPlugin.getCompilationHooks(compilation).afterTemplateExecution.tap("HashedStylesheetPlugin", (data) => {
+        if (data.outputName !== "taskpane.html") return data;
+        const link = 'href="taskpane.css"';
+        const css = Object.keys(compilation.assets).filter((name) => HASHED_CSS.test(name));
+        if (css.length !== 1 || data.html.split(link).length !== 2) {
+          throw new Error(`HashedStylesheetPlugin: expected one ${link} in taskpane.html and one taskpane.<hash>.css, found ${css.join(", ") || "none"}`);
+        }
+        return { ...data, html: data.html.replace(link, `href="${css[0]}"`) };
+      });
+    });
+  }
+}
+
+/**
+ * ADDIN_URL/ADDIN_ENV from `--env` or the environment. Run by webpack-cli, a bad value prints
+ * its message (no stack trace: it is for the IT admin) and exits 1; called from code, it throws.
+ * @param {Record<string, unknown>} env
+ * @param {boolean} serving the dev server always serves the localhost manifest
+ */
+function settingsFor(env, serving) {
+  /** @param {string} key */
+  const read = (key) => (typeof env[key] === "string" ? /** @type {string} */ (env[key]) : process.env[key]);
+  try {
+    return deploySettings(serving ? {} : { ADDIN_URL: read("ADDIN_URL"), ADDIN_ENV: read("ADDIN_ENV") }, packageVersion);
+  } catch (error) {
+    if (error instanceof DeploySettingsError && (env.WEBPACK_BUILD || env.WEBPACK_SERVE)) {
+      console.error(`${error.message}\nKhông biên dịch; dist/ giữ nguyên. / Nothing was built; dist/ is unchanged.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
 
 /**
  * @param {Record<string, unknown>} env
@@ -23,6 +75,7 @@ const localePluginPath = path.resolve(__dirname, "scripts", "functions-locale-pl
 module.exports = (env, argv) => {
   const mode = argv.mode ?? "production";
   const serving = Boolean(env.WEBPACK_SERVE);
+  const settings = settingsFor(env, serving);
 
   /** @type {import("webpack").WebpackPluginInstance[]} */
   const plugins = [
@@ -50,11 +103,16 @@ module.exports = (env, argv) => {
     new CopyWebpackPlugin({
       patterns: [
         { from: "assets", to: "assets" },
-        { from: "manifest.xml", to: "manifest.xml" },
+        {
+          from: "manifest.xml",
+          to: "manifest.xml",
+          transform: { transformer: (content) => renderManifest(content.toString("utf8"), settings), cache: false },
+        },
         // A file, not style-loader: the pane's CSP allows no script-injected <style>.
-        { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+        { from: "src/taskpane/taskpane.css", to: "taskpane.[contenthash:8].css" },
       ],
     }),
+    new HashedStylesheetPlugin(),
   );
 
   return {
@@ -67,7 +125,12 @@ module.exports = (env, argv) => {
     },
     output: {
       path: path.resolve(__dirname, "dist"),
-      filename: "[name].js",
+      // functions.js is named by the manifest, so it keeps its name (and is revalidated, see
+      // scripts/hosting.js); everything else only the pages name, so it carries a content hash
+      // and can be cached for a year. publicPath stays "auto": chunks load from wherever
+      // taskpane.<hash>.js came from, the root or a sub-path such as /addin/.
+      filename: (pathData) => (pathData.chunk?.name === "functions" ? "[name].js" : "[name].[contenthash:8].js"),
+      chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: {
@@ -89,15 +152,15 @@ module.exports = (env, argv) => {
     plugins,
     optimization: {
       // The task pane's split and merge load exceljs with import() (src/taskpane/split-merge.ts):
-      // one lazy chunk, xlsx.js, with exceljs inside, rather than a separately numbered vendor file.
+      // one lazy chunk, xlsx.<hash>.js, with exceljs inside, rather than a separately numbered vendor file.
       splitChunks: false,
     },
     performance: {
       // decimal.js alone is ~130 kB minified; these files are served from the add-in's own host.
       maxAssetSize: 512 * 1024,
       maxEntrypointSize: 512 * 1024,
-      // xlsx.js (exceljs, ~0.9 MB) is fetched only when split or merge is used, never at start.
-      assetFilter: (file) => !file.endsWith(".map") && file !== "xlsx.js",
+      // xlsx.<hash>.js (exceljs, ~0.9 MB) is fetched only when split or merge is used, never at start.
+      assetFilter: (file) => !file.endsWith(".map") && !/^xlsx\.[0-9a-f]{8}\.js$/.test(file),
     },
     devServer: {
       // Loopback only: the certificate is for localhost, and nothing else needs to reach it.
