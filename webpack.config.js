@@ -13,10 +13,12 @@
 
 const fs = require("node:fs");
 const path = require("node:path");
+const { URL } = require("node:url");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DeploySettingsError, deploySettings, renderManifest } = require("./scripts/deploy-settings.js");
+const { corsHeaders } = require("./scripts/hosting.js");
 /** @type {string} */
 const packageVersion = JSON.parse(fs.readFileSync(path.join(__dirname, "package.json"), "utf8")).version;
 
@@ -172,8 +174,9 @@ module.exports = (env, argv) => {
       client: false,
       hot: false,
       liveReload: false,
-      // Excel on the web fetches functions.json from its own origin (excel.officeapps.live.com).
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // Excel on the web fetches functions.json from its own origin (excel.officeapps.live.com):
+      // that origin, and only for the functions' metadata; no wildcard (scripts/hosting.js).
+      headers: (req) => corsHeaders(new URL(req.url ?? "/", "https://localhost").pathname.slice(1), req.headers.origin),
       server: {
         type: "https",
         // Read only when serving, so `webpack --mode production` needs no certificates.
