@@ -6,14 +6,14 @@
  * Exit 0 when the input was read (value problems are statuses in the report),
  * 1 when it cannot be read or has the wrong shape, with a message on stderr, no stack trace.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { getIndicatorSet, indicatorSets, isBuiltInSet } from "../catalog";
 import type { IndicatorSet } from "../catalog/schema";
 import { SET_SHEET_NAME } from "../catalog/sheet";
-import { registeredOr, resolveSet } from "../catalog/load-file";
+import { readJsonFile, registeredOr, resolveSet } from "../catalog/load-file";
 import { TEMPLATE_VERSION } from "../layout/names";
 import { DEFAULT_SET_ID } from "../layout/formulas";
 import { names } from "../layout/names";
@@ -145,7 +145,7 @@ async function scoreXlsx(file: string, flags: ScoreOptions, setOption: string | 
   return { code: 0, stdout: `${JSON.stringify(toReport(set, results, options), null, 2)}\n`, stderr };
 }
 
-async function score(args: readonly string[], readFile: (path: string) => string): Promise<CliResult> {
+async function score(args: readonly string[], readFile: ((path: string) => string | Uint8Array) | undefined): Promise<CliResult> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
@@ -159,19 +159,8 @@ async function score(args: readonly string[], readFile: (path: string) => string
   };
   if (file.toLowerCase().endsWith(".xlsx")) return scoreXlsx(file, options, values.set);
   if (!file.toLowerCase().endsWith(".json")) return fail(`${file}: chỉ đọc được tệp .json hoặc .xlsx.`);
-  let text: string;
-  try {
-    text = readFile(file);
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "không tìm thấy tệp" : "không đọc được tệp";
-    return fail(`${file}: ${reason}.`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return fail(`${file}: không phải JSON hợp lệ (${(e as Error).message}).`);
-  }
+  // Read as --set files are: bounded, UTF-8 with or without BOM, UTF-16 with one (load-file.ts).
+  const data = readJsonFile(file, undefined, readFile);
   const input = parseScoreInput(data, file, values.set === undefined ? undefined : await resolveSet(values.set));
   const results = scoreUnits(input.set, input.units, options);
   return { code: 0, stdout: `${JSON.stringify(toReport(input.set, results, options), null, 2)}\n`, stderr: "" };
@@ -232,7 +221,7 @@ async function template(args: readonly string[]): Promise<CliResult> {
   return { code: 0, stdout: `${out.join("\n")}\n`, stderr: "" };
 }
 
-export async function run(argv: readonly string[], readFile: (path: string) => string = (p) => readFileSync(p, "utf8")): Promise<CliResult> {
+export async function run(argv: readonly string[], readFile?: (path: string) => string | Uint8Array): Promise<CliResult> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
