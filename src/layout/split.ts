@@ -20,7 +20,33 @@ import { names } from "./names";
  */
 export const responsibleAgencies = splitAgencies;
 
-const RESERVED = new Set(["con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3"]);
+/**
+ * Names Windows keeps for devices, in any case and with any extension ("COM5.xlsx" cannot be
+ * created): CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9 and COM¹ COM² COM³ LPT¹ LPT² LPT³
+ * ("Naming Files, Paths, and Namespaces", learn.microsoft.com/windows/win32/fileio/naming-a-file).
+ * Windows drops trailing spaces and dots from a name, so "nul .xlsx" is NUL too.
+ */
+const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])[ .]*$/i;
+
+/** The longest part file name: far below Windows' 255, leaving room for the folder under its 260-character paths. */
+export const MAX_PART_FILE_NAME = 80;
+
+/**
+ * Whether Windows (and so every agency's computer) can create a file of this name: not a
+ * device name, no reserved character (< > : " / \ | ? *) or control character, no trailing
+ * dot or space, not empty, at most MAX_PART_FILE_NAME characters.
+ */
+export function isPortableFileName(name: string): boolean {
+  const stem = name.split(".", 1)[0] ?? "";
+  return (
+    name.length > 0 &&
+    name.length <= MAX_PART_FILE_NAME &&
+    // eslint-disable-next-line no-control-regex -- control characters are what Windows refuses
+    !/[<>:"/\\|?*\u0000-\u001f]/.test(name) &&
+    !/[. ]$/.test(name) &&
+    !WINDOWS_DEVICE.test(stem)
+  );
+}
 
 /** A safe ASCII file-name slug: "Sở TTTT" → "so-tttt", "Sở KH&ĐT" → "so-kh-dt", "Cục Thống kê" → "cuc-thong-ke". */
 export function slugify(text: string): string {
@@ -33,7 +59,8 @@ export function slugify(text: string): string {
   let slug = ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   if (slug.length > 60) slug = slug.slice(0, 60).replace(/-[^-]*$/, "").replace(/-+$/, "");
   if (slug === "") slug = "co-quan";
-  return RESERVED.has(slug) ? `${slug}-1` : slug;
+  // "COM5" → "com5-1": the agency stays recognisable, Windows can create the file.
+  return WINDOWS_DEVICE.test(slug) ? `${slug}-1` : slug;
 }
 
 export interface AgencyPart {
@@ -90,10 +117,13 @@ export function splitByAgency(set: IndicatorSet): SplitPlan {
     const indicators = withDescendants(set, e.leads);
     const info = new Set<number>([1, ...e.own]);
     for (const id of indicators) for (const v of (byId.get(id) as Indicator).variables) for (const item of v.info ?? []) info.add(item);
+    // Slugs are lower case, so two agencies never get names that differ only in case
+    // (one file on Windows); "Sở TTTT" and "Sở T.T.T.T" become so-tttt and so-tttt-2.
     const base = slugify(agency);
     let stem = base;
     for (let n = 2; taken.has(stem); n++) stem = `${base}-${n}`;
     taken.add(stem);
+    if (!isPortableFileName(`${stem}.xlsx`)) throw new Error(`split: "${stem}.xlsx" is not a portable file name`);
     parts.push({
       agency,
       fileName: `${stem}.xlsx`,

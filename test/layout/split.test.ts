@@ -8,7 +8,20 @@ import { buildWorkbookLayout, PART_NAMES } from "../../src/layout/build";
 import { isFormula, type WorkbookLayout } from "../../src/layout/model";
 import { names } from "../../src/layout/names";
 import { isPreservedName } from "../../src/layout/plan";
-import { ownedNames, ownersByName, partBuildOptions, responsibleAgencies, slugify, splitByAgency } from "../../src/layout/split";
+import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseIndicatorSet } from "../../src/catalog/load";
+import {
+  isPortableFileName,
+  MAX_PART_FILE_NAME,
+  ownedNames,
+  ownersByName,
+  partBuildOptions,
+  responsibleAgencies,
+  slugify,
+  splitByAgency,
+} from "../../src/layout/split";
 
 describe("responsibleAgencies", () => {
   it.each([
@@ -41,6 +54,97 @@ describe("slugify: safe ASCII file names", () => {
 
   it("stays short", () => {
     expect(slugify("Ngân hàng Nhà nước chi nhánh Ninh Thuận và các ngân hàng thương mại trên địa bàn tỉnh").length).toBeLessThanOrEqual(60);
+  });
+
+  // Windows cannot create a file named after a device, whatever its case or extension.
+  it.each([
+    ["COM5", "com5-1"],
+    ["LPT9", "lpt9-1"],
+    ["com0", "com0-1"],
+    ["Lpt1", "lpt1-1"],
+    ["PRN", "prn-1"],
+    ["Aux", "aux-1"],
+    ["NUL", "nul-1"],
+    ["COM¹", "com"],
+    ["COM10", "com10"],
+    ["Nul.txt", "nul-txt"],
+  ])("device name %s → %s", (text, slug) => {
+    expect(slugify(text)).toBe(slug);
+    expect(isPortableFileName(`${slugify(text)}.xlsx`)).toBe(true);
+  });
+});
+
+describe("isPortableFileName: what Windows refuses", () => {
+  it.each([
+    "com5.xlsx",
+    "LPT9.xlsx",
+    "CON",
+    "nul .xlsx",
+    "com\u00b9.xlsx",
+    "LPT\u00b3",
+    "aux.tar.gz",
+    "so-tttt.",
+    "so-tttt ",
+    "so<tttt.xlsx",
+    'so"tttt.xlsx',
+    "so:tttt.xlsx",
+    "so|tttt.xlsx",
+    "so?tttt.xlsx",
+    "so*tttt.xlsx",
+    "so/tttt.xlsx",
+    "so\\tttt.xlsx",
+    "so\u0001tttt.xlsx",
+    "",
+    `${"a".repeat(MAX_PART_FILE_NAME)}.xlsx`,
+  ])("%j is refused", (name) => {
+    expect(isPortableFileName(name)).toBe(false);
+  });
+
+  it.each(["so-tttt.xlsx", "com5-1.xlsx", "con-1.xlsx", "com10.xlsx", "console.xlsx", "nul-txt.xlsx"])("%j is accepted", (name) => {
+    expect(isPortableFileName(name)).toBe(true);
+  });
+});
+
+describe("splitByAgency: part file names are portable and distinct", () => {
+  const example = JSON.parse(readFileSync(path.resolve(__dirname, "../fixtures/sets/district-example.json"), "utf8")) as {
+    indicators: { responsible: string }[];
+    infoItems: { responsible: string }[];
+  };
+  const withAgencies = (agencies: readonly string[]): IndicatorSet => {
+    const data = JSON.parse(JSON.stringify(example)) as typeof example;
+    data.indicators.forEach((ind, n) => (ind.responsible = agencies[n % agencies.length] as string));
+    data.infoItems.forEach((item, n) => (item.responsible = agencies[(n + 3) % agencies.length] as string));
+    const parsed = parseIndicatorSet(data, "set.json");
+    if ("errors" in parsed) throw new Error(parsed.errors.join("\n"));
+    return parsed.set;
+  };
+
+  it("agencies named COM5 and LPT9 get files Windows can create", () => {
+    const plan = splitByAgency(withAgencies(["COM5", "LPT9", "Con", "Sở TTTT"]));
+    expect(plan.parts.map((p) => p.fileName)).toEqual(expect.arrayContaining(["com5-1.xlsx", "lpt9-1.xlsx", "con-1.xlsx", "so-tttt.xlsx"]));
+  });
+
+  it("two agencies never share a file name, even one that differs only in case", () => {
+    const plan = splitByAgency(withAgencies(["COM5", "com5", "Com5 1", "Sở TTTT", "SỞ TTTT", "Sở T.T.T.T"]));
+    const files = plan.parts.map((p) => p.fileName.toLowerCase());
+    expect(new Set(files).size).toBe(plan.parts.length);
+    expect(plan.parts.length).toBe(6);
+  });
+
+  it("any agency names: every file name portable and distinct (case-insensitive)", () => {
+    const agency = fc.oneof(
+      fc.constantFrom("CON", "prn", "AUX", "nul", "COM1", "com9", "LPT1", "lpt9", "COM¹", "LPT²", "Sở TTTT", "???", " . ", "Sở KH&ĐT"),
+      fc.string({ minLength: 1, maxLength: 200, unit: "grapheme" }),
+      fc.string({ minLength: 1, maxLength: 20 }).map((s) => `${s}.`),
+    ).filter((a) => a.trim() !== "" && a.trim() !== "-" && responsibleAgencies(a).length === 1);
+    fc.assert(
+      fc.property(fc.uniqueArray(agency, { minLength: 1, maxLength: 8 }), (agencies) => {
+        const plan = splitByAgency(withAgencies(agencies));
+        for (const p of plan.parts) expect(isPortableFileName(p.fileName)).toBe(true);
+        expect(new Set(plan.parts.map((p) => p.fileName.toLowerCase())).size).toBe(plan.parts.length);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
