@@ -11,7 +11,11 @@
  */
 import { hasOwn } from "../engine/own";
 import { Decimal, exact } from "../engine/rules";
-import type { IndicatorSet, RuleKind } from "./schema";
+// The defined names of a template are derived from the ids by one function (layout/names.ts,
+// which imports nothing); their length is checked here, where a set is accepted or refused.
+import { names } from "../layout/names";
+import { describeRule } from "./describe";
+import type { IndicatorSet, Rule, RuleKind } from "./schema";
 
 /** The result of checking a set: the set itself, or every problem found. */
 export type ParseResult = { readonly set: IndicatorSet } | { readonly errors: string[] };
@@ -393,8 +397,104 @@ export function parseIndicatorSet(data: unknown, source: string): ParseResult {
     }
   }
 
+  checkExcelLimits(c, data);
   if (c.errors.length) return { errors: c.errors };
   return { set: data as unknown as IndicatorSet };
+}
+
+/** Excel's limits (support.microsoft.com, "Excel specifications and limits"): a defined name, a cell's text. */
+export const EXCEL_NAME_MAX = 255;
+export const EXCEL_CELL_MAX = 32767;
+/**
+ * The words templates write around a text of the set in the same cell ("THÔNG TIN CHUNG — …",
+ * a variable's unit and link, "(không bắt buộc)"): a text field may use the rest of the cell.
+ */
+export const TEMPLATE_TEXT_ROOM = 1000;
+export const SET_TEXT_MAX = EXCEL_CELL_MAX - TEMPLATE_TEXT_ROOM;
+
+/** 32767 → "32.767", as Vietnamese writes numbers (no Intl: the same in every host). */
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+
+/**
+ * Refuses a set that a template could not hold: a defined name longer than Excel's 255
+ * characters (long indicator ids, variable keys or pillar ids), a text longer than a cell
+ * takes (names, scoringText, reading, descriptions, option labels…), or a rule or list of
+ * options whose JSON — the cell the sheet "Bộ chỉ số" keeps it in — is longer than a cell.
+ * Each problem names the item. Runs on the raw data, so it reports alongside other problems.
+ */
+function checkExcelLimits(c: Checker, data: Obj): void {
+  const name = (path: string, item: string, text: string): void => {
+    if (text.length > EXCEL_NAME_MAX) {
+      c.err(path, `${item}: tên ô ${text.slice(0, 40)}… dài ${grouped(text.length)} ký tự, vượt giới hạn ${EXCEL_NAME_MAX} ký tự của tên trong Excel; hãy rút ngắn mã.`);
+    }
+  };
+  const text = (obj: Obj, field: string, path: string, item: string): void => {
+    const value = hasOwn(obj, field) ? obj[field] : undefined;
+    if (typeof value === "string" && value.length > SET_TEXT_MAX) {
+      c.err(
+        path === "" ? field : `${path}.${field}`,
+        `${item}: "${field}" dài ${grouped(value.length)} ký tự, vượt giới hạn ${grouped(SET_TEXT_MAX)} ký tự (một ô Excel chứa tối đa ${grouped(EXCEL_CELL_MAX)} ký tự, mẫu biểu ghi thêm chữ quanh nội dung này).`,
+      );
+    }
+  };
+  const cell = (value: unknown, path: string, item: string, what: string): void => {
+    const json = value === undefined ? "" : JSON.stringify(value) ?? "";
+    if (json.length > EXCEL_CELL_MAX) {
+      c.err(path, `${item}: ${what} viết dạng JSON dài ${grouped(json.length)} ký tự, vượt giới hạn ${grouped(EXCEL_CELL_MAX)} ký tự một ô Excel (trang "Bộ chỉ số" giữ nó trong một ô).`);
+    }
+  };
+  for (const field of ["name", "source"]) text(data, field, "", "bộ chỉ số");
+  const list = (value: unknown): Obj[] => (Array.isArray(value) ? value.filter(isObj) : []);
+  list(data.infoItems).forEach((item, n) => {
+    for (const field of ["name", "responsible", "unit"]) text(item, field, `infoItems[${n}]`, `mục thông tin chung ${String(item.id)}`);
+  });
+  list(data.pillars).forEach((pillar, n) => {
+    const item = `chỉ số chính ${String(pillar.id)}`;
+    text(pillar, "name", `pillars[${n}]`, item);
+    if (typeof pillar.id === "string") {
+      for (const made of [names.pillar(pillar.id), names.previousPillar(pillar.id)]) name(`pillars[${n}].id`, item, made);
+    }
+  });
+  list(data.indicators).forEach((ind, n) => {
+    const p = `indicators[${n}]`;
+    const id = typeof ind.id === "string" ? ind.id : `#${n + 1}`;
+    const item = `chỉ số ${id}`;
+    for (const field of ["name", "scoringText", "responsible", "coordinating", "reading"]) text(ind, field, p, item);
+    if (typeof ind.id === "string") {
+      const made = [names.score(id), names.target(id), names.evidence(id), names.note(id), names.referenceMin(id), names.referenceMax(id)];
+      const longest = made.reduce((a, b) => (b.length > a.length ? b : a));
+      name(`${p}.id`, item, longest);
+    }
+    cell(ind.rule, `${p}.rule`, item, "quy tắc tính điểm");
+    if (isObj(ind.rule) && Array.isArray(ind.rule.parts)) {
+      list(ind.rule.parts).forEach((part, j) => text(part, "label", `${p}.rule.parts[${j}]`, `${item}, phần ${j + 1}`));
+    }
+    list(ind.variables).forEach((v, k) => {
+      const q = `${p}.variables[${k}]`;
+      const vitem = `biến ${String(v.key)} của ${item}`;
+      for (const field of ["description", "unit"]) text(v, field, q, vitem);
+      if (typeof ind.id === "string" && typeof v.key === "string") {
+        const made = [names.input(id, v.key), names.optionLabels(id, v.key), names.optionFractions(id, v.key)];
+        name(`${q}.key`, vitem, made.reduce((a, b) => (b.length > a.length ? b : a)));
+      }
+      cell(v.options, `${q}.options`, vitem, "danh sách phương án");
+      list(v.options).forEach((o, j) => {
+        for (const field of ["label", "note"]) text(o, field, `${q}.options[${j}]`, `${vitem}, phương án ${j + 1}`);
+      });
+    });
+  });
+  // The cell "Cách hiểu áp dụng" of a row holds the rule described, then the reading.
+  if (c.errors.length === 0) {
+    list(data.indicators).forEach((ind, n) => {
+      const reading = [describeRule(ind.rule as Rule), typeof ind.reading === "string" ? ind.reading : ""].filter(Boolean).join(". ");
+      if (reading.length > EXCEL_CELL_MAX) {
+        c.err(
+          `indicators[${n}].reading`,
+          `chỉ số ${String(ind.id)}: ô "Cách hiểu áp dụng" (mô tả quy tắc và "reading") dài ${grouped(reading.length)} ký tự, vượt giới hạn ${grouped(EXCEL_CELL_MAX)} ký tự một ô Excel.`,
+        );
+      }
+    });
+  }
 }
 
 function checkVariable(

@@ -500,6 +500,72 @@ describe("parseIndicatorSet: rules", () => {
 
 // ---------------------------------------------------------------------------------------------
 
+describe("parseIndicatorSet: what a template in Excel can hold (issue 9, point 6)", () => {
+  /** Renames indicator 1.5 (no links to it) to `id`. */
+  const renamed15 = (d: Json, id: string): void => {
+    ind(d, "1.5").id = id;
+  };
+
+  it("an indicator id whose defined names exceed Excel's 255 characters is refused, naming the indicator", () => {
+    const id = `1.${"2".repeat(248)}`;
+    expectAt((d) => renamed15(d, id), "indicators[4].id", `chỉ số ${id}: tên ô DTI_1_222`);
+    expect(errorsOf((d) => renamed15(d, id)).join("\n")).toMatch(/dài 263 ký tự, vượt giới hạn 255 ký tự của tên trong Excel/);
+  });
+
+  it("an id of 150 characters with a long variable key: the variable's names are too long", () => {
+    const id = `1.${"5".repeat(148)}`;
+    const key = `a${"b".repeat(99)}`;
+    const mutate = (d: Json): void => {
+      renamed15(d, id);
+      ind(d, id).variables[0].key = key;
+      ind(d, id).rule.count = key;
+    };
+    expectAt(mutate, "indicators[4].variables[0].key", `biến ${key} của chỉ số ${id}: tên ô DTI_LIST_1_555`);
+  });
+
+  it("names within the limit are accepted", () => {
+    const id = `1.${"5".repeat(148)}`;
+    expect(errorsOf((d) => renamed15(d, id))).toEqual([]);
+  });
+
+  it("a pillar id whose names exceed 255 characters is refused", () => {
+    const pillar = `P${"x".repeat(240)}`;
+    const mutate = (d: Json): void => {
+      d.pillars[1].id = pillar;
+      for (const i of d.indicators as Json[]) if (i.pillar === "II") i.pillar = pillar;
+    };
+    expectAt(mutate, "pillars[1].id", `chỉ số chính ${pillar}: tên ô DTI_PREV_PILLAR_Pxxx`);
+  });
+
+  it("a text longer than a cell takes is refused, naming the item and the field", () => {
+    expectAt((d) => (ind(d, "1.2").scoringText = "x".repeat(40000)), "indicators[1].scoringText", 'chỉ số 1.2: "scoringText" dài 40.000 ký tự, vượt giới hạn 31.767 ký tự');
+    expectAt((d) => (ind(d, "1.1").variables[1].description = "y".repeat(33000)), "indicators[0].variables[1].description", "biến b của chỉ số 1.1");
+    expectAt((d) => (ind(d, "1.3").variables[0].options[1].label = "z".repeat(32000)), "indicators[2].variables[0].options[1].label", "phương án 2");
+    expectAt((d) => (d.name = "n".repeat(32000)), "name", "bộ chỉ số");
+    expect(errorsOf((d) => (ind(d, "1.2").scoringText = "x".repeat(30000)))).toEqual([]);
+  });
+
+  it("options whose JSON exceeds a cell of the sheet Bộ chỉ số are refused", () => {
+    const mutate = (d: Json): void => {
+      const v = ind(d, "1.3").variables[0];
+      v.options = [...v.options, ...Array.from({ length: 40 }, (_, n) => ({ label: `${n} ${"o".repeat(1000)}`, fraction: "0" }))];
+    };
+    expectAt(mutate, "indicators[2].variables[0].options", "danh sách phương án viết dạng JSON dài");
+  });
+
+  it("a rule whose description (with the reading) exceeds a cell is refused", () => {
+    // The reading fits a cell, and so does the rule's JSON; the row's cell "Cách hiểu áp dụng"
+    // holds the rule described (both part labels) and then the reading.
+    const mutate = (d: Json): void => {
+      for (const part of ind(d, "2.3").rule.parts as Json[]) part.label = "p".repeat(600);
+      ind(d, "2.3").reading = "r".repeat(31700);
+    };
+    expectAt(mutate, "indicators[7].reading", 'chỉ số 2.3: ô "Cách hiểu áp dụng" (mô tả quy tắc và "reading") dài');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
 describe("the 2020 framework (seed 000: QĐ 1726/QĐ-BTTTT in Kế hoạch 3526/KH-UBND, Bến Tre)", () => {
   const set = dtiProvince2020;
   const mains = set.indicators.filter((i) => i.parent === undefined);
