@@ -203,6 +203,11 @@ async function template(args: readonly string[]): Promise<CliResult> {
   }
   wb.creator = "DTI Workbench";
   const result = await writeLayoutToWorkbook(wb, layout, () => (exists ? "update" : "rename"));
+  if (result.refused.length) {
+    return fail(
+      `${file}: không cập nhật được mẫu, chưa có gì được ghi: các tên sau không rõ trỏ tới ô nào nên không biết giữ số liệu nào:\n${result.refused.map((l) => `  - ${l}`).join("\n")}\nHãy sửa trong Excel (Công thức › Trình quản lý Tên) để mỗi tên chỉ trỏ tới một ô, rồi chạy lại.`,
+    );
+  }
   await wb.xlsx.writeFile(file);
   const out: string[] = [`Đã ghi ${file}:`, ...result.plan.summary.map((l) => `  - ${l}`)];
   if (exists) out.push(`  - Giữ lại ${result.preserved.length} số liệu đã nhập.`);

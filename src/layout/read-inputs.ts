@@ -6,15 +6,41 @@
 import type { IndicatorSet } from "../catalog/schema";
 import type { InputValue, ReferenceRange, ScoreOptions, UnitInput } from "../engine/types";
 import { MINMAX_AS_BEST_NAME } from "./formulas";
-import { isFormula, type CellContent } from "./model";
+import { isFormula, quoteSheet, type CellContent } from "./model";
+import type { AmbiguityReason } from "./name-scope";
 import { TEMPLATE_VERSION, names } from "./names";
 
 /** What a host found behind a defined name. */
 export type NamedCell =
-  | { readonly kind: "value"; readonly value: CellContent; readonly formula?: string }
+  | {
+      readonly kind: "value";
+      readonly value: CellContent;
+      readonly formula?: string;
+      /** Where the cell is, when the host says (messages name the cell). */
+      readonly sheet?: string;
+      readonly address?: string;
+    }
   | { readonly kind: "error"; readonly error: string }
   | { readonly kind: "missing" }
-  | { readonly kind: "broken"; readonly detail: string };
+  /** `ambiguous`: the name exists, but Excel's formulas may use another cell than the one a reader would pick (./name-scope.ts). */
+  | { readonly kind: "broken"; readonly detail: string; readonly ambiguous?: AmbiguityReason };
+
+/**
+ * Whether a formula takes its value from outside the workbook: a link to another workbook
+ * ("[1]Sheet1!A1" as the file stores it, "'C:\\…\\[x.xlsx]Sheet1'!A1" as Excel shows it, or a
+ * name of another workbook) or the web (WEBSERVICE, FILTERXML). Its cached value is whatever
+ * the source held when the file was last calculated on some computer, so it is scored with a
+ * warning. Text inside quotes is ignored.
+ */
+export function externalSource(formula: string): "link" | "web" | null {
+  const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  if (/(?:^|[^A-Za-z0-9_.])(?:_xlfn\.)?(?:WEBSERVICE|FILTERXML)\s*\(/i.test(code)) return "web";
+  // A quoted sheet reference that carries a workbook: '[1]Sheet 1'!A1, 'C:\dir\[x.xlsx]Sheet'!A1, 'C:\dir\x.xlsx'!Name.
+  if (/'[^']*\[[^\]']+\][^']*'!/.test(code) || /'[^']*\.xl[a-z]{1,2}'!/i.test(code)) return "link";
+  // Unquoted: [1]Sheet1!A1, [x.xlsx]Sheet1!A1, [1]!Name. A table's [Column] is never followed by "!".
+  if (/\[[^\]'"]+\][\p{L}\p{N}_.]*!/u.test(code)) return "link";
+  return null;
+}
 
 export interface TemplateProblem {
   /** fatal: the workbook cannot be read as this template at all. */
@@ -27,6 +53,8 @@ export interface TemplateProblem {
     | "unknown-version"
     | "missing-name"
     | "broken-name"
+    | "ambiguous-name"
+    | "external-formula"
     | "cell-error"
     | "no-unit-name";
   /** Vietnamese, naming the defined name and, where known, the indicator. */
@@ -149,6 +177,16 @@ export function namesToRead(set: IndicatorSet): string[] {
   return out;
 }
 
+function shortFormula(formula: string): string {
+  const f = formula.startsWith("=") ? formula : `=${formula}`;
+  return f.length <= 80 ? f : `${f.slice(0, 79)}…`;
+}
+
+function shownValue(value: CellContent): string {
+  if (typeof value === "string") return value === "" ? "trống" : `"${value}"`;
+  return typeof value === "number" || typeof value === "boolean" ? String(value) : "trống";
+}
+
 function scalar(value: CellContent): InputValue {
   if (value === null || isFormula(value)) return null;
   if (typeof value === "string" && value.trim() === "") return null;
@@ -223,13 +261,37 @@ export function readInputs(set: IndicatorSet, getCell: (name: string) => NamedCe
         problems.push({ severity: "error", code: "missing-name", text: `Thiếu ô có tên ${name}${where}: mẫu đã bị sửa tay (ô bị xóa?). Ô này không được đọc.`, name, ...(indicator ? { indicator } : {}) });
         return null;
       case "broken":
+        if (cell.ambiguous !== undefined) {
+          problems.push({
+            severity: "error",
+            code: "ambiguous-name",
+            text: `Tên ${name}${where} không rõ trỏ tới ô nào: ${cell.detail}. Ô này không được đọc, để không tính điểm từ một ô khác với ô công thức của Excel dùng. Hãy sửa trong Excel (Công thức › Trình quản lý Tên) để tên chỉ trỏ tới một ô.`,
+            name,
+            ...(indicator ? { indicator } : {}),
+          });
+          return null;
+        }
         problems.push({ severity: "error", code: "broken-name", text: `Tên ${name}${where} không trỏ tới một ô hợp lệ (${cell.detail}). Ô này không được đọc.`, name, ...(indicator ? { indicator } : {}) });
         return null;
       case "error":
         problems.push({ severity: "error", code: "cell-error", text: `Ô ${name}${where} chứa lỗi ${cell.error}.`, name, ...(indicator ? { indicator } : {}) });
         return { value: cell.error };
-      case "value":
-        return cell.formula === undefined ? { value: scalar(cell.value) } : { value: scalar(cell.value), formula: cell.formula };
+      case "value": {
+        if (cell.formula === undefined) return { value: scalar(cell.value) };
+        const source = externalSource(cell.formula);
+        if (source !== null) {
+          const at = cell.sheet !== undefined && cell.address !== undefined ? ` (${quoteSheet(cell.sheet)}!${cell.address.replace(/\$/g, "")})` : "";
+          const from = source === "web" ? "lấy dữ liệu từ Internet (WEBSERVICE/FILTERXML)" : "liên kết tới sổ làm việc khác";
+          problems.push({
+            severity: "warning",
+            code: "external-formula",
+            text: `Ô ${name}${at}${where} chứa công thức ${from}: ${shortFormula(cell.formula)}. Điểm được tính từ giá trị lưu lần tính cuối (${shownValue(cell.value)}), có thể đã cũ hoặc khác trên máy khác; nên nhập số liệu trực tiếp.`,
+            name,
+            ...(indicator ? { indicator } : {}),
+          });
+        }
+        return { value: scalar(cell.value), formula: cell.formula };
+      }
     }
   };
 

@@ -19,6 +19,7 @@ import { ownValue } from "../engine/own";
 import { agencyAssignments, splitAgencies } from "./build";
 import { MINMAX_AS_BEST_NAME } from "./formulas";
 import { isFormula } from "./model";
+import { ambiguityEnglish } from "./name-scope";
 import { TEMPLATE_VERSION, names } from "./names";
 import { typedNumber, type NamedCell, type ReadResult, type TemplateProblem } from "./read-inputs";
 
@@ -278,6 +279,16 @@ function problemEnglish(p: TemplateProblem, ctx: Context): string {
       return `The named cell ${p.name ?? "?"}${where} is missing: the template was edited by hand (a deleted cell?). It was not read.`;
     case "broken-name":
       return `The name ${p.name ?? "?"}${where} does not point to a valid cell. It was not read.`;
+    case "ambiguous-name": {
+      const cell = p.name ? ctx.cell(p.name) : undefined;
+      const why = cell?.kind === "broken" && cell.ambiguous !== undefined ? ambiguityEnglish(cell.ambiguous) : "it does not point to one cell";
+      return `The name ${p.name ?? "?"}${where} is ambiguous: ${why}. It was not read, so that no score comes from another cell than the one Excel's formulas use. Fix it in Excel (Formulas › Name Manager) so that the name points to one cell.`;
+    }
+    case "external-formula": {
+      const cell = p.name ? ctx.cell(p.name) : undefined;
+      const formula = cell?.kind === "value" && cell.formula !== undefined ? ` (${shorten(cell.formula.startsWith("=") ? cell.formula : `=${cell.formula}`, 80)})` : "";
+      return `Cell ${p.name ?? "?"}${where} holds a formula that takes its value from another workbook or the web${formula}. It is scored from the value saved at the last calculation, which may be stale or differ on another computer; type the figure instead.`;
+    }
     case "cell-error": {
       const cell = p.name ? ctx.cell(p.name) : undefined;
       const error = cell?.kind === "error" ? ` ${cell.error}` : " an error";

@@ -11,7 +11,7 @@
  *
  * No Office global is read; everything goes through the request context.
  */
-import { isCellError, readNamedValues } from "./read-names";
+import { isAmbiguous, isCellError, readNamedValues } from "./read-names";
 import { sheetOfAddress } from "./select";
 
 export const OPTION_ON = "Có";
@@ -42,7 +42,7 @@ export function optionIsOn(value: unknown): boolean {
  */
 export async function readOption(context: Excel.RequestContext, name: string): Promise<boolean | undefined> {
   const found = (await readNamedValues(context, [name])).get(name);
-  if (found === undefined || found === "missing" || isCellError(found.value)) return undefined;
+  if (found === undefined || found === "missing" || isAmbiguous(found) || isCellError(found.value)) return undefined;
   return optionIsOn(found.value);
 }
 

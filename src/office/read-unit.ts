@@ -6,12 +6,14 @@
  */
 import type { IndicatorSet } from "../catalog/schema";
 import { namesToRead, readInputs, type NamedCell, type ReadResult } from "../layout/read-inputs";
-import { isCellError, readNamedValues, type NamedValueResult } from "./read-names";
+import { isAmbiguous, isCellError, readNamedValues, type NamedValueResult } from "./read-names";
 
 export function toNamedCell(found: NamedValueResult | undefined): NamedCell {
   if (found === undefined || found === "missing") return { kind: "missing" };
+  if (isAmbiguous(found)) return { kind: "broken", detail: found.detail, ambiguous: found.ambiguous };
   if (isCellError(found.value)) return { kind: "error", error: found.value.error };
-  return found.formula === undefined ? { kind: "value", value: found.value } : { kind: "value", value: found.value, formula: found.formula };
+  if (found.formula === undefined) return { kind: "value", value: found.value };
+  return { kind: "value", value: found.value, formula: found.formula, ...(found.sheet !== undefined && found.address !== undefined ? { sheet: found.sheet, address: found.address } : {}) };
 }
 
 export async function readUnit(context: Excel.RequestContext, set: IndicatorSet, fallbackName: string): Promise<ReadResult> {

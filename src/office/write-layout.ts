@@ -29,7 +29,8 @@ import {
   type WorkbookLayout,
 } from "../layout/model";
 import { isPreservedName, namesToDefine, planInsert, withPreservedInputs, type ConflictChoice, type InsertPlan } from "../layout/plan";
-import { NAME_ITEM_PROPERTIES, isCellError, queueNamedValues } from "./read-names";
+import { isMultiCell } from "../layout/name-scope";
+import { NAME_ITEM_PROPERTIES, isAmbiguous, isCellError, queueNamedValues } from "./read-names";
 
 /** As `Office.context.requirements.isSetSupported(set, version)`. */
 export type Supports = (set: string, version: string) => boolean;
@@ -52,7 +53,7 @@ export interface WriteResult {
   readonly notPlaced: string[];
 }
 
-export type WriteLayoutErrorCode = "helper-sheet-clash" | "sheet-protected";
+export type WriteLayoutErrorCode = "helper-sheet-clash" | "sheet-protected" | "ambiguous-names";
 
 /** A refusal before anything was written; `message` is for users (Vietnamese), `code` for tests. */
 export class WriteLayoutError extends Error {
@@ -340,6 +341,20 @@ export async function writeLayout(
   if (updates.length > 0) {
     const updatedLayoutSheets = new Set(updates.map((p) => p.sheet.name));
     const updatedTargets = new Set(updates.map((p) => key(p.targetName)));
+    // A typed value behind a name over several cells cannot be carried: which cell holds the
+    // figure is unclear, and the sheet is about to be rewritten. Refuse before touching anything.
+    const items = new Map(workbookNames.items.map((item) => [item.name.toLowerCase(), item]));
+    const ambiguous = layout.names
+      .filter((n) => isPreservedName(n) && updatedLayoutSheets.has(n.sheet))
+      .map((n) => ({ n, item: items.get(n.name.toLowerCase()) }))
+      .filter(({ item }) => item?.type === "Range" && isMultiCell(String(item.value)))
+      .map(({ n, item }) => `${n.name} → ${String(item?.value)}`);
+    if (ambiguous.length) {
+      throw new WriteLayoutError(
+        "ambiguous-names",
+        `Không cập nhật được mẫu: các tên sau trỏ tới vùng nhiều ô thay vì một ô, nên không biết giữ số liệu nào: ${ambiguous.join("; ")}. Hãy sửa trong Công thức › Trình quản lý Tên để mỗi tên chỉ trỏ tới một ô, rồi thử lại; chưa có gì được ghi.`,
+      );
+    }
     for (const p of updates) {
       const ws = existingSheet(p.targetName) as Excel.Worksheet;
       if (ws.protection.protected) ws.protection.unprotect();
@@ -368,6 +383,10 @@ export async function writeLayout(
     for (const n of inputs) {
       const r = found.get(n.name);
       if (r === undefined || r === "missing") continue;
+      if (isAmbiguous(r)) {
+        notPlaced.push(n.name);
+        continue;
+      }
       const next = templateCell(layout, n.sheet, n.ref);
       const nextIsFormula = next !== undefined && next !== null && isFormula(next);
       if (r.formula !== undefined) {
@@ -388,7 +407,7 @@ export async function writeLayout(
     }
     for (const name of dropped) {
       const r = found.get(name);
-      if (r !== undefined && r !== "missing" && r.formula === undefined && r.value !== null && r.value !== "") notPlaced.push(name);
+      if (r !== undefined && r !== "missing" && !isAmbiguous(r) && r.formula === undefined && r.value !== null && r.value !== "") notPlaced.push(name);
     }
     const kept = withPreservedInputs(layout, previous);
     content = kept.layout;

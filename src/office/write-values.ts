@@ -8,7 +8,7 @@
  * Nothing here touches an Office global; everything goes through the request context.
  */
 import { valueKey } from "../layout/model";
-import { isCellError, NAME_ITEM_PROPERTIES, queueNamedValues, type NamedValueResult } from "./read-names";
+import { isAmbiguous, isCellError, NAME_ITEM_PROPERTIES, queueNamedValues, type NamedValueResult } from "./read-names";
 
 export interface ValueWrite {
   readonly name: string;
@@ -31,7 +31,7 @@ export interface WriteValuesResult {
 }
 
 function heldKey(found: NamedValueResult): string {
-  if (found === "missing" || isCellError(found.value)) return "#error";
+  if (found === "missing" || isAmbiguous(found) || isCellError(found.value)) return "#error";
   return valueKey(found.value as string | number | boolean | null);
 }
 
@@ -61,7 +61,8 @@ export async function writeNamedValues(context: Excel.RequestContext, writes: re
   for (const w of writes) {
     const now = found.get(w.name) ?? "missing";
     const item = byName.get(w.name.toLowerCase());
-    if (now === "missing" || item === undefined || item.type !== "Range") {
+    // An ambiguous name (over several cells) is not written: which cell Excel uses is unclear.
+    if (now === "missing" || isAmbiguous(now) || item === undefined || item.type !== "Range") {
       missing.push(w.name);
     } else if (now.formula !== undefined || isCellError(now.value)) {
       formulas.push(w.name);

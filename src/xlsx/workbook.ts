@@ -17,7 +17,82 @@ import {
   type SheetLayout,
   type WorkbookLayout,
 } from "../layout/model";
+import { indexDefinitions, isMultiCell, lookupDefinition, nameKey, rangeDetail, type AmbiguityReason, type NameDefinition } from "../layout/name-scope";
 import { namesToDefine, planInsert, withPreservedInputs, isPreservedName, type ConflictChoice, type InsertPlan } from "../layout/plan";
+
+// ---------------------------------------------------------------------------------------------
+// Defined names as the file holds them.
+//
+// exceljs keeps one cell matrix per name text: it drops `localSheetId` (a sheet-scoped name
+// becomes indistinguishable from a workbook-level one), lets a later definition of the same
+// name replace an earlier one, and compares names with case. Excel does none of that
+// (../layout/name-scope.ts). The list exceljs parsed from xl/workbook.xml still has all of it
+// when exceljs hands the model to the workbook, so the workbook's model setter is wrapped once
+// to keep that list beside the workbook. A workbook built in memory has no such list and is
+// read through exceljs's matrix (its names are the ones this module wrote).
+// test/cli/ambiguous-names.test.ts fails if exceljs stops going through that setter.
+
+type LoadedDefinition = NameDefinition;
+
+interface LoadedNames {
+  definitions: LoadedDefinition[];
+  index: Map<string, LoadedDefinition[]> | undefined;
+}
+
+const loadedNames = new WeakMap<object, LoadedNames>();
+
+function definitionsOfModel(model: unknown): LoadedNames {
+  const m = (typeof model === "object" && model !== null ? model : {}) as { definedNames?: unknown; sheets?: unknown };
+  const sheets = Array.isArray(m.sheets) ? (m.sheets as { name?: unknown }[]).map((s) => (typeof s?.name === "string" ? s.name : "")) : [];
+  const definitions: LoadedDefinition[] = [];
+  for (const d of Array.isArray(m.definedNames) ? (m.definedNames as { name?: unknown; ranges?: unknown; localSheetId?: unknown }[]) : []) {
+    if (typeof d?.name !== "string") continue;
+    const ranges = Array.isArray(d.ranges) ? d.ranges.filter((r): r is string => typeof r === "string") : [];
+    const id = typeof d.localSheetId === "number" ? d.localSheetId : undefined;
+    definitions.push({
+      name: d.name,
+      scope: id === undefined ? undefined : (sheets[id] ?? `#${id}`),
+      ref: ranges.length ? ranges.join(",") : "#REF!",
+    });
+  }
+  return { definitions, index: undefined };
+}
+
+const CAPTURED = Symbol.for("dti-workbench.loaded-defined-names");
+
+(function captureLoadedNames(): void {
+  const proto = ExcelJS.Workbook.prototype as unknown as Record<PropertyKey, unknown>;
+  if (proto[CAPTURED]) return;
+  const descriptor = Object.getOwnPropertyDescriptor(proto, "model");
+  const get = descriptor?.get;
+  const set = descriptor?.set;
+  if (!get || !set) return;
+  Object.defineProperty(proto, "model", {
+    configurable: true,
+    enumerable: descriptor.enumerable ?? false,
+    get,
+    set(this: object, value: unknown) {
+      loadedNames.set(this, definitionsOfModel(value));
+      set.call(this, value);
+    },
+  });
+  Object.defineProperty(proto, CAPTURED, { value: true });
+})();
+
+/** Re-points `name` to one workbook-level cell in exceljs's matrix and in the loaded list, dropping every other definition of it. */
+function defineName(wb: ExcelJS.Workbook, name: string, ref: string): void {
+  // exceljs has no public "delete name"; its per-name cell matrices are dropped instead
+  // (test/cli/xlsx.test.ts fails if that internal changes). Every spelling of the name goes:
+  // Excel would see two definitions of one name otherwise.
+  const matrices = (wb.definedNames as unknown as { matrixMap: Record<string, unknown> }).matrixMap;
+  for (const key of Object.keys(matrices)) if (nameKey(key) === nameKey(name)) delete matrices[key];
+  wb.definedNames.add(ref, name);
+  const loaded = loadedNames.get(wb);
+  if (loaded) {
+    loaded.definitions = [...loaded.definitions.filter((d) => nameKey(d.name) !== nameKey(name)), { name, scope: undefined, ref }];
+    loaded.index = undefined;
+  }
+}
 
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -130,6 +205,12 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, target: stri
 
 export interface XlsxWriteResult {
   readonly plan: InsertPlan;
+  /**
+   * Why nothing was written (Vietnamese, one line each): an update in place whose typed values
+   * sit behind ambiguous names (../layout/name-scope.ts) cannot tell which value to keep, and
+   * rewriting the sheet would lose the others. Empty when the layout was written.
+   */
+  readonly refused: readonly string[];
   readonly preserved: readonly string[];
   readonly notPlaced: readonly string[];
   /** Charts of the layout that the file format adapter could not draw. */
@@ -147,6 +228,17 @@ export function readPreserved(wb: ExcelJS.Workbook, layout: WorkbookLayout): Map
   return out;
 }
 
+/** Preserved names of `layout` that are ambiguous in `wb`, each as a Vietnamese line. */
+function ambiguousPreserved(wb: ExcelJS.Workbook, layout: WorkbookLayout, sheets: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const n of layout.names) {
+    if (!isPreservedName(n) || !sheets.has(n.sheet)) continue;
+    const v = readName(wb, n.name);
+    if (v.kind === "broken" && v.ambiguous !== undefined) out.push(`${n.name}: ${v.detail}.`);
+  }
+  return out;
+}
+
 /**
  * Renders `layout` into `wb` (new or existing), following the never-lose-data plan:
  * `choose` decides for sheets whose names are taken. In an update, typed inputs are kept.
@@ -158,11 +250,14 @@ export async function writeLayoutToWorkbook(
 ): Promise<XlsxWriteResult> {
   const existing = wb.worksheets.map((ws) => ws.name);
   const plan = planInsert(layout, existing, choose);
-  if (plan.cancelled) return { plan, preserved: [], notPlaced: [], chartsSkipped: 0 };
+  if (plan.cancelled) return { plan, refused: [], preserved: [], notPlaced: [], chartsSkipped: 0 };
   let rendered = layout;
   let preserved: readonly string[] = [];
   let notPlaced: readonly string[] = [];
-  if (plan.sheets.some((s) => s.action === "update")) {
+  const updated = new Set(plan.sheets.filter((s) => s.action === "update").map((s) => s.sheet.name));
+  if (updated.size > 0) {
+    const ambiguous = ambiguousPreserved(wb, layout, updated);
+    if (ambiguous.length) return { plan, refused: ambiguous, preserved: [], notPlaced: [], chartsSkipped: 0 };
     const merged = withPreservedInputs(layout, readPreserved(wb, layout));
     rendered = merged.layout;
     preserved = merged.placed;
@@ -184,13 +279,10 @@ export async function writeLayoutToWorkbook(
     const sheet = target.get(n.sheet) ?? n.sheet;
     // Names are workbook-level and unique: re-point an existing one (it may point at a cell
     // that moved when the user inserted rows) rather than add a second location to it.
-    // exceljs has no public "delete name"; its per-name cell matrix is dropped instead
-    // (test/cli/xlsx.test.ts fails if that internal changes).
-    delete (wb.definedNames as unknown as { matrixMap: Record<string, unknown> }).matrixMap[n.name];
-    wb.definedNames.add(`${quoteSheet(sheet)}!${n.ref}`, n.name);
+    defineName(wb, n.name, `${quoteSheet(sheet)}!${n.ref}`);
   }
   const chartsSkipped = plan.sheets.filter((s) => s.action !== "keep").reduce((n, s) => n + s.sheet.charts.length, 0);
-  return { plan, preserved, notPlaced, chartsSkipped };
+  return { plan, refused: [], preserved, notPlaced, chartsSkipped };
 }
 
 /** What a defined name holds in a workbook read with exceljs. */
@@ -198,7 +290,8 @@ export type NamedValue =
   | { readonly kind: "value"; readonly value: CellContent; readonly formula?: string; readonly sheet: string; readonly address: string }
   | { readonly kind: "error"; readonly error: string; readonly sheet: string; readonly address: string }
   | { readonly kind: "missing" }
-  | { readonly kind: "broken"; readonly detail: string };
+  /** `ambiguous`: the name exists but Excel's formulas may use another cell than one read (../layout/name-scope.ts). */
+  | { readonly kind: "broken"; readonly detail: string; readonly ambiguous?: AmbiguityReason };
 
 function plainValue(v: ExcelJS.CellValue, cachedResult?: ExcelJS.CellValue): { value: CellContent; formula?: string } | { error: string } {
   if (v === null || v === undefined) return { value: null };
@@ -223,13 +316,35 @@ function plainValue(v: ExcelJS.CellValue, cachedResult?: ExcelJS.CellValue): { v
   return { value: null };
 }
 
+/**
+ * The areas `name` refers to. The definitions the file held when it was loaded say whether the
+ * name is ambiguous (then it is not resolved) and how the file spells it (Excel ignores case);
+ * exceljs's matrix says where it points now (names this module re-pointed since, included).
+ */
+function rangesOf(wb: ExcelJS.Workbook, name: string): readonly string[] | { readonly detail: string; readonly reason: AmbiguityReason } {
+  const loaded = loadedNames.get(wb);
+  let spelled = name;
+  if (loaded) {
+    loaded.index ??= indexDefinitions(loaded.definitions);
+    const found = lookupDefinition(loaded.index.get(nameKey(name)) ?? [], name);
+    if (found.kind === "ambiguous") return { detail: found.detail, reason: found.reason };
+    if (found.kind === "one") spelled = found.definition.name;
+  }
+  return wb.definedNames.getRanges(spelled).ranges;
+}
+
 export function readName(wb: ExcelJS.Workbook, name: string): NamedValue {
-  const { ranges } = wb.definedNames.getRanges(name);
+  const ranges = rangesOf(wb, name);
+  if (!Array.isArray(ranges)) {
+    const why = ranges as { readonly detail: string; readonly reason: AmbiguityReason };
+    return { kind: "broken", detail: why.detail, ambiguous: why.reason };
+  }
   if (ranges.length === 0) return { kind: "missing" };
-  if (ranges.length > 1) return { kind: "broken", detail: `tên ${name} trỏ tới ${ranges.length} vùng` };
+  if (ranges.length > 1) return { kind: "broken", detail: rangeDetail(name, ranges.join(",")), ambiguous: "range" };
   const range = ranges[0] as string;
   const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(range);
   if (!m) return { kind: "broken", detail: `tên ${name} trỏ tới "${range}"` };
+  if (isMultiCell(range)) return { kind: "broken", detail: rangeDetail(name, range), ambiguous: "range" };
   const sheet = (m[1] ?? m[2] ?? "").replace(/''/g, "'");
   const ws = wb.getWorksheet(sheet);
   if (!ws) return { kind: "broken", detail: `tên ${name} trỏ tới trang "${sheet}" không còn trong sổ` };

@@ -592,3 +592,39 @@ describe("reopen", () => {
     expect(again.resolveName("ONE")).toEqual({ sheet: "Data", address: "$A$1" });
   });
 });
+
+describe("sheet-level names (Worksheet.names, ExcelApi 1.4)", () => {
+  it("are apart from the workbook's names, carry their scope, and go with their sheet", async () => {
+    const fake = new FakeExcel().seed({
+      sheets: [{ name: "Data", cells: { A1: 1, A2: 2 } }, { name: "Copy", cells: { A1: 3 } }],
+      names: [
+        { name: "ONE", ref: "=Data!$A$1" },
+        { name: "ONE", ref: "=Copy!$A$1", sheet: "Copy" },
+      ],
+    });
+    const wb = fake.context.workbook;
+    const copy = wb.worksheets.getItem("Copy");
+    copy.names.add("TWO", "=Data!$A$2");
+    wb.names.load("items/name,items/scope");
+    copy.names.load("items/name,items/scope,items/value");
+    await fake.context.sync();
+    expect(wb.names.items.map((n) => [n.name, n.scope])).toEqual([["ONE", "Workbook"]]);
+    expect(copy.names.items.map((n) => [n.name, n.scope, n.value])).toEqual([
+      ["ONE", "Worksheet", "Copy!$A$1"],
+      ["TWO", "Worksheet", "Data!$A$2"],
+    ]);
+    // Unique within the sheet, regardless of case.
+    copy.names.add("two", "=Data!$A$1");
+    await expect(fake.context.sync()).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+    copy.delete();
+    const names = wb.worksheets.getItem("Data").names.load("items/name");
+    await fake.context.sync();
+    expect(names.items).toEqual([]);
+    expect(fake.resolveName("ONE")).toEqual({ sheet: "Data", address: "$A$1" });
+  });
+
+  it("need ExcelApi 1.4", () => {
+    const old = new FakeExcel({ excelApi: "1.3" }).seed({ sheets: [{ name: "Data" }] });
+    expect(() => old.context.workbook.worksheets.getItem("Data").names).toThrow(/ExcelApi 1\.4/);
+  });
+});

@@ -229,6 +229,8 @@ interface SheetModel {
   /** The cells selected on this sheet (Excel keeps one selection per sheet). */
   selection: Area;
   pageLayout: { orientation: string; paperSize: string; zoom: Excel.PageLayoutZoomOptions; printTitleRows: string | null };
+  /** Names scoped to this sheet (`Worksheet.names`); the workbook-level ones are BookModel.names. */
+  names: NameModel[];
   deleted: boolean;
 }
 
@@ -239,6 +241,8 @@ type NameTarget =
 
 interface NameModel {
   name: string;
+  /** The sheet a sheet-level name belongs to; undefined for a workbook-level name. */
+  scope?: SheetModel;
   target: NameTarget;
   visible: boolean;
   comment: string;
@@ -285,6 +289,7 @@ function newSheet(book: BookModel, name: string): SheetModel {
     protection: { protected: false, options: {} },
     selection: { r0: 0, c0: 0, r1: 0, c1: 0 },
     pageLayout: { orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 }, printTitleRows: null },
+    names: [],
     deleted: false,
   };
 }
@@ -795,8 +800,16 @@ class FakeWorksheet extends ClientObject<SheetModel> {
     }
     return super.readScalar(sheet, name);
   }
+  private nameCollection?: FakeWorksheetNamedItemCollection;
+  /** ExcelApi 1.4: the names scoped to this sheet. */
+  get names(): FakeWorksheetNamedItemCollection {
+    if (!this.context.host.supports("ExcelApi", "1.4")) throw apiNotFound("Worksheet.names", "1.4");
+    this.nameCollection ??= new FakeWorksheetNamedItemCollection(this.context, () => this.fakeTarget());
+    return this.nameCollection;
+  }
   protected override navigation(name: string): ClientObject<object> | undefined {
     if (name === "protection" || name === "freezePanes" || name === "charts") return this.children[name];
+    if (name === "names") return this.names;
     if (name === "pageLayout") return this.pageLayout;
     return undefined;
   }
@@ -897,6 +910,8 @@ class FakeWorksheet extends ClientObject<SheetModel> {
       // Comments go with their cells.
       for (const comment of book.comments) if (comment.sheet === sheet) comment.deleted = true;
       book.comments = book.comments.filter((comment) => comment.sheet !== sheet);
+      // Its own (sheet-level) names go with it.
+      for (const n of sheet.names) n.deleted = true;
       for (const n of book.names) {
         if (n.target.kind === "range" && n.target.sheet === sheet) {
           n.target = { kind: "error", formula: `=#REF!${formatArea(n.target.area, true)}` };
@@ -2161,6 +2176,47 @@ class FakeNamedItemCollection extends CollectionObject<BookModel, NameModel, Fak
   }
 }
 
+/** `Worksheet.names` (ExcelApi 1.4): names scoped to one sheet; unique within it, regardless of case. */
+class FakeWorksheetNamedItemCollection extends CollectionObject<SheetModel, NameModel, FakeNamedItem> {
+  protected readonly typeName = "NamedItemCollection";
+  protected models(sheet: SheetModel): readonly NameModel[] {
+    return sheet.names;
+  }
+  protected itemProxy(model: NameModel): FakeNamedItem {
+    return known(model, (r) => new FakeNamedItem(this.context, r));
+  }
+  add(name: string, reference: unknown, comment?: string): FakeNamedItem {
+    return created(
+      this.context,
+      "NamedItemCollection.add",
+      () => {
+        const sheet = this.fakeTarget() as SheetModel;
+        checkDefinedName(name);
+        if (sheet.names.some((n) => sameName(n.name, name))) throw new FakeExcelError("ItemAlreadyExists", `The name '${name}' already exists.`);
+        let target: NameTarget;
+        if (typeof reference === "string") target = parseReference(this.context.host.book, reference);
+        else {
+          const r = rangeTargetOf(reference, "NamedItemCollection.add");
+          target = { kind: "range", sheet: r.sheet, area: r.area };
+        }
+        const model: NameModel = { name, scope: sheet, target, visible: true, comment: comment ?? "", deleted: false };
+        sheet.names.push(model);
+        return model;
+      },
+      (r) => new FakeNamedItem(this.context, r),
+      "write",
+    );
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return created(
+      this.context,
+      "NamedItemCollection.getItemOrNullObject",
+      () => (this.fakeTarget() as SheetModel).names.find((n) => sameName(n.name, name)) ?? null,
+      (r) => new FakeNamedItem(this.context, r),
+    );
+  }
+}
+
 function nameType(target: NameTarget): string {
   if (target.kind === "range") return "Range";
   if (target.kind === "error") return "Error";
@@ -2170,12 +2226,15 @@ function nameType(target: NameTarget): string {
 class FakeNamedItem extends ClientObject<NameModel> {
   protected readonly typeName = "NamedItem";
   protected override scalarNames(): readonly string[] {
-    return ["name", "type", "value", "formula", "visible", "comment"];
+    return ["name", "type", "value", "formula", "visible", "comment", "scope"];
   }
   protected override readScalar(n: NameModel, name: string): unknown {
     switch (name) {
       case "name":
         return n.name;
+      case "scope":
+        // ExcelApi 1.4: "Worksheet" or "Workbook".
+        return n.scope === undefined ? "Workbook" : "Worksheet";
       case "type":
         return nameType(n.target);
       case "value":
@@ -2199,6 +2258,9 @@ class FakeNamedItem extends ClientObject<NameModel> {
   }
   get type(): string {
     return this.getValue("type");
+  }
+  get scope(): string {
+    return this.getValue("scope");
   }
   get value(): unknown {
     return this.getValue("value");
@@ -2253,6 +2315,7 @@ class FakeNamedItem extends ClientObject<NameModel> {
     this.enqueue("NamedItem.delete", (n) => {
       const book = this.context.host.book;
       book.names = book.names.filter((x) => x !== n);
+      if (n.scope) n.scope.names = n.scope.names.filter((x) => x !== n);
       n.deleted = true;
     });
   }
@@ -2441,8 +2504,11 @@ export interface SeedSheet {
 
 export interface SeedSpec {
   readonly sheets?: readonly SeedSheet[];
-  /** Workbook-level names: "='Sheet'!$F$14", "=#REF!" (broken), or a constant. */
-  readonly names?: readonly { readonly name: string; readonly ref: string }[];
+  /**
+   * Names: "='Sheet'!$F$14", "=#REF!" (broken), or a constant; workbook-level unless `sheet`
+   * names the sheet it is scoped to (a sheet-level name, as copying a sheet in Excel makes).
+   */
+  readonly names?: readonly { readonly name: string; readonly ref: string; readonly sheet?: string }[];
 }
 
 export interface CellSnapshot {
@@ -2748,8 +2814,16 @@ export class FakeExcel {
     }
     for (const n of spec.names ?? []) {
       checkDefinedName(n.name);
+      const target = parseReference(this.book, n.ref);
+      if (n.sheet !== undefined) {
+        const scope = sheetByName(this.book, n.sheet);
+        if (!scope) throw new Error(`FakeExcel: no sheet '${n.sheet}' for the name ${n.name}`);
+        scope.names = scope.names.filter((x) => !sameName(x.name, n.name));
+        scope.names.push({ name: n.name, scope, target, visible: true, comment: "", deleted: false });
+        continue;
+      }
       this.book.names = this.book.names.filter((x) => !sameName(x.name, n.name));
-      this.book.names.push({ name: n.name, target: parseReference(this.book, n.ref), visible: true, comment: "", deleted: false });
+      this.book.names.push({ name: n.name, target, visible: true, comment: "", deleted: false });
     }
     return this;
   }

@@ -408,3 +408,71 @@ describe("readUnit: annotations through Office.js, still 2 round trips", () => {
     expect(read.annotations.target["3.1"]).toBe(8);
   });
 });
+
+describe("validateWorkbook: names Excel may resolve to another cell, and values from outside (issue 9)", () => {
+  it("an ambiguous name is an error at that name, and its cell is not read", () => {
+    const wb = workbook();
+    const a = names.input("3.1", "a");
+    wb.set(a, { kind: "broken", ambiguous: "sheet-twin", detail: `ngoài tên ${a} của cả sổ ('Chỉ số DTI 2022'!$G$51) còn có tên ${a} riêng của trang "Bản sao" ('Bản sao'!$G$51)` });
+    const { read, result, report } = check(wb);
+    expect(read.unit.values["3.1"]?.a).toBeUndefined();
+    expect(result?.indicators["3.1"]?.status).toBe("missing");
+    const found = report.findings.filter((f) => f.name === a);
+    expect(found.map(brief)).toEqual([{ severity: "error", code: "ambiguous-name", name: a }]);
+    expect(found[0]?.vi).toMatch(/^Tên DTI_3_1_a \(chỉ số 3\.1\) không rõ trỏ tới ô nào: .*trang "Bản sao".*không được đọc/);
+    expect(found[0]?.en).toMatch(/ambiguous: a sheet-level name of the same name exists too/);
+  });
+
+  it.each([
+    ["a link to another workbook, as the file stores it", "[1]Sheet1!$C$7"],
+    ["a link to another workbook, as Excel shows it", "='C:\\Số liệu\\[nam-2021.xlsx]Dân số'!$C$7"],
+    ["WEBSERVICE", '=_xlfn.WEBSERVICE("https://example.vn/dan-so")'],
+    ["FILTERXML", '=FILTERXML(B1,"//dan-so")'],
+  ])("an input holding %s is scored from its cached value, with a warning naming the cell", (_what, formula) => {
+    const wb = workbook();
+    const info4 = names.info(4);
+    wb.set(info4, { kind: "value", value: 596000, formula, sheet: "Thông tin chung", address: "$C$7" });
+    const { read, report } = check(wb);
+    expect(read.unit.info?.["4"]).toBe(596000);
+    const found = report.findings.filter((f) => f.code === "external-formula");
+    expect(found.map(brief)).toEqual([{ severity: "warning", code: "external-formula", name: info4 }]);
+    expect(found[0]?.vi).toContain(`Ô ${info4} ('Thông tin chung'!C7) chứa công thức`);
+    expect(found[0]?.vi).toContain("596000");
+    expect(found[0]?.en).toMatch(/another workbook or the web/);
+  });
+
+  it("formulas of the template itself, tables and text that merely looks like a link raise nothing", () => {
+    const wb = workbook();
+    wb.set(names.info(4), { kind: "value", value: 596000, formula: '=SUM(Bang1[Dân số])+0*LEN("[1]Sheet1!A1")', sheet: "Thông tin chung", address: "$C$7" });
+    const { report } = check(wb);
+    expect(report.findings.filter((f) => f.code === "external-formula")).toEqual([]);
+  });
+});
+
+describe("readUnit + validateWorkbook in the pane: a copied sheet's names and a WEBSERVICE input", () => {
+  it("the twin is reported by name, the WEBSERVICE cell is named, in 2 round trips", async () => {
+    const fake = new FakeExcel();
+    const layout = buildWorkbookLayout(set);
+    await writeLayout(fake.context, layout, () => "rename", fake.supports);
+    const a = layout.names.find((n) => n.name === names.input("3.1", "a"));
+    const b = layout.names.find((n) => n.name === names.input("3.2", "a"));
+    if (!a || !b) throw new Error("no 3.1 a / 3.2 a");
+    // What Excel's "Move or Copy… › Create a copy" leaves: a sheet-level twin on the copy.
+    const copy = fake.context.workbook.worksheets.add("Bản sao");
+    copy.getRange("G51").values = [[999]];
+    copy.names.add(a.name, "='Bản sao'!$G$51");
+    await fake.context.sync();
+    fake.seed({ sheets: [{ name: b.sheet, cells: { [b.ref.replace(/\$/g, "")]: { formula: '=WEBSERVICE("https://example.vn/3-2")', value: 1200 } } }] });
+    const before = fake.syncCount;
+    const read = await readUnit(fake.context, set, "Sổ");
+    expect(fake.syncCount - before).toBe(2);
+    const report = validateWorkbook(set, read, scoreUnits(set, [read.unit], read.options)[0] ?? null);
+    const twin = report.findings.find((f) => f.name === a.name);
+    expect(twin).toMatchObject({ severity: "error", code: "ambiguous-name" });
+    expect(twin?.vi).toContain('trang "Bản sao"');
+    const web = report.findings.find((f) => f.code === "external-formula");
+    expect(web).toMatchObject({ severity: "warning", name: b.name });
+    expect(web?.vi).toContain(`${b.sheet}'!${b.ref.replace(/\$/g, "")}`);
+    expect(read.unit.values["3.2"]?.a).toBe(1200);
+  });
+});

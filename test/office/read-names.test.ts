@@ -1,9 +1,11 @@
 /**
- * Reading defined names through Office.js: at most two round trips whatever their number,
- * Excel errors reported as errors, broken or absent names as "missing".
+ * Reading defined names through Office.js: two round trips whatever their number, Excel
+ * errors reported as errors, broken or absent names as "missing", and names Excel's formulas
+ * may resolve to another cell (over several cells, sheet-level twins) as ambiguous, unread.
  */
 import { FakeExcel } from "../fakes/excel";
 import { readNamedValues } from "../../src/office/read-names";
+import { toNamedCell } from "../../src/office/read-unit";
 
 const SHEET = "Chỉ số DTI 2022";
 
@@ -24,11 +26,20 @@ describe("round trips", () => {
     expect(values.get("DTI_NOT_THERE")).toBe("missing");
   });
 
-  it("needs a single sync when no asked name exists", async () => {
+  it("two syncs too when no asked name exists (sheet-level names are looked at in the second)", async () => {
     const fake = workbookWithNames(3);
     const values = await readNamedValues(fake.context, ["A_NAME", "ANOTHER"]);
-    expect(fake.syncCount).toBe(1);
+    expect(fake.syncCount).toBe(2);
     expect([...values.values()]).toEqual(["missing", "missing"]);
+  });
+
+  it("sheet-level names of many sheets cost no extra round trip", async () => {
+    const sheets = Array.from({ length: 30 }, (_, i) => ({ name: `Trang ${i + 1}`, cells: { A1: i } }));
+    const names = sheets.map((s) => ({ name: "DTI_1_1_a", ref: `='${s.name}'!$A$1`, sheet: s.name }));
+    const fake = new FakeExcel().seed({ sheets, names });
+    const values = await readNamedValues(fake.context, ["DTI_1_1_a"]);
+    expect(fake.syncCount).toBe(2);
+    expect(values.get("DTI_1_1_a")).toMatchObject({ ambiguous: "sheet-only" });
   });
 });
 
@@ -97,15 +108,16 @@ describe("what a name holds", () => {
 
   it("Excel error values as errors", () => {
     expect(values.get("NA")).toEqual({ value: { error: "#N/A" } });
-    expect(values.get("DIV_ZERO")).toEqual({ value: { error: "#DIV/0!" }, formula: "=1/0" });
+    expect(values.get("DIV_ZERO")).toEqual({ value: { error: "#DIV/0!" }, formula: "=1/0", sheet: SHEET, address: "$B$8" });
   });
 
-  it("a formula with its last computed value", () => {
-    expect(values.get("FORMULA")).toEqual({ value: 225000, formula: "=B2/2" });
+  it("a formula with its last computed value, and where the cell is", () => {
+    expect(values.get("FORMULA")).toEqual({ value: 225000, formula: "=B2/2", sheet: SHEET, address: "$B$7" });
   });
 
-  it("a name over several cells reads as its top-left cell", () => {
-    expect(values.get("LIST")).toEqual({ value: 450000 });
+  it("a name over several cells is ambiguous, not read as its top-left cell (issue 9)", () => {
+    expect(values.get("LIST")).toEqual({ ambiguous: "range", detail: expect.stringContaining(`tên LIST trỏ tới vùng nhiều ô '${SHEET}'!$B$2:$B$4`) });
+    expect(toNamedCell(values.get("LIST"))).toMatchObject({ kind: "broken", ambiguous: "range" });
   });
 
   it("a broken reference (#REF!, or its sheet deleted) is missing", () => {
@@ -115,5 +127,49 @@ describe("what a name holds", () => {
 
   it("one entry per asked name, in the order asked", () => {
     expect([...values.keys()]).toEqual(["number", "TEXT", "BOOL", "EMPTY", "NA", "FORMULA", "DIV_ZERO", "EQUALS_TEXT", "LIST", "BROKEN", "ON_OLD", "CONSTANT"]);
+  });
+});
+
+describe("sheet-level names (Worksheet.names, ExcelApi 1.4)", () => {
+  const INFO = "Thông tin chung";
+  const COPY = "Chỉ số DTI 2022 (2)";
+  const fake = new FakeExcel().seed({
+    sheets: [
+      { name: INFO, cells: { C7: 596000, C8: 400000 } },
+      { name: SHEET, cells: { G51: 318000, G52: 12 } },
+      // Copying a sheet in Excel gives the copy a sheet-level twin of every name pointing at it.
+      { name: COPY, cells: { G51: 999, G52: 13 } },
+    ],
+    names: [
+      { name: "DTI_INFO_4", ref: `='${INFO}'!$C$7` },
+      { name: "DTI_3_1_a", ref: `='${SHEET}'!$G$51` },
+      { name: "DTI_3_1_a", ref: `='${COPY}'!$G$51`, sheet: COPY },
+      { name: "DTI_3_2_a", ref: `='${COPY}'!$G$52`, sheet: COPY },
+    ],
+  });
+  let values: Awaited<ReturnType<typeof readNamedValues>>;
+  beforeAll(async () => {
+    values = await readNamedValues(fake.context, ["DTI_INFO_4", "dti_3_1_a", "DTI_3_2_a"]);
+  });
+
+  it("a workbook-level name with a sheet-level twin is ambiguous, naming both cells", () => {
+    const found = values.get("dti_3_1_a");
+    expect(found).toMatchObject({ ambiguous: "sheet-twin" });
+    const detail = (found as { detail: string }).detail;
+    expect(detail).toContain(`'${SHEET}'!$G$51`);
+    expect(detail).toContain(`trang "${COPY}" ('${COPY}'!$G$51)`);
+    expect(toNamedCell(found)).toMatchObject({ kind: "broken", ambiguous: "sheet-twin" });
+  });
+
+  it("a name that exists only on one sheet is not the template's workbook-level name", () => {
+    expect(values.get("DTI_3_2_a")).toMatchObject({ ambiguous: "sheet-only", detail: expect.stringContaining(`chỉ có phạm vi trang "${COPY}"`) });
+  });
+
+  it("a workbook-level name without twin reads as before", () => {
+    expect(values.get("DTI_INFO_4")).toEqual({ value: 596000 });
+  });
+
+  it("in two round trips", () => {
+    expect(fake.syncCount).toBe(2);
   });
 });

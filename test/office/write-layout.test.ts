@@ -373,6 +373,18 @@ describe("never lose data", () => {
     expect(fake.syncCount).toBe(2);
   });
 
+  it("update when a typed input's name covers several cells: refuse before any write, naming it (issue 9)", async () => {
+    const copy = typedEarlierCopy(3, { 1: 120, 2: 5 });
+    const names = copy.names.map((n) => (n.name === "DTI_1_2_a" ? { ...n, ref: n.ref.replace(/\$(\d+)$/, (_m, row: string) => `$${row}:$C$${Number(row) + 1}`) } : n));
+    const fake = new FakeExcel().seed({ sheets: copy.sheets, names });
+    const before = JSON.stringify(fake.snapshot());
+    const failure = writeLayout(fake.context, tinyLayout(3), always("update"));
+    await expect(failure).rejects.toMatchObject({ code: "ambiguous-names", message: expect.stringMatching(/DTI_1_2_a → .*\$C\$\d+:\$C\$\d+.*chưa có gì được ghi/) });
+    // Protection is still on, nothing changed, and the refusal came right after the first read.
+    expect(JSON.stringify(fake.snapshot())).toBe(before);
+    expect(fake.syncCount).toBe(1);
+  });
+
   it("a visible sheet named like a hidden helper sheet is the user's: refuse before asking or writing", async () => {
     const fake = new FakeExcel().seed({ sheets: [{ name: LISTS, rows: [["danh mục khách hàng của tôi"]] }] });
     const before = JSON.stringify(fake.snapshot());

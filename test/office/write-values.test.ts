@@ -47,7 +47,7 @@ describe("what is written, and what is not", () => {
       ],
     });
 
-  it("never over a formula or an error; a missing or broken name is reported; a list is written at its top-left cell", async () => {
+  it("never over a formula or an error; a missing, broken or several-cell name is reported, not written", async () => {
     const fake = seeded();
     const r = await writeNamedValues(fake.context, [
       { name: "FORMULA", value: 1 },
@@ -57,10 +57,11 @@ describe("what is written, and what is not", () => {
       { name: "LIST", value: "Không" },
       { name: "value", value: 6 },
     ]);
-    expect(r).toEqual({ written: ["LIST", "value"], missing: ["GONE", "BROKEN"], formulas: ["FORMULA", "ERROR"], changed: [] });
+    // A name over several cells: which cell Excel's formulas use is unclear (issue 9).
+    expect(r).toEqual({ written: ["value"], missing: ["GONE", "BROKEN", "LIST"], formulas: ["FORMULA", "ERROR"], changed: [] });
     const sheet = fake.sheet(SHEET);
     expect(sheet.formula("B2")).toBe("=B1*2");
-    expect(sheet.value("C1")).toBe("Không");
+    expect(sheet.value("C1")).toBe("");
     expect(sheet.value("B1")).toBe(6);
   });
 
