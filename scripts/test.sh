@@ -46,6 +46,8 @@ need_pkg xmllint libxml2-utils
 # DejaVu gives Vietnamese diacritics a font in anything it renders.
 need_pkg soffice libreoffice-calc fonts-dejavu-core
 need_pkg chromium chromium
+# test/build/hosting.test.ts runs deploy/nginx.conf in a real nginx.
+need_pkg nginx nginx-light
 echo "xmllint: $(command -v xmllint); soffice: $(command -v soffice)"
 
 step "Type check (tsc --noEmit)"
