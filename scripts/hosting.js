@@ -6,11 +6,14 @@
  * (test/build/hosting.test.ts keeps them in step).
  *
  * - Files the manifest names (manifest.xml, taskpane.html, functions.html, functions.js,
- *   functions.json, functions-vi.json, assets/icon-*.png) keep their names from one version to
- *   the next, so they are revalidated on every use (`no-cache`: the browser may keep a copy but
- *   asks the server whether it changed). Everything else webpack emits carries a content hash in
- *   its name (taskpane.<hash>.js, xlsx.<hash>.js, taskpane.<hash>.css) and can be cached for a
- *   year: a new build gives it a new name.
+ *   functions.json, functions-vi.json) keep their names from one version to the next, so they
+ *   are revalidated on every use (`no-cache`: the browser may keep a copy but asks the server
+ *   whether it changed). Everything else webpack emits carries a content hash in its name
+ *   (taskpane.<hash>.js, xlsx.<hash>.js, taskpane.<hash>.css) and can be cached for a year: a new
+ *   build gives it a new name.
+ * - Images (the icons) are cached for a day: Microsoft requires that the add-in's images "support
+ *   caching", with no `no-cache` or `no-store`
+ *   (https://learn.microsoft.com/office/dev/add-ins/develop/add-in-manifests, "Hosting requirements").
  * - Cross-origin: Excel on the web fetches the functions' metadata (functions.json,
  *   functions-vi.json) from its own origin (https://…officeapps.live.com), so those two files,
  *   and only those, name that origin in Access-Control-Allow-Origin. Microsoft: "enable CORS so
@@ -31,6 +34,8 @@ const HASHED_NAME = /\.[0-9a-f]{8}\.(?:js|css)$/;
 
 const LONG_CACHE = "public, max-age=31536000, immutable";
 const REVALIDATE = "no-cache";
+const IMAGE_CACHE = "public, max-age=86400";
+const IMAGE = /\.(?:png|svg|ico)$/;
 
 /** @type {Record<string, string>} */
 const CONTENT_TYPES = {
@@ -59,7 +64,8 @@ function contentType(file) {
  * @returns {string}
  */
 function cacheControl(file) {
-  return HASHED_NAME.test(file) ? LONG_CACHE : REVALIDATE;
+  if (HASHED_NAME.test(file)) return LONG_CACHE;
+  return IMAGE.test(file) ? IMAGE_CACHE : REVALIDATE;
 }
 
 /**
@@ -75,4 +81,4 @@ function corsHeaders(file, origin) {
   return { "Access-Control-Allow-Origin": origin, Vary: "Origin" };
 }
 
-module.exports = { OFFICE_WEB_ORIGIN, METADATA_FILES, HASHED_NAME, LONG_CACHE, REVALIDATE, contentType, cacheControl, corsHeaders };
+module.exports = { OFFICE_WEB_ORIGIN, METADATA_FILES, HASHED_NAME, LONG_CACHE, REVALIDATE, IMAGE_CACHE, contentType, cacheControl, corsHeaders };

@@ -197,10 +197,15 @@ describe("deploy/web.config", () => {
     expect(xml).toContain('<clientCache cacheControlMode="DisableCache" />');
     expect(xml).toContain(`<add input="{REQUEST_URI}" pattern="${HASHED_NAME.source.replace("(?:", "(")}" />`);
     expect(xml).toContain(`<action type="Rewrite" value="${hostingModule.LONG_CACHE}" />`);
+    // Images cacheable for a day (Office requires add-in images to be cacheable).
+    expect(cacheControl("assets/icon-16.png")).toBe("public, max-age=86400");
+    expect(xml).toMatch(/<location path="assets">\s*<system.webServer>\s*<staticContent>\s*<clientCache cacheControlMode="UseMaxAge" cacheControlMaxAge="1.00:00:00" cacheControlCustom="public" \/>/);
     // HTTPS only.
     expect(xml).toMatch(/<add input="\{HTTPS\}" pattern="\^OFF\$" \/>\s*<\/conditions>\s*<action type="Redirect" url="https:\/\/\{HTTP_HOST\}\{REQUEST_URI\}"/);
     // CORS on exactly the metadata files, for the origins OFFICE_WEB_ORIGIN accepts.
-    const located = [...xml.matchAll(/<location path="([^"]+)">[\s\S]*?<add origin="([^"]+)"[\s\S]*?<\/location>/g)].map((m) => [m[1], m[2]]);
+    const located = [...xml.matchAll(/<location path="([^"]+)">[\s\S]*?<\/location>/g)]
+      .map((m) => [m[1], /<add origin="([^"]+)"/.exec(m[0])?.[1]])
+      .filter(([, origin]) => origin !== undefined);
     expect(located).toEqual(METADATA_FILES.map((f) => [f, "https://*.officeapps.live.com"]));
     expect(OFFICE_WEB_ORIGIN.test("https://excel.officeapps.live.com")).toBe(true);
     expect(OFFICE_WEB_ORIGIN.test("https://officeapps.live.com.evil.example")).toBe(false);
