@@ -9,8 +9,15 @@
  * set id there, checks it with `parseIndicatorSet` (stored data is never trusted) and registers
  * it for the rest of the session.
  *
+ * The storage is shared by every workbook on the computer: a set stored by one workbook
+ * changes DTI.* results in all others that use its id. So a stored set is replaced only when the
+ * new one is the same data, or when the user agreed after seeing how the two differ
+ * (`rememberSet`'s `replace`, ../catalog/diff.ts). Beside each set the pane keeps when it was
+ * stored ("dti-set-info:<id>"), and shows which stored set the functions use (`storedSet`).
+ *
  * Pure apart from the storage passed in, so tests use an in-memory store.
  */
+import { diffSets, type SetDiff } from "../catalog/diff";
 import { getIndicatorSet, isBuiltInSet, registerIndicatorSet } from "../catalog/index";
 import { parseIndicatorSet } from "../catalog/load";
 import type { IndicatorSet } from "../catalog/schema";
@@ -25,24 +32,105 @@ export const SET_KEY_PREFIX = "dti-set:";
 
 export const setKey = (id: string): string => `${SET_KEY_PREFIX}${id}`;
 
+/** Where the pane notes when it stored a set: `{"storedAt": "<ISO time>"}`. */
+export const setInfoKey = (id: string): string => `dti-set-info:${id}`;
+
+/** A stored set as the pane shows it: which one the DTI.* functions use on this computer. */
+export interface StoredSet {
+  readonly id: string;
+  /** The stored set, checked; null when the stored data is not a valid set of this id. */
+  readonly set: IndicatorSet | null;
+  /** When the pane stored it (ISO 8601); null when not recorded (stored by an older version). */
+  readonly storedAt: string | null;
+  /** The first 8 hex digits of the SHA-256 of the stored JSON: tells two copies apart at a glance. */
+  readonly fingerprint: string;
+}
+
+/** The short fingerprint of a stored JSON text (WebCrypto SHA-256, in the pane and in Node). */
+export async function fingerprint(json: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(json));
+  return [...new Uint8Array(digest).slice(0, 4)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function parseStored(json: string, id: string): IndicatorSet | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const parsed = parseIndicatorSet(data, `bộ chỉ số đã lưu "${id}"`);
+  return "set" in parsed && parsed.set.id === id ? parsed.set : null;
+}
+
+async function describeStored(storage: SetStorage, id: string, json: string): Promise<StoredSet> {
+  let storedAt: string | null = null;
+  try {
+    const info = JSON.parse((await storage.getItem(setInfoKey(id))) ?? "null") as unknown;
+    const at = typeof info === "object" && info !== null ? (info as { storedAt?: unknown }).storedAt : undefined;
+    if (typeof at === "string" && !Number.isNaN(Date.parse(at))) storedAt = at;
+  } catch {
+    // An unreadable note only loses the time; the set itself is what matters.
+  }
+  return { id, set: parseStored(json, id), storedAt, fingerprint: await fingerprint(json) };
+}
+
+/** The set stored under `id` for the functions, or null when none is. */
+export async function storedSet(storage: SetStorage, id: string): Promise<StoredSet | null> {
+  const json = await storage.getItem(setKey(id));
+  return json === null ? null : describeStored(storage, id, json);
+}
+
 /** Whether the functions know this set without the storage (built in, or registered already). */
 export function isKnownSet(id: string): boolean {
   return getIndicatorSet(id) !== undefined;
 }
 
 
+export type RememberResult =
+  /** Built-in sets are never stored. */
+  | { readonly kind: "built-in" }
+  /** Nothing was stored under this id: stored now. */
+  | { readonly kind: "stored"; readonly stored: StoredSet }
+  /** The same data is stored already: nothing written. */
+  | { readonly kind: "same"; readonly stored: StoredSet }
+  /** Another set was stored under this id; replaced, as the user agreed. */
+  | { readonly kind: "replaced"; readonly stored: StoredSet }
+  /** Another set is stored under this id: NOT replaced; the user decides, seeing `diff`. */
+  | { readonly kind: "differs"; readonly stored: StoredSet; readonly diff: SetDiff | null };
+
+export interface RememberOptions {
+  /**
+   * The fingerprint of the stored copy the user agreed to replace. Replaced only if that is
+   * still the copy stored (another workbook may have stored a third one meanwhile).
+   */
+  readonly replace?: string;
+  /** The clock (tests). */
+  readonly now?: () => Date;
+}
+
 /**
- * Stores a set for the functions. Returns true when the stored copy changed (the caller then
- * recalculates so that cells that showed #N/A pick the set up), false when it was already there.
- * Built-in sets are never stored.
+ * Stores a set for the functions, never replacing a different stored set of the same id
+ * unless `options.replace` names it. "stored" and "replaced" changed the storage (the caller
+ * then recalculates so that cells pick the set up); "same" and "differs" did not. `diff` is
+ * null when the stored data is not a valid set (it can then be shown only by its fingerprint).
  */
-export async function rememberSet(storage: SetStorage, set: IndicatorSet): Promise<boolean> {
-  if (isBuiltInSet(set.id)) return false;
+export async function rememberSet(storage: SetStorage, set: IndicatorSet, options: RememberOptions = {}): Promise<RememberResult> {
+  if (isBuiltInSet(set.id)) return { kind: "built-in" };
   const json = JSON.stringify(set);
   const before = await storage.getItem(setKey(set.id));
-  if (before === json) return false;
-  await storage.setItem(setKey(set.id), json);
-  return true;
+  const write = async (): Promise<StoredSet> => {
+    const storedAt = (options.now ?? (() => new Date()))().toISOString();
+    await storage.setItem(setKey(set.id), json);
+    await storage.setItem(setInfoKey(set.id), JSON.stringify({ storedAt }));
+    return { id: set.id, set, storedAt, fingerprint: await fingerprint(json) };
+  };
+  if (before === null) return { kind: "stored", stored: await write() };
+  const stored = await describeStored(storage, set.id, before);
+  const diff = stored.set ? diffSets(stored.set, set) : null;
+  if (before === json || diff?.identical === true) return { kind: "same", stored };
+  if (options.replace !== undefined && options.replace === stored.fingerprint) return { kind: "replaced", stored: await write() };
+  return { kind: "differs", stored, diff };
 }
 
 export type RecallResult = { readonly set: IndicatorSet } | { readonly error: string };

@@ -23,7 +23,8 @@ import { clearMarks, markCells } from "../office/marks";
 import { setOption } from "../office/options";
 import { readIndicatorSetSheet } from "../office/read-set-sheet";
 import { readUnit } from "../office/read-unit";
-import { rememberSet, type SetStorage } from "../functions/set-store";
+import type { SetDiff } from "../catalog/diff";
+import { fingerprint, rememberSet, type SetStorage, type StoredSet } from "../functions/set-store";
 import { selectName } from "../office/select";
 import { WriteLayoutError, writeLayout, type Supports } from "../office/write-layout";
 import { clear, el, svg } from "./dom";
@@ -92,6 +93,10 @@ interface State {
   setProblems: readonly string[];
   /** The user's choice for "open the pane with this workbook"; null: the default (on for DTI.* formulas of a set not built in). */
   autoOpen: boolean | null;
+  /** The stored set the DTI.* functions use for the current set's id on this computer, once looked at. */
+  storedSet: StoredSet | null;
+  /** A different set of the same id is stored: the workbook's set waits for the user's decision. */
+  setConsent: { readonly set: IndicatorSet; readonly fingerprint: string; readonly stored: StoredSet; readonly diff: SetDiff | null } | null;
 }
 
 export class PaneApp {
@@ -118,6 +123,8 @@ export class PaneApp {
     sheetSet: null,
     setProblems: [],
     autoOpen: null,
+    storedSet: null,
+    setConsent: null,
   };
 
   constructor(
@@ -239,6 +246,7 @@ export class PaneApp {
     }
     this.root.appendChild(tabs);
 
+    if (this.state.setConsent) this.root.appendChild(this.setConsentView(this.state.setConsent));
     const panel = el("section", undefined, { role: "tabpanel", id: `panel-${this.state.tab}`, "aria-labelledby": `tab-${this.state.tab}`, class: "pane-panel" });
     if (this.state.noTemplate && this.state.tab !== "insert") panel.appendChild(this.noTemplateView());
     else if (this.state.tab === "insert") this.insertView(panel);
@@ -318,6 +326,7 @@ export class PaneApp {
     panel.appendChild(setLabel);
     panel.appendChild(el("p", t("setFromSheetHint"), { class: "pane-hint" }));
     panel.appendChild(this.button(t("setFromSheet"), "insert-read-set", () => void this.loadSheetSet()));
+    this.storedSetView(panel);
     this.setProblemsView(panel);
 
     const sheets = el("fieldset");
@@ -537,21 +546,113 @@ export class PaneApp {
 
   /**
    * Stores a set that is not built in for the DTI.* functions and, when the stored copy changed,
-   * recalculates so cells that could not compute yet pick it up. Returns a sentence for the
-   * status line ("" when nothing changed); never fails the task it runs in.
+   * recalculates so cells that could not compute yet pick it up. A different set stored under
+   * the same id (another workbook's) is never replaced here: the user is shown how the two
+   * differ and decides (`setConsentView`); `replace` is the fingerprint of the stored copy they
+   * agreed to replace. Returns a sentence for the status line ("" when nothing changed); never
+   * fails the task it runs in.
    */
-  private async shareSet(set: IndicatorSet): Promise<string> {
+  private async shareSet(set: IndicatorSet, replace?: string): Promise<string> {
     if (!this.storage || isBuiltInSet(set.id)) return "";
     try {
-      if (!(await rememberSet(this.storage, set))) return "";
+      const r = await rememberSet(this.storage, set, replace === undefined ? {} : { replace });
+      if (r.kind === "built-in") return "";
+      this.state.storedSet = r.stored;
+      if (r.kind === "same") {
+        this.state.setConsent = null;
+        return "";
+      }
+      if (r.kind === "differs") {
+        this.state.setConsent = { set, fingerprint: await fingerprint(JSON.stringify(set)), stored: r.stored, diff: r.diff };
+        return replace === undefined ? t("setDiffers", { id: set.id }) : ` ${t("setChangedMeanwhile", { id: set.id })}`;
+      }
+      this.state.setConsent = null;
       await this.run(async (context) => {
         context.workbook.application.calculate("Full" as Excel.CalculationType);
         await context.sync();
       });
-      return t("setShared", { id: set.id });
+      return t(r.kind === "replaced" ? "setReplaced" : "setShared", { id: set.id });
     } catch (e) {
       return t("setShareFailed", { why: e instanceof Error ? e.message : String(e) });
     }
+  }
+
+  /** When a stored set was stored, as the user reads dates. */
+  private storedAt(stored: StoredSet): string {
+    return stored.storedAt === null ? t("setStoredAtUnknown") : new Date(stored.storedAt).toLocaleString(lang() === "vi" ? "vi-VN" : "en-GB");
+  }
+
+  /** Which stored set the DTI.* functions use for the current set's id, once the pane has looked. */
+  private storedSetView(panel: HTMLElement): void {
+    const stored = this.state.storedSet;
+    if (!stored || stored.id !== this.state.set.id || isBuiltInSet(stored.id)) return;
+    panel.appendChild(this.storedSetLine(stored));
+  }
+
+  private storedSetLine(stored: StoredSet): HTMLParagraphElement {
+    const values = { id: stored.id, name: stored.set?.name ?? "", at: this.storedAt(stored), fp: stored.fingerprint };
+    return el("p", t(stored.set ? "setStoredLine" : "setStoredUnreadable", values), { class: "pane-hint", "data-testid": "set-stored" });
+  }
+
+  /** Up to 15 ids, then how many more. */
+  private static list(ids: readonly (string | number)[]): string {
+    const shown = ids.slice(0, 15).join(", ");
+    return ids.length > 15 ? `${shown} … (+${ids.length - 15})` : shown;
+  }
+
+  /** How the stored set and the workbook's differ, one line per kind of change. */
+  private diffLines(diff: SetDiff | null): string[] {
+    if (diff === null) return [t("setDiffUnreadable")];
+    const list = PaneApp.list;
+    const lines: string[] = [];
+    const fieldKeys: Record<string, StringKey> = { name: "setFieldName", source: "setFieldSource", year: "setFieldYear", maxTotal: "setFieldMaxTotal" };
+    if (diff.fields.length) lines.push(t("setDiffFields", { list: diff.fields.map((f) => t(fieldKeys[f] as StringKey)).join(", ") }));
+    if (diff.indicators.added.length) lines.push(t("setDiffAdded", { list: list(diff.indicators.added) }));
+    if (diff.indicators.removed.length) lines.push(t("setDiffRemoved", { list: list(diff.indicators.removed) }));
+    if (diff.indicators.rules.length) lines.push(t("setDiffRules", { list: list(diff.indicators.rules) }));
+    if (diff.indicators.wording.length) lines.push(t("setDiffWording", { list: list(diff.indicators.wording) }));
+    const changes = (c: { readonly added: readonly (string | number)[]; readonly removed: readonly (string | number)[]; readonly changed: readonly (string | number)[] }): string =>
+      [
+        c.added.length ? t("setDiffAdd", { list: list(c.added) }) : "",
+        c.removed.length ? t("setDiffRemove", { list: list(c.removed) }) : "",
+        c.changed.length ? t("setDiffChange", { list: list(c.changed) }) : "",
+      ]
+        .filter(Boolean)
+        .join("; ");
+    const pillars = changes(diff.pillars);
+    if (pillars) lines.push(t("setDiffPillars", { list: pillars }));
+    const info = changes(diff.infoItems);
+    if (info) lines.push(t("setDiffInfo", { list: info }));
+    if (lines.length === 0) lines.push(t("setDiffOther"));
+    return lines;
+  }
+
+  /** The decision the user owes before a different stored set of the same id is replaced. */
+  private setConsentView(consent: NonNullable<State["setConsent"]>): HTMLElement {
+    const id = consent.set.id;
+    const box = el("div", undefined, { class: "pane-callout", role: "alert", "data-testid": "set-consent" });
+    box.appendChild(el("h3", t("setConsentTitle", { id })));
+    box.appendChild(el("p", t("setConsentHint", { id })));
+    box.appendChild(this.storedSetLine(consent.stored));
+    box.appendChild(el("p", t("setIncomingLine", { name: consent.set.name, fp: consent.fingerprint }), { "data-testid": "set-incoming" }));
+    const list = el("ul", undefined, { "data-testid": "set-diff" });
+    for (const line of this.diffLines(consent.diff)) list.appendChild(el("li", line));
+    box.appendChild(list);
+    const buttons = el("div", undefined, { class: "pane-buttons" });
+    buttons.appendChild(
+      this.button(t("setReplace"), "set-replace", () => {
+        void this.task(t("working"), async () => (await this.shareSet(consent.set, consent.stored.fingerprint)).trim());
+      }),
+    );
+    buttons.appendChild(
+      this.button(t("setKeep"), "set-keep", () => {
+        this.state.setConsent = null;
+        this.state.status = t("setKept", { id });
+        this.render();
+      }),
+    );
+    box.appendChild(buttons);
+    return box;
   }
 
   private setProblemsView(panel: HTMLElement): void {
@@ -622,6 +723,7 @@ export class PaneApp {
     panel.appendChild(el("h2", t("validateTitle")));
     panel.appendChild(el("p", t("validateHint"), { class: "pane-hint" }));
     this.setProblemsView(panel);
+    this.storedSetView(panel);
     const buttons = el("div", undefined, { class: "pane-buttons" });
     buttons.appendChild(this.button(t("validateRun"), "validate-run", () => void this.validate(), true));
     const report = this.state.report;

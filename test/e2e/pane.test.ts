@@ -799,7 +799,8 @@ describe("a province's own set from the sheet 'Bộ chỉ số' (issue 5)", () =
   if ("errors" in parsedDistrict) throw new Error(parsedDistrict.errors.join("\n"));
   const district = parsedDistrict.set;
   const sheetRows = indicatorSetToSheet(district).grid.map((row) => row.map((v) => v ?? ""));
-  const stored = (page: Page): Promise<string[]> => page.evaluate(() => [...(window.__dti as DtiHarness).storage.keys()]);
+  // The sets stored for the functions (beside each, the pane notes when it stored it: "dti-set-info:…").
+  const stored = (page: Page): Promise<string[]> => page.evaluate(() => [...(window.__dti as DtiHarness).storage.keys()].filter((k) => k.startsWith("dti-set:")));
 
   it("reads the set, inserts its template, computes it, and hands it to the DTI.* functions", async () => {
     const s = await openPane({ seed: { sheets: [{ name: "Bộ chỉ số", rows: sheetRows }] } });
@@ -858,6 +859,67 @@ describe("a province's own set from the sheet 'Bộ chỉ số' (issue 5)", () =
       expect(await page.$eval(byTestId("insert-set"), (e) => (e as HTMLSelectElement).value)).toBe("huyen-2023");
     } finally {
       await s.context.close();
+    }
+  });
+
+  it("a different set stored under the same id is replaced only after the user saw the differences (issue 9)", async () => {
+    // Another workbook on this computer stored its own version of huyen-2023 for DTI.*.
+    // Still a valid set: points moved between two indicators of one pillar keep its maximum.
+    const [first, second] = district.indicators;
+    if (!first || !second || first.pillar !== second.pillar) throw new Error("two indicators of one pillar expected");
+    const theirs = {
+      ...district,
+      name: `${district.name} (bản khác)`,
+      indicators: [{ ...first, maxPoints: first.maxPoints + 1 }, { ...second, maxPoints: second.maxPoints - 1 }, ...district.indicators.slice(2)],
+    };
+    expect("set" in parseIndicatorSet(JSON.parse(JSON.stringify(theirs)), "theirs")).toBe(true);
+    const storedJson = JSON.stringify(theirs);
+    const seed = {
+      sheets: [
+        { name: "Bộ chỉ số", rows: sheetRows },
+        { name: "DTI_META", visibility: "VeryHidden" as const, cells: { B1: "huyen-2023", B2: TEMPLATE_VERSION } },
+      ],
+      names: [
+        { name: "DTI_META_SET", ref: "='DTI_META'!$B$1" },
+        { name: "DTI_META_VERSION", ref: "='DTI_META'!$B$2" },
+      ],
+    };
+    const storage = { "dti-set:huyen-2023": storedJson, "dti-set-info:huyen-2023": JSON.stringify({ storedAt: "2025-01-02T03:04:05.000Z" }) };
+    const kept = (page: Page): Promise<string> => page.evaluate(() => (window.__dti as DtiHarness).storage.get("dti-set:huyen-2023") ?? "");
+    const s = await openPane({ seed, storage });
+    try {
+      const page = s.page;
+      // Opening the pane (as a workbook that opens it itself does) replaces nothing.
+      await page.waitForSelector(byTestId("set-consent"), { state: "visible" });
+      await idle(page);
+      await shot(page, "set-consent");
+      expect(await kept(page)).toBe(storedJson);
+      expect(await text(page, "pane-status")).toMatch(/đã lưu một bộ khác cùng mã huyen-2023.*chưa thay/);
+      expect(await text(page, "set-consent")).toContain(`“${theirs.name}”`);
+      expect(await text(page, "set-diff")).toContain(`Đổi cách tính điểm (quy tắc, biến, lựa chọn hoặc điểm tối đa): ${first.id}, ${second.id}`);
+      expect(await text(page, "set-diff")).toContain("Khác ở: tên bộ");
+      await click(page, "set-keep");
+      expect(await page.$(byTestId("set-consent"))).toBeNull();
+      expect(await kept(page)).toBe(storedJson);
+      expect(await text(page, "pane-status")).toMatch(/Giữ bộ huyen-2023 đã lưu/);
+      // Which stored set the functions use stays in view.
+      expect(await text(page, "set-stored")).toMatch(new RegExp(`đang dùng bộ huyen-2023 “${theirs.name.replace(/[()]/g, "\\$&")}” \\(lưu lúc .*, dấu [0-9a-f]{8}\\)`));
+      expect(s.pageErrors).toEqual([]);
+    } finally {
+      await s.context.close();
+    }
+    const s2 = await openPane({ seed, storage });
+    try {
+      const page = s2.page;
+      await page.waitForSelector(byTestId("set-consent"), { state: "visible" });
+      await idle(page);
+      await click(page, "set-replace");
+      expect(await page.$(byTestId("set-consent"))).toBeNull();
+      expect(JSON.parse(await kept(page))).toEqual(district);
+      expect(await text(page, "pane-status")).toMatch(/Đã thay bộ huyen-2023 đã lưu bằng bộ trong sổ này/);
+      expect(s2.pageErrors).toEqual([]);
+    } finally {
+      await s2.context.close();
     }
   });
 

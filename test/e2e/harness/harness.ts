@@ -25,6 +25,8 @@ export interface HarnessSetup {
   readonly displayLanguage?: string;
   /** `Workbook.name` ("Book1", a workbook never saved, unless told). */
   readonly fileName?: string;
+  /** What `OfficeRuntime.storage` holds already on this computer (empty unless told), e.g. a set another workbook stored. */
+  readonly storage?: Readonly<Record<string, string>>;
 }
 
 /** A cell: a workbook-level defined name ("DTI_3_1_a") or a sheet and an A1 reference. */
@@ -144,7 +146,7 @@ async function createWorkbook(base64?: string): Promise<void> {
 (window as unknown as { Excel: unknown }).Excel = { run, createWorkbook };
 
 /** `OfficeRuntime.storage`, the key-value store the task pane shares with the custom functions' runtime. */
-const storage = new Map<string, string>();
+const storage = new Map<string, string>(Object.entries(setup.storage ?? {}));
 (window as unknown as { OfficeRuntime: unknown }).OfficeRuntime = {
   storage: {
     getItem: async (key: string): Promise<string | null> => storage.get(key) ?? null,
