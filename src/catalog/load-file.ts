@@ -4,7 +4,7 @@
  */
 import { closeSync, existsSync, fstatSync, openSync, readSync } from "fs";
 import { getIndicatorSet, indicatorSets, registeredCopy } from "./index";
-import { parseIndicatorSet } from "./load";
+import { parseIndicatorSet, setProblemsText } from "./load";
 import type { IndicatorSet } from "./schema";
 import { DtiError } from "../engine/errors";
 import { loadIndicatorSetWorkbook } from "../cli/set-xlsx";
@@ -147,8 +147,7 @@ export function loadIndicatorSetFile(path: string): IndicatorSet {
   const data = readJsonFile(path, "tệp bộ chỉ số");
   const parsed = parseIndicatorSet(data, path);
   if ("errors" in parsed) {
-    const n = parsed.errors.length;
-    throw new DtiError("invalid-input", `Bộ chỉ số trong ${path} không hợp lệ (${n} lỗi):\n${parsed.errors.map((e) => `- ${e}`).join("\n")}`);
+    throw new DtiError("invalid-input", setProblemsText(path, parsed));
   }
   return parsed.set;
 }

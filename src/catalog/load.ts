@@ -17,8 +17,64 @@ import { names } from "../layout/names";
 import { describeRule } from "./describe";
 import type { IndicatorSet, Rule, RuleKind } from "./schema";
 
-/** The result of checking a set: the set itself, or every problem found. */
-export type ParseResult = { readonly set: IndicatorSet } | { readonly errors: string[] };
+/**
+ * The result of checking a set: the set itself, or its problems. At most MAX_LISTED_ERRORS
+ * are listed; past that the last line says how many more there are ("… và 19.950 lỗi khác")
+ * and `total` counts them all.
+ */
+export type ParseResult = { readonly set: IndicatorSet } | { readonly errors: string[]; readonly total?: number };
+
+/**
+ * How many problems a set's check lists. A sheet with 20 000 junk cells is one mistake (a
+ * paste gone wrong), not 20 000 lines to read; the first 50 show where it is.
+ */
+export const MAX_LISTED_ERRORS = 50;
+
+/** 32767 → "32.767", as Vietnamese writes numbers (no Intl: the same in every host). */
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+
+/**
+ * Problems as they are found: the first MAX_LISTED_ERRORS kept, the rest only counted, so
+ * that a file with thousands of bad cells costs no more memory than one with fifty.
+ */
+export class ProblemList {
+  private readonly listed: string[] = [];
+  private found = 0;
+
+  add(text: string): void {
+    this.found++;
+    if (this.listed.length < MAX_LISTED_ERRORS) this.listed.push(text);
+  }
+
+  /** Problems found so far, listed or not. */
+  get count(): number {
+    return this.found;
+  }
+
+  /** The listed problems, then "… và N lỗi khác" when some were only counted. */
+  result(): { errors: string[]; total?: number } {
+    const more = this.found - this.listed.length;
+    if (more === 0) return { errors: [...this.listed] };
+    return { errors: [...this.listed, moreLine(more)], total: this.found };
+  }
+}
+
+/** The line that ends a capped list. */
+export function moreLine(more: number): string {
+  return `… và ${grouped(more)} lỗi khác (chỉ liệt kê ${MAX_LISTED_ERRORS} lỗi đầu).`;
+}
+
+/** How many problems a result holds: `total` when the list was capped. */
+export function problemCount(result: { readonly errors: readonly string[]; readonly total?: number }): number {
+  return result.total ?? result.errors.length;
+}
+
+/** The problems of a set as the CLI prints them: a count, then one a line ("- …"), the "… và N lỗi khác" line as is. */
+export function setProblemsText(file: string, result: { readonly errors: readonly string[]; readonly total?: number }): string {
+  const capped = result.total !== undefined;
+  const lines = result.errors.map((e, n) => (capped && n === result.errors.length - 1 ? e : `- ${e}`));
+  return `Bộ chỉ số trong ${file} không hợp lệ (${grouped(problemCount(result))} lỗi):\n${lines.join("\n")}`;
+}
 
 type Obj = Record<string, unknown>;
 
@@ -110,12 +166,12 @@ interface VariableInfo {
 }
 
 class Checker {
-  readonly errors: string[] = [];
+  readonly problems = new ProblemList();
 
   constructor(private readonly source: string) {}
 
   err(path: string, text: string): void {
-    this.errors.push(`${this.source}: ${path === "" ? "" : `${path}: `}${text}`);
+    this.problems.add(`${this.source}: ${path === "" ? "" : `${path}: `}${text}`);
   }
 
   /** Fields that the schema does not have (often a misspelt name) are errors, not silently ignored. */
@@ -216,7 +272,7 @@ export function parseIndicatorSet(data: unknown, source: string): ParseResult {
   const c = new Checker(source);
   if (!isObj(data)) {
     c.err("", `tệp phải chứa một đối tượng JSON bộ chỉ số {"id": …, "name": …, "pillars": […], "indicators": […]}, nhận được ${describe(data)}.`);
-    return { errors: c.errors };
+    return c.problems.result();
   }
   c.noExtra(data, "", ["id", "name", "source", "year", "maxTotal", "infoItems", "pillars", "indicators"]);
   c.pattern(data.id, "id", SET_ID, 'mã bộ chỉ số hợp lệ (chữ thường, số và dấu "-", ví dụ "huyen-2023")');
@@ -398,7 +454,7 @@ export function parseIndicatorSet(data: unknown, source: string): ParseResult {
   }
 
   checkExcelLimits(c, data);
-  if (c.errors.length) return { errors: c.errors };
+  if (c.problems.count) return c.problems.result();
   return { set: data as unknown as IndicatorSet };
 }
 
@@ -411,9 +467,6 @@ export const EXCEL_CELL_MAX = 32767;
  */
 export const TEMPLATE_TEXT_ROOM = 1000;
 export const SET_TEXT_MAX = EXCEL_CELL_MAX - TEMPLATE_TEXT_ROOM;
-
-/** 32767 → "32.767", as Vietnamese writes numbers (no Intl: the same in every host). */
-const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 
 /**
  * Refuses a set that a template could not hold: a defined name longer than Excel's 255
@@ -484,7 +537,7 @@ function checkExcelLimits(c: Checker, data: Obj): void {
     });
   });
   // The cell "Cách hiểu áp dụng" of a row holds the rule described, then the reading.
-  if (c.errors.length === 0) {
+  if (c.problems.count === 0) {
     list(data.indicators).forEach((ind, n) => {
       const reading = [describeRule(ind.rule as Rule), typeof ind.reading === "string" ? ind.reading : ""].filter(Boolean).join(". ");
       if (reading.length > EXCEL_CELL_MAX) {

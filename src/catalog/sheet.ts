@@ -25,7 +25,7 @@
  */
 import { columnLetter, quoteSheet } from "../layout/model";
 import { hasOwn } from "../engine/own";
-import { parseIndicatorSet, type ParseResult } from "./load";
+import { MAX_LISTED_ERRORS, moreLine, parseIndicatorSet, ProblemList, type ParseResult } from "./load";
 import type { IndicatorSet } from "./schema";
 
 /** The name of the sheet, in the files `dti catalog --xlsx` writes and in templates of a set that is not built in. */
@@ -271,6 +271,25 @@ function num(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The columns of a row that hold something, in order, without visiting the gaps. A host may
+ * hand over sparse rows (src/cli/set-xlsx.ts): a junk cell in column XFD is one entry, not
+ * 16 384, and a sheet with 20 000 of them is read in milliseconds.
+ */
+function filledColumns(row: readonly unknown[]): number[] {
+  const out: number[] = [];
+  if (row.length <= 512) {
+    for (let col = 0; col < row.length; col++) if (!isEmpty(row[col])) out.push(col);
+    return out;
+  }
+  // Object.keys lists only the entries a sparse array holds, in ascending index order.
+  for (const key of Object.keys(row)) {
+    const col = Number(key);
+    if (Number.isInteger(col) && col >= 0 && !isEmpty(row[col])) out.push(col);
+  }
+  return out;
+}
+
 /** True when A1 holds the title of a set sheet (how a sheet of another name is recognised). */
 export function isIndicatorSetSheet(grid: readonly (readonly unknown[])[]): boolean {
   const a1 = grid[0]?.[0];
@@ -298,14 +317,15 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
   const prefix = where.file ? `${where.file}: ` : "";
   const sheetRef = quoteSheet(where.sheet);
   const cell = (row: number, col: number): string => `${sheetRef}!${columnLetter(col)}${row + 1}`;
-  const errors: string[] = [];
+  // Capped: the first MAX_LISTED_ERRORS problems listed, the rest counted ("… và N lỗi khác").
+  const errors = new ProblemList();
   const at = (row: number, col: number, message: string): void => {
-    errors.push(`${prefix}${cell(row, col)}: ${message}`);
+    errors.add(`${prefix}${cell(row, col)}: ${message}`);
   };
   const sheetError = (message: string): ParseResult => ({ errors: [`${prefix}trang "${where.sheet}": ${message}`] });
 
   // ---- the header row: "Loại" in column A, and "Mã" somewhere on it
-  const headerRow = grid.findIndex((r) => norm(label(r[0])) === norm(headerOf("kind")) && r.some((v) => norm(label(v)) === "mã"));
+  const headerRow = grid.findIndex((r) => norm(label(r[0])) === norm(headerOf("kind")) && filledColumns(r).some((col) => norm(label(r[col])) === "mã"));
   if (headerRow < 0) {
     return sheetError(
       `không tìm thấy dòng tiêu đề của bảng chỉ số (ô cột A là "Loại", cùng dòng có cột "Mã"); trang này không có dạng bộ chỉ số (${SET_SHEET_TITLE}).`,
@@ -313,9 +333,10 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
   }
   const header = grid[headerRow] ?? [];
   const columns = {} as Record<ColumnKey, number>;
-  header.forEach((value, col) => {
+  for (const col of filledColumns(header)) {
+    const value = header[col];
     const h = norm(label(value));
-    if (h === "") return;
+    if (h === "") continue;
     const known = SET_SHEET_COLUMNS.find((c) => norm(c.header) === h);
     if (!known) {
       at(headerRow, col, `cột "${label(value)}" không phải cột của bộ chỉ số (các cột: ${SET_SHEET_COLUMNS.map((c) => `"${c.header}"`).join(", ")}).`);
@@ -324,12 +345,12 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
     } else {
       columns[known.key] = col;
     }
-  });
+  }
   const missing = SET_SHEET_COLUMNS.filter((c) => columns[c.key] === undefined);
   if (missing.length) {
-    errors.push(`${prefix}${sheetRef}!${headerRow + 1}:${headerRow + 1}: dòng tiêu đề thiếu cột ${missing.map((c) => `"${c.header}"`).join(", ")}.`);
+    errors.add(`${prefix}${sheetRef}!${headerRow + 1}:${headerRow + 1}: dòng tiêu đề thiếu cột ${missing.map((c) => `"${c.header}"`).join(", ")}.`);
   }
-  if (errors.length) return { errors };
+  if (errors.count) return errors.result();
 
   // ---- the set's own fields, by their labels above the header row
   const data: Obj = {};
@@ -347,7 +368,7 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
     data[found.field] = found.field === "year" || found.field === "maxTotal" ? num(value) : found.field === "id" ? label(value) : text(value);
   }
   for (const f of SET_FIELDS) {
-    if (!fields[f.field]) errors.push(`${prefix}trang "${where.sheet}": thiếu dòng "${f.label}" (nhãn ở cột A, giá trị ở cột B, phía trên dòng tiêu đề ${headerRow + 1}).`);
+    if (!fields[f.field]) errors.add(`${prefix}trang "${where.sheet}": thiếu dòng "${f.label}" (nhãn ở cột A, giá trị ở cột B, phía trên dòng tiêu đề ${headerRow + 1}).`);
   }
 
   // ---- the items
@@ -359,7 +380,7 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
   for (let r = headerRow + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
     const get = (key: ColumnKey): unknown => row[columns[key]];
-    if (row.every(isEmpty)) continue;
+    if (filledColumns(row).length === 0) continue;
     const kindText = label(get("kind"));
     const kind = kinds.get(norm(kindText));
     if (!kind) {
@@ -464,7 +485,7 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
       }
     }
   }
-  if (errors.length) return { errors };
+  if (errors.count) return errors.result();
 
   Object.assign(data, { infoItems, pillars, indicators: indicators.map((i) => i.obj) });
   // Keys in the order of the schema, as in a .json set file.
@@ -472,7 +493,10 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
   for (const key of ["id", "name", "source", "year", "maxTotal", "infoItems", "pillars", "indicators"]) if (hasOwn(data, key)) ordered[key] = data[key];
   const parsed = parseIndicatorSet(ordered, SOURCE);
   if ("set" in parsed) return parsed;
-  return { errors: parsed.errors.map((e) => locate(e.startsWith(`${SOURCE}: `) ? e.slice(SOURCE.length + 2) : e, loc, { prefix, cell, sheet: where.sheet })) };
+  // The schema's problems, put on their cells; a capped list keeps its last line, re-counted.
+  const listed = parsed.total === undefined ? parsed.errors : parsed.errors.slice(0, MAX_LISTED_ERRORS);
+  const located = listed.map((e) => locate(e.startsWith(`${SOURCE}: `) ? e.slice(SOURCE.length + 2) : e, loc, { prefix, cell, sheet: where.sheet }));
+  return parsed.total === undefined ? { errors: located } : { errors: [...located, moreLine(parsed.total - listed.length)], total: parsed.total };
 }
 
 /** Columns whose cell holds JSON: the rest of a path inside them is worth showing. */

@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { getIndicatorSet } from "../catalog";
-import type { ParseResult } from "../catalog/load";
+import { setProblemsText, type ParseResult } from "../catalog/load";
 import type { IndicatorSet } from "../catalog/schema";
 import { isIndicatorSetSheet, parseIndicatorSetSheet, SET_SHEET_NAME, SET_SHEET_TITLE } from "../catalog/sheet";
 import { DtiError } from "../engine/errors";
@@ -24,17 +24,41 @@ function plain(value: ExcelJS.CellValue): unknown {
   return null;
 }
 
-/** The values of a worksheet, row by row from A1. */
+/**
+ * The column numbers of the cells exceljs holds for a row, in order, without visiting the gaps.
+ * exceljs keeps a row's cells in an array indexed by column; one cell in column XFD makes it a
+ * sparse array that its own eachCell and eachRow (forEach, lodash some) walk slot by slot:
+ * 20 000 such rows took a minute. Object.keys lists only the slots that hold a cell. `_cells`
+ * is internal to exceljs (pinned ^4.4, unchanged since 2020), so when it is not there the
+ * public eachCell is used instead.
+ */
+function cellColumns(row: ExcelJS.Row): number[] {
+  const cells = (row as unknown as { _cells?: unknown })._cells;
+  if (Array.isArray(cells)) return Object.keys(cells).map(Number).filter((n) => Number.isInteger(n) && n >= 0).map((n) => n + 1);
+  const out: number[] = [];
+  row.eachCell({ includeEmpty: false }, (_cell, col) => out.push(col));
+  return out;
+}
+
+/**
+ * The values of a worksheet, row by row from A1. Rows stay sparse (a cell typed in column XFD
+ * is one entry, not 16 384: 20 000 of them used to take 2.8 GB); the reader
+ * (../catalog/sheet.ts) visits only the cells a row holds. Missing rows are empty arrays.
+ */
 export function worksheetGrid(ws: ExcelJS.Worksheet): unknown[][] {
   const grid: unknown[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+  // findRow, not eachRow: eachRow asks each row hasValues, which walks every slot of it.
+  const last = ws.rowCount;
+  for (let r = 1; r <= last; r++) {
+    const row = ws.findRow(r);
     const cells: unknown[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      cells[columnNumber - 1] = plain(cell.value);
-    });
-    grid[rowNumber - 1] = Array.from(cells, (v) => v ?? null);
-  });
-  return Array.from(grid, (row) => row ?? []);
+    for (const col of row ? cellColumns(row) : []) {
+      const value = plain(row?.findCell(col)?.value ?? null);
+      if (value !== null) cells[col - 1] = value;
+    }
+    grid.push(cells);
+  }
+  return grid;
 }
 
 /** The sheet holding a set: the one named "Bộ chỉ số", else the first whose A1 is the set sheet's title. */
@@ -60,8 +84,7 @@ export function noSetSheet(file: string): string {
 /** Throws DtiError("invalid-input") listing every problem when the set is not valid. */
 export function validSet(parsed: ParseResult, file: string): IndicatorSet {
   if ("set" in parsed) return parsed.set;
-  const n = parsed.errors.length;
-  throw new DtiError("invalid-input", `Bộ chỉ số trong ${file} không hợp lệ (${n} lỗi):\n${parsed.errors.map((e) => `- ${e}`).join("\n")}`);
+  throw new DtiError("invalid-input", setProblemsText(file, parsed));
 }
 
 /**
