@@ -10,10 +10,12 @@
  * or the arguments are wrong.
  *
  * Speed and memory: files are read one at a time and only the unit is kept. The cells behind the
- * defined names are read by a lean reader (open-xlsx.ts: unzip + scan of the named cells, a few
- * ms a file); a workbook it declines is read by exceljs (values only) and readName.
+ * defined names are read by a lean reader (src/xlsx/fast-names.ts: bounded unzip + streaming
+ * parse of the named sheets, a few ms a file); a workbook it declines is read by exceljs (values
+ * only) and readName. Every read is bounded (--max-mb, --max-cells): a file past a limit (a zip
+ * bomb, a sheet of junk cells) is skipped with one line naming it and the limit.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
@@ -29,7 +31,9 @@ import { gapsToBest, incompleteUnits, indicatorColumns, rankUnits, type Incomple
 import { names as layoutNames } from "../layout/names";
 import { readInputs, type ReadResult } from "../layout/read-inputs";
 import type { CliResult } from "./main";
-import { checkXlsxFile, namedValueFrom, openXlsx, readDefinedNamesFast, type FastNames } from "./open-xlsx";
+import type { XlsxLimits } from "../xlsx/bounded";
+import { namedValueFrom } from "../xlsx/fast-names";
+import { LIMIT_OPTIONS, LIMIT_USAGE, limitsFromArgs, openXlsx, readNamesFile } from "./open-xlsx";
 import { setsKnownTo } from "./set-xlsx";
 import { readName, type NamedValue } from "./xlsx";
 
@@ -45,6 +49,8 @@ export const AGGREGATE_USAGE = `  npm run -s dti -- aggregate <tệp.xlsx…|th�
       --minmax-as-best   đọc "Min-Max" là tỷ lệ so với đơn vị cao nhất (§10); như trên
       --set <mã|tệp>     bộ chỉ số (mã có sẵn, tệp .json hoặc .xlsx có trang "Bộ chỉ số"); mặc định
                          bộ mà sổ đầu tiên đọc được ghi nhận (bộ không có sẵn: lấy từ trang "Bộ chỉ số" của sổ)
+${LIMIT_USAGE.trimEnd()}
+                         tệp vượt giới hạn bị bỏ qua (mã thoát 2), các tệp khác vẫn được tổng hợp
       Mã thoát: 0 mọi tệp đều dùng được; 2 có tệp bị bỏ qua (xem thông báo); 1 không có đơn vị nào
       dùng được, thư mục rỗng, tham số sai hoặc tệp ra đã có.
 `;
@@ -74,39 +80,33 @@ export type FileRead =
   | { readonly ok: false; readonly file: string; readonly error: string };
 
 /** Why a file cannot be read, or the cells behind its defined names via exceljs (values only) and readName. */
-async function fullReader(file: string): Promise<{ get: (name: string) => NamedValue; sheets: readonly string[] } | { error: string }> {
-  const opened = await openXlsx(file, { valuesOnly: true });
+async function fullReader(file: string, limits?: XlsxLimits): Promise<{ get: (name: string) => NamedValue; sheets: readonly string[] } | { error: string }> {
+  const opened = await openXlsx(file, { valuesOnly: true, ...(limits ? { limits } : {}) });
   if ("error" in opened) return opened;
   const wb = opened.workbook;
   return { get: (name) => readName(wb, name), sheets: wb.worksheets.map((ws) => ws.name) };
 }
 
 /** The unit of one workbook: lean reader first; exceljs when it declines the file or one of the names read. */
-async function readUnit(file: string, set: IndicatorSet): Promise<{ read: ReadResult; sheets: readonly string[] } | { error: string }> {
-  const problem = checkXlsxFile(file);
-  if (problem) return { error: problem };
+async function readUnit(file: string, set: IndicatorSet, limits?: XlsxLimits): Promise<{ read: ReadResult; sheets: readonly string[] } | { error: string }> {
   const fallback = path.basename(file, path.extname(file));
-  let fast: FastNames | null = null;
-  try {
-    fast = readDefinedNamesFast(readFileSync(file));
-  } catch {
-    // A damaged zip or XML: exceljs below says so in its own words.
-  }
+  // Bounded (src/xlsx/bounded.ts): a file past a reading limit, truncated, or no .xlsx is refused here, with its reason.
+  const fast = readNamesFile(file, limits ? { limits } : {});
+  if (fast !== null && "error" in fast) return fast;
   if (fast) {
-    const names = fast;
     let declined = false;
-    const read = readInputs(set, (name) => namedValueFrom(names, name) ?? ((declined = true), { kind: "missing" }), fallback);
-    if (!declined) return { read, sheets: names.sheets };
+    const read = readInputs(set, (name) => namedValueFrom(fast, name) ?? ((declined = true), { kind: "missing" }), fallback);
+    if (!declined) return { read, sheets: fast.sheets };
   }
-  const full = await fullReader(file);
+  const full = await fullReader(file, limits);
   if ("error" in full) return full;
   return { read: readInputs(set, full.get, fallback), sheets: full.sheets };
 }
 
 /** Reads one unit from a template workbook; never throws. The workbook is dropped on return. */
-export async function readUnitFile(file: string, set: IndicatorSet): Promise<FileRead> {
+export async function readUnitFile(file: string, set: IndicatorSet, limits?: XlsxLimits): Promise<FileRead> {
   try {
-    const got = await readUnit(file, set);
+    const got = await readUnit(file, set, limits);
     // The reasons name the file themselves; the caller names it again, so keep only the reason.
     if ("error" in got) return { ok: false, file, error: got.error.startsWith(`${file}: `) ? got.error.slice(file.length + 2) : got.error };
     const { read, sheets } = got;
@@ -431,10 +431,20 @@ export function buildSummaryWorkbook(input: SummaryInput): ExcelJS.Workbook {
  * DTI_META (a set that is not built in comes from that workbook's sheet "Bộ chỉ số"); the 2022 set
  * when none records one it can resolve. Workbooks of another set are then skipped by name.
  */
-async function recordedSet(files: readonly string[]): Promise<IndicatorSet> {
+async function recordedSet(files: readonly string[], limits?: XlsxLimits): Promise<IndicatorSet> {
+  const within = limits ? { limits } : {};
   for (const file of files) {
-    if (checkXlsxFile(file)) continue;
-    const opened = await openXlsx(file, { valuesOnly: true });
+    // The lean reader answers for a built-in set (a few ms); exceljs is opened only for a set the workbook carries.
+    const fast = readNamesFile(file, within);
+    if (fast !== null && "error" in fast) continue;
+    const recorded = fast ? namedValueFrom(fast, layoutNames.metaSet) : undefined;
+    if (recorded?.kind === "value" && typeof recorded.value === "string") {
+      const builtIn = getIndicatorSet(recorded.value.trim());
+      if (builtIn) return builtIn;
+    } else if (recorded !== undefined) {
+      continue;
+    }
+    const opened = await openXlsx(file, { valuesOnly: true, ...within });
     if ("error" in opened) continue;
     const id = readName(opened.workbook, layoutNames.metaSet);
     if (id.kind !== "value" || typeof id.value !== "string" || id.value.trim() === "") continue;
@@ -457,12 +467,15 @@ export async function aggregateCommand(args: readonly string[]): Promise<CliResu
         "alt-threshold": { type: "boolean" },
         "minmax-as-best": { type: "boolean" },
         set: { type: "string" },
+        ...LIMIT_OPTIONS,
       },
     });
   } catch (e) {
     return fail(`${(e as Error).message}\nCách dùng:\n${AGGREGATE_USAGE}`);
   }
   const { values, positionals } = parsed;
+  const limits = limitsFromArgs(values);
+  if ("error" in limits) return fail(limits.error);
   if (positionals.length === 0) return fail(`cần ít nhất một tệp .xlsx hoặc một thư mục.\nCách dùng:\n${AGGREGATE_USAGE}`);
   const out = values.output;
   if (!out && !values.json) return fail(`cần tên tệp ra (-o <tổng hợp.xlsx>) hoặc --json.\nCách dùng:\n${AGGREGATE_USAGE}`);
@@ -476,7 +489,7 @@ export async function aggregateCommand(args: readonly string[]): Promise<CliResu
   if ("error" in collected) return fail(collected.error);
   let set: IndicatorSet;
   try {
-    set = values.set !== undefined ? await resolveSet(values.set) : await recordedSet(collected.files);
+    set = values.set !== undefined ? await resolveSet(values.set) : await recordedSet(collected.files, limits);
   } catch (e) {
     if (e instanceof DtiError) return fail(e.message);
     throw e;
@@ -489,7 +502,7 @@ export async function aggregateCommand(args: readonly string[]): Promise<CliResu
   const byKey = new Map<string, string>();
   // One file at a time: only the extracted unit is kept, never more than one workbook in memory.
   for (const file of collected.files) {
-    const r = await readUnitFile(file, set);
+    const r = await readUnitFile(file, set, limits);
     if (!r.ok) {
       skipped.push({ file: r.file, reason: r.error });
       continue;

@@ -19,7 +19,8 @@ import { DEFAULT_SET_ID } from "../layout/formulas";
 import { names } from "../layout/names";
 import { aggregateCommand, AGGREGATE_USAGE } from "./aggregate";
 import { MERGE_USAGE, mergeCommand } from "./merge";
-import { openXlsx } from "./open-xlsx";
+import { LIMIT_OPTIONS, LIMIT_USAGE, limitsFromArgs, openXlsx } from "./open-xlsx";
+import type { XlsxLimits } from "../xlsx/bounded";
 import { SPLIT_USAGE, splitCommand } from "./split";
 import { describeIndicator } from "../catalog/describe";
 import { DtiError } from "../engine/errors";
@@ -44,10 +45,12 @@ const USAGE = `Cách dùng / Usage:
       --with-sample-tasks  điền sẵn danh mục nhiệm vụ Phụ lục 1 của tỉnh Ninh Thuận làm ví dụ
       --update             tệp đã có: cập nhật mẫu tại chỗ, giữ nguyên mọi số liệu đã nhập
       --no-protect         không khóa trang tính (mặc định khóa mọi ô trừ ô nhập, không mật khẩu)
+      --max-mb, --max-cells  giới hạn khi đọc tệp đã có với --update (như ở "score")
   npm run -s dti -- score <tệp.json|tệp.xlsx> [--set <tệp bộ chỉ số .json hoặc .xlsx>] [--alt-threshold] [--minmax-as-best]
       Tính điểm, tổng trụ cột và chỉ số DTI; in báo cáo JSON.
       --alt-threshold   cách đọc khác của ngưỡng (tỷ lệ/ngưỡng × điểm tối đa), §2; mặc định tắt
       --minmax-as-best  tính mọi chỉ số "Min-Max" theo tỷ lệ so với đơn vị cao nhất, §10; mặc định tắt
+${LIMIT_USAGE}      Tệp .xlsx vượt giới hạn (ví dụ "bom nén", trang có hàng chục nghìn ô thừa) không được đọc: mã thoát 1.
 ${SPLIT_USAGE}
 ${MERGE_USAGE}
 ${AGGREGATE_USAGE}
@@ -110,8 +113,8 @@ async function catalog(args: readonly string[]): Promise<CliResult> {
   return { code: 0, stdout: `${lines.join("\n")}\n`, stderr: "" };
 }
 
-async function scoreXlsx(file: string, flags: ScoreOptions, setOption: string | undefined): Promise<CliResult> {
-  const wb = await openXlsx(file, { valuesOnly: true });
+async function scoreXlsx(file: string, flags: ScoreOptions, setOption: string | undefined, limits: XlsxLimits): Promise<CliResult> {
+  const wb = await openXlsx(file, { valuesOnly: true, limits });
   if ("error" in wb) return fail(wb.error);
   // The workbook says which set it was made from; --set names a set file for sets not built in.
   const meta = readName(wb.workbook, names.metaSet);
@@ -149,15 +152,17 @@ async function score(args: readonly string[], readFile: ((path: string) => strin
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { "alt-threshold": { type: "boolean" }, "minmax-as-best": { type: "boolean" }, set: { type: "string" } },
+    options: { "alt-threshold": { type: "boolean" }, "minmax-as-best": { type: "boolean" }, set: { type: "string" }, ...LIMIT_OPTIONS },
   });
+  const limits = limitsFromArgs(values);
+  if ("error" in limits) return fail(limits.error);
   const file = positionals[0];
   if (!file || positionals.length > 1) return fail(`cần đúng một tệp đầu vào.\n${USAGE}`);
   const options: ScoreOptions = {
     altThreshold: values["alt-threshold"] === true,
     minMaxAsRatioToBest: values["minmax-as-best"] === true,
   };
-  if (file.toLowerCase().endsWith(".xlsx")) return scoreXlsx(file, options, values.set);
+  if (file.toLowerCase().endsWith(".xlsx")) return scoreXlsx(file, options, values.set, limits);
   if (!file.toLowerCase().endsWith(".json")) return fail(`${file}: chỉ đọc được tệp .json hoặc .xlsx.`);
   // Read as --set files are: bounded, UTF-8 with or without BOM, UTF-16 with one (load-file.ts).
   const data = readJsonFile(file, undefined, readFile);
@@ -176,8 +181,11 @@ async function template(args: readonly string[]): Promise<CliResult> {
       update: { type: "boolean" },
       "no-protect": { type: "boolean" },
       set: { type: "string" },
+      ...LIMIT_OPTIONS,
     },
   });
+  const limits = limitsFromArgs(values);
+  if ("error" in limits) return fail(limits.error);
   const file = values.output;
   if (!file) return fail(`cần tên tệp ra: -o <tệp.xlsx>.\n${USAGE}`);
   if (!file.toLowerCase().endsWith(".xlsx")) return fail(`${file}: tệp ra phải có đuôi .xlsx.`);
@@ -197,7 +205,7 @@ async function template(args: readonly string[]): Promise<CliResult> {
     if (!values.update) {
       return fail(`${file} đã có. Không ghi đè: dùng --update để cập nhật mẫu tại chỗ (giữ nguyên số liệu đã nhập), hoặc chọn tên tệp khác.`);
     }
-    const opened = await openXlsx(file);
+    const opened = await openXlsx(file, { limits });
     if ("error" in opened) return fail(opened.error);
     wb = opened.workbook;
   }

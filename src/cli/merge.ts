@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import { mergeIssueCount, mergeParts, showValue, type MergePartInput } from "../layout/merge";
 import { partInput, readCellOf } from "../xlsx/parts";
 import type { CliResult } from "./main";
-import { openXlsx } from "./open-xlsx";
+import { LIMIT_OPTIONS, LIMIT_USAGE, limitsFromArgs, openXlsx } from "./open-xlsx";
 import { setsKnownTo } from "./set-xlsx";
 import { fail, templateMeta } from "./split";
 import { writeNamedValues } from "./xlsx";
@@ -28,6 +28,7 @@ export const MERGE_USAGE = `  npm run -s dti -- merge <sổ tổng hợp.xlsx> <
       theo tên ô. Không sửa sổ tổng hợp; không ghi đè tệp ra đã có.
       Liệt kê, không tự xử lý: xung đột (cùng ô, hai phần điền khác nhau), cơ quan chưa gửi phần,
       số liệu ngoài phân công, tệp hỏng hoặc không thuộc bộ chỉ số/phiên bản của sổ tổng hợp.
+${LIMIT_USAGE}                         tệp phần vượt giới hạn bị bỏ qua (mã thoát 2), sổ tổng hợp vượt giới hạn: mã thoát 1
       Mã thoát: 0 gộp sạch; 2 đã gộp nhưng có mục cần xem; 1 không gộp được gì.
 `;
 
@@ -35,15 +36,17 @@ export async function mergeCommand(args: readonly string[]): Promise<CliResult> 
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { output: { type: "string", short: "o" } },
+    options: { output: { type: "string", short: "o" }, ...LIMIT_OPTIONS },
   });
+  const limits = limitsFromArgs(values);
+  if ("error" in limits) return fail(limits.error, MERGE_USAGE);
   const [masterFile, ...partFiles] = positionals;
   if (!masterFile || partFiles.length === 0) return fail("cần sổ tổng hợp và ít nhất một tệp phần.", MERGE_USAGE);
   const out = values.output;
   if (!out) return fail("cần tên tệp ra: -o <tệp.xlsx>.", MERGE_USAGE);
   if (!out.toLowerCase().endsWith(".xlsx")) return fail(`${out}: tệp ra phải có đuôi .xlsx.`);
   if (existsSync(out)) return fail(`${out} đã có. Không ghi đè: hãy chọn tên tệp ra khác (sổ tổng hợp không bao giờ bị sửa).`);
-  const opened = await openXlsx(masterFile);
+  const opened = await openXlsx(masterFile, { limits });
   if ("error" in opened) return fail(opened.error);
   const master = opened.workbook;
   const meta = templateMeta(master, masterFile);
@@ -52,7 +55,7 @@ export async function mergeCommand(args: readonly string[]): Promise<CliResult> 
 
   const parts: MergePartInput[] = [];
   for (const file of partFiles) {
-    const got = await openXlsx(file);
+    const got = await openXlsx(file, { limits });
     if ("error" in got) {
       parts.push({ file, opened: { error: { vi: got.error, en: got.error } } });
       continue;

@@ -14,7 +14,7 @@ import type { TemplateMeta } from "../layout/merge";
 import { splitByAgency } from "../layout/split";
 import { buildPartWorkbook, readCellOf, workbookMeta } from "../xlsx/parts";
 import type { CliResult } from "./main";
-import { openXlsx } from "./open-xlsx";
+import { LIMIT_OPTIONS, LIMIT_USAGE, limitsFromArgs, openXlsx } from "./open-xlsx";
 import { setsKnownTo } from "./set-xlsx";
 
 export const SPLIT_USAGE = `  npm run -s dti -- split <sổ tổng hợp.xlsx> --by agency -o <thư mục>
@@ -22,7 +22,7 @@ export const SPLIT_USAGE = `  npm run -s dti -- split <sổ tổng hợp.xlsx> -
       chỉ các chỉ số của cơ quan đó và các mục thông tin chung cần dùng, cùng tên ô và công thức
       như sổ tổng hợp, điền sẵn số liệu hiện có. Tên tệp theo cơ quan (so-tttt.xlsx, cuc-thong-ke.xlsx).
       Không ghi đè tệp đã có trong thư mục.
-`;
+${LIMIT_USAGE}`;
 
 export function fail(message: string, usage = ""): CliResult {
   return { code: 1, stdout: "", stderr: `Lỗi: ${message}\n${usage}` };
@@ -41,15 +41,17 @@ export async function splitCommand(args: readonly string[]): Promise<CliResult> 
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { by: { type: "string" }, output: { type: "string", short: "o" } },
+    options: { by: { type: "string" }, output: { type: "string", short: "o" }, ...LIMIT_OPTIONS },
   });
+  const limits = limitsFromArgs(values);
+  if ("error" in limits) return fail(limits.error, SPLIT_USAGE);
   const file = positionals[0];
   if (!file || positionals.length > 1) return fail("cần đúng một sổ tổng hợp (.xlsx) để tách.", SPLIT_USAGE);
   if ((values.by ?? "agency") !== "agency") return fail(`--by ${values.by}: chỉ tách được theo cơ quan (--by agency).`, SPLIT_USAGE);
   const dir = values.output;
   if (!dir) return fail("cần thư mục ra: -o <thư mục>.", SPLIT_USAGE);
   if (existsSync(dir) && !statSync(dir).isDirectory()) return fail(`${dir}: đã có một tệp cùng tên; -o phải là một thư mục.`);
-  const opened = await openXlsx(file);
+  const opened = await openXlsx(file, { limits });
   if ("error" in opened) return fail(opened.error);
   const master = opened.workbook;
   const meta = templateMeta(master, file);

@@ -12,6 +12,7 @@ import { withPreservedInputs } from "../layout/plan";
 import type { NamedCell } from "../layout/read-inputs";
 import { partBuildOptions, type AgencyPart } from "../layout/split";
 import { sheetNames } from "../layout/names";
+import { checkXlsx, checkXlsxSignature, DEFAULT_XLSX_LIMITS, type XlsxLimits } from "./bounded";
 import { readName, writeLayoutToWorkbook } from "./workbook";
 
 // The merge core travels in the same chunk: the pane needs it only once files are read.
@@ -66,26 +67,26 @@ export async function partBytes(part: BuiltPart): Promise<Uint8Array<ArrayBuffer
   return new Uint8Array(await part.workbook.xlsx.writeBuffer());
 }
 
-/** Why these bytes cannot be an .xlsx workbook (encrypted or old .xls, not a zip), or null. */
+/** Why these bytes cannot be an .xlsx workbook (encrypted or old .xls, not a zip), or null: their first bytes only. */
 export function checkXlsxBytes(bytes: Uint8Array, file: string): Said | null {
-  const starts = (sig: readonly number[]): boolean => sig.every((b, i) => bytes[i] === b);
-  if (starts([0xd0, 0xcf, 0x11, 0xe0])) {
-    return {
-      vi: `${file}: tệp được đặt mật khẩu hoặc là định dạng .xls cũ; hãy bỏ mật khẩu hoặc lưu lại dưới dạng .xlsx.`,
-      en: `${file}: the file is password-protected or an old .xls; remove the password or save it as .xlsx.`,
-    };
-  }
-  if (!starts([0x50, 0x4b])) return { vi: `${file}: không phải tệp .xlsx.`, en: `${file}: not an .xlsx file.` };
-  return null;
+  return checkXlsxSignature(bytes, file);
 }
 
 /**
  * Opens the bytes of a returned part for the merge core: its meta and what its names hold,
- * or why it cannot be used (not .xlsx, password, corrupt, not a DTI template), naming the file.
+ * or why it cannot be used (not .xlsx, an OpenDocument file, truncated, password, corrupt, past
+ * a reading limit, not a DTI template), naming the file. The bounded reader (./bounded.ts)
+ * inflates and counts the whole file within `limits` before exceljs parses any of it, so a zip
+ * bomb among the returned files stops with one line instead of exhausting the browser tab.
  */
-export async function openPartBytes(bytes: Uint8Array, file: string, resolveSet?: (id: string) => IndicatorSet | undefined): Promise<MergePartInput> {
-  const problem = checkXlsxBytes(bytes, file);
-  if (problem) return { file, opened: { error: problem } };
+export async function openPartBytes(
+  bytes: Uint8Array,
+  file: string,
+  resolveSet?: (id: string) => IndicatorSet | undefined,
+  limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
+): Promise<MergePartInput> {
+  const problem = checkXlsx(bytes, file, limits);
+  if (problem) return { file, opened: { error: problem.said } };
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs's load() takes a Buffer in its types; in the browser it takes any ArrayBuffer view.
