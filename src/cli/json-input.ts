@@ -8,7 +8,7 @@
  * Keys are data: JSON.parse keeps `"__proto__"` as an own key, and every record built here
  * stores keys with `putOwn`, so such a key reaches the engine and is reported like any other
  * unknown key instead of replacing a prototype and vanishing. Fields this format does not
- * have are refused by name rather than ignored.
+ * have are named in warnings rather than ignored silently (refusing them would break files that scored before).
  */
 import { getIndicatorSet } from "../catalog";
 import type { IndicatorSet } from "../catalog/schema";
@@ -19,6 +19,11 @@ import type { InputValue, ReferenceRange, UnitInput } from "../engine/types";
 export interface ScoreInput {
   readonly set: IndicatorSet;
   readonly units: readonly UnitInput[];
+  /**
+   * Fields this format does not have (often a misspelt name, or a note a person added), named.
+   * Warnings, not errors: a file that scored before must keep scoring.
+   */
+  readonly warnings: readonly string[];
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -31,10 +36,10 @@ function invalid(where: string, what: string): DtiError {
   return new DtiError("invalid-input", `${where}: ${what}`);
 }
 
-/** Refuses the fields of `obj` that are not in `allowed` (often a misspelt name), naming the first. */
-function noExtra(obj: Record<string, Json>, where: string, allowed: readonly string[]): void {
+/** Names the fields of `obj` that are not in `allowed` (often a misspelt name) in `warnings`. */
+function noExtra(obj: Record<string, Json>, where: string, allowed: readonly string[], warnings: string[]): void {
   for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) throw invalid(where, `trường "${key}" không có trong định dạng đầu vào (các trường: ${allowed.join(", ")}).`);
+    if (!allowed.includes(key)) warnings.push(`${where}: trường "${key}" không có trong định dạng đầu vào, bỏ qua (các trường: ${allowed.join(", ")}).`);
   }
 }
 
@@ -69,13 +74,13 @@ function readInfo(raw: Json | undefined, where: string): Record<string, InputVal
   return info;
 }
 
-function readReference(raw: Json | undefined, where: string): Record<string, ReferenceRange> | undefined {
+function readReference(raw: Json | undefined, where: string, warnings: string[]): Record<string, ReferenceRange> | undefined {
   if (raw === undefined) return undefined;
   if (!isObject(raw)) throw invalid(where, 'phải là một đối tượng {"<mã chỉ số>": {"min": …, "max": …}}.');
   const reference: Record<string, ReferenceRange> = {};
   for (const [id, range] of Object.entries(raw)) {
     if (!isObject(range)) throw invalid(`${where}["${id}"]`, 'phải có dạng {"min": số, "max": số}.');
-    noExtra(range, `${where}["${id}"]`, ["min", "max"]);
+    noExtra(range, `${where}["${id}"]`, ["min", "max"], warnings);
     const min = field(range, "min");
     const max = field(range, "max");
     for (const [name, v] of [["min", min], ["max", max]] as const) {
@@ -92,7 +97,8 @@ function readReference(raw: Json | undefined, where: string): Record<string, Ref
 /** Validates the parsed JSON and resolves its indicator set. */
 export function parseScoreInput(data: unknown, file: string, given?: IndicatorSet): ScoreInput {
   if (!isObject(data)) throw invalid(file, 'tệp phải chứa một đối tượng JSON {"indicatorSet": …, "units": […]}.');
-  noExtra(data, file, ["indicatorSet", "units"]);
+  const warnings: string[] = [];
+  noExtra(data, file, ["indicatorSet", "units"], warnings);
   const setId = field(data, "indicatorSet");
   if (typeof setId !== "string") throw invalid(file, 'thiếu "indicatorSet" (mã bộ chỉ số, ví dụ "dti-province-2022").');
   // A set read from a file (--set) must be the one the input names.
@@ -109,11 +115,11 @@ export function parseScoreInput(data: unknown, file: string, given?: IndicatorSe
   const units = list.map((raw, n): UnitInput => {
     const where = `${file}: units[${n}]`;
     if (!isObject(raw)) throw invalid(where, "mỗi đơn vị phải là một đối tượng.");
-    noExtra(raw, where, ["name", "values", "info", "reference"]);
+    noExtra(raw, where, ["name", "values", "info", "reference"], warnings);
     const name = field(raw, "name");
     if (typeof name !== "string" || name.trim() === "") throw invalid(where, 'thiếu "name" (tên đơn vị).');
     const info = readInfo(field(raw, "info"), `${where}.info`);
-    const reference = readReference(field(raw, "reference"), `${where}.reference`);
+    const reference = readReference(field(raw, "reference"), `${where}.reference`, warnings);
     return {
       name,
       values: readValues(field(raw, "values"), `${where}.values`),
@@ -121,5 +127,5 @@ export function parseScoreInput(data: unknown, file: string, given?: IndicatorSe
       ...(reference ? { reference } : {}),
     };
   });
-  return { set, units };
+  return { set, units, warnings };
 }

@@ -276,8 +276,14 @@ function readCentralDirectory(bytes: Uint8Array, file: string): ZipEntry[] {
         const size = u16(bytes, e + 2);
         if (id === 1) {
           let q = e + 4;
-          if (declaredSize === 0xffffffff && q + 8 <= e + 4 + size) (declaredSize = u64(bytes, q)), (q += 8);
-          if (compressedSize === 0xffffffff && q + 8 <= e + 4 + size) (compressedSize = u64(bytes, q)), (q += 8);
+          if (declaredSize === 0xffffffff && q + 8 <= e + 4 + size) {
+            declaredSize = u64(bytes, q);
+            q += 8;
+          }
+          if (compressedSize === 0xffffffff && q + 8 <= e + 4 + size) {
+            compressedSize = u64(bytes, q);
+            q += 8;
+          }
           if (local === 0xffffffff && q + 8 <= e + 4 + size) local = u64(bytes, q);
           break;
         }
@@ -475,7 +481,10 @@ export class BoundedZip {
     if (chunks.length === 1) return chunks[0]!;
     const out = new Uint8Array(size);
     let p = 0;
-    for (const c of chunks) (out.set(c, p), (p += c.length));
+    for (const c of chunks) {
+      out.set(c, p);
+      p += c.length;
+    }
     return out;
   }
 
@@ -804,10 +813,16 @@ export function scanSheet(zip: BoundedZip, entry: ZipEntry, sheet: string, budge
       const name = local(tag.name);
       if (inCell) {
         if (cell === null) return;
-        if (name === "f") (field = "f"), (cell.formula = "");
-        else if (name === "v") (field = "v"), (cell.value = "");
-        else if (name === "is") (inInline = true), (cell.inline = "");
-        else if (name === "rPh") inPhonetic++;
+        if (name === "f") {
+          field = "f";
+          cell.formula = "";
+        } else if (name === "v") {
+          field = "v";
+          cell.value = "";
+        } else if (name === "is") {
+          inInline = true;
+          cell.inline = "";
+        } else if (name === "rPh") inPhonetic++;
         else if (name === "t" && inInline && inPhonetic === 0) field = "t";
         return;
       }
