@@ -4,18 +4,22 @@
  * by dti split), matched by defined name. Nothing is resolved silently:
  *   - the same name filled differently in two parts is a conflict: not written, listed;
  *   - a value a part holds outside its agency's assignment is listed, not written;
- *   - agencies whose part was not given are listed;
+ *   - agencies whose part was not given are listed; two parts of one agency are a review item;
  *   - files that are not parts of this master's set and version, corrupt or not .xlsx are
- *     named and skipped.
+ *     named and skipped;
+ *   - every master value replaced is listed, old → new;
+ *   - a formula typed into a part's input cell is listed (file, cell, name, formula, computed
+ *     value) and its value written only with --accept-formulas; never the formula itself;
+ *   - a value an agency cleared is listed and cleared in OUT only with --accept-cleared.
  * The master is only read; OUT must not exist.
  * Exit 0: clean; 2: written, but something is listed (conflict, skipped file, missing part,
- * value outside the assignment); 1: nothing could be merged (no usable part, unreadable
- * master, bad arguments), OUT not written.
+ * value outside the assignment, a formula or clearing not accepted, an agency given twice);
+ * 1: nothing could be merged (no usable part, unreadable master, bad arguments), OUT not written.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { mergeIssueCount, mergeParts, showValue, type MergePartInput } from "../layout/merge";
+import { acceptedWrites, mergeIssueCount, mergeParts, replacedText, showValue, type MergeAccept, type MergePartInput } from "../layout/merge";
 import { partInput, readCellOf } from "../xlsx/parts";
 import type { CliResult } from "./main";
 import { LIMIT_OPTIONS, LIMIT_USAGE, limitsFromArgs, openXlsx } from "./open-xlsx";
@@ -23,20 +27,28 @@ import { setsKnownTo } from "./set-xlsx";
 import { fail, templateMeta } from "./split";
 import { writeNamedValues } from "./xlsx";
 
-export const MERGE_USAGE = `  npm run -s dti -- merge <sổ tổng hợp.xlsx> <tệp phần.xlsx>… -o <tệp ra.xlsx>
+export const MERGE_USAGE = `  npm run -s dti -- merge <sổ tổng hợp.xlsx> <tệp phần.xlsx>… -o <tệp ra.xlsx> [--accept-formulas] [--accept-cleared]
       Gộp các tệp phần (do "dti split" tách, các cơ quan đã điền) vào một bản sao của sổ tổng hợp,
       theo tên ô. Không sửa sổ tổng hợp; không ghi đè tệp ra đã có.
       Liệt kê, không tự xử lý: xung đột (cùng ô, hai phần điền khác nhau), cơ quan chưa gửi phần,
-      số liệu ngoài phân công, tệp hỏng hoặc không thuộc bộ chỉ số/phiên bản của sổ tổng hợp.
+      cơ quan gửi nhiều tệp phần, số liệu ngoài phân công, tệp hỏng hoặc không thuộc bộ chỉ
+      số/phiên bản của sổ tổng hợp. Mỗi giá trị cũ của sổ tổng hợp bị thay được liệt kê (cũ → mới).
+      --accept-formulas  ghi giá trị đã tính của công thức cơ quan gõ vào ô nhập liệu (không ghi
+                         công thức). Không có tùy chọn này: công thức được liệt kê, không ghi.
+                         Công thức chưa được tính (tệp không lưu giá trị) không bao giờ được ghi.
+      --accept-cleared   xóa trong tệp ra các ô cơ quan đã xóa (ô của cơ quan để trống trong tệp
+                         phần trong khi sổ tổng hợp có giá trị). Không có tùy chọn này: giữ giá
+                         trị cũ, liệt kê ô đó.
 ${LIMIT_USAGE}                         tệp phần vượt giới hạn bị bỏ qua (mã thoát 2), sổ tổng hợp vượt giới hạn: mã thoát 1
-      Mã thoát: 0 gộp sạch; 2 đã gộp nhưng có mục cần xem; 1 không gộp được gì.
+      Mã thoát: 0 gộp sạch; 2 đã gộp nhưng có mục cần xem (kể cả công thức hoặc ô đã xóa chưa
+      được chấp nhận); 1 không gộp được gì (không ghi tệp ra).
 `;
 
 export async function mergeCommand(args: readonly string[]): Promise<CliResult> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { output: { type: "string", short: "o" }, ...LIMIT_OPTIONS },
+    options: { output: { type: "string", short: "o" }, "accept-formulas": { type: "boolean" }, "accept-cleared": { type: "boolean" }, ...LIMIT_OPTIONS },
   });
   const limits = limitsFromArgs(values);
   if ("error" in limits) return fail(limits.error, MERGE_USAGE);
@@ -70,9 +82,14 @@ export async function mergeCommand(args: readonly string[]): Promise<CliResult> 
   if (r.used === 0) {
     return { code: 1, stdout: "", stderr: `${["Lỗi: không có tệp phần nào dùng được; không ghi tệp ra.", ...skipped.map((s) => `Bỏ qua tệp: ${s}`)].join("\n")}\n` };
   }
-  const writes = new Map(r.writes.map((w) => [w.name, w.value]));
+  // OUT is a new file (the master is never modified), so the agencies' values replace the
+  // master's, each one listed; formulas and clearings only with the user's consent.
+  const accept: MergeAccept = { overwrite: true, formulas: values["accept-formulas"] === true, cleared: values["accept-cleared"] === true };
+  const chosen = acceptedWrites(r, accept);
+  const writes = new Map(chosen.map((w) => [w.name, w.value]));
   // The core already left out what the master cannot take; anything refused here is listed too.
   const notWritten = writeNamedValues(master, writes);
+  const refused = new Set(notWritten);
   const failed = [
     ...r.failed.map((f) => f.vi),
     ...notWritten.map((n) => {
@@ -80,22 +97,42 @@ export async function mergeCommand(args: readonly string[]): Promise<CliResult> 
       return `${w?.label.vi ?? n} = ${showValue(w?.value).vi} từ ${w?.file ?? ""}: ô trong sổ tổng hợp đã bị xóa hoặc là công thức.`;
     }),
   ];
+  const replaced = chosen.filter((w) => w.overwrites && !refused.has(w.name));
+  const formulaLine = (f: (typeof r.formulas)[number]): string => {
+    if (!f.acceptable || refused.has(f.name)) return `Công thức, không ghi: ${f.text.vi}`;
+    if (!accept.formulas) return `Công thức, không ghi: ${f.text.vi} Muốn ghi giá trị đã tính (không ghi công thức): thêm --accept-formulas.`;
+    return `Công thức, đã ghi giá trị đã tính (không ghi công thức): ${f.text.vi}`;
+  };
+  const clearedLine = (c: (typeof r.cleared)[number]): string => {
+    if (!c.acceptable || refused.has(c.name)) return `Đã xóa trong tệp phần, không xóa trong tệp ra: ${c.text.vi}`;
+    if (!accept.cleared) return `Đã xóa trong tệp phần, giữ giá trị cũ: ${c.text.vi} Muốn xóa cả trong tệp ra: thêm --accept-cleared.`;
+    return `Đã xóa trong tệp phần, đã xóa trong tệp ra: ${c.text.vi}`;
+  };
 
   await master.xlsx.writeFile(out);
   const written = writes.size - notWritten.length;
   const lines = [
     `Đã gộp ${r.used}/${partFiles.length} tệp phần vào ${out} (không sửa ${masterFile}); đã ghi ${written} giá trị.`,
     ...r.notes.map((n) => n.vi),
+    ...r.duplicates.map((d) => `Một cơ quan, nhiều tệp: ${d.vi}`),
     ...skipped.map((s) => `Bỏ qua tệp: ${s}`),
+    ...replaced.map((w) => `Thay giá trị cũ: ${replacedText(w).vi}`),
+    ...r.formulas.map(formulaLine),
+    ...r.cleared.map(clearedLine),
     ...r.conflicts.map((c) => `Xung đột, không ghi: ${c.text.vi}`),
     ...r.missing.map((m) => `Thiếu phần: ${m.vi}`),
     ...r.outside.map((o) => `Ngoài phân công, không ghi: ${o.vi}`),
     ...r.links.map((l) => `Khác ô liên kết: ${l.vi}`),
     ...failed.map((f) => `Không ghi được: ${f}`),
   ];
-  const issues = mergeIssueCount(r) + notWritten.length;
+  const issues = mergeIssueCount(r, accept) + notWritten.length;
+  const openFormulas = r.formulas.filter((f) => !(f.acceptable && accept.formulas)).length;
+  const openCleared = r.cleared.filter((c) => !(c.acceptable && accept.cleared)).length;
   const counts = [
     r.conflicts.length ? `${r.conflicts.length} xung đột` : "",
+    openFormulas ? `${openFormulas} công thức trong ô nhập liệu` : "",
+    openCleared ? `${openCleared} ô cơ quan đã xóa` : "",
+    r.duplicates.length ? `${r.duplicates.length} cơ quan gửi nhiều tệp` : "",
     skipped.length ? `${skipped.length} tệp bỏ qua` : "",
     r.missing.length ? `${r.missing.length} cơ quan chưa có phần` : "",
     r.outside.length ? `${r.outside.length} giá trị ngoài phân công` : "",
@@ -103,5 +140,6 @@ export async function mergeCommand(args: readonly string[]): Promise<CliResult> 
     failed.length ? `${failed.length} giá trị không ghi được` : "",
   ].filter(Boolean);
   lines.push(issues ? `Cần xem lại: ${counts.join(", ")}.` : "Gộp sạch: không có xung đột, không thiếu phần, không có giá trị ngoài phân công.");
+  if (replaced.length) lines.push(`Đã thay ${replaced.length} giá trị cũ của sổ tổng hợp (liệt kê ở trên, cũ → mới).`);
   return { code: issues ? 2 : 0, stdout: `${lines.join("\n")}\n`, stderr: issues ? `Cảnh báo: ${counts.join(", ")} (xem báo cáo).\n` : "" };
 }

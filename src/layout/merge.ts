@@ -7,9 +7,22 @@
  *   - a value a part holds outside its agency's assignment is listed, not written;
  *   - a cross-agency link typed differently in a part is listed, never written into the
  *     master's formula;
- *   - agencies whose part was not given, and agencies given twice, are listed;
+ *   - agencies whose part was not given are listed; an agency given twice is a review item
+ *     (its files' values are merged when they agree, conflicts when they differ);
  *   - files that are not parts of the master's set and version are named and skipped;
- *   - a write the master cannot take (its cell deleted, or a formula there) is listed.
+ *   - a write the master cannot take (its cell deleted, or a formula there) is listed;
+ *   - every write that replaces a non-empty master value is flagged (old → new, replacedText);
+ *   - a formula (or an Excel error) typed into a part's input-like cell is a review item with
+ *     its file, cell, name, formula text and last computed value: its value is written only
+ *     when the user accepts formulas (never the formula itself), and a formula never
+ *     calculated (no stored value) or an error is never written;
+ *   - a value an agency cleared is a review item, written (as an empty cell) only when the
+ *     user accepts clearing. The rule: a cell the agency owns that is empty in its part while
+ *     the master holds a value there. A part is pre-filled by split with exactly what the
+ *     master holds (prefillValues), so such a cell was filled when the part was made and the
+ *     agency deleted it; "never filled" is a cell empty in the master too, and is silent. A
+ *     value typed into the master after the split looks the same as a clearing, which is why
+ *     clearing is never applied without consent: the master keeps its value by default.
  * Each message comes in Vietnamese (what the CLI prints, word for word) and English.
  */
 import { getIndicatorSet } from "../catalog";
@@ -27,8 +40,33 @@ export interface Said {
   readonly en: string;
 }
 
+/**
+ * What a workbook holds behind a defined name, and where that cell is when the host knows
+ * (exceljs's readName and the pane's names collection do): for the reports.
+ */
+export type LocatedCell = NamedCell & { readonly sheet?: string; readonly address?: string };
+
 /** What a workbook holds behind a defined name (the host reads it). */
-export type ReadCell = (name: string) => NamedCell;
+export type ReadCell = (name: string) => LocatedCell;
+
+/** A cell's place as Excel writes it ("'Chỉ số DTI 2022'!G51"), when the reader knows it. */
+export function cellPlace(cell: LocatedCell): string | undefined {
+  if (cell.sheet === undefined || cell.address === undefined) return undefined;
+  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(cell.sheet) ? cell.sheet : `'${cell.sheet.replace(/'/g, "''")}'`;
+  return `${sheet}!${cell.address.replace(/\$/g, "")}`;
+}
+
+/** The sheet and top-left cell of a reference ("'Chỉ số DTI 2022'!$G$51", "=Sheet1!$A$1:$A$3"). */
+export function locationOf(reference: string): { readonly sheet: string; readonly address: string } | undefined {
+  const m = /^=?(?:'((?:[^']|'')+)'|([^!']+))!\$?([A-Z]+)\$?(\d+)(?::\$?[A-Z]+\$?\d+)?$/.exec(reference.trim());
+  if (!m) return undefined;
+  return { sheet: (m[1] ?? m[2] ?? "").replace(/''/g, "'"), address: `${m[3]}${m[4]}` };
+}
+
+/** A formula as Excel shows it (exceljs keeps it without the "="). */
+function formulaText(formula: string): string {
+  return formula.startsWith("=") ? formula : `=${formula}`;
+}
 
 /** A plain value behind a name: a formula's last result counts; "" and blanks count as empty. */
 export function plainOf(cell: NamedCell): CellContent | undefined {
@@ -182,7 +220,14 @@ export interface HeldValue {
   readonly file: string;
   readonly agency: string;
   readonly name: string;
+  /** null for a cell the agency cleared (`cleared`). */
   readonly value: CellContent;
+  /** The part's cell ("'Chỉ số DTI 2022'!G35"), when the reader knows it. */
+  readonly cell?: string;
+  /** The part's cell holds this formula ("=5+5"); `value` is its last computed result. */
+  readonly formula?: string;
+  /** The agency emptied a cell the split had filled with the master's value. */
+  readonly cleared?: boolean;
 }
 
 /** A value to write into the master. */
@@ -196,6 +241,36 @@ export interface MergeWrite {
   readonly current: CellContent | undefined;
   /** The master holds a different, non-empty value: writing replaces it. */
   readonly overwrites: boolean;
+  /** The master's cell, when the master's reader knows it. */
+  readonly masterCell?: string;
+  /** The part's cell, when the part's reader knows it. */
+  readonly partCell?: string;
+  /**
+   * Written only with the user's consent: "formula", the part's cell holds `formula` and
+   * `value` is its last computed result (written as that value); "cleared", the agency
+   * emptied the cell (`value` null: written as an empty cell).
+   */
+  readonly needs?: "formula" | "cleared";
+  readonly formula?: string;
+}
+
+/** A review item about one name of one or more parts (a formula, a cleared value). */
+export interface MergeReview {
+  readonly name: string;
+  readonly files: readonly string[];
+  readonly text: Said;
+  /** Accepting it (formulas or clearing) writes it: a write in `writes` depends on it. */
+  readonly acceptable: boolean;
+}
+
+/** What the user agreed to (the CLI's options, the pane's ticks); nothing by default. */
+export interface MergeAccept {
+  /** Replace non-empty master values (the CLI does: its output is a new file). */
+  readonly overwrite?: boolean;
+  /** Write the computed value of a formula typed into a part. */
+  readonly formulas?: boolean;
+  /** Empty the master's cell where the agency cleared its value. */
+  readonly cleared?: boolean;
 }
 
 export interface MergeConflict {
@@ -220,6 +295,12 @@ export interface MergeResult {
   readonly links: readonly Said[];
   /** Values the master cannot take: its cell was deleted or holds a formula. */
   readonly failed: readonly Said[];
+  /** Formulas and Excel errors in the parts' input cells. */
+  readonly formulas: readonly MergeReview[];
+  /** Values the agencies cleared. */
+  readonly cleared: readonly MergeReview[];
+  /** Agencies given more than once, with their files. */
+  readonly duplicates: readonly Said[];
 }
 
 const both = (vi: string, en: string): Said => ({ vi, en });
@@ -230,6 +311,27 @@ interface UsablePart {
   readonly values: readonly HeldValue[];
 }
 
+/** "so-tttt.xlsx, ô 'Chỉ số DTI 2022'!G35" — where a part holds a value. */
+function wherePart(h: { readonly file: string; readonly cell?: string }): Said {
+  return h.cell === undefined ? both(h.file, h.file) : both(`${h.file}, ô ${h.cell}`, `${h.file}, cell ${h.cell}`);
+}
+
+/** A held value as the reports show it: a cleared cell says so, a formula's result names the formula. */
+function showHeld(h: HeldValue): Said {
+  if (h.cleared) return both("(đã xóa)", "(cleared)");
+  const v = showValue(h.value);
+  return h.formula === undefined ? v : both(`${v.vi} (công thức ${h.formula})`, `${v.en} (formula ${h.formula})`);
+}
+
+/** One line per replaced master value: "label, ô X: old → new (từ file)". */
+export function replacedText(w: MergeWrite): Said {
+  const at = w.masterCell === undefined ? both("", "") : both(`, ô ${w.masterCell}`, `, cell ${w.masterCell}`);
+  const from = w.formula === undefined ? both(w.file, w.file) : both(`${w.file}, giá trị của công thức ${w.formula}`, `${w.file}, the value of the formula ${w.formula}`);
+  const old = showValue(w.current);
+  const now = showValue(w.value);
+  return both(`${w.label.vi}${at.vi}: ${old.vi} → ${now.vi} (từ ${from.vi}).`, `${w.label.en}${at.en}: ${old.en} → ${now.en} (from ${from.en}).`);
+}
+
 /** Classifies every value of the parts against the master, before anything is written. */
 export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]): MergeResult {
   const { set } = master;
@@ -238,10 +340,16 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
   const byName = new Map(buildWorkbookLayout(set, { formulas: master.formulas }).names.map((n) => [n.name, n]));
   const label = (name: string): Said => nameLabel(name, byName);
   const show = showValue;
+  const ownerText = (name: string): Said => {
+    const owner = owners.get(name);
+    return owner ? both(`thuộc phần của ${owner.join(", ")}`, `belongs to the part of ${owner.join(", ")}`) : both("không thuộc phần của cơ quan nào", "belongs to no agency's part");
+  };
 
   const skipped: Said[] = [];
   const notes: Said[] = [];
   const usable: UsablePart[] = [];
+  // Formulas and errors that can never be written (no computed value, an error, another agency's cell).
+  const formulas: MergeReview[] = [];
   for (const { file, opened } of parts) {
     if ("error" in opened) {
       skipped.push(opened.error);
@@ -274,14 +382,57 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
       notes.push(both(`Lưu ý: ${file} được tách từ ${pm.master}, không phải ${master.name}.`, `Note: ${file} was split from ${pm.master}, not ${master.name}.`));
     }
     const layout = buildWorkbookLayout(set, partBuildOptions(part, master.name, master.formulas));
+    const mine = ownedNames(set, part);
     const held: HeldValue[] = [];
-    // What the agency typed: the part's input-like cells that hold a value, not a formula.
+    // What the agency typed into the part's input-like cells: values, formulas, errors and cells it emptied.
     for (const n of layout.names) {
       if (!isPreservedName(n)) continue;
       const cell = opened.read(n.name);
-      if (cell.kind !== "value" || cell.value === null || typeof cell.value === "object" || cell.formula !== undefined) continue;
-      if (typeof cell.value === "string" && cell.value.trim() === "") continue;
-      held.push({ file, agency: part.agency, name: n.name, value: cell.value });
+      const place = cellPlace(cell);
+      const at = wherePart({ file, ...(place !== undefined ? { cell: place } : {}) });
+      const l = label(n.name);
+      if (cell.kind === "error") {
+        formulas.push({
+          name: n.name,
+          files: [file],
+          acceptable: false,
+          text: both(`${at.vi}, ${l.vi}: ô có lỗi ${cell.error}; không ghi.`, `${at.en}, ${l.en}: the cell holds the error ${cell.error}; not written.`),
+        });
+        continue;
+      }
+      if (cell.kind !== "value") continue;
+      const value = plainOf(cell);
+      const base = { file, agency: part.agency, name: n.name, ...(place !== undefined ? { cell: place } : {}) };
+      if (cell.formula !== undefined) {
+        const f = formulaText(cell.formula);
+        if (value === undefined) {
+          formulas.push({
+            name: n.name,
+            files: [file],
+            acceptable: false,
+            text: both(
+              `${at.vi}, ${l.vi}: công thức ${f} chưa được tính (tệp không lưu giá trị); không ghi. Hãy mở tệp trong Excel, tính lại và lưu, hoặc nhập số.`,
+              `${at.en}, ${l.en}: the formula ${f} was never calculated (the file stores no value); not written. Open the file in Excel, recalculate and save, or type the figure.`,
+            ),
+          });
+        } else if (!mine.has(n.name)) {
+          const v = show(value);
+          const o = ownerText(n.name);
+          formulas.push({
+            name: n.name,
+            files: [file],
+            acceptable: false,
+            text: both(`${at.vi}, ${l.vi}: công thức ${f}, giá trị đã tính ${v.vi} — ô này ${o.vi}; không ghi.`, `${at.en}, ${l.en}: the formula ${f}, computed value ${v.en} — this cell ${o.en}; not written.`),
+          });
+        } else {
+          held.push({ ...base, value, formula: f });
+        }
+        continue;
+      }
+      if (value !== undefined) held.push({ ...base, value });
+      // Emptied: split pre-filled the part with what the master holds (prefillValues), so an
+      // owned cell empty in the part where the master has a value was cleared by the agency.
+      else if (mine.has(n.name) && resolvedValue(set, master.read, n.name) !== undefined) held.push({ ...base, value: null, cleared: true });
     }
     // Names someone added to the part by hand, beyond those of its layout.
     const known = new Set(layout.names.map((n) => n.name));
@@ -328,10 +479,16 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
   const conflicts: MergeConflict[] = [];
   const writes: MergeWrite[] = [];
   const failed: Said[] = [];
+  const cleared: MergeReview[] = [];
   for (const [name, held] of candidates) {
     const distinct = new Map<string, HeldValue>();
     for (const h of held) if (!distinct.has(valueKey(h.value))) distinct.set(valueKey(h.value), h);
     const l = label(name);
+    const cell = master.read(name);
+    const current = cell.kind === "value" && cell.formula === undefined ? plainOf(cell) : resolvedValue(set, master.read, name);
+    const masterCell = cellPlace(cell);
+    const now = show(current);
+    let write: MergeWrite | undefined;
     if (distinct.size > 1) {
       const indicator = byName.get(name)?.indicator;
       conflicts.push({
@@ -339,36 +496,68 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
         label: l,
         ...(indicator !== undefined ? { indicator } : {}),
         held,
-        text: both(`${l.vi}: ${held.map((h) => `${h.file} = ${show(h.value).vi}`).join("; ")}.`, `${l.en}: ${held.map((h) => `${h.file} = ${show(h.value).en}`).join("; ")}.`),
+        text: both(`${l.vi}: ${held.map((h) => `${h.file} = ${showHeld(h).vi}`).join("; ")}.`, `${l.en}: ${held.map((h) => `${h.file} = ${showHeld(h).en}`).join("; ")}.`),
       });
-      continue;
+    } else {
+      // A typed copy of the value needs no consent; a formula's result or a clearing does.
+      const first = held.find((h) => h.formula === undefined) ?? (held[0] as HeldValue);
+      if (cell.kind !== "value" || cell.formula !== undefined) {
+        const v = showHeld(first);
+        failed.push(
+          both(
+            `${l.vi} = ${v.vi} từ ${first.file}: ô trong sổ tổng hợp đã bị xóa hoặc là công thức.`,
+            `${l.en} = ${v.en} from ${first.file}: the master's cell was deleted or holds a formula.`,
+          ),
+        );
+      } else {
+        const needs = first.cleared ? "cleared" : first.formula !== undefined ? "formula" : undefined;
+        write = {
+          name,
+          label: l,
+          value: first.value,
+          file: first.file,
+          agency: first.agency,
+          current,
+          overwrites: !first.cleared && current !== undefined && valueKey(current) !== valueKey(first.value),
+          ...(masterCell !== undefined ? { masterCell } : {}),
+          ...(first.cell !== undefined ? { partCell: first.cell } : {}),
+          ...(needs !== undefined ? { needs } : {}),
+          ...(first.formula !== undefined ? { formula: first.formula } : {}),
+        };
+        writes.push(write);
+      }
     }
-    const first = held[0] as HeldValue;
-    const cell = master.read(name);
-    if (cell.kind !== "value" || cell.formula !== undefined) {
-      const v = show(first.value);
-      failed.push(
-        both(
-          `${l.vi} = ${v.vi} từ ${first.file}: ô trong sổ tổng hợp đã bị xóa hoặc là công thức.`,
-          `${l.en} = ${v.en} from ${first.file}: the master's cell was deleted or holds a formula.`,
+    // Every formula and every clearing is listed, whatever became of the name.
+    for (const h of held.filter((x) => x.formula !== undefined)) {
+      const at = wherePart(h);
+      const v = show(h.value);
+      formulas.push({
+        name,
+        files: [h.file],
+        acceptable: write !== undefined && valueKey(write.value) === valueKey(h.value),
+        text: both(
+          `${at.vi}, ${l.vi}: công thức ${h.formula ?? ""}, giá trị đã tính ${v.vi}; sổ tổng hợp đang có ${now.vi}.`,
+          `${at.en}, ${l.en}: the formula ${h.formula ?? ""}, computed value ${v.en}; the master holds ${now.en}.`,
         ),
-      );
-      continue;
+      });
     }
-    const current = plainOf(cell);
-    writes.push({
-      name,
-      label: l,
-      value: first.value,
-      file: first.file,
-      agency: first.agency,
-      current,
-      overwrites: current !== undefined && valueKey(current) !== valueKey(first.value),
-    });
+    const emptied = held.filter((x) => x.cleared);
+    if (emptied.length) {
+      const at = emptied.map((h) => wherePart(h));
+      cleared.push({
+        name,
+        files: emptied.map((h) => h.file),
+        acceptable: write?.needs === "cleared",
+        text: both(
+          `${at.map((a) => a.vi).join("; ")}, ${l.vi}: cơ quan đã xóa giá trị; sổ tổng hợp đang có ${now.vi}.`,
+          `${at.map((a) => a.en).join("; ")}, ${l.en}: the agency cleared the value; the master holds ${now.en}.`,
+        ),
+      });
+    }
   }
 
   // The master as it will be after the writes, for the checks below.
-  const written = new Map(writes.map((w) => [w.name, w.value]));
+  const written = new Map(writes.filter((w) => !w.needs).map((w) => [w.name, w.value]));
   const after: ReadCell = (name) => (written.has(name) ? { kind: "value", value: written.get(name) as CellContent } : master.read(name));
 
   // Context: silent when it is the master's value before (the pre-fill) or after the merge.
@@ -376,14 +565,14 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
     const key = valueKey(h.value);
     const now = resolvedValue(set, after, h.name);
     if (key === original.get(h.name) || key === valueKey(now)) continue;
-    const owner = owners.get(h.name);
     const l = label(h.name);
     const v = show(h.value);
     const n = show(now);
+    const o = ownerText(h.name);
     outside.push(
       both(
-        `${h.file} (${h.agency}): ${l.vi} = ${v.vi}, sổ tổng hợp có ${n.vi} — ô này ${owner ? `thuộc phần của ${owner.join(", ")}` : "không thuộc phần của cơ quan nào"}.`,
-        `${h.file} (${h.agency}): ${l.en} = ${v.en}, the master has ${n.en} — this cell ${owner ? `belongs to the part of ${owner.join(", ")}` : "belongs to no agency's part"}.`,
+        `${h.file} (${h.agency}): ${l.vi} = ${v.vi}, sổ tổng hợp có ${n.vi} — ô này ${o.vi}.`,
+        `${h.file} (${h.agency}): ${l.en} = ${v.en}, the master has ${n.en} — this cell ${o.en}.`,
       ),
     );
   }
@@ -407,8 +596,17 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
 
   const given = new Map<string, string[]>();
   for (const u of usable) given.set(u.part.agency, [...(given.get(u.part.agency) ?? []), u.file]);
+  // Two files of one agency: which one is its answer is for a person to say.
+  const duplicates: Said[] = [];
   for (const [agency, files] of given) {
-    if (files.length > 1) notes.push(both(`Lưu ý: ${agency} có ${files.length} tệp phần: ${files.join(", ")}.`, `Note: ${agency} has ${files.length} parts: ${files.join(", ")}.`));
+    if (files.length > 1) {
+      duplicates.push(
+        both(
+          `${agency} có ${files.length} tệp phần: ${files.join(", ")}. Giá trị giống nhau được gộp một lần; giá trị khác nhau là xung đột, không ghi.`,
+          `${agency} has ${files.length} parts: ${files.join(", ")}. Values they agree on are merged once; values that differ are conflicts, not written.`,
+        ),
+      );
+    }
   }
   const missing = plan.parts
     .filter((p) => !given.has(p.agency))
@@ -420,10 +618,38 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
       return both(`${p.agency} (${p.fileName}: ${vi}).`, `${p.agency} (${p.fileName}: ${en}).`);
     });
 
-  return { given: parts.length, used: usable.length, skipped, notes, writes, conflicts, missing, outside, links, failed };
+  return { given: parts.length, used: usable.length, skipped, notes, writes, conflicts, missing, outside, links, failed, formulas, cleared, duplicates };
 }
 
-/** Whether anything in a result needs a person's eyes (the CLI's exit 2). */
-export function mergeIssueCount(r: MergeResult): number {
-  return r.skipped.length + r.conflicts.length + r.missing.length + r.outside.length + r.links.length + r.failed.length;
+/**
+ * The writes to make: those that change the master and that the user agreed to (a value
+ * over a different one, a formula's result, a clearing each need their consent).
+ */
+export function acceptedWrites(r: MergeResult, accept: MergeAccept = {}): MergeWrite[] {
+  return r.writes.filter(
+    (w) =>
+      valueKey(w.current) !== valueKey(w.value) &&
+      (!w.overwrites || accept.overwrite === true) &&
+      (w.needs !== "formula" || accept.formulas === true) &&
+      (w.needs !== "cleared" || accept.cleared === true),
+  );
+}
+
+/**
+ * Whether anything in a result needs a person's eyes (the CLI's exit 2; the pane's preview
+ * is clean at 0). A formula or a clearing the user accepted (and that is written) no longer
+ * counts; a formula never calculated, an error, or one in a conflict always does.
+ */
+export function mergeIssueCount(r: MergeResult, accept: MergeAccept = {}): number {
+  return (
+    r.skipped.length +
+    r.conflicts.length +
+    r.missing.length +
+    r.outside.length +
+    r.links.length +
+    r.failed.length +
+    r.duplicates.length +
+    r.formulas.filter((f) => !(f.acceptable && accept.formulas === true)).length +
+    r.cleared.filter((c) => !(c.acceptable && accept.cleared === true)).length
+  );
 }

@@ -9,18 +9,17 @@ import type { IndicatorSet } from "../catalog/schema";
 import { buildWorkbookLayout } from "../layout/build";
 import { prefillValues, templateMetaOf, type MergePartInput, type ReadCell, type Said, type TemplateMeta } from "../layout/merge";
 import { withPreservedInputs } from "../layout/plan";
-import type { NamedCell } from "../layout/read-inputs";
 import { partBuildOptions, type AgencyPart } from "../layout/split";
 import { sheetNames } from "../layout/names";
 import { checkXlsx, checkXlsxSignature, DEFAULT_XLSX_LIMITS, type XlsxLimits } from "./bounded";
 import { readName, writeLayoutToWorkbook } from "./workbook";
 
 // The merge core travels in the same chunk: the pane needs it only once files are read.
-export { mergeIssueCount, mergeParts, showValue, templateMetaOf } from "../layout/merge";
+export { acceptedWrites, locationOf, mergeIssueCount, mergeParts, replacedText, showValue, templateMetaOf } from "../layout/merge";
 
-/** What a workbook's names hold, as the merge core reads them. */
+/** What a workbook's names hold, and where (sheet and cell, for the merge's reports), as the merge core reads them. */
 export function readCellOf(wb: ExcelJS.Workbook): ReadCell {
-  return (name: string): NamedCell => readName(wb, name);
+  return (name: string) => readName(wb, name);
 }
 
 /** What DTI_META says a workbook is, or why it is not a usable template (naming `file`). */

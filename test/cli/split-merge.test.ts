@@ -184,7 +184,7 @@ describe("dti merge lists what it does not write", () => {
     const line = r.stdout.split("\n").find((l) => l.startsWith("Xung đột"));
     expect(line).toBe(`Xung đột, không ghi: DTI_3_1_a (chỉ số 3.1): ${a} = ${sample.values["3.1"]?.a}; ${b} = 999.`);
     expect(r.stdout.split("\n").filter((l) => l.startsWith("Xung đột"))).toHaveLength(1);
-    expect(r.stdout).toMatch(/Lưu ý: Sở TTTT có 2 tệp phần/);
+    expect(r.stdout).toContain(`Một cơ quan, nhiều tệp: Sở TTTT có 2 tệp phần: ${a}, ${b}.`);
     const wb = await open(out);
     expect(readName(wb, names.input("3.1", "a"))).toMatchObject({ kind: "value", value: null });
     expect(readName(wb, names.input("3.2", "a")).kind).toBe("value");
@@ -280,6 +280,128 @@ describe("dti merge lists what it does not write", () => {
     expect(none.stderr).toContain(corrupt);
     expect(existsSync(out)).toBe(false);
   }, 60_000);
+});
+
+describe("dti merge drops nothing silently (issue 9)", () => {
+  const a31 = names.input("3.1", "a");
+  const typed = sample.values["3.1"]?.a as number;
+  const others = (agency: string) => allParts(filledDir).filter((f) => f !== partFile(filledDir, agency));
+  /** "'Chỉ số DTI 2022'!G35": where a name's cell is in a workbook, as the merge names it. */
+  const placeOf = async (file: string, name: string): Promise<string> => {
+    const at = readName(await open(file), name);
+    if (at.kind !== "value") throw new Error(`${name} is no value cell in ${file}`);
+    return `'${at.sheet}'!${at.address}`;
+  };
+  /** Types a formula into the cell behind `name`, with the result Excel stored, or none (never calculated). */
+  const typeFormula = (wb: ExcelJS.Workbook, name: string, formula: string, result?: number): void => {
+    const at = readName(wb, name);
+    if (at.kind !== "value") throw new Error(`${name} is no value cell`);
+    wb.getWorksheet(at.sheet)!.getCell(at.address).value = result === undefined ? ({ formula } as ExcelJS.CellFormulaValue) : { formula, result };
+  };
+
+  it("=5+5 typed into an input cell: listed with file, cell, name, formula and value; written as 10 only with --accept-formulas; exit 2 otherwise", async () => {
+    const dir = fresh("cong-thuc");
+    mkdirSync(dir);
+    const tttt = path.join(dir, "so-tttt.xlsx");
+    copyFileSync(partFile(filledDir, "Sở TTTT"), tttt);
+    await edit(tttt, (wb) => typeFormula(wb, a31, "5+5", 10));
+    const cell = await placeOf(tttt, a31);
+    const given = [tttt, ...others("Sở TTTT")];
+
+    const out = fresh("ket-qua") + ".xlsx";
+    const r = await mergeCommand([master, ...given, "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).not.toMatch(/Gộp sạch/);
+    expect(r.stdout.split("\n")).toContain(
+      `Công thức, không ghi: ${tttt}, ô ${cell}, DTI_3_1_a (chỉ số 3.1): công thức =5+5, giá trị đã tính 10; sổ tổng hợp đang có (trống). Muốn ghi giá trị đã tính (không ghi công thức): thêm --accept-formulas.`,
+    );
+    expect(r.stderr).toContain("1 công thức trong ô nhập liệu");
+    expect(readName(await open(out), a31)).toMatchObject({ kind: "value", value: null });
+
+    const accepted = fresh("ket-qua") + ".xlsx";
+    const ok = await mergeCommand([master, ...given, "-o", accepted, "--accept-formulas"]);
+    expect(ok).toMatchObject({ code: 0, stderr: "" });
+    expect(ok.stdout).toContain(`Công thức, đã ghi giá trị đã tính (không ghi công thức): ${tttt}, ô ${cell}, DTI_3_1_a (chỉ số 3.1): công thức =5+5`);
+    const written = readName(await open(accepted), a31);
+    expect(written).toMatchObject({ kind: "value", value: 10 });
+    expect((written as { formula?: string }).formula).toBeUndefined();
+  }, 60_000);
+
+  it("a formula never calculated (no stored value) is listed and never written, even with --accept-formulas", async () => {
+    const dir = fresh("chua-tinh");
+    mkdirSync(dir);
+    const tttt = path.join(dir, "so-tttt.xlsx");
+    copyFileSync(partFile(filledDir, "Sở TTTT"), tttt);
+    await edit(tttt, (wb) => typeFormula(wb, a31, "B1*2"));
+    const out = fresh("ket-qua") + ".xlsx";
+    const r = await mergeCommand([master, tttt, ...others("Sở TTTT"), "-o", out, "--accept-formulas"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(`Công thức, không ghi: ${tttt}, ô ${await placeOf(tttt, a31)}, DTI_3_1_a (chỉ số 3.1): công thức =B1*2 chưa được tính (tệp không lưu giá trị); không ghi.`);
+    expect(readName(await open(out), a31)).toMatchObject({ kind: "value", value: null });
+  }, 60_000);
+
+  it("every master value replaced is listed, old → new, with the name and the master's cell", async () => {
+    const held = fresh("tong-hop-co-7") + ".xlsx";
+    copyFileSync(master, held);
+    await edit(held, (wb) => writeNamedValues(wb, new Map([[a31, 7]])));
+    const out = fresh("ket-qua") + ".xlsx";
+    const r = await mergeCommand([held, ...allParts(filledDir), "-o", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")).toContain(`Thay giá trị cũ: DTI_3_1_a (chỉ số 3.1), ô ${await placeOf(held, a31)}: 7 → ${typed} (từ ${partFile(filledDir, "Sở TTTT")}).`);
+    expect(r.stdout).toContain("Đã thay 1 giá trị cũ của sổ tổng hợp (liệt kê ở trên, cũ → mới).");
+    expect(readName(await open(out), a31)).toMatchObject({ value: typed });
+  }, 60_000);
+
+  it("a value the agency cleared is listed with its old value, file and cell; kept unless --accept-cleared; exit 2", async () => {
+    // A master holding the figures, split: every part is pre-filled with them.
+    const filled = fresh("tong-hop-day-du") + ".xlsx";
+    copyFileSync(master, filled);
+    await edit(filled, (wb) => writeNamedValues(wb, namedInputs(sample)));
+    const dir = fresh("phan-day-du");
+    expect((await splitCommand([filled, "--by", "agency", "-o", dir])).code).toBe(0);
+    const tttt = partFile(dir, "Sở TTTT");
+    await edit(tttt, (wb) => {
+      const at = readName(wb, a31);
+      if (at.kind !== "value") throw new Error("no 3.1 a");
+      wb.getWorksheet(at.sheet)!.getCell(at.address).value = null;
+    });
+    const text = `${tttt}, ô ${await placeOf(tttt, a31)}, DTI_3_1_a (chỉ số 3.1): cơ quan đã xóa giá trị; sổ tổng hợp đang có ${typed}.`;
+
+    const out = fresh("ket-qua") + ".xlsx";
+    const r = await mergeCommand([filled, ...allParts(dir), "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.stdout.split("\n")).toContain(`Đã xóa trong tệp phần, giữ giá trị cũ: ${text} Muốn xóa cả trong tệp ra: thêm --accept-cleared.`);
+    expect(r.stderr).toContain("1 ô cơ quan đã xóa");
+    expect(readName(await open(out), a31)).toMatchObject({ value: typed });
+
+    const cleared = fresh("ket-qua") + ".xlsx";
+    const ok = await mergeCommand([filled, ...allParts(dir), "-o", cleared, "--accept-cleared"]);
+    expect(ok).toMatchObject({ code: 0, stderr: "" });
+    expect(ok.stdout).toContain(`Đã xóa trong tệp phần, đã xóa trong tệp ra: ${text}`);
+    expect(readName(await open(cleared), a31)).toMatchObject({ kind: "value", value: null });
+  }, 120_000);
+
+  it("two parts of one agency are a review item (exit 2) even when they agree; the values are written once", async () => {
+    const dir = fresh("hai-tep");
+    mkdirSync(dir);
+    const copy = path.join(dir, "so-tttt (ban sao).xlsx");
+    copyFileSync(partFile(filledDir, "Sở TTTT"), copy);
+    const out = fresh("ket-qua") + ".xlsx";
+    const r = await mergeCommand([master, ...allParts(filledDir), copy, "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(`Một cơ quan, nhiều tệp: Sở TTTT có 2 tệp phần: ${partFile(filledDir, "Sở TTTT")}, ${copy}.`);
+    expect(r.stdout).not.toMatch(/Xung đột/);
+    expect(r.stderr).toContain("1 cơ quan gửi nhiều tệp");
+    expect(readName(await open(out), a31)).toMatchObject({ value: typed });
+  }, 60_000);
+
+  it("the usage documents the new options and the exit codes", async () => {
+    const r = await mergeCommand([]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("--accept-formulas");
+    expect(r.stderr).toContain("--accept-cleared");
+    expect(r.stderr).toMatch(/Mã thoát: 0 gộp sạch; 2 .*; 1 không gộp được gì/s);
+  });
 });
 
 describe("split and merge a template of a set that is not built in (it carries its set)", () => {

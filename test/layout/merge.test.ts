@@ -6,10 +6,22 @@
  */
 import { dtiProvince2020, dtiProvince2022 as set } from "../../src/catalog";
 import { buildWorkbookLayout, PART_NAMES } from "../../src/layout/build";
-import { mergeIssueCount, mergeParts, prefillValues, resolvedValue, templateMetaOf, type MergeMaster, type MergePartInput, type ReadCell } from "../../src/layout/merge";
+import {
+  acceptedWrites,
+  locationOf,
+  mergeIssueCount,
+  mergeParts,
+  prefillValues,
+  replacedText,
+  resolvedValue,
+  templateMetaOf,
+  type LocatedCell,
+  type MergeMaster,
+  type MergePartInput,
+  type ReadCell,
+} from "../../src/layout/merge";
 import type { CellContent, WorkbookLayout } from "../../src/layout/model";
 import { TEMPLATE_VERSION, names } from "../../src/layout/names";
-import type { NamedCell } from "../../src/layout/read-inputs";
 import { partBuildOptions, splitByAgency } from "../../src/layout/split";
 
 const plan = splitByAgency(set);
@@ -23,10 +35,10 @@ const part = (agency: string) => {
  * A workbook as a reader: every name of `layout`; linked cells are formulas without a result
  * (as exceljs writes them), the rest hold `values` (empty otherwise).
  */
-function workbook(layout: WorkbookLayout, values: ReadonlyMap<string, CellContent> = new Map(), extra: Record<string, NamedCell> = {}): ReadCell {
+function workbook(layout: WorkbookLayout, values: ReadonlyMap<string, CellContent> = new Map(), extra: Record<string, LocatedCell> = {}): ReadCell {
   const byName = new Map(layout.names.map((n) => [n.name, n]));
   return (name) => {
-    if (name in extra) return extra[name] as NamedCell;
+    if (name in extra) return extra[name] as LocatedCell;
     const n = byName.get(name);
     if (!n) return { kind: "missing" };
     if (n.kind === "linked" || n.kind === "score") return { kind: "value", value: null, formula: "=X" };
@@ -37,12 +49,12 @@ function workbook(layout: WorkbookLayout, values: ReadonlyMap<string, CellConten
 }
 
 const masterLayout = buildWorkbookLayout(set);
-function master(values: ReadonlyMap<string, CellContent> = new Map(), extra: Record<string, NamedCell> = {}): MergeMaster {
+function master(values: ReadonlyMap<string, CellContent> = new Map(), extra: Record<string, LocatedCell> = {}): MergeMaster {
   return { set, version: TEMPLATE_VERSION, formulas: "portable", name: "tong-hop.xlsx", read: workbook(masterLayout, values, extra) };
 }
 
 /** A returned part of `agency` holding `values` (and whatever `extra` says). */
-function returned(file: string, agency: string, values: ReadonlyMap<string, CellContent>, extra: Record<string, NamedCell> = {}, meta: Partial<{ set: typeof set; version: number; master: string }> = {}): MergePartInput {
+function returned(file: string, agency: string, values: ReadonlyMap<string, CellContent>, extra: Record<string, LocatedCell> = {}, meta: Partial<{ set: typeof set; version: number; master: string }> = {}): MergePartInput {
   const layout = buildWorkbookLayout(set, partBuildOptions(part(agency), meta.master ?? "tong-hop.xlsx"));
   return {
     file,
@@ -91,7 +103,10 @@ describe("mergeParts: what goes into the master", () => {
     expect(r.conflicts[0]?.held.map((h) => [h.file, h.value])).toEqual([["so-tttt.xlsx", 318000], ["so-tttt-sua.xlsx", 999]]);
     expect(r.conflicts[0]?.text.vi).toBe("DTI_3_1_a (chỉ số 3.1): so-tttt.xlsx = 318000; so-tttt-sua.xlsx = 999.");
     expect(r.conflicts[0]?.text.en).toBe("DTI_3_1_a (indicator 3.1): so-tttt.xlsx = 318000; so-tttt-sua.xlsx = 999.");
-    expect(r.notes.map((n) => n.vi)).toEqual(["Lưu ý: Sở TTTT có 2 tệp phần: so-tttt.xlsx, so-tttt-sua.xlsx."]);
+    expect(r.notes).toEqual([]);
+    expect(r.duplicates.map((n) => n.vi)).toEqual([
+      "Sở TTTT có 2 tệp phần: so-tttt.xlsx, so-tttt-sua.xlsx. Giá trị giống nhau được gộp một lần; giá trị khác nhau là xung đột, không ghi.",
+    ]);
   });
 
   it("values outside the assignment: another agency's cell changed, a name the master lacks; listed, not written", () => {
@@ -158,6 +173,99 @@ describe("mergeParts: what goes into the master", () => {
     const r = mergeParts(master(), [returned("so-tttt.xlsx", "Sở TTTT", new Map([[a31, 1]]), {}, { master: "khac.xlsx" })]);
     expect(r.used).toBe(1);
     expect(r.notes.map((n) => n.vi)).toEqual(["Lưu ý: so-tttt.xlsx được tách từ khac.xlsx, không phải tong-hop.xlsx."]);
+  });
+});
+
+describe("mergeParts: nothing is dropped silently (issue 9)", () => {
+  const SHEET = "Chỉ số DTI 2022";
+  const at = (address: string, cell: LocatedCell): LocatedCell => ({ ...cell, sheet: SHEET, address });
+
+  it("a formula typed into an input cell is listed with its file, cell, name, formula and value; its value is written only when accepted", () => {
+    const r = mergeParts(master(new Map([[a31, 7]]), { [a31]: at("G51", { kind: "value", value: 7 }) }), [
+      returned("so-tttt.xlsx", "Sở TTTT", new Map(), { [a31]: at("G35", { kind: "value", value: 10, formula: "5+5" }) }),
+    ]);
+    expect(r.formulas.map((f) => [f.name, f.files, f.acceptable, f.text.vi])).toEqual([
+      [a31, ["so-tttt.xlsx"], true, "so-tttt.xlsx, ô 'Chỉ số DTI 2022'!G35, DTI_3_1_a (chỉ số 3.1): công thức =5+5, giá trị đã tính 10; sổ tổng hợp đang có 7."],
+    ]);
+    expect(r.formulas[0]?.text.en).toBe("so-tttt.xlsx, cell 'Chỉ số DTI 2022'!G35, DTI_3_1_a (indicator 3.1): the formula =5+5, computed value 10; the master holds 7.");
+    // Not accepted: nothing written, and the merge is not clean.
+    expect(acceptedWrites(r, { overwrite: true })).toEqual([]);
+    const issues = mergeIssueCount(r);
+    expect(mergeIssueCount(r, { formulas: true })).toBe(issues - 1);
+    // Accepted: the computed value, a plain number, never the formula.
+    const [w] = acceptedWrites(r, { overwrite: true, formulas: true });
+    expect(w).toMatchObject({ name: a31, value: 10, current: 7, overwrites: true, needs: "formula", formula: "=5+5", masterCell: "'Chỉ số DTI 2022'!G51", partCell: "'Chỉ số DTI 2022'!G35" });
+    expect(replacedText(w!).vi).toBe("DTI_3_1_a (chỉ số 3.1), ô 'Chỉ số DTI 2022'!G51: 7 → 10 (từ so-tttt.xlsx, giá trị của công thức =5+5).");
+    // Over a different value, both consents are needed.
+    expect(acceptedWrites(r, { formulas: true })).toEqual([]);
+  });
+
+  it("a formula never calculated, an Excel error, a formula in another agency's cell: listed, never written, whatever is accepted", () => {
+    const r = mergeParts(master(new Map([[names.info(1), "Ninh Thuận"]])), [
+      returned("so-tttt.xlsx", "Sở TTTT", new Map([[names.info(1), "Ninh Thuận"]]), {
+        [a31]: at("G35", { kind: "value", value: null, formula: "=A1*2" }),
+        [a32]: { kind: "error", error: "#DIV/0!" },
+      }),
+      returned("so-kh-dt.xlsx", "Sở KH&ĐT", new Map(), { [names.info(1)]: { kind: "value", value: "Tỉnh khác", formula: '"Tỉnh "&"khác"' } }),
+    ]);
+    expect(r.formulas.map((f) => f.text.vi)).toEqual([
+      "so-tttt.xlsx, ô 'Chỉ số DTI 2022'!G35, DTI_3_1_a (chỉ số 3.1): công thức =A1*2 chưa được tính (tệp không lưu giá trị); không ghi. Hãy mở tệp trong Excel, tính lại và lưu, hoặc nhập số.",
+      "so-tttt.xlsx, DTI_3_2_a (chỉ số 3.2): ô có lỗi #DIV/0!; không ghi.",
+      'so-kh-dt.xlsx, DTI_INFO_1 (thông tin chung mục 1): công thức ="Tỉnh "&"khác", giá trị đã tính "Tỉnh khác" — ô này thuộc phần của Sở TTTT; không ghi.',
+    ]);
+    expect(r.formulas.every((f) => !f.acceptable)).toBe(true);
+    expect(r.writes.map((w) => w.name)).toEqual([names.info(1)]); // the same value: nothing to write
+    const all = { overwrite: true, formulas: true, cleared: true };
+    expect(acceptedWrites(r, all)).toEqual([]);
+    expect(mergeIssueCount(r, all)).toBe(mergeIssueCount(r));
+  });
+
+  it("every write over a different master value says old → new with the name and the master's cell", () => {
+    const r = mergeParts(master(new Map([[a31, 100]]), { [a31]: at("G51", { kind: "value", value: 100 }) }), [returned("so-tttt.xlsx", "Sở TTTT", new Map([[a31, 318000]]))]);
+    const replaced = acceptedWrites(r, { overwrite: true }).filter((w) => w.overwrites);
+    expect(replaced.map((w) => replacedText(w))).toEqual([
+      { vi: "DTI_3_1_a (chỉ số 3.1), ô 'Chỉ số DTI 2022'!G51: 100 → 318000 (từ so-tttt.xlsx).", en: "DTI_3_1_a (indicator 3.1), cell 'Chỉ số DTI 2022'!G51: 100 → 318000 (from so-tttt.xlsx)." },
+    ]);
+    // The pane asks first: without the tick nothing over it is written.
+    expect(acceptedWrites(r)).toEqual([]);
+  });
+
+  it("a value the agency cleared (the master holds it, so the split pre-filled it) is listed, and emptied only when accepted; a cell never filled is silent", () => {
+    const r = mergeParts(master(new Map<string, CellContent>([[a31, 7]])), [returned("so-tttt.xlsx", "Sở TTTT", new Map(), { [a31]: at("G35", { kind: "value", value: null }) })]);
+    expect(r.cleared.map((c) => [c.name, c.files, c.acceptable, c.text.vi])).toEqual([
+      [a31, ["so-tttt.xlsx"], true, "so-tttt.xlsx, ô 'Chỉ số DTI 2022'!G35, DTI_3_1_a (chỉ số 3.1): cơ quan đã xóa giá trị; sổ tổng hợp đang có 7."],
+    ]);
+    expect(r.cleared[0]?.text.en).toBe("so-tttt.xlsx, cell 'Chỉ số DTI 2022'!G35, DTI_3_1_a (indicator 3.1): the agency cleared the value; the master holds 7.");
+    expect(acceptedWrites(r, { overwrite: true, formulas: true })).toEqual([]);
+    expect(acceptedWrites(r, { cleared: true })).toMatchObject([{ name: a31, value: null, current: 7, needs: "cleared", overwrites: false }]);
+    expect(mergeIssueCount(r, { cleared: true })).toBe(mergeIssueCount(r) - 1);
+    // Empty in the master too: never filled, nothing to say.
+    const never = mergeParts(master(), [returned("so-tttt.xlsx", "Sở TTTT", new Map())]);
+    expect(never.cleared).toEqual([]);
+    expect(never.writes).toEqual([]);
+  });
+
+  it("one file cleared, another of the same agency kept the value: a conflict, not written", () => {
+    const r = mergeParts(master(new Map<string, CellContent>([[a31, 7]])), [returned("a.xlsx", "Sở TTTT", new Map([[a31, 7]])), returned("b.xlsx", "Sở TTTT", new Map())]);
+    expect(r.conflicts.map((c) => c.text.vi)).toEqual(["DTI_3_1_a (chỉ số 3.1): a.xlsx = 7; b.xlsx = (đã xóa)."]);
+    expect(r.writes.map((w) => w.name)).not.toContain(a31);
+  });
+
+  it("two files of one agency are a review item even when they agree; their value is written once", () => {
+    const values = new Map<string, CellContent>([[a31, 318000]]);
+    const r = mergeParts(master(), [returned("so-tttt.xlsx", "Sở TTTT", values), returned("so-tttt (1).xlsx", "Sở TTTT", values)]);
+    expect(r.conflicts).toEqual([]);
+    expect(r.writes.map((w) => [w.name, w.value])).toEqual([[a31, 318000]]);
+    expect(r.duplicates.map((d) => d.en)).toEqual(["Sở TTTT has 2 parts: so-tttt.xlsx, so-tttt (1).xlsx. Values they agree on are merged once; values that differ are conflicts, not written."]);
+    const one = mergeParts(master(), [returned("so-tttt.xlsx", "Sở TTTT", values)]);
+    expect(mergeIssueCount(r)).toBe(mergeIssueCount(one) + 1);
+  });
+
+  it("locationOf reads a reference as the names collection gives it", () => {
+    expect(locationOf("'Chỉ số DTI 2022'!$G$51")).toEqual({ sheet: "Chỉ số DTI 2022", address: "G51" });
+    expect(locationOf("=Sheet1!$A$1:$A$3")).toEqual({ sheet: "Sheet1", address: "A1" });
+    expect(locationOf("'It''s'!B2")).toEqual({ sheet: "It's", address: "B2" });
+    expect(locationOf("#REF!")).toBeUndefined();
   });
 });
 
