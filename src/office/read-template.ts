@@ -1,7 +1,7 @@
 /**
  * What the task pane's split and merge need of the open workbook, in two round trips
  * whatever the number of names: the file's name (recorded in the parts), DTI_META!B3 (plain
- * formulas or DTI.* functions) and what the named cells hold.
+ * formulas or DTI.* functions), what the named cells hold and where those cells are.
  *
  * Nothing here touches an Office global; everything goes through the request context.
  */
@@ -14,6 +14,11 @@ export interface OpenTemplate {
   /** What DTI_META!B3 holds ("portable" or "functions"), undefined without that sheet. */
   readonly formulasCell: unknown;
   readonly values: ReadonlyMap<string, NamedValueResult>;
+  /**
+   * Where each name that refers to a range points ("'Chỉ số DTI 2022'!$G$51"), as the names
+   * collection gives it in the same round trip: the merge preview names the cells it replaces.
+   */
+  readonly refs: ReadonlyMap<string, string>;
 }
 
 export async function readTemplate(context: Excel.RequestContext, names: readonly string[]): Promise<OpenTemplate> {
@@ -27,9 +32,16 @@ export async function readTemplate(context: Excel.RequestContext, names: readonl
   await context.sync();
   const queued = queueNamedValues(collection.items, names);
   if (queued.needsSync) await context.sync();
+  const byName = new Map(collection.items.map((item) => [item.name.toLowerCase(), item]));
+  const refs = new Map<string, string>();
+  for (const name of names) {
+    const item = byName.get(name.toLowerCase());
+    if (item?.type === "Range" && typeof item.value === "string") refs.set(name, item.value);
+  }
   return {
     fileName: workbook.name,
     formulasCell: formulas.isNullObject ? undefined : formulas.values[0]?.[0],
     values: queued.collect(),
+    refs,
   };
 }

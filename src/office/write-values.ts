@@ -3,7 +3,8 @@
  * three round trips whatever their number: the names collection, the cells (to see what
  * they hold now), then every write in one batch. Never writes over a formula; a name that
  * no longer exists, and a cell that no longer holds what the caller last saw, are reported
- * and left alone. The task pane's merge writes through here.
+ * and left alone. A null value empties the cell (a clearing the user accepted). The task
+ * pane's merge writes through here.
  *
  * Nothing here touches an Office global; everything goes through the request context.
  */
@@ -12,7 +13,8 @@ import { isAmbiguous, isCellError, NAME_ITEM_PROPERTIES, queueNamedValues, type 
 
 export interface ValueWrite {
   readonly name: string;
-  readonly value: string | number | boolean;
+  /** null: empty the cell. */
+  readonly value: string | number | boolean | null;
   /**
    * When given, write only while the cell still holds this value (null: empty), compared as
    * typed, Unicode-normalised and trimmed: what the user saw and agreed to replace.
@@ -70,7 +72,8 @@ export async function writeNamedValues(context: Excel.RequestContext, writes: re
       changed.push(w.name);
     } else {
       // A name over several cells (a list) is written, as it is read, at its top-left cell.
-      item.getRange().getCell(0, 0).values = [[asTyped(w.value)]];
+      // "" is how Range.values empties a cell.
+      item.getRange().getCell(0, 0).values = [[w.value === null ? "" : asTyped(w.value)]];
       written.push(w.name);
     }
   }

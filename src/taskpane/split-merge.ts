@@ -2,7 +2,8 @@
  * The task pane's "Tách & gộp" tab: split the open workbook into one .xlsx file per
  * responsible agency (as `dti split` does), and merge the files agencies send back into the
  * open workbook (as `dti merge` classifies them, src/layout/merge.ts), with a preview first
- * and nothing overwritten unless the user ticks so.
+ * and nothing overwritten unless the user ticks so. A formula typed into a part's input cell
+ * (its computed value) and a value an agency cleared are written only when ticked too.
  *
  * The .xlsx side (exceljs and the layout writer, src/xlsx/parts.ts) is loaded with a dynamic
  * import(): a separate chunk fetched only when split or merge is used. Workbook access goes
@@ -48,11 +49,14 @@ interface SplitFile {
 
 interface MergePreview {
   readonly result: MergeResult;
-  /** Nothing needs a person's eyes: no skipped file, conflict, missing part, outside value, link or failure. */
+  /** Nothing needs a person's eyes (mergeIssueCount, as the CLI's exit code). */
   readonly clean: boolean;
-  /** The merge core's wording of a value (from the chunk, loaded by then). */
-  readonly show: XlsxChunk["showValue"];
+  /** The merge core's wording and choice of writes (from the chunk, loaded by then). */
+  readonly core: Pick<XlsxChunk, "replacedText" | "acceptedWrites">;
+  /** Ticked: overwrite different values; write formulas' values; clear what agencies cleared. */
   confirm: boolean;
+  acceptFormulas: boolean;
+  acceptCleared: boolean;
   /** Set once written: the summary lines. */
   done?: readonly string[];
 }
@@ -84,7 +88,12 @@ export class SplitMergeTab {
     const set = this.host.set();
     const wanted = [...buildWorkbookLayout(set).names.map((n) => n.name), PART_NAMES.agency, PART_NAMES.master];
     const got = await this.host.run((context) => readTemplate(context, wanted));
-    const read: ReadCell = (name) => toNamedCell(got.values.get(name));
+    // Where each cell is, for the preview's "old → new" lines (the names collection says).
+    const read: ReadCell = (name) => {
+      const ref = got.refs.get(name);
+      const at = ref === undefined ? undefined : xlsx.locationOf(ref);
+      return { ...toNamedCell(got.values.get(name)), ...(at ?? {}) };
+    };
     const meta = xlsx.templateMetaOf(got.fileName, read, got.formulasCell, this.resolveSet);
     if ("error" in meta) return { problem: say(meta.error) };
     if (meta.agency !== undefined) return { problem: t("splitIsPart", { agency: meta.agency, master: meta.master ?? "?" }) };
@@ -203,7 +212,14 @@ export class SplitMergeTab {
         parts.push(await xlsx.openPartBytes(bytes, file.name, this.resolveSet));
       }
       const result = xlsx.mergeParts(master, parts);
-      this.preview = { result, clean: result.used > 0 && xlsx.mergeIssueCount(result) === 0, show: xlsx.showValue, confirm: false };
+      this.preview = {
+        result,
+        clean: result.used > 0 && xlsx.mergeIssueCount(result) === 0,
+        core: { replacedText: xlsx.replacedText, acceptedWrites: xlsx.acceptedWrites },
+        confirm: false,
+        acceptFormulas: false,
+        acceptCleared: false,
+      };
       return result.used ? t("mergeUsed", { used: result.used, given: result.given }) : t("mergeNothing");
     });
   }
@@ -212,19 +228,25 @@ export class SplitMergeTab {
     const preview = this.preview;
     if (!preview) return;
     const { result } = preview;
-    // Values the workbook already holds need no write; a different one only when ticked.
-    const writes = result.writes.filter((w) => w.current === undefined || (w.overwrites && preview.confirm));
-    const kept = preview.confirm ? 0 : result.writes.filter((w) => w.overwrites).length;
+    // Values the workbook already holds need no write; a different one, a formula's value or
+    // a clearing only when ticked (the core decides, as for the CLI).
+    const writes = preview.core.acceptedWrites(result, { overwrite: preview.confirm, formulas: preview.acceptFormulas, cleared: preview.acceptCleared });
+    const all = preview.core.acceptedWrites(result, { overwrite: true, formulas: true, cleared: true });
+    const kept = preview.confirm ? 0 : all.filter((w) => w.overwrites).length;
+    const formulasKept = preview.acceptFormulas ? 0 : all.filter((w) => w.needs === "formula").length;
+    const clearedKept = preview.acceptCleared ? 0 : all.filter((w) => w.needs === "cleared").length;
     await this.host.task(t("mergeWriting", { n: writes.length }), async () => {
       const r = await this.host.run((context) =>
         writeNamedValues(
           context,
           // Each write only while the cell holds what the preview showed.
-          writes.map((w) => ({ name: w.name, value: w.value as string | number | boolean, expected: (w.current ?? null) as string | number | boolean | null })),
+          writes.map((w) => ({ name: w.name, value: w.value as string | number | boolean | null, expected: (w.current ?? null) as string | number | boolean | null })),
         ),
       );
       const lines = [t("mergeDone", { n: r.written.length })];
       if (kept) lines.push(t("mergeKept", { n: kept }));
+      if (formulasKept) lines.push(t("mergeFormulasKept", { n: formulasKept }));
+      if (clearedKept) lines.push(t("mergeClearedKept", { n: clearedKept }));
       if (r.changed.length) lines.push(t("mergeChanged", { n: r.changed.length, list: r.changed.join(", ") }));
       if (r.missing.length) lines.push(t("mergeGone", { n: r.missing.length, list: r.missing.join(", ") }));
       if (r.formulas.length) lines.push(t("mergeFormulaNow", { n: r.formulas.length, list: r.formulas.join(", ") }));
@@ -244,6 +266,28 @@ export class SplitMergeTab {
     panel.appendChild(box);
   }
 
+  /** Formulas or cleared values: each listed, with a tick to write those that can be. */
+  private review(box: HTMLElement, kind: "formulas" | "cleared", items: MergeResult["formulas"], preview: MergePreview): void {
+    if (items.length === 0) return;
+    const section = el("div", undefined, { "data-testid": `merge-${kind}` });
+    section.appendChild(el("h4", t(kind === "formulas" ? "mergeFormulas" : "mergeCleared", { n: items.length })));
+    const list = el("ul", undefined, { class: "pane-findings" });
+    for (const item of items) list.appendChild(el("li", say(item.text), { "data-name": item.name }));
+    section.appendChild(list);
+    const acceptable = items.filter((i) => i.acceptable).length;
+    if (acceptable && !preview.done) {
+      const ticked = kind === "formulas" ? preview.acceptFormulas : preview.acceptCleared;
+      section.appendChild(
+        this.host.check(t(kind === "formulas" ? "mergeFormulasAccept" : "mergeClearedAccept", { n: acceptable }), `merge-accept-${kind}`, ticked, (on) => {
+          if (kind === "formulas") preview.acceptFormulas = on;
+          else preview.acceptCleared = on;
+          this.host.render();
+        }),
+      );
+    }
+    box.appendChild(section);
+  }
+
   private mergeView(panel: HTMLElement): void {
     panel.appendChild(el("h2", t("mergeTitle")));
     panel.appendChild(el("p", t("mergeHint"), { class: "pane-hint" }));
@@ -261,9 +305,9 @@ export class SplitMergeTab {
     box.appendChild(el("h3", preview.done ? t("mergeSummaryTitle") : t("mergePreviewTitle")));
     if (preview.done) this.section(box, "", "merge-summary", preview.done);
     box.appendChild(el("p", t("mergeUsed", { used: r.used, given: r.given }), { "data-testid": "merge-used" }));
-    const plain = r.writes.filter((w) => w.current === undefined);
+    const plain = r.writes.filter((w) => w.current === undefined && w.needs === undefined);
     const overwrites = r.writes.filter((w) => w.overwrites);
-    const same = r.writes.length - plain.length - overwrites.length;
+    const same = r.writes.filter((w) => w.current !== undefined && !w.overwrites && w.needs === undefined).length;
     if (!preview.done) {
       box.appendChild(el("p", t("mergeWillWrite", { n: plain.length }), { "data-testid": "merge-count" }));
       if (same) box.appendChild(el("p", t("mergeSame", { n: same }), { class: "pane-hint" }));
@@ -272,9 +316,8 @@ export class SplitMergeTab {
       const over = el("div", undefined, { "data-testid": "merge-overwrites" });
       over.appendChild(el("h4", t("mergeOverwriteTitle", { n: overwrites.length })));
       const list = el("ul", undefined, { class: "pane-findings" });
-      for (const w of overwrites) {
-        list.appendChild(el("li", t("mergeOverwriteLine", { label: say(w.label), current: say(preview.show(w.current)), file: w.file, value: say(preview.show(w.value)) }), { "data-name": w.name }));
-      }
+      // Old → new with the name and cell, the CLI's wording.
+      for (const w of overwrites) list.appendChild(el("li", say(preview.core.replacedText(w)), { "data-name": w.name }));
       over.appendChild(list);
       if (!preview.done) {
         over.appendChild(
@@ -286,6 +329,9 @@ export class SplitMergeTab {
       }
       box.appendChild(over);
     }
+    this.review(box, "formulas", r.formulas, preview);
+    this.review(box, "cleared", r.cleared, preview);
+    this.section(box, t("mergeDuplicates", { n: r.duplicates.length }), "merge-duplicates", r.duplicates.map(say));
     this.section(box, t("mergeConflicts", { n: r.conflicts.length }), "merge-conflicts", r.conflicts.map((c) => say(c.text)));
     this.section(box, t("mergeSkipped", { n: r.skipped.length }), "merge-skipped", r.skipped.map(say));
     this.section(box, t("mergeMissing", { n: r.missing.length }), "merge-missing", r.missing.map(say));
@@ -298,7 +344,8 @@ export class SplitMergeTab {
     }
     if (!preview.done) {
       const go = this.host.button(t("mergeGo"), "merge-go", () => void this.write(), true);
-      go.disabled = this.host.busy() || plain.length + (preview.confirm ? overwrites.length : 0) === 0;
+      const accept = { overwrite: preview.confirm, formulas: preview.acceptFormulas, cleared: preview.acceptCleared };
+      go.disabled = this.host.busy() || preview.core.acceptedWrites(r, accept).length === 0;
       const buttons = el("div", undefined, { class: "pane-buttons" });
       buttons.appendChild(go);
       box.appendChild(buttons);

@@ -957,7 +957,7 @@ describe("split and merge in the pane (issue 5)", () => {
   if (!tttt) throw new Error("no part for Sở TTTT");
   /** Numbers of the sample that Sở TTTT's part owns: what it types and merge writes back. */
   const owned = [...namedInputs(sample)].filter(([name, value]) => ownedNames(set, tttt).has(name) && typeof value === "number") as [string, number][];
-  const [overwritten, conflicting, refilled] = owned as [[string, number], [string, number], [string, number]];
+  const [overwritten, conflicting, refilled, computed] = owned as [[string, number], [string, number], [string, number], [string, number]];
   const filled = (): [string, string | number | boolean][] =>
     [...namedInputs(sample)].filter((e): e is [string, string | number | boolean] => e[1] !== null && typeof e[1] !== "object");
   let s: Session;
@@ -1024,20 +1024,27 @@ describe("split and merge in the pane (issue 5)", () => {
   });
 
   test("merge: a conflict is not written, a corrupt file is named, nothing is overwritten unless ticked", async () => {
-    // The agency filled its part: one value changed, one cell the workbook has left empty.
-    const fill = async (file: string, values: [string, CellContent][]): Promise<void> => {
+    // The agency filled its part: one value changed, one cell the workbook has left empty, and
+    // (issue 9) one figure typed as a formula into a cell the workbook has left empty too.
+    const formula = `${computed[1] - 1}+1`;
+    const fill = async (file: string, values: [string, CellContent][], withFormula = false): Promise<void> => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(partFile);
       expect(writeXlsxValues(wb, new Map(values))).toEqual([]);
+      if (withFormula) {
+        const at = readName(wb, computed[0]);
+        if (at.kind !== "value") throw new Error(`no cell behind ${computed[0]}`);
+        wb.getWorksheet(at.sheet)!.getCell(at.address).value = { formula, result: computed[1] };
+      }
       await wb.xlsx.writeFile(file);
     };
     const first = path.join(dir, "so-tttt-lan-1.xlsx");
     const second = path.join(dir, "so-tttt-lan-2.xlsx");
     const corrupt = path.join(dir, "hong.xlsx");
-    await fill(first, [[overwritten[0], overwritten[1] + 1]]);
-    await fill(second, [[overwritten[0], overwritten[1] + 1], [conflicting[0], conflicting[1] + 7]]);
+    await fill(first, [[overwritten[0], overwritten[1] + 1]], true);
+    await fill(second, [[overwritten[0], overwritten[1] + 1], [conflicting[0], conflicting[1] + 7], [computed[0], null]]);
     fs.writeFileSync(corrupt, Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(64, 7)]));
-    await typeAll(page, [[refilled[0], ""]]);
+    await typeAll(page, [[refilled[0], ""], [computed[0], ""]]);
     expect(await readCell(page, refilled[0])).toBe("");
 
     let syncs = await syncCount(page);
@@ -1055,6 +1062,18 @@ describe("split and merge in the pane (issue 5)", () => {
     expect(overwrites).toEqual([overwritten[0]]);
     expect(await page.isChecked(byTestId("merge-confirm"))).toBe(false);
     expect(await text(page, "merge-missing")).toContain("Cục Thống kê");
+    // The formula is listed with its file, cell, name, formula text and value; not ticked.
+    const formulas = await text(page, "merge-formulas");
+    expect(formulas).toContain(`so-tttt-lan-1.xlsx, ô `);
+    expect(formulas).toContain(`${computed[0]}`);
+    expect(formulas).toContain(`công thức =${formula}, giá trị đã tính ${computed[1]}`);
+    expect(await page.isChecked(byTestId("merge-accept-formulas"))).toBe(false);
+    // Two files of one agency: a review item naming both.
+    expect(await text(page, "merge-duplicates")).toContain("Sở TTTT có 2 tệp phần: so-tttt-lan-1.xlsx, so-tttt-lan-2.xlsx");
+    // The value to be replaced: old → new, with the workbook's cell.
+    const cellOf = layout.names.find((n) => n.name === overwritten[0]);
+    expect(await text(page, "merge-overwrites")).toContain(`${overwritten[0]} (`);
+    expect(await text(page, "merge-overwrites")).toContain(`, ô '${cellOf?.sheet}'!${cellOf?.ref.replace(/\$/g, "")}: ${overwritten[1]} → ${overwritten[1] + 1} (từ so-tttt-lan-1.xlsx).`);
     const a11y = await axeViolations(page, "merge-preview");
     await shot(page, "merge-preview");
     // The same preview in English.
@@ -1070,6 +1089,9 @@ describe("split and merge in the pane (issue 5)", () => {
     expect(await readCell(page, refilled[0])).toBe(refilled[1]);
     expect(await readCell(page, overwritten[0])).toBe(overwritten[1]);
     expect(await readCell(page, conflicting[0])).toBe(conflicting[1]);
+    // Not ticked: the formula's value is not written.
+    expect(await text(page, "merge-summary")).toMatch(/Không ghi 1 giá trị của công thức/);
+    expect(await readCell(page, computed[0])).toBe("");
     await shot(page, "merged");
 
     // Again with the first file only, and the overwrite ticked.
@@ -1080,6 +1102,21 @@ describe("split and merge in the pane (issue 5)", () => {
     await click(page, "merge-go");
     expect(await readCell(page, overwritten[0])).toBe(overwritten[1] + 1);
     expect(await text(page, "merge-summary")).toMatch(/ghi 1 giá trị/);
+
+    // Once more with "Ghi giá trị của công thức" ticked: its value goes in, never the formula.
+    syncs = await syncCount(page);
+    await page.setInputFiles(byTestId("merge-files"), [first]);
+    await idle(page);
+    expect((await syncCount(page)) - syncs).toBe(2);
+    expect(await page.isDisabled(byTestId("merge-go"))).toBe(true);
+    await page.click(byTestId("merge-accept-formulas"));
+    await idle(page);
+    syncs = await syncCount(page);
+    await click(page, "merge-go");
+    expect((await syncCount(page)) - syncs).toBe(3);
+    expect(await text(page, "merge-summary")).toMatch(/Đã gộp: ghi 1 giá trị/);
+    expect(await readCell(page, computed[0])).toBe(computed[1]);
+    expect(await page.evaluate((n) => (window.__dti as DtiHarness).cell(n).formula, computed[0])).toBeUndefined();
     await noInjection(s);
     expectAccessible(a11y);
   });

@@ -78,6 +78,20 @@ describe("what is written, and what is not", () => {
     expect(fake.sheet(SHEET).value("B5")).toBe(9);
   });
 
+  it("null empties the cell (a clearing the user accepted), only while it holds what was seen, in the same 3 syncs", async () => {
+    const fake = seeded();
+    const r = await writeNamedValues(fake.context, [
+      { name: "VALUE", value: null, expected: 5 },
+      { name: "TEXT", value: null, expected: "Không" },
+      { name: "FORMULA", value: null, expected: 10 },
+    ]);
+    expect(r).toEqual({ written: ["VALUE"], missing: [], formulas: ["FORMULA"], changed: ["TEXT"] });
+    expect(fake.syncCount).toBe(3);
+    expect(fake.sheet(SHEET).value("B1")).toBe("");
+    expect(fake.sheet(SHEET).value("B3")).toBe("Có");
+    expect(fake.sheet(SHEET).formula("B2")).toBe("=B1*2");
+  });
+
   it("text stays text: no formula, number or boolean is made of it", async () => {
     const fake = seeded();
     const texts = ["=1+1", "0123", "TRUE", "Văn bản số 12/BC-STTTT", "Có", "#N/A"];
@@ -102,12 +116,14 @@ describe("readTemplate", () => {
     expect(r.fileName).toBe("so-tong-hop.xlsx");
     expect(r.formulasCell).toBe("functions");
     expect([...r.values]).toEqual([["VALUE", { value: 5 }], ["GONE", "missing"]]);
+    // Where each name points, from the same round trips: the merge preview names the cells it replaces.
+    expect([...r.refs]).toEqual([["VALUE", `'${SHEET}'!$B$1`]]);
   });
 
   it("a workbook without DTI_META: no formulas cell, nothing fails", async () => {
     const fake = new FakeExcel();
     const r = await readTemplate(fake.context, ["VALUE"]);
-    expect(r).toEqual({ fileName: "Book1", formulasCell: undefined, values: new Map([["VALUE", "missing"]]) });
+    expect(r).toEqual({ fileName: "Book1", formulasCell: undefined, values: new Map([["VALUE", "missing"]]), refs: new Map() });
     expect(fake.syncCount).toBe(1);
   });
 });
