@@ -30,6 +30,7 @@ import { columnLetter, quoteSheet } from "../layout/model";
 import { gapsToBest, incompleteUnits, indicatorColumns, rankUnits, type IncompleteUnit, type RankedUnit } from "../layout/ranking";
 import { names as layoutNames } from "../layout/names";
 import { readInputs, type ReadResult } from "../layout/read-inputs";
+import { writeWorkbookAtomic } from "./atomic-write";
 import type { CliResult } from "./main";
 import type { XlsxLimits } from "../xlsx/bounded";
 import { namedValueFrom } from "../xlsx/fast-names";
@@ -569,9 +570,10 @@ export async function aggregateCommand(args: readonly string[]): Promise<CliResu
   if (out) {
     const wb = buildSummaryWorkbook({ set, results, files, options, ranking, incomplete, skipped, notes, referencesIgnored });
     try {
-      await wb.xlsx.writeFile(out);
+      await writeWorkbookAtomic(wb, out);
     } catch (e) {
-      return fail(`${out}: không ghi được (${(e as Error).message}).`);
+      // WriteError: one Vietnamese line naming the file; nothing was written.
+      return fail((e as Error).message);
     }
     report.push(`Đã ghi ${out}: ${results.length} đơn vị, bộ chỉ số ${set.id}.`);
   }

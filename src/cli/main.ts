@@ -6,7 +6,7 @@
  * Exit 0 when the input was read (value problems are statuses in the report),
  * 1 when it cannot be read or has the wrong shape, with a message on stderr, no stack trace.
  */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
@@ -18,6 +18,7 @@ import { TEMPLATE_VERSION } from "../layout/names";
 import { DEFAULT_SET_ID } from "../layout/formulas";
 import { names } from "../layout/names";
 import { aggregateCommand, AGGREGATE_USAGE } from "./aggregate";
+import { writeWorkbookAtomic, WriteError } from "./atomic-write";
 import { MERGE_USAGE, mergeCommand } from "./merge";
 import { LIMIT_OPTIONS, LIMIT_USAGE, limitsFromArgs, openXlsx } from "./open-xlsx";
 import type { XlsxLimits } from "../xlsx/bounded";
@@ -79,7 +80,7 @@ async function catalogXlsx(set: IndicatorSet, file: string | undefined): Promise
   wb.creator = "DTI Workbench";
   const sheet = buildSetSheet(set, { embedded: false, protect: false });
   await writeLayoutToWorkbook(wb, { indicatorSet: set.id, templateVersion: TEMPLATE_VERSION, formulas: "portable", sheets: [sheet], names: [] }, () => "rename");
-  await wb.xlsx.writeFile(file);
+  await writeWorkbookAtomic(wb, file);
   const variables = set.indicators.reduce((n, i) => n + i.variables.length, 0);
   const out = [
     `Đã ghi ${file}: bộ chỉ số "${set.id}" ở trang "${SET_SHEET_NAME}" (${set.infoItems.length} mục thông tin chung, ${set.pillars.length} chỉ số chính, ${set.indicators.length} chỉ số, ${variables} biến).`,
@@ -201,6 +202,8 @@ async function template(args: readonly string[]): Promise<CliResult> {
   });
   let wb = new ExcelJS.Workbook();
   const exists = existsSync(file);
+  // Its size and time before it is read: replaced only if nobody saved it meanwhile (src/cli/atomic-write.ts).
+  const original = exists ? statSync(file) : undefined;
   if (exists) {
     if (!values.update) {
       return fail(`${file} đã có. Không ghi đè: dùng --update để cập nhật mẫu tại chỗ (giữ nguyên số liệu đã nhập), hoặc chọn tên tệp khác.`);
@@ -216,7 +219,7 @@ async function template(args: readonly string[]): Promise<CliResult> {
       `${file}: không cập nhật được mẫu, chưa có gì được ghi: các tên sau không rõ trỏ tới ô nào nên không biết giữ số liệu nào:\n${result.refused.map((l) => `  - ${l}`).join("\n")}\nHãy sửa trong Excel (Công thức › Trình quản lý Tên) để mỗi tên chỉ trỏ tới một ô, rồi chạy lại.`,
     );
   }
-  await wb.xlsx.writeFile(file);
+  await writeWorkbookAtomic(wb, file, original ? { kind: "replace", original } : { kind: "create" });
   const out: string[] = [`Đã ghi ${file}:`, ...result.plan.summary.map((l) => `  - ${l}`)];
   if (exists) out.push(`  - Giữ lại ${result.preserved.length} số liệu đã nhập.`);
   if (result.notPlaced.length) out.push(`  - Không đặt lại được (mẫu mới không còn ô này): ${result.notPlaced.join(", ")}.`);
@@ -259,17 +262,62 @@ export async function run(argv: readonly string[], readFile?: (path: string) => 
         return fail(`lệnh không rõ "${command}".\n${USAGE}`);
     }
   } catch (e) {
-    if (e instanceof DtiError) return fail(e.message);
+    if (e instanceof DtiError || e instanceof WriteError) return fail(e.message);
     // parseArgs reports unknown options with a TypeError carrying a code.
-    if ((e as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) return fail(`${(e as Error).message}\n${USAGE}`);
-    return fail(`lỗi không mong đợi: ${(e as Error).message}`);
+    const code = e !== null && typeof e === "object" ? (e as { code?: unknown }).code : undefined;
+    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) return fail(`${oneLine(e)}\n${USAGE}`);
+    return fail(`lỗi không mong đợi: ${oneLine(e)}`);
   }
 }
 
-if (require.main === module) {
-  void run(process.argv.slice(2)).then((result) => {
+/**
+ * One line for an error nobody expected: its message, never its stack (users get no stack
+ * traces). Anything can be thrown, including null or an object whose toString throws.
+ */
+export function oneLine(e: unknown): string {
+  let text: string;
+  try {
+    text = e instanceof Error ? `${e.message}` : String(e);
+  } catch {
+    text = Object.prototype.toString.call(e);
+  }
+  const first = text.split("\n", 1)[0]?.trim() ?? "";
+  return first.length > 300 ? `${first.slice(0, 300)}…` : first;
+}
+
+/**
+ * The process around run(): its output, and the two ways a process can still die loudly.
+ * - A reader that stops early (`dti catalog | head -5`) closes the pipe; the next write fails
+ *   with EPIPE, which Node raises as an unhandled 'error' event with a stack trace. The command
+ *   has already done its work and the reader wanted no more: stop quietly with the command's
+ *   own exit code (0 for a listing), as `yes | head` and other Unix tools do.
+ * - Anything thrown or rejected outside run() (a library's callback, a stray promise) is one
+ *   Vietnamese line and exit 1, never a stack trace.
+ */
+function main(): void {
+  let exitCode = 1;
+  const lastResort = (e: unknown): void => {
+    process.exitCode = 1;
+    try {
+      process.stderr.write(`Lỗi: lỗi không mong đợi: ${oneLine(e)}\n`, () => process.exit(1));
+    } catch {
+      process.exit(1);
+    }
+  };
+  const onOutputError = (e: NodeJS.ErrnoException): void => {
+    if (e.code === "EPIPE" || e.code === "ERR_STREAM_DESTROYED") process.exit(exitCode);
+    lastResort(e);
+  };
+  process.stdout.on("error", onOutputError);
+  process.stderr.on("error", (e: NodeJS.ErrnoException) => process.exit(e.code === "EPIPE" ? exitCode : 1));
+  process.on("uncaughtException", lastResort);
+  process.on("unhandledRejection", lastResort);
+  run(process.argv.slice(2)).then((result) => {
+    exitCode = result.code;
+    process.exitCode = result.code;
     process.stdout.write(result.stdout);
     process.stderr.write(result.stderr);
-    process.exitCode = result.code;
-  });
+  }, lastResort);
 }
+
+if (require.main === module) main();

@@ -22,6 +22,7 @@ import { parseArgs } from "node:util";
 import { acceptedWrites, mergeIssueCount, mergeParts, replacedText, showValue, type MergeAccept, type MergePartInput } from "../layout/merge";
 import { partInput, readCellOf } from "../xlsx/parts";
 import type { CliResult } from "./main";
+import { writeWorkbookAtomic } from "./atomic-write";
 import { LIMIT_OPTIONS, LIMIT_USAGE, limitsFromArgs, openXlsx } from "./open-xlsx";
 import { setsKnownTo } from "./set-xlsx";
 import { fail, templateMeta } from "./split";
@@ -109,7 +110,7 @@ export async function mergeCommand(args: readonly string[]): Promise<CliResult> 
     return `Đã xóa trong tệp phần, đã xóa trong tệp ra: ${c.text.vi}`;
   };
 
-  await master.xlsx.writeFile(out);
+  await writeWorkbookAtomic(master, out);
   const written = writes.size - notWritten.length;
   const lines = [
     `Đã gộp ${r.used}/${partFiles.length} tệp phần vào ${out} (không sửa ${masterFile}); đã ghi ${written} giá trị.`,

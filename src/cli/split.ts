@@ -14,6 +14,7 @@ import type { TemplateMeta } from "../layout/merge";
 import { splitByAgency } from "../layout/split";
 import { buildPartWorkbook, readCellOf, workbookMeta } from "../xlsx/parts";
 import type { CliResult } from "./main";
+import { writeWorkbookAtomic, WriteError } from "./atomic-write";
 import { LIMIT_OPTIONS, LIMIT_USAGE, limitsFromArgs, openXlsx } from "./open-xlsx";
 import { setsKnownTo } from "./set-xlsx";
 
@@ -67,7 +68,14 @@ export async function splitCommand(args: readonly string[]): Promise<CliResult> 
   const lines = [`Đã tách ${file} thành ${plan.parts.length} tệp trong ${dir}:`];
   for (const [n, part] of plan.parts.entries()) {
     const filled = await buildPartWorkbook(set, part, masterName, meta.formulas, readCellOf(master));
-    await filled.workbook.xlsx.writeFile(targets[n] as string);
+    try {
+      await writeWorkbookAtomic(filled.workbook, targets[n] as string);
+    } catch (e) {
+      // Each part is whole or absent; say which ones are already there, so a rerun can be planned.
+      if (!(e instanceof WriteError)) throw e;
+      const written = plan.parts.slice(0, n).map((p) => p.fileName);
+      return fail(`${e.message}${written.length ? ` Đã ghi trước đó (vẫn còn trong ${dir}): ${written.join(", ")}.` : ""}`);
+    }
     const what = [
       part.indicators.length ? `${part.indicators.length} chỉ số chủ trì` : "không chủ trì chỉ số nào",
       part.ownInfoItems.length ? `cung cấp thông tin chung mục ${part.ownInfoItems.join(", ")}` : "",

@@ -3,9 +3,13 @@
  * README runs it, for exit codes and the absence of stack traces.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import fs, { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { run } from "../../src/cli/main";
+import { strToU8, zipSync } from "fflate";
+import { writeFileAtomic, WriteError } from "../../src/cli/atomic-write";
+import { oneLine, run } from "../../src/cli/main";
 import type { ScoreReport } from "../../src/engine/report";
 
 const root = path.resolve(__dirname, "../..");
@@ -178,5 +182,187 @@ describe("the sample fixture", () => {
     const statuses = Object.entries(report.units[0]?.indicators ?? {}).filter(([, o]) => o.status !== "ok" && o.status !== "unscored");
     expect(statuses).toEqual([]);
     expect(Object.keys(data.units[0]?.reference ?? {}).sort()).toEqual(["4.11", "4.5", "4.6", "5.1", "5.10", "5.9", "7.10", "8.6", "8.7"]);
+  });
+});
+
+/** A scratch directory per test, and what is in it (name → sha256), to prove what a failed write left. */
+const scratchDirs: string[] = [];
+function scratch(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "dti-cli-"));
+  scratchDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) out[name] = createHash("sha256").update(readFileSync(path.join(dir, name))).digest("hex");
+  return out;
+}
+const noStack = (text: string): void => {
+  expect(text).not.toMatch(/\n\s+at .+[(:]/);
+  expect(text).not.toMatch(/TypeError|node:internal|EPIPE/);
+};
+
+/** An OpenDocument spreadsheet (what LibreOffice saves), renamed to .xlsx: a zip, but not an .xlsx. */
+function odsBytes(): Uint8Array {
+  return zipSync({
+    mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }],
+    "META-INF/manifest.xml": strToU8(
+      '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>',
+    ),
+    "content.xml": strToU8(
+      '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"><office:body><office:spreadsheet/></office:body></office:document-content>',
+    ),
+  });
+}
+
+describe("no file is ever destroyed: every write goes to a temporary file renamed into place", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it("template --update on an OpenDocument file renamed to .xlsx leaves it byte for byte (it was left at 0 bytes)", async () => {
+    const dir = scratch();
+    const file = path.join(dir, "X.xlsx");
+    writeFileSync(file, odsBytes());
+    const before = snapshot(dir);
+    const r = await run(["template", "--update", "-o", file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^Lỗi: .*X\.xlsx/);
+    expect(r.stderr).not.toMatch(/không mong đợi/);
+    noStack(r.stderr);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("template --update that fails half-way through writing (disk full) keeps the original's bytes and leaves no temporary file", async () => {
+    const dir = scratch();
+    const file = path.join(dir, "mau.xlsx");
+    expect((await run(["template", "-o", file])).code).toBe(0);
+    const before = snapshot(dir);
+    // The disk fills after the first half of the new file has been written.
+    const real = fs.writeSync;
+    jest.spyOn(fs, "writeSync").mockImplementation(((fd: number, buffer: Uint8Array, offset: number, length: number) => {
+      if (length > 1) return real(fd, buffer, offset, Math.floor(length / 2));
+      throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    }) as typeof fs.writeSync);
+    const r = await run(["template", "--update", "-o", file]);
+    jest.restoreAllMocks();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`Lỗi: ${file}: không ghi được (ổ đĩa đã đầy); tệp cũ vẫn giữ nguyên.\n`);
+    expect(snapshot(dir)).toEqual(before);
+    // And the untouched original still updates cleanly afterwards.
+    expect((await run(["template", "--update", "-o", file])).code).toBe(0);
+  });
+
+  it.each([
+    ["template", (out: string) => ["template", "-o", out]],
+    ["catalog --xlsx", (out: string) => ["catalog", "--xlsx", "-o", out]],
+  ])("%s: a failed rename leaves neither the target nor a temporary file", async (_what, argv) => {
+    const dir = scratch();
+    const out = path.join(dir, "moi.xlsx");
+    jest.spyOn(fs, "linkSync").mockImplementation(() => {
+      throw Object.assign(new Error("EPERM: operation not permitted, link"), { code: "EPERM" });
+    });
+    jest.spyOn(fs, "renameSync").mockImplementation(() => {
+      throw Object.assign(new Error("EBUSY: resource busy or locked, rename"), { code: "EBUSY" });
+    });
+    const r = await run(argv(out));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/moi\.xlsx: không ghi được \(tệp đang được chương trình khác mở/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("a file that appears at the target while the new one is being written is not overwritten", async () => {
+    const dir = scratch();
+    const out = path.join(dir, "tong-hop.xlsx");
+    const write = writeFileAtomic(out, async () => {
+      writeFileSync(out, "số liệu của người khác"); // another process wins the race after the caller's existsSync check
+      return strToU8("mới");
+    });
+    await expect(write).rejects.toThrow(new WriteError(`${out} đã có (vừa được tạo trong lúc ghi). Không ghi đè: hãy chọn tên tệp khác.`));
+    expect(readFileSync(out, "utf8")).toBe("số liệu của người khác");
+    expect(readdirSync(dir)).toEqual(["tong-hop.xlsx"]);
+  });
+
+  it("the same holds where the file system has no hard links (the check is repeated right before the rename)", async () => {
+    const dir = scratch();
+    const out = path.join(dir, "a.xlsx");
+    jest.spyOn(fs, "linkSync").mockImplementation(() => {
+      throw Object.assign(new Error("EPERM"), { code: "EPERM" });
+    });
+    await writeFileAtomic(out, async () => strToU8("một"));
+    expect(readFileSync(out, "utf8")).toBe("một");
+    await expect(writeFileAtomic(out, async () => strToU8("hai"))).rejects.toThrow(/a\.xlsx đã có/);
+    expect(readFileSync(out, "utf8")).toBe("một");
+    expect(readdirSync(dir)).toEqual(["a.xlsx"]);
+  });
+
+  it("--update does not replace a file saved again (from Excel) after it was read", async () => {
+    const dir = scratch();
+    const file = path.join(dir, "mau.xlsx");
+    writeFileSync(file, "bản đã đọc");
+    const original = statSync(file);
+    writeFileSync(file, "bản vừa lưu từ Excel, dài hơn");
+    await expect(writeFileAtomic(file, async () => strToU8("bản cập nhật"), { kind: "replace", original })).rejects.toThrow(/đã bị thay đổi .* không ghi đè/);
+    expect(readFileSync(file, "utf8")).toBe("bản vừa lưu từ Excel, dài hơn");
+    expect(readdirSync(dir)).toEqual(["mau.xlsx"]);
+  });
+
+  it("--update keeps the file's permissions and a symbolic link stays a link to the updated file", async () => {
+    const dir = scratch();
+    const file = path.join(dir, "that.xlsx");
+    const link = path.join(dir, "link.xlsx");
+    writeFileSync(file, "cũ");
+    fs.chmodSync(file, 0o640);
+    fs.symlinkSync(file, link);
+    await writeFileAtomic(link, async () => strToU8("mới"), { kind: "replace", original: statSync(link) });
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(file, "utf8")).toBe("mới");
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir).sort()).toEqual(["link.xlsx", "that.xlsx"]);
+  });
+});
+
+describe("the process never ends in a stack trace", () => {
+  const main = path.join(root, "src/cli/main.ts");
+
+  it("output piped into a reader that stops early (`dti catalog | head -1`) ends quietly with the command's exit code", () => {
+    // A real pipe, as in a shell: node's own child pipes are socket pairs whose buffer can take the
+    // whole 160 kB listing, so the write would never fail there. Here head leaves after one line and
+    // the rest of the listing meets a closed pipe (EPIPE). The exit status is the CLI's own.
+    const p = spawnSync("bash", ["-c", '"$0" --import tsx "$1" catalog --json | head -1 >/dev/null; exit "${PIPESTATUS[0]}"', process.execPath, main], {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(p.stderr).toBe("");
+    expect(p.status).toBe(0);
+  });
+
+  it.each([
+    ["an unhandled rejection", "void Promise.reject(new Error('hỏng\\n    at f (x.js:1:1)'));"],
+    ["an exception thrown from a callback", "throw new TypeError('hỏng');"],
+  ])("%s outside run() is one line and exit 1", (_what, script) => {
+    const dir = scratch();
+    const preload = path.join(dir, "preload.js");
+    // Fires once the CLI has set up its process handlers: with tsx, loading is asynchronous, so a
+    // plain timer could fire before main() ran. tsx's loader thread runs the preload too; it stays out.
+    writeFileSync(
+      preload,
+      `if (require("node:worker_threads").isMainThread) { const t = setInterval(() => { if (process.listenerCount("unhandledRejection") === 0) return; clearInterval(t); ${script} }, 2); }`,
+    );
+    // Without the CLI's handlers the preload would wait forever: bounded.
+    const p = spawnSync(process.execPath, ["--import", "tsx", "--require", preload, main, "catalog"], { cwd: root, encoding: "utf8", timeout: 30_000 });
+    expect(p.status).toBe(1);
+    expect(p.stderr).toBe("Lỗi: lỗi không mong đợi: hỏng\n");
+  });
+
+  it("oneLine gives the first line of any thrown value, even null or one whose toString throws", () => {
+    const e = new Error("dòng một\n    at f (x.js:1:1)");
+    expect(oneLine(e)).toBe("dòng một");
+    expect(oneLine(null)).toBe("null");
+    expect(oneLine({ toString: () => { throw new Error("x"); } })).toBe("[object Object]");
+    expect(oneLine(Object.create(null))).toBe("[object Object]");
+    expect(oneLine("x".repeat(1000))).toHaveLength(301);
   });
 });
