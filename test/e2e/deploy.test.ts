@@ -18,7 +18,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from "playwright-core";
 import webpack, { type Configuration } from "webpack";
 import { hostingModule, loadServeDist } from "../build/tooling";
 import type { DtiHarness } from "./harness/harness";
@@ -27,14 +27,19 @@ jest.setTimeout(300_000);
 
 /**
  * Limits, set from the figures of the build this test was written against (issue 10) plus
- * about 20 %: taskpane.js 103.2 kB and functions.js 51.5 kB gzipped (level 6); time to
- * interactive 1.15–1.46 s (median of 3: 1.32 s) on the 2-core machine shared by several test
- * runs (load average 9). Raise one only with a reason in the commit message.
+ * about 20 %: taskpane.js 103.2 kB and functions.js 51.5 kB gzipped (level 6). Time to
+ * interactive is measured two ways. On the wall clock it swung from 1.1 s to 3.9 s between runs
+ * on the 2-core machine the tests share (load average 9), so that limit only catches a hang.
+ * The budget is the main thread's busy time until interactive (Chrome's TaskDuration in thread
+ * time: what the page itself spent running, not the time the machine gave to other processes),
+ * which held at 142–156 ms (median of 3: 146–152 ms) whatever the load. Raise a limit only with
+ * a reason in the commit message.
  */
 const BUDGET = {
   taskpaneGzipBytes: 124_000,
   functionsGzipBytes: 62_000,
-  timeToInteractiveMs: 1_800,
+  mainThreadToInteractiveMs: 180,
+  timeToInteractiveMs: 6_000,
 };
 
 const root = path.resolve(__dirname, "../..");
@@ -103,8 +108,11 @@ interface Session {
   readonly pageErrors: string[];
 }
 
-/** A fresh browser context on `file` under /addin/; the harness goes in right after office.js. */
-async function open(file: string): Promise<Session> {
+/**
+ * A fresh browser context on `file` under /addin/; the harness goes in right after office.js.
+ * `beforeLoad` runs once the page exists, before it navigates.
+ */
+async function open(file: string, beforeLoad?: (page: Page) => Promise<void>): Promise<Session> {
   const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: "vi-VN", serviceWorkers: "block" });
   const session: Session = { context, page: undefined as unknown as Page, blocked: [], failed: [], fetched: [], pageErrors: [] };
   await context.route("**/*", async (route) => {
@@ -152,11 +160,18 @@ async function open(file: string): Promise<Session> {
     if (host !== OFFICE_TELEMETRY && !session.blocked.includes(r.url())) session.failed.push(`failed ${r.url()}: ${r.failure()?.errorText ?? ""}`);
   });
   (session as { page: Page }).page = page;
+  await beforeLoad?.(page);
   await page.goto(`${origin}${BASE_PATH}${file}`);
   return session;
 }
 
 const csp = async (page: Page): Promise<string[]> => (await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).filter((line) => !line.includes(OFFICE_TELEMETRY));
+
+/** Chrome's main-thread busy time so far (seconds → ms), through the DevTools protocol. */
+async function mainThreadMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
+  return (metrics.find((m) => m.name === "TaskDuration")?.value ?? NaN) * 1000;
+}
 
 /**
  * Milliseconds from navigation start until the pane is usable: Office.onReady ran, nothing is
@@ -299,25 +314,34 @@ test("budgets: gzipped bundles and the pane's time to interactive (office.js ser
   const gzip = (file: string): number => zlib.gzipSync(fs.readFileSync(path.join(addinDir, file)), { level: 6 }).length;
   const taskpane = gzip(hashedFile("taskpane"));
   const functions = gzip("functions.js");
-  const runs: number[] = [];
+  const wall: number[] = [];
+  const busy: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const s = await open("taskpane.html");
+    let cdp: CDPSession | undefined;
+    const s = await open("taskpane.html", async (page) => {
+      cdp = await page.context().newCDPSession(page);
+      await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
+    });
     try {
-      runs.push(await timeToInteractive(s.page));
+      wall.push(await timeToInteractive(s.page));
+      busy.push(await mainThreadMs(cdp as CDPSession));
       expect(s.pageErrors).toEqual([]);
     } finally {
       await s.context.close();
     }
   }
-  const tti = [...runs].sort((a, b) => a - b)[1] as number;
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  const list = (xs: number[]): string => xs.map((x) => Math.round(x)).join(" / ");
   const kB = (n: number): string => `${(n / 1000).toFixed(1)} kB`;
   process.stdout.write(
     `\nBudgets (issue 10), limit in brackets:\n` +
       `  taskpane.js gzip  ${kB(taskpane)} [${kB(BUDGET.taskpaneGzipBytes)}]\n` +
       `  functions.js gzip ${kB(functions)} [${kB(BUDGET.functionsGzipBytes)}]\n` +
-      `  time to interactive ${Math.round(tti)} ms, median of ${runs.map((r) => Math.round(r)).join(" / ")} [${BUDGET.timeToInteractiveMs} ms]\n`,
+      `  time to interactive, main thread busy ${Math.round(median(busy))} ms (${list(busy)}) [${BUDGET.mainThreadToInteractiveMs} ms]\n` +
+      `  time to interactive, wall clock ${Math.round(median(wall))} ms (${list(wall)}) [${BUDGET.timeToInteractiveMs} ms]\n`,
   );
   expect(taskpane).toBeLessThanOrEqual(BUDGET.taskpaneGzipBytes);
   expect(functions).toBeLessThanOrEqual(BUDGET.functionsGzipBytes);
-  expect(tti).toBeLessThanOrEqual(BUDGET.timeToInteractiveMs);
+  expect(median(busy)).toBeLessThanOrEqual(BUDGET.mainThreadToInteractiveMs);
+  expect(median(wall)).toBeLessThanOrEqual(BUDGET.timeToInteractiveMs);
 });
