@@ -75,7 +75,7 @@ const local = (name: string): string => name.slice(name.indexOf(":") + 1);
 /** One cell reference: 'Sheet'!$A$1 or Sheet!A1. */
 const CELL_REF = /^(?:'((?:[^']|'')+)'|([^'!:,]+))!(\$?[A-Za-z]{1,3}\$?\d+)$/;
 /** One area: 'Sheet'!$A$1:$B$2, Sheet!$A:$A (columns), Sheet!$1:$3 (rows), or a cell. */
-const AREA = String.raw`(?:'(?:[^']|'')+'|[^'!,()"]+)!\$?[A-Za-z]{0,3}\$?\d*(?::\$?[A-Za-z]{0,3}\$?\d*)?`;
+const AREA = String.raw`(?:'(?:[^']|'')+'|[^'!,()"#]+)!(?=[$A-Za-z0-9])\$?[A-Za-z]{0,3}\$?\d*(?::\$?[A-Za-z]{0,3}\$?\d*)?`;
 /** A reference that is not one cell: a range, whole rows or columns, several areas. */
 const AREAS = new RegExp(`^${AREA}(?:,${AREA})*$`);
 
