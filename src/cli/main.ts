@@ -169,7 +169,8 @@ async function score(args: readonly string[], readFile: ((path: string) => strin
   const data = readJsonFile(file, undefined, readFile);
   const input = parseScoreInput(data, file, values.set === undefined ? undefined : await resolveSet(values.set));
   const results = scoreUnits(input.set, input.units, options);
-  return { code: 0, stdout: `${JSON.stringify(toReport(input.set, results, options), null, 2)}\n`, stderr: "" };
+  const stderr = input.warnings.map((w) => `Cảnh báo: ${w}\n`).join("");
+  return { code: 0, stdout: `${JSON.stringify(toReport(input.set, results, options), null, 2)}\n`, stderr };
 }
 
 async function template(args: readonly string[]): Promise<CliResult> {
