@@ -8,7 +8,8 @@ import fs, { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFile
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { strToU8, zipSync } from "fflate";
-import { writeFileAtomic, WriteError } from "../../src/cli/atomic-write";
+import ExcelJS from "exceljs";
+import { writeFileAtomic, writeWorkbookAtomic, WriteError } from "../../src/cli/atomic-write";
 import { oneLine, run } from "../../src/cli/main";
 import type { ScoreReport } from "../../src/engine/report";
 
@@ -231,6 +232,21 @@ describe("no file is ever destroyed: every write goes to a temporary file rename
     expect(r.stderr).toMatch(/^Lỗi: .*X\.xlsx/);
     expect(r.stderr).not.toMatch(/không mong đợi/);
     noStack(r.stderr);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("a workbook exceljs cannot serialise (read from an OpenDocument file) leaves the target as it was", async () => {
+    // What template --update did before openXlsx learnt to refuse OpenDocument: exceljs reads the
+    // .ods without complaint, then fails while writing (the bug that left the file at 0 bytes).
+    const dir = scratch();
+    const file = path.join(dir, "X.xlsx");
+    writeFileSync(file, odsBytes());
+    const before = snapshot(dir);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(odsBytes()) as unknown as ExcelJS.Buffer);
+    await expect(writeWorkbookAtomic(wb, file, { kind: "replace", original: statSync(file) })).rejects.toThrow(
+      new WriteError(`${file}: không tạo được nội dung tệp .xlsx (Cannot read properties of undefined (reading 'date1904')); tệp cũ vẫn giữ nguyên.`),
+    );
     expect(snapshot(dir)).toEqual(before);
   });
 
