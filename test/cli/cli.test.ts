@@ -288,6 +288,35 @@ describe("no file is ever destroyed: every write goes to a temporary file rename
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it("split: a part that cannot be written is absent, and the message names the parts already written", async () => {
+    const dir = scratch();
+    const master = path.join(dir, "tong-hop.xlsx");
+    expect((await run(["template", "-o", master])).code).toBe(0);
+    const before = snapshot(dir);
+    const out = path.join(dir, "phan");
+    // No hard links here (as on a FAT USB stick), and the third rename fails.
+    jest.spyOn(fs, "linkSync").mockImplementation(() => {
+      throw Object.assign(new Error("EPERM"), { code: "EPERM" });
+    });
+    const rename = fs.renameSync;
+    let renames = 0;
+    jest.spyOn(fs, "renameSync").mockImplementation((from, to) => {
+      if (++renames === 3) throw Object.assign(new Error("EIO: i/o error, rename"), { code: "EIO" });
+      rename(from, to);
+    });
+    const r = await run(["split", master, "-o", out]);
+    jest.restoreAllMocks();
+    expect(r.code).toBe(1);
+    const written = readdirSync(out).sort();
+    expect(written).toHaveLength(2);
+    expect(written.every((f) => f.endsWith(".xlsx") && !f.startsWith("."))).toBe(true);
+    expect(r.stderr).toContain("không ghi được (EIO: i/o error, rename [EIO]); chưa ghi gì. Đã ghi trước đó (vẫn còn trong ");
+    for (const f of written) expect(r.stderr).toContain(f);
+    // The master is only read; nothing else appeared beside it.
+    expect(readdirSync(dir).sort()).toEqual(["phan", "tong-hop.xlsx"]);
+    expect(createHash("sha256").update(readFileSync(master)).digest("hex")).toBe(before["tong-hop.xlsx"]);
+  });
+
   it("a file that appears at the target while the new one is being written is not overwritten", async () => {
     const dir = scratch();
     const out = path.join(dir, "tong-hop.xlsx");
