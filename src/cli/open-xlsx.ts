@@ -9,8 +9,20 @@
  * byte of it, so exceljs only ever parses input of known, bounded size.
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
-import { checkXlsx, checkXlsxSignature, fileTooLarge, DEFAULT_MAX_CELLS, DEFAULT_MAX_MB, DEFAULT_XLSX_LIMITS, xlsxLimits, type XlsxLimits, type XlsxProblem } from "../xlsx/bounded";
+import {
+  checkXlsx,
+  checkXlsxSignature,
+  fileTooLarge,
+  DEFAULT_MAX_CELLS,
+  DEFAULT_MAX_MB,
+  DEFAULT_XLSX_LIMITS,
+  xlsxLimits,
+  type RawInflate,
+  type XlsxLimits,
+  type XlsxProblem,
+} from "../xlsx/bounded";
 import { readDefinedNamesFast, type FastNames } from "../xlsx/fast-names";
 
 export interface OpenXlsxOptions {
@@ -92,6 +104,20 @@ export function problemLine(problem: XlsxProblem, fromFlags: boolean): string {
 // ---------------------------------------------------------------------------------------------
 // Files.
 
+/**
+ * Node's zlib, lent to the bounded reader: native inflation, about three times faster than
+ * fflate here (aggregate reads hundreds of files), and bounded the same way: zlib itself stops
+ * once the output passes maxOutputLength. The task pane has no zlib and inflates with fflate.
+ */
+export const zlibInflate: RawInflate = (data, maxBytes) => {
+  try {
+    return inflateRawSync(data, { maxOutputLength: maxBytes });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return null;
+    throw e;
+  }
+};
+
 /** The first bytes of a file (a short read, so large files are not loaded twice). */
 function head(file: string, length: number): Buffer {
   const fd = openSync(file, "r");
@@ -141,7 +167,7 @@ export function readXlsxBytes(file: string, options: OpenXlsxOptions = {}): { re
 export async function openXlsx(file: string, options: OpenXlsxOptions = {}): Promise<{ workbook: ExcelJS.Workbook } | { error: string }> {
   const got = readXlsxBytes(file, options);
   if ("error" in got) return got;
-  const problem = checkXlsx(got.bytes, file, options.limits ?? DEFAULT_XLSX_LIMITS, { valuesOnly: options.valuesOnly === true });
+  const problem = checkXlsx(got.bytes, file, options.limits ?? DEFAULT_XLSX_LIMITS, { valuesOnly: options.valuesOnly === true, inflateRaw: zlibInflate });
   if (problem) return { error: problemLine(problem, options.limits !== undefined) };
   const workbook = new ExcelJS.Workbook();
   try {
@@ -159,7 +185,7 @@ export async function openXlsx(file: string, options: OpenXlsxOptions = {}): Pro
 export function readNamesFile(file: string, options: OpenXlsxOptions = {}): FastNames | { readonly error: string } | null {
   const got = readXlsxBytes(file, options);
   if ("error" in got) return got;
-  const fast = readDefinedNamesFast(got.bytes, file, options.limits ?? DEFAULT_XLSX_LIMITS);
+  const fast = readDefinedNamesFast(got.bytes, file, options.limits ?? DEFAULT_XLSX_LIMITS, zlibInflate);
   if (fast === null || "names" in fast) return fast;
   return { error: problemLine(fast, options.limits !== undefined) };
 }

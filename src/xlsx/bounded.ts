@@ -128,20 +128,30 @@ export function columnName(column: number): string {
 }
 
 /** "AB12" (with or without $) → row and column; null when it is no cell address. */
-export function parseAddress(text: string): { row: number; column: number } | null {
+export function parseAddress(text: string): { row: number; column: number; canonical: boolean } | null {
   let i = 0;
   let column = 0;
   let row = 0;
-  if (text.charCodeAt(i) === 36) i++; // $
+  // "C4" as every writer puts it; "$c$4" is read too, and said not to be canonical.
+  let canonical = true;
+  if (text.charCodeAt(i) === 36) {
+    i++; // $
+    canonical = false;
+  }
   const c0 = i;
   for (; i < text.length; i++) {
-    const c = text.charCodeAt(i) & ~32; // upper case
+    const raw = text.charCodeAt(i);
+    const c = raw & ~32; // upper case
     if (c < 65 || c > 90) break;
+    if (raw !== c) canonical = false;
     column = column * 26 + (c - 64);
     if (column > 1e9) return null;
   }
   if (i === c0 || i - c0 > 7) return null;
-  if (text.charCodeAt(i) === 36) i++;
+  if (text.charCodeAt(i) === 36) {
+    i++;
+    canonical = false;
+  }
   const r0 = i;
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -150,7 +160,7 @@ export function parseAddress(text: string): { row: number; column: number } | nu
     if (row > 1e12) return null;
   }
   if (i === r0 || row === 0) return null;
-  return { row, column };
+  return { row, column, canonical };
 }
 
 /** The refusal of a file larger than maxFileBytes (callers that know the size before reading use it too). */
@@ -365,6 +375,16 @@ export interface XmlRead {
 /** Thrown through the parser and the inflater to end a read early; never leaves this module. */
 const STOP = new Error("stop reading");
 
+/**
+ * A raw-DEFLATE inflater a host may lend (the CLI lends Node's zlib, native and ~3× faster):
+ * it must stop inflating once the output passes `maxBytes` and then return null. Without one,
+ * fflate inflates (the task pane).
+ */
+export type RawInflate = (data: Uint8Array, maxBytes: number) => Uint8Array | null;
+
+/** Parts up to this size (as declared) may be inflated whole by a host's native inflater. */
+const NATIVE_MAX = 8 * 1024 * 1024;
+
 /** Bytes pushed to the inflater at a time: one push inflates to at most ~1 032 times this (DEFLATE's maximum ratio). */
 const CHUNK = 16 * 1024;
 
@@ -382,6 +402,7 @@ export class BoundedZip {
     private readonly bytes: Uint8Array,
     readonly file: string,
     readonly limits: XlsxLimits,
+    private readonly native: RawInflate | undefined,
   ) {
     this.entries = readCentralDirectory(bytes, file);
     // With a name twice, JSZip (exceljs) keeps the last.
@@ -389,11 +410,11 @@ export class BoundedZip {
   }
 
   /** Opens the zip (its directory only: nothing is inflated yet). Throws XlsxRefused. */
-  static open(bytes: Uint8Array, file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): BoundedZip {
+  static open(bytes: Uint8Array, file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS, inflateRaw?: RawInflate): BoundedZip {
     if (bytes.length > limits.maxFileBytes) throw new XlsxRefused(fileTooLarge(bytes.length, file, limits));
     const sig = checkXlsxSignature(bytes, file);
     if (sig) throw new XlsxRefused({ kind: bytes[0] === 0xd0 ? "encrypted" : "not-xlsx", said: sig });
-    return new BoundedZip(bytes, file, limits);
+    return new BoundedZip(bytes, file, limits, inflateRaw);
   }
 
   has(name: string): boolean {
@@ -425,9 +446,9 @@ export class BoundedZip {
     let produced = 0;
     // An error thrown by the sink (the XML parser, a cell limit) is the sink's, not a damaged stream.
     let inSink = false;
-    const take = (chunk: Uint8Array): void => {
-      produced += chunk.length;
-      this.inflated += chunk.length;
+    const counted = (n: number): void => {
+      produced += n;
+      this.inflated += n;
       if (produced > limits.maxEntryBytes) {
         refuse(
           "too-large",
@@ -444,6 +465,9 @@ export class BoundedZip {
           "bytes",
         );
       }
+    };
+    const take = (chunk: Uint8Array): void => {
+      counted(chunk.length);
       if (chunk.length === 0) return;
       inSink = true;
       sink(chunk);
@@ -455,6 +479,30 @@ export class BoundedZip {
       return;
     }
     if (entry.method !== 8) corrupt(file, `phần ${entry.name} dùng cách nén ${entry.method} không hỗ trợ`, `part ${entry.name} uses unsupported compression ${entry.method}`);
+    if (this.native && entry.declaredSize <= NATIVE_MAX) {
+      // A small part, inflated whole by the host: never past the size it declares (one byte
+      // more says it lied), nor past the room left in the limits. Anything larger streams
+      // through fflate below, so a sheet of too many cells is stopped while it inflates.
+      const room = Math.max(0, Math.min(limits.maxEntryBytes - produced, limits.maxTotalBytes - this.inflated));
+      const cap = Math.min(entry.declaredSize, room);
+      let out: Uint8Array | null;
+      try {
+        out = this.native(data, cap + 1);
+      } catch {
+        corrupt(file, `dữ liệu nén của phần ${entry.name} hỏng`, `the compressed data of part ${entry.name} is damaged`);
+      }
+      if (out === null || out.length > cap) {
+        if (cap === room) counted(room + 1); // refuses, naming the limit passed
+        corrupt(
+          file,
+          `phần ${entry.name} giải nén ra nhiều hơn kích thước ghi trong tệp nén; tệp hỏng hoặc là "bom nén"`,
+          `part ${entry.name} inflates to more than the zip says; the file is damaged or a zip bomb`,
+        );
+      }
+      const slice = 64 * 1024; // handed over in pieces, so a parse that stops early decodes no more
+      for (let p = 0; p < out.length; p += slice) take(out.subarray(p, Math.min(out.length, p + slice)));
+      return;
+    }
     const inflater = new Inflate((chunk) => take(chunk));
     try {
       if (data.length === 0) inflater.push(data, true);
@@ -620,8 +668,13 @@ function relTarget(target: string): string {
  * and part) and the defined names. Refuses (XlsxRefused) what is no .xlsx workbook, saying
  * what it is, and a workbook without sheets.
  */
-export function openWorkbook(bytes: Uint8Array, file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): { zip: BoundedZip; workbook: WorkbookParts } {
-  const zip = BoundedZip.open(bytes, file, limits);
+export function openWorkbook(
+  bytes: Uint8Array,
+  file: string,
+  limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
+  inflateRaw?: RawInflate,
+): { zip: BoundedZip; workbook: WorkbookParts } {
+  const zip = BoundedZip.open(bytes, file, limits, inflateRaw);
   classify(zip);
   const targets = new Map<string, string>();
   zip.parseXml("xl/_rels/workbook.xml.rels", (p) => {
@@ -636,7 +689,7 @@ export function openWorkbook(bytes: Uint8Array, file: string, limits: XlsxLimits
   const definedNames: RawDefinedName[] = [];
   let inDefinedName: { name: string; localSheetId: number | undefined } | null = null;
   let text = "";
-  zip.parseXml("xl/workbook.xml", (p) => {
+  zip.parseXml("xl/workbook.xml", (p, read) => {
     p.on("opentag", (tag: SaxesTagPlain) => {
       const name = local(tag.name);
       if (name === "sheet") {
@@ -655,9 +708,13 @@ export function openWorkbook(bytes: Uint8Array, file: string, limits: XlsxLimits
       if (inDefinedName) text += t;
     });
     p.on("closetag", (tag: SaxesTagPlain) => {
-      if (inDefinedName && local(tag.name) === "definedName") {
+      const name = local(tag.name);
+      if (inDefinedName && name === "definedName") {
         definedNames.push({ ...inDefinedName, formula: text });
         inDefinedName = null;
+      } else if (name === "definedNames") {
+        // Nothing after the names is needed here (a full read inflates the part again, within the limits).
+        read.stop("skip");
       }
     });
   });
@@ -678,7 +735,7 @@ export function openWorkbook(bytes: Uint8Array, file: string, limits: XlsxLimits
 export interface SheetCell {
   readonly row: number;
   readonly column: number;
-  /** Its `r` attribute as written, or the address its position gives ("C4"). */
+  /** Its address as "C4": its `r` attribute (without $, in capitals), or the address its position gives. */
   readonly address: string;
   /** Whether the address is the cell's own `r` attribute (false: placed by its position). */
   readonly written: boolean;
@@ -841,7 +898,7 @@ export function scanSheet(zip: BoundedZip, entry: ZipEntry, sheet: string, budge
         counted();
         tooFar(row, column, false);
         inCell = !tag.isSelfClosing;
-        const address = at ? (r as string) : where(row, column);
+        const address = at?.canonical ? (r as string) : where(row, column);
         if (visit && visit.want(address, at !== null)) {
           cell = { row, column, address, written: at !== null, type: a.t, style: a.s, formula: undefined, value: undefined, inline: undefined };
           if (!inCell) done();
@@ -908,9 +965,14 @@ const EXCELJS_SHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
  * merges and validations as exceljs's ignoreNodes does, those are not counted). Nothing is kept: exceljs then reads the
  * same bytes, which are now known to be within bounds. null when the file may be read.
  */
-export function checkXlsx(bytes: Uint8Array, file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS, options: { readonly valuesOnly?: boolean } = {}): XlsxProblem | null {
+export function checkXlsx(
+  bytes: Uint8Array,
+  file: string,
+  limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
+  options: { readonly valuesOnly?: boolean; readonly inflateRaw?: RawInflate } = {},
+): XlsxProblem | null {
   try {
-    const { zip, workbook } = openWorkbook(bytes, file, limits);
+    const { zip, workbook } = openWorkbook(bytes, file, limits, options.inflateRaw);
     const sheetName = new Map<string, string>();
     for (const s of workbook.sheets) {
       if (s.path === undefined || !zip.has(s.path)) {

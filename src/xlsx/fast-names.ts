@@ -18,7 +18,7 @@
  * No Node API: browser-safe like the rest of src/xlsx.
  */
 import type { NamedValue } from "./workbook";
-import { DEFAULT_XLSX_LIMITS, openWorkbook, scanSheet, XlsxRefused, type CellBudget, type SheetCell, type XlsxLimits, type XlsxProblem } from "./bounded";
+import { DEFAULT_XLSX_LIMITS, openWorkbook, scanSheet, XlsxRefused, type CellBudget, type RawInflate, type SheetCell, type XlsxLimits, type XlsxProblem } from "./bounded";
 
 export interface FastNames {
   /** Defined names of one plain cell → what the cell holds, as readName reports it. */
@@ -33,14 +33,17 @@ export interface FastNames {
 
 type CellValue = Exclude<NamedValue, { kind: "missing" } | { kind: "broken" }>;
 
+function valueOf(cell: SheetCell, sheet: string, content: string | number | boolean | null): CellValue {
+  const { address, formula } = cell;
+  return formula === undefined ? { kind: "value", value: content, sheet, address } : { kind: "value", value: content, formula, sheet, address };
+}
+
 /** Reads one cell as readName would report it; null when this reader cannot (exceljs can). */
 function cellValue(cell: SheetCell, shared: readonly string[] | null, dateStyles: ReadonlySet<number>, sheet: string): CellValue | null {
-  const address = cell.address.replace(/\$/g, "");
+  const address = cell.address;
   // An empty <v></v> (LibreOffice writes one for an empty text result) is no value, as in exceljs.
   const raw = cell.value ? cell.value : null;
-  const formula = cell.formula;
-  const value = (content: string | number | boolean | null): CellValue =>
-    formula === undefined ? { kind: "value", value: content, sheet, address } : { kind: "value", value: content, formula, sheet, address };
+  const value = (content: string | number | boolean | null): CellValue => valueOf(cell, sheet, content);
   switch (cell.type ?? "n") {
     case "e":
       return raw === null ? value(null) : { kind: "error", error: raw, sheet, address };
@@ -79,8 +82,6 @@ const AREA = String.raw`(?:'(?:[^']|'')+'|[^'!,()"#]+)!(?=[$A-Za-z0-9])\$?[A-Za-
 /** A reference that is not one cell: a range, whole rows or columns, several areas. */
 const AREAS = new RegExp(`^${AREA}(?:,${AREA})*$`);
 
-const UNUSUAL = /[$a-z]/;
-
 interface Target {
   readonly sheet: string;
   readonly address: string;
@@ -92,9 +93,9 @@ interface Target {
  * XlsxProblem for a file that is not an .xlsx workbook or passes a limit (say why, never
  * fall back: exceljs would be worse), null when the file needs the full reader.
  */
-export function readDefinedNamesFast(bytes: Uint8Array, file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): FastNames | XlsxProblem | null {
+export function readDefinedNamesFast(bytes: Uint8Array, file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS, inflateRaw?: RawInflate): FastNames | XlsxProblem | null {
   try {
-    return read(bytes, file, limits);
+    return read(bytes, file, limits, inflateRaw);
   } catch (e) {
     if (e instanceof XlsxRefused) return e.problem;
     throw e;
@@ -106,8 +107,8 @@ export function isFastNames(x: FastNames | XlsxProblem | null): x is FastNames {
   return x !== null && "names" in x;
 }
 
-function read(bytes: Uint8Array, file: string, limits: XlsxLimits): FastNames | null {
-  const { zip, workbook } = openWorkbook(bytes, file, limits);
+function read(bytes: Uint8Array, file: string, limits: XlsxLimits, inflateRaw: RawInflate | undefined): FastNames | null {
+  const { zip, workbook } = openWorkbook(bytes, file, limits, inflateRaw);
   const sheetPaths = new Map<string, string>();
   for (const s of workbook.sheets) if (s.path !== undefined) sheetPaths.set(s.name, s.path);
   const sheets = workbook.sheets.map((s) => s.name);
@@ -163,49 +164,58 @@ function read(bytes: Uint8Array, file: string, limits: XlsxLimits): FastNames | 
     wanted.set(g.name, { sheet, address: (ref[3] as string).replace(/\$/g, "").toUpperCase() });
   }
 
-  const shared = sharedStrings(zip);
-  const dates = dateStyleIds(zip);
   const bySheet = new Map<string, Set<string>>();
   for (const { sheet, address } of wanted.values()) bySheet.set(sheet, (bySheet.get(sheet) ?? new Set()).add(address));
-  const found = new Map<string, CellValue | null>();
+  // The named cells as the sheets have them; shared strings and styles are read afterwards, only as far as they are needed.
+  const found = new Map<string, Map<string, SheetCell>>();
   const budget: CellBudget = { cells: 0 };
   for (const [sheet, addresses] of bySheet) {
     const entry = zip.entry(sheetPaths.get(sheet) as string);
     if (!entry) return null;
     let unaddressed = false;
-    const norm = (address: string): string => (UNUSUAL.test(address) ? address.replace(/\$/g, "").toUpperCase() : address);
+    const cells = new Map<string, SheetCell>();
+    found.set(sheet, cells);
     scanSheet(zip, entry, sheet, budget, {
       // The cells are all there is to read: the rest of the part is left uninflated.
       after: "skip",
       visit: {
-        // Every writer puts "C4"; "$c$4" is normalized only when it is not that form.
         want: (address, written) => {
           if (!written) unaddressed = true;
-          return addresses.has(norm(address));
+          return addresses.has(address);
         },
-        // null: a cell this reader does not read as exceljs would (a date, say); its names go to exceljs.
-        cell: (cell) => found.set(`${sheet}!${norm(cell.address)}`, cellValue(cell, shared, dates, sheet)),
+        cell: (cell) => cells.set(cell.address, cell),
       },
     });
     // Cells placed by position only: exceljs's placing is the reference.
     if (unaddressed) return null;
   }
+  let lastShared = -1;
+  let styled = false;
+  for (const cells of found.values()) for (const cell of cells.values()) {
+    if (cell.type === "s" && cell.value) lastShared = Math.max(lastShared, Number(cell.value));
+    // A number's style may make it a date (even style 0); only then are the styles read.
+    if ((cell.type ?? "n") === "n" && cell.value) styled = true;
+  }
+  const shared = lastShared >= 0 ? sharedStrings(zip, lastShared) : null;
+  const dates = styled ? dateStyleIds(zip) : new Set<number>();
   const names = new Map<string, NamedValue>();
   for (const [name, { sheet, address }] of wanted) {
-    const value = found.get(`${sheet}!${address}`);
+    const got = found.get(sheet)?.get(address);
+    // null: a cell this reader does not read as exceljs would (a date, say); its names go to exceljs.
+    const value = got ? cellValue(got, shared, dates, sheet) : undefined;
     if (value === null) unsupported.add(name);
     else names.set(name, value ?? { kind: "value", value: null, sheet, address });
   }
   return { names, ambiguous, unsupported, sheets };
 }
 
-/** The shared strings: each item's <t> runs joined, phonetic runs (<rPh>) left out. */
-function sharedStrings(zip: ReturnType<typeof openWorkbook>["zip"]): string[] | null {
+/** The shared strings up to item `last`: each item's <t> runs joined, phonetic runs (<rPh>) left out. */
+function sharedStrings(zip: ReturnType<typeof openWorkbook>["zip"], last: number): string[] | null {
   const out: string[] = [];
   let item: string | null = null;
   let inT = false;
   let phonetic = 0;
-  const found = zip.parseXml("xl/sharedStrings.xml", (p) => {
+  const found = zip.parseXml("xl/sharedStrings.xml", (p, read) => {
     p.on("opentag", (tag) => {
       const name = local(tag.name);
       if (name === "si") item = "";
@@ -222,6 +232,7 @@ function sharedStrings(zip: ReturnType<typeof openWorkbook>["zip"]): string[] | 
       else if (name === "si" && item !== null) {
         out.push(item);
         item = null;
+        if (out.length > last) read.stop("skip");
       }
     });
   });
@@ -233,7 +244,7 @@ function dateStyleIds(zip: ReturnType<typeof openWorkbook>["zip"]): Set<number> 
   const custom = new Map<number, string>();
   const xfs: number[] = [];
   let inCellXfs = false;
-  zip.parseXml("xl/styles.xml", (p) => {
+  zip.parseXml("xl/styles.xml", (p, read) => {
     p.on("opentag", (tag) => {
       const name = local(tag.name);
       if (name === "numFmt") custom.set(Number(tag.attributes.numFmtId), tag.attributes.formatCode ?? "");
@@ -241,7 +252,8 @@ function dateStyleIds(zip: ReturnType<typeof openWorkbook>["zip"]): Set<number> 
       else if (name === "xf" && inCellXfs) xfs.push(Number(tag.attributes.numFmtId ?? 0));
     });
     p.on("closetag", (tag) => {
-      if (local(tag.name) === "cellXfs") inCellXfs = false;
+      // Number formats come before the cell formats: nothing after them is needed.
+      if (local(tag.name) === "cellXfs") read.stop("skip");
     });
   });
   const out = new Set<number>();

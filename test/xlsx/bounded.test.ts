@@ -9,6 +9,7 @@ import path from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { strToU8, zipSync } from "fflate";
 import { run } from "../../src/cli/main";
+import { zlibInflate } from "../../src/cli/open-xlsx";
 import { BoundedZip, checkXlsx, DEFAULT_XLSX_LIMITS, openWorkbook, scanSheet, xlsxLimits, XlsxRefused, type XlsxLimits, type XlsxProblem } from "../../src/xlsx/bounded";
 import { isFastNames, namedValueFrom, readDefinedNamesFast } from "../../src/xlsx/fast-names";
 import { openPartBytes } from "../../src/xlsx/parts";
@@ -136,6 +137,18 @@ describe("zip bombs are stopped while inflating", () => {
   it("sizes the zip declares are not trusted: a part that says 1 kB and inflates to 50 MB passes no smaller limit", () => {
     const bomb = withEntry(template, zerosBomb("xl/media/image1.png", 50, 1024));
     expect(refused(checkXlsx(bomb, "noi-doi.xlsx", small(1, 200_000))).said.vi).toMatch(/phần xl\/media\/image1\.png khi giải nén vượt 2 MB/);
+  });
+
+  it("with the CLI's native inflater (zlib): the same limits, and a part larger than it declares is refused", () => {
+    const lie = withEntry(template, zerosBomb("xl/media/image1.png", 50, 1024));
+    expect(refused(checkXlsx(lie, "noi-doi.xlsx", DEFAULT_XLSX_LIMITS, { inflateRaw: zlibInflate })).said.vi).toBe(
+      'noi-doi.xlsx: tệp .xlsx bị hỏng, không đọc được (phần xl/media/image1.png giải nén ra nhiều hơn kích thước ghi trong tệp nén; tệp hỏng hoặc là "bom nén").',
+    );
+    const big = withEntry(template, zerosBomb("xl/media/image1.png", 1024));
+    expect(refused(checkXlsx(big, "anh.xlsx", DEFAULT_XLSX_LIMITS, { inflateRaw: zlibInflate })).said.vi).toMatch(/phần xl\/media\/image1\.png khi giải nén vượt 100 MB/);
+    // On normal files both inflaters read the same.
+    expect(readDefinedNamesFast(largest, "mau.xlsx", DEFAULT_XLSX_LIMITS, zlibInflate)).toEqual(readDefinedNamesFast(largest, "mau.xlsx"));
+    expect(checkXlsx(largest, "mau.xlsx", DEFAULT_XLSX_LIMITS, { inflateRaw: zlibInflate })).toBeNull();
   });
 
   it("many parts each under the part limit: refused at the total", () => {
