@@ -135,6 +135,18 @@ function isObj(value: unknown): value is Obj {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A value for a message: text and numbers as they are, anything else by its kind. Never the
+ * value's own toString/valueOf: a set file may hold {"toString": 1} where an id belongs.
+ */
+function shown(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (value === null) return "null";
+  if (value === undefined) return "";
+  return Array.isArray(value) ? "[một mảng]" : "[một đối tượng]";
+}
+
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "một mảng";
@@ -326,12 +338,12 @@ export function parseIndicatorSet(data: unknown, source: string): ParseResult {
       if (maxOk) sum += raw.maxPoints as number;
       else sumOk = false;
       if (idOk) {
-        if (pillarMax.has(raw.id as string)) c.err(`${p}.id`, `mã trụ cột "${String(raw.id)}" bị trùng.`);
+        if (pillarMax.has(raw.id as string)) c.err(`${p}.id`, `mã trụ cột "${shown(raw.id)}" bị trùng.`);
         else pillarMax.set(raw.id as string, maxOk ? (raw.maxPoints as number) : NaN);
       }
     });
     if (sumOk && maxTotalOk && Math.abs(sum - (data.maxTotal as number)) > 1e-9) {
-      c.err("maxTotal", `bằng ${String(data.maxTotal)} nhưng tổng điểm tối đa của các trụ cột là ${sum}.`);
+      c.err("maxTotal", `bằng ${shown(data.maxTotal)} nhưng tổng điểm tối đa của các trụ cột là ${sum}.`);
     }
   }
 
@@ -365,7 +377,7 @@ export function parseIndicatorSet(data: unknown, source: string): ParseResult {
     }
     const own = byId.get(id)?.raw === raw;
     if (c.string(raw.pillar, `${p}.pillar`, true) && !pillarMax.has(raw.pillar as string)) {
-      c.err(`${p}.pillar`, `trụ cột "${String(raw.pillar)}" của chỉ số ${id} không có trong "pillars" (có: ${[...pillarMax.keys()].join(", ") || "không có"}).`);
+      c.err(`${p}.pillar`, `trụ cột "${shown(raw.pillar)}" của chỉ số ${id} không có trong "pillars" (có: ${[...pillarMax.keys()].join(", ") || "không có"}).`);
     }
     c.string(raw.name, `${p}.name`, true);
     c.string(raw.scoringText, `${p}.scoringText`, false);
@@ -376,19 +388,19 @@ export function parseIndicatorSet(data: unknown, source: string): ParseResult {
     if (raw.parent !== undefined && c.string(raw.parent, `${p}.parent`, true)) {
       const parent = byId.get(raw.parent as string);
       if (raw.parent === id) c.err(`${p}.parent`, `chỉ số ${id} không thể là chỉ số cha của chính nó.`);
-      else if (!parent) c.err(`${p}.parent`, `chỉ số cha "${String(raw.parent)}" của chỉ số ${id} không có trong bộ chỉ số.`);
+      else if (!parent) c.err(`${p}.parent`, `chỉ số cha "${shown(raw.parent)}" của chỉ số ${id} không có trong bộ chỉ số.`);
       else {
         if (parent.raw.parent !== undefined) {
-          c.err(`${p}.parent`, `chỉ số cha ${String(raw.parent)} lại là chỉ số con của ${String(parent.raw.parent)}; chỉ cho phép một cấp chỉ số con.`);
+          c.err(`${p}.parent`, `chỉ số cha ${shown(raw.parent)} lại là chỉ số con của ${shown(parent.raw.parent)}; chỉ cho phép một cấp chỉ số con.`);
         }
         if (parent.raw.pillar !== raw.pillar) {
-          c.err(`${p}.parent`, `chỉ số ${id} thuộc trụ cột ${String(raw.pillar)} nhưng chỉ số cha ${String(raw.parent)} thuộc trụ cột ${String(parent.raw.pillar)}.`);
+          c.err(`${p}.parent`, `chỉ số ${id} thuộc trụ cột ${shown(raw.pillar)} nhưng chỉ số cha ${shown(raw.parent)} thuộc trụ cột ${shown(parent.raw.pillar)}.`);
         }
         const parentKind = isObj(parent.raw.rule) ? parent.raw.rule.kind : undefined;
         if (parentKind !== "sum-of-children" && parentKind !== "unscored") {
-          c.err(`${p}.parent`, `chỉ số cha ${String(raw.parent)} phải có rule "sum-of-children" (điểm là tổng các chỉ số con) hoặc "unscored" (nhóm chỉ theo dõi); điểm của chỉ số con không được tính vào trụ cột.`);
+          c.err(`${p}.parent`, `chỉ số cha ${shown(raw.parent)} phải có rule "sum-of-children" (điểm là tổng các chỉ số con) hoặc "unscored" (nhóm chỉ theo dõi); điểm của chỉ số con không được tính vào trụ cột.`);
         } else if (parentKind === "unscored" && isObj(raw.rule) && raw.rule.kind !== "unscored") {
-          c.err(`${p}.rule.kind`, `chỉ số ${id} là con của chỉ số không tính điểm ${String(raw.parent)}, nên cũng phải là "unscored" (điểm của nó không được cộng vào đâu).`);
+          c.err(`${p}.rule.kind`, `chỉ số ${id} là con của chỉ số không tính điểm ${shown(raw.parent)}, nên cũng phải là "unscored" (điểm của nó không được cộng vào đâu).`);
         }
         if (own) childrenOf.set(raw.parent as string, [...(childrenOf.get(raw.parent as string) ?? []), id]);
       }
@@ -407,9 +419,9 @@ export function parseIndicatorSet(data: unknown, source: string): ParseResult {
       used.add(key as string);
       const v = variablesOf.get(id)?.get(key as string);
       if (!keys.has(key as string) || !v) {
-        c.err(path, `biến "${String(key)}" không có trong chỉ số ${id}${keys.size ? ` (có: ${[...keys.keys()].join(", ")})` : ""}.`);
+        c.err(path, `biến "${shown(key)}" không có trong chỉ số ${id}${keys.size ? ` (có: ${[...keys.keys()].join(", ")})` : ""}.`);
       } else if (v.type !== type) {
-        c.err(path, `biến "${String(key)}" của chỉ số ${id} phải là biến dạng ${type === "number" ? 'số ("type": "number")' : 'lựa chọn ("type": "choice")'}.`);
+        c.err(path, `biến "${shown(key)}" của chỉ số ${id} phải là biến dạng ${type === "number" ? 'số ("type": "number")' : 'lựa chọn ("type": "choice")'}.`);
       }
     };
     if (c.object(raw.rule, `${p}.rule`)) {
@@ -491,7 +503,14 @@ function checkExcelLimits(c: Checker, data: Obj): void {
     }
   };
   const cell = (value: unknown, path: string, item: string, what: string): void => {
-    const json = value === undefined ? "" : JSON.stringify(value) ?? "";
+    let json: string;
+    try {
+      json = value === undefined ? "" : JSON.stringify(value) ?? "";
+    } catch {
+      // Nested too deep to write at all (a hostile file): no sheet cell could hold it either.
+      c.err(path, `${item}: ${what} lồng nhau quá sâu, không ghi được vào một ô Excel.`);
+      return;
+    }
     if (json.length > EXCEL_CELL_MAX) {
       c.err(path, `${item}: ${what} viết dạng JSON dài ${grouped(json.length)} ký tự, vượt giới hạn ${grouped(EXCEL_CELL_MAX)} ký tự một ô Excel (trang "Bộ chỉ số" giữ nó trong một ô).`);
     }
@@ -499,10 +518,10 @@ function checkExcelLimits(c: Checker, data: Obj): void {
   for (const field of ["name", "source"]) text(data, field, "", "bộ chỉ số");
   const list = (value: unknown): Obj[] => (Array.isArray(value) ? value.filter(isObj) : []);
   list(data.infoItems).forEach((item, n) => {
-    for (const field of ["name", "responsible", "unit"]) text(item, field, `infoItems[${n}]`, `mục thông tin chung ${String(item.id)}`);
+    for (const field of ["name", "responsible", "unit"]) text(item, field, `infoItems[${n}]`, `mục thông tin chung ${shown(item.id)}`);
   });
   list(data.pillars).forEach((pillar, n) => {
-    const item = `chỉ số chính ${String(pillar.id)}`;
+    const item = `chỉ số chính ${shown(pillar.id)}`;
     text(pillar, "name", `pillars[${n}]`, item);
     if (typeof pillar.id === "string") {
       for (const made of [names.pillar(pillar.id), names.previousPillar(pillar.id)]) name(`pillars[${n}].id`, item, made);
@@ -524,7 +543,7 @@ function checkExcelLimits(c: Checker, data: Obj): void {
     }
     list(ind.variables).forEach((v, k) => {
       const q = `${p}.variables[${k}]`;
-      const vitem = `biến ${String(v.key)} của ${item}`;
+      const vitem = `biến ${shown(v.key)} của ${item}`;
       for (const field of ["description", "unit"]) text(v, field, q, vitem);
       if (typeof ind.id === "string" && typeof v.key === "string") {
         const made = [names.input(id, v.key), names.optionLabels(id, v.key), names.optionFractions(id, v.key)];
@@ -543,7 +562,7 @@ function checkExcelLimits(c: Checker, data: Obj): void {
       if (reading.length > EXCEL_CELL_MAX) {
         c.err(
           `indicators[${n}].reading`,
-          `chỉ số ${String(ind.id)}: ô "Cách hiểu áp dụng" (mô tả quy tắc và "reading") dài ${grouped(reading.length)} ký tự, vượt giới hạn ${grouped(EXCEL_CELL_MAX)} ký tự một ô Excel.`,
+          `chỉ số ${shown(ind.id)}: ô "Cách hiểu áp dụng" (mô tả quy tắc và "reading") dài ${grouped(reading.length)} ký tự, vượt giới hạn ${grouped(EXCEL_CELL_MAX)} ký tự một ô Excel.`,
         );
       }
     });
@@ -583,7 +602,7 @@ function checkVariable(
     if (typeof v.unit === "string" && v.unit !== "") c.err(`${p}.unit`, `biến dạng lựa chọn không có đơn vị tính (để ""), nhận được "${v.unit}".`);
     if (v.info !== undefined) c.err(`${p}.info`, 'chỉ biến dạng số mới liên kết được với thông tin chung.');
     if (v.sameAs !== undefined) c.err(`${p}.sameAs`, 'chỉ biến dạng số mới liên kết được với biến của chỉ số khác.');
-    checkOptions(c, v.options, `${p}.options`, id, String(v.key));
+    checkOptions(c, v.options, `${p}.options`, id, shown(v.key));
     return;
   }
   if (v.info !== undefined && c.array(v.info, `${p}.info`, true)) {
@@ -592,9 +611,9 @@ function checkVariable(
       const q = `${p}.info[${j}]`;
       const found = typeof item === "number" ? infoTypes.get(item) : undefined;
       if (!found) c.err(q, `mục thông tin chung ${describe(item)} không có trong "infoItems".`);
-      else if (found.type !== "number") c.err(q, `mục thông tin chung ${String(item)} là văn bản, không phải số.`);
-      else if (found.unit !== v.unit) c.err(q, `mục thông tin chung ${String(item)} tính bằng "${String(found.unit)}", biến ${String(v.key)} tính bằng "${String(v.unit)}".`);
-      if (seenItems.has(item)) c.err(q, `mục thông tin chung ${String(item)} bị lặp.`);
+      else if (found.type !== "number") c.err(q, `mục thông tin chung ${shown(item)} là văn bản, không phải số.`);
+      else if (found.unit !== v.unit) c.err(q, `mục thông tin chung ${shown(item)} tính bằng "${shown(found.unit)}", biến ${shown(v.key)} tính bằng "${shown(v.unit)}".`);
+      if (seenItems.has(item)) c.err(q, `mục thông tin chung ${shown(item)} bị lặp.`);
       seenItems.add(item);
     });
   }
@@ -606,12 +625,12 @@ function checkVariable(
     const varOk = c.string(s.variable, `${p}.sameAs.variable`, true);
     if (indOk && varOk) {
       const target = byId.has(s.indicator as string) ? variablesOf.get(s.indicator as string)?.get(s.variable as string) : undefined;
-      if (!byId.has(s.indicator as string)) c.err(`${p}.sameAs.indicator`, `chỉ số "${String(s.indicator)}" không có trong bộ chỉ số.`);
-      else if (!target) c.err(`${p}.sameAs.variable`, `biến "${String(s.variable)}" không có trong chỉ số ${String(s.indicator)}.`);
-      else if (s.indicator === id && s.variable === v.key) c.err(`${p}.sameAs`, `biến ${id} ${String(v.key)} không thể liên kết với chính nó.`);
-      else if (target.type !== "number") c.err(`${p}.sameAs.variable`, `biến ${String(s.indicator)} ${String(s.variable)} không phải biến dạng số.`);
-      else if (target.hasSameAs) c.err(`${p}.sameAs`, `biến ${String(s.indicator)} ${String(s.variable)} lại liên kết tới biến khác; hãy trỏ thẳng tới nơi nhập gốc.`);
-      else if (target.unit !== v.unit) c.err(`${p}.sameAs`, `biến ${String(s.indicator)} ${String(s.variable)} tính bằng "${String(target.unit)}", biến ${id} ${String(v.key)} tính bằng "${String(v.unit)}".`);
+      if (!byId.has(s.indicator as string)) c.err(`${p}.sameAs.indicator`, `chỉ số "${shown(s.indicator)}" không có trong bộ chỉ số.`);
+      else if (!target) c.err(`${p}.sameAs.variable`, `biến "${shown(s.variable)}" không có trong chỉ số ${shown(s.indicator)}.`);
+      else if (s.indicator === id && s.variable === v.key) c.err(`${p}.sameAs`, `biến ${id} ${shown(v.key)} không thể liên kết với chính nó.`);
+      else if (target.type !== "number") c.err(`${p}.sameAs.variable`, `biến ${shown(s.indicator)} ${shown(s.variable)} không phải biến dạng số.`);
+      else if (target.hasSameAs) c.err(`${p}.sameAs`, `biến ${shown(s.indicator)} ${shown(s.variable)} lại liên kết tới biến khác; hãy trỏ thẳng tới nơi nhập gốc.`);
+      else if (target.unit !== v.unit) c.err(`${p}.sameAs`, `biến ${shown(s.indicator)} ${shown(s.variable)} tính bằng "${shown(target.unit)}", biến ${id} ${shown(v.key)} tính bằng "${shown(v.unit)}".`);
     }
   }
 }
@@ -631,13 +650,13 @@ function checkOptions(c: Checker, options: unknown, p: string, id: string, key: 
     c.noExtra(o, q, ["label", "fraction", "value", "note"]);
     if (c.string(o.label, `${q}.label`, true)) {
       const norm = (o.label as string).normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("vi");
-      if (labels.has(norm)) c.err(`${q}.label`, `phương án "${String(o.label)}" bị trùng.`);
+      if (labels.has(norm)) c.err(`${q}.label`, `phương án "${shown(o.label)}" bị trùng.`);
       labels.add(norm);
     }
     const f = c.exact(o.fraction, `${q}.fraction`, { min: R0, max: R1, what: "phải nằm trong [0, 1] (phần điểm tối đa mà phương án này đạt)" });
     if (f && cmp(f, R1) === 0) best = true;
     if (o.value !== undefined && c.boolean(o.value, `${q}.value`)) {
-      if (values.has(o.value as boolean)) c.err(`${q}.value`, `hai phương án cùng có "value": ${String(o.value)}.`);
+      if (values.has(o.value as boolean)) c.err(`${q}.value`, `hai phương án cùng có "value": ${shown(o.value)}.`);
       values.add(o.value as boolean);
     }
     if (o.note !== undefined) c.string(o.note, `${q}.note`, true);
@@ -678,10 +697,10 @@ function checkTiers(c: Checker, tiers: unknown, p: string): void {
     const atLeast = c.exact(t.atLeast, `${q}.atLeast`);
     const fraction = c.exact(t.fraction, `${q}.fraction`, { min: R0, minExclusive: true, max: R1, what: "phải nằm trong (0, 1]" });
     if (prev?.atLeast && atLeast && cmp(atLeast, prev.atLeast) >= 0) {
-      c.err(`${q}.atLeast`, `các bậc phải xếp từ cao xuống thấp: "${String(t.atLeast)}" không nhỏ hơn bậc trước.`);
+      c.err(`${q}.atLeast`, `các bậc phải xếp từ cao xuống thấp: "${shown(t.atLeast)}" không nhỏ hơn bậc trước.`);
     }
     if (prev?.fraction && fraction && cmp(fraction, prev.fraction) >= 0) {
-      c.err(`${q}.fraction`, `bậc thấp hơn phải được ít điểm hơn: "${String(t.fraction)}" không nhỏ hơn bậc trước.`);
+      c.err(`${q}.fraction`, `bậc thấp hơn phải được ít điểm hơn: "${shown(t.fraction)}" không nhỏ hơn bậc trước.`);
     }
     prev = { atLeast, fraction };
   });
@@ -785,16 +804,16 @@ function checkRule(
           return;
         }
         const child = byId.get(childId as string);
-        if (listed.has(childId as string)) c.err(q, `chỉ số con ${String(childId)} bị lặp.`);
+        if (listed.has(childId as string)) c.err(q, `chỉ số con ${shown(childId)} bị lặp.`);
         listed.add(childId as string);
         if (!child) {
-          c.err(q, `chỉ số con "${String(childId)}" không có trong bộ chỉ số.`);
+          c.err(q, `chỉ số con "${shown(childId)}" không có trong bộ chỉ số.`);
           sumOk = false;
           return;
         }
-        if (child.raw.parent !== id) c.err(q, `chỉ số con ${String(childId)} phải có "parent": "${id}".`);
+        if (child.raw.parent !== id) c.err(q, `chỉ số con ${shown(childId)} phải có "parent": "${id}".`);
         if (isObj(child.raw.rule) && child.raw.rule.kind === "sum-of-children") {
-          c.err(q, `chỉ số con ${String(childId)} không được lại là tổng các chỉ số con.`);
+          c.err(q, `chỉ số con ${shown(childId)} không được lại là tổng các chỉ số con.`);
         }
         if (typeof child.raw.maxPoints === "number") sum += child.raw.maxPoints;
         else sumOk = false;
