@@ -5,6 +5,7 @@
  * and every bad input with its message and exit code.
  */
 import { execFileSync, spawnSync } from "node:child_process";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +23,7 @@ import type { CellContent } from "../../src/layout/model";
 import { names } from "../../src/layout/names";
 import { namesToRead, readInputs } from "../../src/layout/read-inputs";
 import { namedInputs } from "../support/named-inputs";
+import { entriesOf, writeZip } from "../xlsx/hostile";
 
 jest.setTimeout(120_000);
 
@@ -392,6 +394,35 @@ describe("bad input: a Vietnamese message naming the file, the others still aggr
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Bỏ qua .*khong-co\.xlsx: không tìm thấy tệp\./);
     expect((JSON.parse(r.stdout) as ScoreReport).units.map((u) => u.name)).toEqual(["Sở Nội vụ", "Sở Y tế"]);
+  });
+});
+
+describe("ambiguous defined names are reported by name, never resolved (issue 9)", () => {
+  it("an input name defined twice, or pointing at a range: the unit is read without it and the name is in the warnings", async () => {
+    const dir = freshDir("mo-ho");
+    const file = await unitFile(dir, "so-noi-vu.xlsx", unit("Sở Nội vụ", 10));
+    const twice = names.input("5.1", "a");
+    const range = names.input("3.1", "a");
+    const bytes = new Uint8Array(readFileSync(file));
+    const entries = entriesOf(bytes).map((e) => {
+      if (e.name !== "xl/workbook.xml") return e;
+      const xml = new TextDecoder()
+        .decode(inflateRawSync(e.data))
+        // A second definition of the 5.1 input, elsewhere; the 3.1 input widened to a range.
+        .replace("</definedNames>", `<definedName name="${twice}">'Thông tin chung'!$C$4</definedName></definedNames>`)
+        .replace(new RegExp(`(<definedName name="${range}">[^<]*!)(\\$[A-Z]+\\$\\d+)<`), "$1$2:$2<");
+      return { ...e, data: deflateRawSync(xml), size: Buffer.byteLength(xml) };
+    });
+    writeFileSync(file, writeZip(entries));
+    const got = await readUnitFile(file, set);
+    if (!got.ok) throw new Error(got.error);
+    const said = got.warnings.join("\n");
+    expect(said).toContain(`Tên ${twice}`);
+    expect(said).toMatch(new RegExp(`Tên ${twice}.*không trỏ tới một ô hợp lệ \\(tên được định nghĩa 2 lần`));
+    expect(said).toMatch(new RegExp(`Tên ${range}.*không trỏ tới một ô hợp lệ \\(tên trỏ tới vùng .*, không phải một ô\\)`));
+    // Neither cell is guessed: 5.1's a and 3.1's a are not read.
+    expect(got.unit.values["5.1"]?.a).toBeUndefined();
+    expect(got.unit.values["3.1"]?.a).toBeUndefined();
   });
 });
 
