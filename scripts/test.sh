@@ -58,8 +58,11 @@ tsc -p tsconfig.tools.json
 # anything the task pane or the functions load would fail here, not in Excel.
 tsc --noEmit -p tsconfig.build.json
 
-step "Lint (eslint)"
+step "Lint (eslint, layer rule)"
 eslint .
+# Imports run one way (catalog → engine → layout → i18n → office|xlsx → cli|taskpane), no cycles,
+# no Node built-in reachable from the browser entries: dependency-cruiser.config.js.
+depcruise src --config dependency-cruiser.config.js --ignore-known dependency-cruiser-known-violations.json
 
 step "Manifest schema (xmllint)"
 # Prefer the shared copy next to the repository; the vendored copy keeps a lone clone working.
