@@ -11,7 +11,7 @@ import { indicatorSetToSheet, SET_SHEET_NAME } from "../catalog/sheet";
 import type { TaskList } from "../catalog/tasks/schema";
 import { describeRule } from "../catalog/describe";
 import { ratioSpecs } from "../catalog/rule-parts";
-import { MINMAX_AS_BEST_NAME, RuleFormulas } from "./formulas";
+import { RuleFormulas } from "./formulas";
 import {
   cellRef,
   columnLetter,
@@ -57,9 +57,6 @@ export interface BuildOptions {
    */
   readonly embedSet?: boolean;
 }
-
-/** Defined names on DTI_META of a part written by `dti split`: the agency, and the master's file name. */
-export const PART_NAMES = { agency: "DTI_META_PART", master: "DTI_META_MASTER" } as const;
 
 /** What a build covers: the whole set, or the indicators and info items of a part. */
 interface Scope {
@@ -117,8 +114,6 @@ const fmt = {
   index: "0.0000",
   max: "0",
 };
-
-const YES_NO_LIST = "DTI_LIST_YESNO";
 
 /** Excel limits: validation titles 32 characters, messages 255. */
 function clip(text: string, max: number): string {
@@ -456,12 +451,12 @@ function buildSummarySheet(set: IndicatorSet, scope: Scope, sheetName: string, o
   b.format(cellRef(unit, 1), { bold: true });
   const optAlt = b.row(["Cách đọc ngưỡng khác (§2): dưới ngưỡng T tính tỷ lệ/T × điểm tối đa", null, "Không"]);
   const optBest = b.row(["Tính các chỉ số Min-Max theo tỷ lệ so với đơn vị cao nhất (§10)", null, "Không"]);
-  for (const [r, name] of [[optAlt, names.optionAltThreshold], [optBest, MINMAX_AS_BEST_NAME]] as const) {
+  for (const [r, name] of [[optAlt, names.optionAltThreshold], [optBest, names.optionMinMaxAsBest]] as const) {
     out.push({ name, sheet: sheetName, ref: cellRef(r, 2, true), kind: "input" });
     b.format(cellRef(r, 2), { fill: COLORS.input, locked: false, horizontal: "center" });
     b.validations.push({
       ref: cellRef(r, 2),
-      rule: { kind: "list", source: YES_NO_LIST },
+      rule: { kind: "list", source: names.yesNoList },
       promptTitle: "Tùy chọn cách đọc",
       prompt: "Chọn Có để áp dụng cách đọc khác, Không để theo mặc định. Trạng thái này được ghi cùng tổng điểm.",
       errorTitle: "Chỉ chọn Có hoặc Không",
@@ -511,7 +506,7 @@ function buildSummarySheet(set: IndicatorSet, scope: Scope, sheetName: string, o
   b.format(b.rowRange(index, 0, 2), { bold: true, border: true });
   b.format(cellRef(index, 2), { numberFormat: fmt.index, fill: COLORS.result });
   const note = b.row([
-    f(`"Chỉ số DTI hiển thị 4 chữ số thập phân như Bộ công bố (ví dụ 0,3048). Cách đọc ngưỡng: "&IF(${names.optionAltThreshold}="Có","cách đọc khác","theo câu chữ (mặc định)")&"; Min-Max: "&IF(${MINMAX_AS_BEST_NAME}="Có","so với đơn vị cao nhất","theo công thức Min-Max (mặc định)")&"."`),
+    f(`"Chỉ số DTI hiển thị 4 chữ số thập phân như Bộ công bố (ví dụ 0,3048). Cách đọc ngưỡng: "&IF(${names.optionAltThreshold}="Có","cách đọc khác","theo câu chữ (mặc định)")&"; Min-Max: "&IF(${names.optionMinMaxAsBest}="Có","so với đơn vị cao nhất","theo công thức Min-Max (mặc định)")&"."`),
   ]);
   b.format(cellRef(note, 0), { italic: true, fontColor: COLORS.label });
   if (last >= first) b.charts.push({
@@ -690,7 +685,7 @@ function buildListsSheet(
     out.push({ name: labelsName, sheet: sheetName, ref: `${cellRef(first, 0, true)}:${cellRef(last, 0, true)}`, kind: "option" });
     if (fracName) out.push({ name: fracName, sheet: sheetName, ref: `${cellRef(first, 1, true)}:${cellRef(last, 1, true)}`, kind: "option" });
   };
-  addList(YES_NO_LIST, null, [["Có", null], ["Không", null]], "tùy chọn");
+  addList(names.yesNoList, null, [["Có", null], ["Không", null]], "tùy chọn");
   for (const l of extraLists) addList(l.name, null, l.values.map((v) => [v, null] as const), l.name);
   for (const ind of scope.indicators) {
     for (const v of ind.variables) {
@@ -712,8 +707,8 @@ function buildMetaSheet(set: IndicatorSet, scope: Scope, sheetName: string, form
   if (scope.part) {
     b.row(["part", scope.part.agency]);
     b.row(["master", scope.part.master]);
-    out.push({ name: PART_NAMES.agency, sheet: sheetName, ref: "$B$4", kind: "meta" });
-    out.push({ name: PART_NAMES.master, sheet: sheetName, ref: "$B$5", kind: "meta" });
+    out.push({ name: names.partAgency, sheet: sheetName, ref: "$B$4", kind: "meta" });
+    out.push({ name: names.partMaster, sheet: sheetName, ref: "$B$5", kind: "meta" });
   }
   return b.sheet("meta", [18, 24], { freeze: { rows: 0, columns: 0 }, print: { landscape: false }, visibility: "veryHidden", protect: true });
 }

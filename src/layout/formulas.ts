@@ -24,10 +24,9 @@ interface Expr {
 }
 
 const optAlt = `${names.optionAltThreshold}="Có"`;
-export const MINMAX_AS_BEST_NAME = "DTI_OPT_MINMAX_AS_BEST";
 /** The set a bare indicator id means in DTI.* calls. */
 export const DEFAULT_SET_ID = "dti-province-2022";
-const optBest = `${MINMAX_AS_BEST_NAME}="Có"`;
+const optBest = `${names.optionMinMaxAsBest}="Có"`;
 
 export class RuleFormulas {
   /**

@@ -27,7 +27,7 @@
  */
 import { getIndicatorSet } from "../catalog";
 import type { IndicatorSet } from "../catalog/schema";
-import { buildWorkbookLayout, PART_NAMES } from "./build";
+import { buildWorkbookLayout } from "./build";
 import { valueKey, type CellContent, type DefinedName } from "./model";
 import { TEMPLATE_VERSION, names } from "./names";
 import { isPreservedName } from "./plan";
@@ -142,8 +142,8 @@ export function templateMetaOf(
       },
     };
   }
-  const agency = plainOf(read(PART_NAMES.agency));
-  const master = plainOf(read(PART_NAMES.master));
+  const agency = plainOf(read(names.partAgency));
+  const master = plainOf(read(names.partMaster));
   return {
     set,
     version,

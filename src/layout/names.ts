@@ -38,6 +38,16 @@ export const names = {
   metaVersion: "DTI_META_VERSION",
   /** Whether the §2 alternative threshold reading is on (TRUE/FALSE) in this workbook. */
   optionAltThreshold: "DTI_OPT_ALT_THRESHOLD",
+  /** Whether every "Min-Max" row is scored as a ratio to the best unit (§10), "Có"/"Không". */
+  optionMinMaxAsBest: "DTI_OPT_MINMAX_AS_BEST",
+  /** On DTI_META of a part written by `dti split`: the agency, and the master's file name. */
+  partAgency: "DTI_META_PART",
+  partMaster: "DTI_META_MASTER",
+  /** The "Có"/"Không" list the option cells validate against, on the lists sheet. */
+  yesNoList: "DTI_LIST_YESNO",
+  /** The "Nhiệm vụ" sheet's report date, and the list of task statuses. */
+  tasksReportDate: "DTI_TASKS_REPORT_DATE",
+  taskStatusList: "DTI_LIST_TASK_STATUS",
 } as const;
 
 /** Sheet names of the templates (Vietnamese, as users know them). */

@@ -5,7 +5,6 @@
  */
 import type { IndicatorSet } from "../catalog/schema";
 import type { InputValue, ReferenceRange, ScoreOptions, UnitInput } from "../engine/types";
-import { MINMAX_AS_BEST_NAME } from "./formulas";
 import { isFormula, quoteSheet, type CellContent } from "./model";
 import type { AmbiguityReason } from "./name-scope";
 import { TEMPLATE_VERSION, names } from "./names";
@@ -166,7 +165,7 @@ const NO_SOURCES: InputSources = { values: {}, info: {}, reference: {} };
  * previous year's results.
  */
 export function namesToRead(set: IndicatorSet): string[] {
-  const out: string[] = [names.metaSet, names.metaVersion, names.optionAltThreshold, MINMAX_AS_BEST_NAME];
+  const out: string[] = [names.metaSet, names.metaVersion, names.optionAltThreshold, names.optionMinMaxAsBest];
   for (const item of set.infoItems) out.push(names.info(item.id));
   for (const ind of set.indicators) {
     for (const v of ind.variables) out.push(names.input(ind.id, v.key));
@@ -383,7 +382,7 @@ export function readInputs(set: IndicatorSet, getCell: (name: string) => NamedCe
     const cell = get(name);
     return cell.kind === "value" && typeof cell.value === "string" && cell.value.trim().toLocaleLowerCase("vi") === "có";
   };
-  const options: ScoreOptions = { altThreshold: yes(names.optionAltThreshold), minMaxAsRatioToBest: yes(MINMAX_AS_BEST_NAME) };
+  const options: ScoreOptions = { altThreshold: yes(names.optionAltThreshold), minMaxAsRatioToBest: yes(names.optionMinMaxAsBest) };
   const typedName = typeof info["1"] === "string" ? info["1"].trim() : "";
   if (!typedName) {
     problems.push({ severity: "warning", code: "no-unit-name", text: `Chưa nhập tên đơn vị (Thông tin chung, mục 1); dùng tên "${fallbackName}".` });

@@ -27,10 +27,7 @@ import {
   type SheetLayout,
   type Validation,
 } from "./model";
-import { sheetNames } from "./names";
-
-export const TASKS_REPORT_DATE_NAME = "DTI_TASKS_REPORT_DATE";
-export const TASK_STATUS_LIST_NAME = "DTI_LIST_TASK_STATUS";
+import { names, sheetNames } from "./names";
 
 /** The columns, left to right; `input` columns are unlocked in the task rows. */
 export const TASK_COLUMNS = [
@@ -212,7 +209,7 @@ export function buildTasksSheet(options: TasksSheetOptions = {}): TasksSheet {
     },
     {
       ref: body("status"),
-      rule: { kind: "list", source: TASK_STATUS_LIST_NAME },
+      rule: { kind: "list", source: names.taskStatusList },
       promptTitle: "Trạng thái",
       prompt: `Chọn trạng thái của nhiệm vụ trong danh sách. Nhiệm vụ "${TASK_STATUS_DONE}" không bị tính là quá hạn.`,
       errorTitle: "Trạng thái không hợp lệ",
@@ -254,11 +251,11 @@ export function buildTasksSheet(options: TasksSheetOptions = {}): TasksSheet {
     charts: [],
   };
 
-  const names: DefinedName[] = [
-    { name: TASKS_REPORT_DATE_NAME, sheet: name, ref: REPORT_DATE_ABSOLUTE, kind: "input" },
+  const definedNames: DefinedName[] = [
+    { name: names.tasksReportDate, sheet: name, ref: REPORT_DATE_ABSOLUTE, kind: "input" },
   ];
 
-  return { sheet, names, optionLists: [{ name: TASK_STATUS_LIST_NAME, values: TASK_STATUSES }] };
+  return { sheet, names: definedNames, optionLists: [{ name: names.taskStatusList, values: TASK_STATUSES }] };
 }
 
 /** The unlocked ranges of the task rows: runs of adjacent input columns. */

@@ -17,7 +17,6 @@ import type { Indicator, IndicatorSet, InfoItem, RatioSpec, Variable } from "../
 import type { InputValue, Message, UnitResult } from "../engine/types";
 import { ownValue } from "../engine/own";
 import { agencyAssignments, splitAgencies } from "./build";
-import { MINMAX_AS_BEST_NAME } from "./formulas";
 import { isFormula } from "./model";
 import { ambiguityEnglish } from "./name-scope";
 import { TEMPLATE_VERSION, names } from "./names";
@@ -399,7 +398,7 @@ function checkReferenceCells(ctx: Context, drafts: Drafts): void {
 function checkOptionCells(ctx: Context, drafts: Drafts): void {
   const switches: [string, string, string][] = [
     [names.optionAltThreshold, "cách đọc ngưỡng khác (§2)", "the alternative threshold reading (§2)"],
-    [MINMAX_AS_BEST_NAME, "tính các chỉ số Min-Max theo đơn vị cao nhất (§10)", "scoring the Min-Max rows against the best unit (§10)"],
+    [names.optionMinMaxAsBest, "tính các chỉ số Min-Max theo đơn vị cao nhất (§10)", "scoring the Min-Max rows against the best unit (§10)"],
   ];
   for (const [name, vi, en] of switches) {
     const cell = ctx.cell(name);

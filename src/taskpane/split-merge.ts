@@ -12,7 +12,7 @@
  */
 import { getIndicatorSet, type IndicatorSet } from "../catalog";
 import { lang, t } from "../i18n/strings";
-import { buildWorkbookLayout, PART_NAMES } from "../layout/build";
+import { buildWorkbookLayout } from "../layout/build";
 import type { MergeMaster, MergePartInput, MergeResult, ReadCell, Said } from "../layout/merge";
 import { splitByAgency, type AgencyPart } from "../layout/split";
 import { readTemplate } from "../office/read-template";
@@ -20,6 +20,7 @@ import { toNamedCell } from "../office/read-unit";
 import { writeNamedValues } from "../office/write-values";
 import type { ExcelRunner } from "./app";
 import { el } from "./dom";
+import { names } from "../layout/names";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -86,7 +87,7 @@ export class SplitMergeTab {
   /** The open workbook as the merge core sees a master (2 round trips), or why it cannot be one. */
   private async readMaster(xlsx: XlsxChunk): Promise<MergeMaster | { readonly problem: string }> {
     const set = this.host.set();
-    const wanted = [...buildWorkbookLayout(set).names.map((n) => n.name), PART_NAMES.agency, PART_NAMES.master];
+    const wanted = [...buildWorkbookLayout(set).names.map((n) => n.name), names.partAgency, names.partMaster];
     const got = await this.host.run((context) => readTemplate(context, wanted));
     // Where each cell is, for the preview's "old → new" lines (the names collection says).
     const read: ReadCell = (name) => {

@@ -15,7 +15,7 @@ import { readName, writeNamedValues } from "../../src/cli/xlsx";
 import { toReport } from "../../src/engine/report";
 import { scoreUnits } from "../../src/engine/score";
 import type { UnitInput } from "../../src/engine/types";
-import { PART_NAMES } from "../../src/layout/build";
+
 import type { CellContent } from "../../src/layout/model";
 import { names } from "../../src/layout/names";
 import { readInputs } from "../../src/layout/read-inputs";
@@ -87,8 +87,8 @@ describe("dti split FILE.xlsx --by agency -o DIR", () => {
 
   it("each part records its agency and master, and holds only its indicators and the information it needs", async () => {
     const wb = await open(partFile(partsDir, "Sở KH&ĐT"));
-    expect(readName(wb, PART_NAMES.agency)).toMatchObject({ kind: "value", value: "Sở KH&ĐT" });
-    expect(readName(wb, PART_NAMES.master)).toMatchObject({ kind: "value", value: "tong-hop.xlsx" });
+    expect(readName(wb, names.partAgency)).toMatchObject({ kind: "value", value: "Sở KH&ĐT" });
+    expect(readName(wb, names.partMaster)).toMatchObject({ kind: "value", value: "tong-hop.xlsx" });
     expect(readName(wb, names.metaSet)).toMatchObject({ kind: "value", value: set.id });
     expect(readName(wb, names.input("7.11", "a")).kind).toBe("value");
     expect(readName(wb, names.input("3.1", "a")).kind).toBe("missing");

@@ -30,7 +30,7 @@ import { scoreUnits } from "../../src/engine/score";
 import type { ScoreOptions, UnitInput, UnitResult } from "../../src/engine/types";
 import ExcelJS from "exceljs";
 import { writeNamedValues as writeXlsxValues, readName } from "../../src/cli/xlsx";
-import { agencyAssignments, buildWorkbookLayout, PART_NAMES } from "../../src/layout/build";
+import { agencyAssignments, buildWorkbookLayout } from "../../src/layout/build";
 import type { CellContent } from "../../src/layout/model";
 import { ownedNames, splitByAgency } from "../../src/layout/split";
 import { TEMPLATE_VERSION, names } from "../../src/layout/names";
@@ -1006,8 +1006,8 @@ describe("split and merge in the pane (issue 5)", () => {
     await download.saveAs(partFile);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(partFile);
-    expect(readName(wb, PART_NAMES.agency)).toMatchObject({ kind: "value", value: "Sở TTTT" });
-    expect(readName(wb, PART_NAMES.master)).toMatchObject({ kind: "value", value: "so-tong-hop.xlsx" });
+    expect(readName(wb, names.partAgency)).toMatchObject({ kind: "value", value: "Sở TTTT" });
+    expect(readName(wb, names.partMaster)).toMatchObject({ kind: "value", value: "so-tong-hop.xlsx" });
     expect(readName(wb, names.metaSet)).toMatchObject({ kind: "value", value: set.id });
     // Pre-filled with what the workbook holds; another agency's indicator is not in it.
     for (const [name, value] of owned) expect(readName(wb, name)).toMatchObject({ kind: "value", value });

@@ -5,7 +5,7 @@
  * (test/e2e/pane.test.ts) run the same core on real files.
  */
 import { dtiProvince2020, dtiProvince2022 as set } from "../../src/catalog";
-import { buildWorkbookLayout, PART_NAMES } from "../../src/layout/build";
+import { buildWorkbookLayout } from "../../src/layout/build";
 import {
   acceptedWrites,
   locationOf,
@@ -273,7 +273,7 @@ describe("templateMetaOf, resolvedValue, prefillValues", () => {
   const meta = (cells: Record<string, CellContent>): ReadCell => (name) => (name in cells ? { kind: "value", value: cells[name] as CellContent } : { kind: "missing" });
 
   it("reads the set, version, formulas and part; names the file and the missing name otherwise", () => {
-    expect(templateMetaOf("a.xlsx", meta({ [names.metaSet]: set.id, [names.metaVersion]: TEMPLATE_VERSION, [PART_NAMES.agency]: " Sở TTTT ", [PART_NAMES.master]: "m.xlsx" }), "functions")).toMatchObject({
+    expect(templateMetaOf("a.xlsx", meta({ [names.metaSet]: set.id, [names.metaVersion]: TEMPLATE_VERSION, [names.partAgency]: " Sở TTTT ", [names.partMaster]: "m.xlsx" }), "functions")).toMatchObject({
       set: { id: set.id },
       version: TEMPLATE_VERSION,
       formulas: "functions",

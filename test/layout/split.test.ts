@@ -4,7 +4,7 @@
  */
 import { dtiProvince2022 as set } from "../../src/catalog";
 import type { IndicatorSet } from "../../src/catalog/schema";
-import { buildWorkbookLayout, PART_NAMES } from "../../src/layout/build";
+import { buildWorkbookLayout } from "../../src/layout/build";
 import { isFormula, type WorkbookLayout } from "../../src/layout/model";
 import { names } from "../../src/layout/names";
 import { isPreservedName } from "../../src/layout/plan";
@@ -233,7 +233,7 @@ describe("part layouts", () => {
     const layout = buildWorkbookLayout(set, partBuildOptions(part, "tong-hop.xlsx"));
     const defined = new Set(layout.names.map((n) => n.name));
     expect([...referencedNames(layout)].filter((n) => !defined.has(n))).toEqual([]);
-    expect(layout.names.map((n) => n.name).filter((n) => !masterNames.has(n))).toEqual([PART_NAMES.agency, PART_NAMES.master]);
+    expect(layout.names.map((n) => n.name).filter((n) => !masterNames.has(n))).toEqual([names.partAgency, names.partMaster]);
     // Its indicators, with the master's formulas (no link leaves the part).
     const scores = layout.names.filter((n) => n.kind === "score").map((n) => n.indicator);
     expect(scores).toEqual(part.indicators);

@@ -11,7 +11,7 @@ import { Decimal, formatIndexVi } from "../../src/engine/rules";
 import { scoreUnits } from "../../src/engine/score";
 import type { UnitInput } from "../../src/engine/types";
 import { agencyAssignments } from "../../src/layout/build";
-import { MINMAX_AS_BEST_NAME } from "../../src/layout/formulas";
+
 import { TEMPLATE_VERSION, names } from "../../src/layout/names";
 import { namesToRead, readInputs, type NamedCell } from "../../src/layout/read-inputs";
 import { agencyNames, agencySummary, summarize } from "../../src/layout/summary";
@@ -79,7 +79,7 @@ describe("summarize: the engine's numbers", () => {
   it("reports the alternative readings' state and scores with them as the CLI does", () => {
     const wb = workbook();
     wb.set(names.optionAltThreshold, value("Có"));
-    wb.set(MINMAX_AS_BEST_NAME, value("Có"));
+    wb.set(names.optionMinMaxAsBest, value("Có"));
     const { summary } = compute(wb);
     const options = { altThreshold: true, minMaxAsRatioToBest: true };
     const [cli] = toReport(set, scoreUnits(set, [sample], options), options).units;

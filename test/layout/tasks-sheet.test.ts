@@ -9,15 +9,8 @@ import { ninhThuan2022Tasks, source } from "../../src/catalog/tasks/ninh-thuan-2
 import { toExcelSerial } from "../../src/layout/deadline";
 import { isFormula, parseCellRef, type CellContent, type CellFormat, type SheetLayout } from "../../src/layout/model";
 import { sheetNames } from "../../src/layout/names";
-import {
-  OVERDUE_LABEL,
-  TASKS_FIRST_ROW,
-  TASKS_HEADER_ROW,
-  TASKS_REPORT_DATE_NAME,
-  TASK_STATUS_LIST_NAME,
-  UNREAD_DEADLINE_LABEL,
-  buildTasksSheet,
-} from "../../src/layout/tasks-sheet";
+import { OVERDUE_LABEL, TASKS_FIRST_ROW, TASKS_HEADER_ROW, UNREAD_DEADLINE_LABEL, buildTasksSheet } from "../../src/layout/tasks-sheet";
+import { names } from "../../src/layout/names";
 
 const prefilled = buildTasksSheet({ tasks: ninhThuan2022Tasks, source });
 const empty = buildTasksSheet({});
@@ -154,11 +147,11 @@ describe("pre-filled with Phụ lục 1 of Ninh Thuận", () => {
 });
 
 describe("report date", () => {
-  const { sheet, names } = prefilled;
-  const name = names.find((n) => n.name === TASKS_REPORT_DATE_NAME);
+  const { sheet, names: defined } = prefilled;
+  const name = defined.find((n) => n.name === names.tasksReportDate);
 
   it("is named DTI_TASKS_REPORT_DATE (an input), holds TODAY() as dd/mm/yyyy and is unlocked", () => {
-    expect(name).toEqual({ name: TASKS_REPORT_DATE_NAME, sheet: "Nhiệm vụ", ref: "$C$3", kind: "input" });
+    expect(name).toEqual({ name: names.tasksReportDate, sheet: "Nhiệm vụ", ref: "$C$3", kind: "input" });
     const { row, column } = parseCellRef("C3");
     expect(sheet.grid[row]?.[column]).toEqual({ f: "TODAY()" });
     expect(sheet.grid[row]?.[column - 1]).toBe("Ngày báo cáo:");
@@ -178,7 +171,7 @@ describe("inputs and validation", () => {
   it("offers the statuses through DTI_LIST_TASK_STATUS, declared for the lists sheet", () => {
     const status = columnOf(sheet, "Trạng thái");
     const v = sheet.validations.find((x) => x.rule.kind === "list");
-    expect(v?.rule).toEqual({ kind: "list", source: TASK_STATUS_LIST_NAME });
+    expect(v?.rule).toEqual({ kind: "list", source: names.taskStatusList });
     expect(bounds(v?.ref ?? "A1")).toEqual({ top: TASKS_FIRST_ROW - 1, bottom: lastRow(sheet) - 1, left: status, right: status });
     expect(optionLists).toEqual([{ name: "DTI_LIST_TASK_STATUS", values: ["Chưa thực hiện", "Đang thực hiện", "Hoàn thành", "Tạm dừng"] }]);
     expect(optionLists[0]?.values).toEqual(TASK_STATUSES);
@@ -341,7 +334,7 @@ describe("an empty sheet", () => {
   });
 
   it("declares the same name and list", () => {
-    expect(empty.names.map((n) => n.name)).toEqual([TASKS_REPORT_DATE_NAME]);
-    expect(empty.optionLists.map((l) => l.name)).toEqual([TASK_STATUS_LIST_NAME]);
+    expect(empty.names.map((n) => n.name)).toEqual([names.tasksReportDate]);
+    expect(empty.optionLists.map((l) => l.name)).toEqual([names.taskStatusList]);
   });
 });

@@ -2,7 +2,7 @@
 import { dtiProvince2022 } from "../../src/catalog";
 import type { Indicator, IndicatorSet } from "../../src/catalog/schema";
 import type { InputValue, ScoreOptions, UnitInput } from "../../src/engine/types";
-import { MINMAX_AS_BEST_NAME } from "../../src/layout/formulas";
+
 import type { CellContent } from "../../src/layout/model";
 import { names } from "../../src/layout/names";
 
@@ -25,6 +25,6 @@ export function namedInputs(unit: UnitInput, options: ScoreOptions = {}, set: In
     if (ref?.max !== undefined) out.set(names.referenceMax(ind.id), ref.max);
   }
   out.set(names.optionAltThreshold, options.altThreshold ? "Có" : "Không");
-  out.set(MINMAX_AS_BEST_NAME, options.minMaxAsRatioToBest ? "Có" : "Không");
+  out.set(names.optionMinMaxAsBest, options.minMaxAsRatioToBest ? "Có" : "Không");
   return out;
 }

@@ -4,7 +4,7 @@
  * it; files that cannot be parts are refused with the reason, naming the file.
  */
 import { dtiProvince2022 as set } from "../../src/catalog";
-import { buildWorkbookLayout, PART_NAMES } from "../../src/layout/build";
+import { buildWorkbookLayout } from "../../src/layout/build";
 import type { ReadCell } from "../../src/layout/merge";
 import type { CellContent } from "../../src/layout/model";
 import { TEMPLATE_VERSION, names } from "../../src/layout/names";
@@ -41,7 +41,7 @@ describe("a part, built and read back from bytes", () => {
     expect(opened.opened.read(names.input("7.11", "b"))).toMatchObject({ kind: "value", value: 11250 });
     expect(opened.opened.read(names.input("7.11", "a"))).toMatchObject({ kind: "value", value: 12.6 });
     expect(opened.opened.read(names.input("3.1", "a"))).toEqual({ kind: "missing" });
-    expect(opened.opened.names).toEqual(expect.arrayContaining([PART_NAMES.agency, names.info(16)]));
+    expect(opened.opened.names).toEqual(expect.arrayContaining([names.partAgency, names.info(16)]));
   }, 30_000);
 });
 
