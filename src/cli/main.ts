@@ -24,6 +24,8 @@ import { LIMIT_OPTIONS, LIMIT_USAGE, limitsFromArgs, openXlsx } from "./open-xls
 import type { XlsxLimits } from "../xlsx/bounded";
 import { SPLIT_USAGE, splitCommand } from "./split";
 import { describeIndicator } from "../catalog/describe";
+import { calendarText, parseCalendar } from "../catalog/calendar";
+import { formatPeriod, parsePeriod, quarterOf, type Period } from "../catalog/period";
 import { DtiError } from "../engine/errors";
 import { toReport } from "../engine/report";
 import { scoreUnits } from "../engine/score";
@@ -40,8 +42,13 @@ const USAGE = `Cách dùng / Usage:
       Liệt kê bộ chỉ số: trụ cột, chỉ số thành phần, điểm tối đa, cách tính, biến.
       --xlsx -o <tệp.xlsx>  ghi bộ chỉ số ra trang "${SET_SHEET_NAME}" của một tệp .xlsx để sửa trong Excel,
                             rồi dùng lại bằng --set <tệp.xlsx> (không ghi đè tệp đã có)
-  npm run -s dti -- template -o <tệp.xlsx> [--set <mã|tệp .json|tệp .xlsx>] [--functions] [--with-sample-tasks] [--update] [--no-protect]
+  npm run -s dti -- template -o <tệp.xlsx> [--set <mã|tệp .json|tệp .xlsx>] [--period "Quý III/2026"] [--calendar <lịch>] [--functions] [--with-sample-tasks] [--update] [--no-protect]
       Ghi mẫu biểu (Thông tin chung, Chỉ số DTI, Tổng hợp, Phân công, Nhiệm vụ) ra tệp .xlsx.
+      --period "Quý III/2026"  kỳ báo cáo (ô DTI_PERIOD): "Quý I/2026" … "Quý IV/2026" hoặc "Năm 2026";
+                           mặc định quý hiện tại (với --update: giữ kỳ đã ghi trong tệp)
+      --calendar <lịch>    hạn gửi báo cáo (ô DTI_CALENDAR): ninh-thuan (mặc định: các cơ quan trước ngày 25 tháng
+                           cuối quý và 20/12, Sở TTTT trước ngày 30 và 25/12), ben-tre (28), tra-vinh (20 và 30/11),
+                           hoặc "25, 20/12; 30, 25/12" (các cơ quan; Sở TTTT)
       --functions          ô điểm dùng hàm DTI.* (cần bổ trợ) thay cho công thức Excel thường
       --with-sample-tasks  điền sẵn danh mục nhiệm vụ Phụ lục 1 của tỉnh Ninh Thuận làm ví dụ
       --update             tệp đã có: cập nhật mẫu tại chỗ, giữ nguyên mọi số liệu đã nhập
@@ -183,6 +190,8 @@ async function template(args: readonly string[]): Promise<CliResult> {
       update: { type: "boolean" },
       "no-protect": { type: "boolean" },
       set: { type: "string" },
+      period: { type: "string" },
+      calendar: { type: "string" },
       ...LIMIT_OPTIONS,
     },
   });
@@ -190,6 +199,13 @@ async function template(args: readonly string[]): Promise<CliResult> {
   if ("error" in limits) return fail(limits.error);
   const file = values.output;
   if (!file) return fail(`cần tên tệp ra: -o <tệp.xlsx>.\n${USAGE}`);
+  let period: Period | undefined;
+  if (values.period !== undefined) {
+    period = parsePeriod(values.period);
+    if (!period) return fail(`--period "${values.period}": kỳ báo cáo phải có dạng "Quý I/2026" … "Quý IV/2026" hoặc "Năm 2026".`);
+  }
+  const calendar = values.calendar === undefined ? undefined : parseCalendar(values.calendar);
+  if (calendar && "error" in calendar) return fail(`--calendar: ${calendar.error}`);
   if (!file.toLowerCase().endsWith(".xlsx")) return fail(`${file}: tệp ra phải có đuôi .xlsx.`);
   const set = await resolveSet(values.set ?? DEFAULT_SET_ID);
   // A set that is not built in reaches the functions when the task pane opens the workbook
@@ -200,6 +216,8 @@ async function template(args: readonly string[]): Promise<CliResult> {
     formulas: useFunctions ? "functions" : "portable",
     protect: values["no-protect"] !== true,
     ...(values["with-sample-tasks"] ? { sampleTasks: ninhThuan2022TaskList } : {}),
+    period: period ?? quarterOf(new Date()),
+    ...(calendar ? { calendar: calendar.calendar } : {}),
   });
   let wb = new ExcelJS.Workbook();
   const exists = existsSync(file);
@@ -215,6 +233,9 @@ async function template(args: readonly string[]): Promise<CliResult> {
   }
   wb.creator = "DTI Workbench";
   const result = await writeLayoutToWorkbook(wb, layout, () => (exists ? "update" : "rename"));
+  // What --period and --calendar say wins over what the updated file held; without them it is kept.
+  if (period) setNamedValue(wb, layout, names.period, formatPeriod(period));
+  if (calendar) setNamedValue(wb, layout, names.calendar, calendarText(calendar.calendar));
   if (result.refused.length) {
     return fail(
       `${file}: không cập nhật được mẫu, chưa có gì được ghi: các tên sau không rõ trỏ tới ô nào nên không biết giữ số liệu nào:\n${result.refused.map((l) => `  - ${l}`).join("\n")}\nHãy sửa trong Excel (Công thức › Trình quản lý Tên) để mỗi tên chỉ trỏ tới một ô, rồi chạy lại.`,
@@ -223,6 +244,8 @@ async function template(args: readonly string[]): Promise<CliResult> {
   await writeWorkbookAtomic(wb, file, original ? { kind: "replace", original } : { kind: "create" });
   const out: string[] = [`Đã ghi ${file}:`, ...result.plan.summary.map((l) => `  - ${l}`)];
   if (exists) out.push(`  - Giữ lại ${result.preserved.length} số liệu đã nhập.`);
+  const recorded = readName(wb, names.period);
+  if (recorded.kind === "value" && typeof recorded.value === "string") out.push(`  - Kỳ báo cáo: ${recorded.value} (ô DTI_PERIOD, trang Thông tin chung).`);
   if (result.notPlaced.length) out.push(`  - Không đặt lại được (mẫu mới không còn ô này): ${result.notPlaced.join(", ")}.`);
   out.push(
     `  - Công thức ô điểm: ${layout.formulas === "portable" ? "công thức Excel thường (tính được cả khi không có bổ trợ, trong Excel cũ và LibreOffice)" : "hàm DTI.* (cần bổ trợ DTI Workbench)"}.`,
@@ -236,6 +259,14 @@ async function template(args: readonly string[]): Promise<CliResult> {
     out.push("  - Lưu ý: thư viện exceljs không vẽ được biểu đồ; biểu đồ các chỉ số chính ở trang Tổng hợp chỉ có khi chèn mẫu bằng bổ trợ trong Excel.");
   }
   return { code: 0, stdout: `${out.join("\n")}\n`, stderr: "" };
+}
+
+/** Writes a value into the cell a layout's defined name points at (a single cell). */
+function setNamedValue(wb: ExcelJS.Workbook, layout: { readonly names: readonly { name: string; sheet: string; ref: string }[] }, name: string, value: string): void {
+  const at = layout.names.find((n) => n.name === name);
+  if (!at) return;
+  const sheet = wb.getWorksheet(at.sheet);
+  if (sheet) sheet.getCell(at.ref.replace(/\$/g, "")).value = value;
 }
 
 export async function run(argv: readonly string[], readFile?: (path: string) => string | Uint8Array): Promise<CliResult> {

@@ -6,6 +6,8 @@
  * else is computed by plain formulas (./formulas.ts) and locked.
  */
 import { isBuiltInSet } from "../catalog";
+import { calendarText, DEFAULT_CALENDAR, formatDate, type CalendarDate, type ReportingCalendar } from "../catalog/calendar";
+import { formatPeriod, periodChoices, type Period } from "../catalog/period";
 import type { Indicator, IndicatorSet, InfoItem, Variable } from "../catalog/schema";
 import { indicatorSetToSheet, SET_SHEET_NAME } from "../catalog/sheet";
 import type { TaskList } from "../catalog/tasks/schema";
@@ -46,8 +48,15 @@ export interface BuildOptions {
   readonly indicators?: ReadonlySet<string>;
   /** Build only these general-information items; a link to an item left out becomes a plain input. Default: all. */
   readonly infoItems?: ReadonlySet<number>;
-  /** Marks the workbook as one agency's part of a master (DTI_META_PART, DTI_META_MASTER on DTI_META). */
-  readonly part?: { readonly agency: string; readonly master: string };
+  /**
+   * Marks the workbook as one agency's part of a master (DTI_META_PART, DTI_META_MASTER on
+   * DTI_META), due at Sở TTTT on `dueDate` (DTI_DUE_DATE, shown at the top of the part).
+   */
+  readonly part?: { readonly agency: string; readonly master: string; readonly dueDate?: CalendarDate };
+  /** The reporting period the workbook records in DTI_PERIOD; none leaves the cell blank. */
+  readonly period?: Period;
+  /** The reporting calendar the master records in DTI_CALENDAR (default Ninh Thuận's). */
+  readonly calendar?: ReportingCalendar;
   /** How Phân công splits agency cells into agencies (default splitAgencies). */
   readonly agencies?: (text: string) => string[];
   /**
@@ -65,7 +74,9 @@ interface Scope {
   readonly infoItems: readonly InfoItem[];
   readonly hasIndicator: (id: string) => boolean;
   readonly hasInfo: (id: number) => boolean;
-  readonly part?: { readonly agency: string; readonly master: string };
+  readonly part?: { readonly agency: string; readonly master: string; readonly dueDate?: CalendarDate };
+  readonly period?: Period;
+  readonly calendar: ReportingCalendar;
 }
 
 function scopeOf(set: IndicatorSet, options: BuildOptions): Scope {
@@ -90,6 +101,8 @@ function scopeOf(set: IndicatorSet, options: BuildOptions): Scope {
     hasIndicator: wanted ? (id) => ids.has(id) : () => true,
     hasInfo: infoWanted ? (id) => infoIds.has(id) : () => true,
     ...(options.part ? { part: options.part } : {}),
+    ...(options.period ? { period: options.period } : {}),
+    calendar: options.calendar ?? DEFAULT_CALENDAR,
   };
 }
 
@@ -244,6 +257,7 @@ function buildInfoSheet(set: IndicatorSet, scope: Scope, sheetName: string, out:
   b.format("A1", { bold: true });
   b.row(["Nhập mỗi số liệu một lần tại đây; các chỉ số dùng số liệu này (cột F) tự lấy từ ô tương ứng. Chỉ nhập vào các ô màu vàng."]);
   b.format("A2", { italic: true, fontColor: COLORS.label });
+  buildCycleRows(b, scope, sheetName, out);
   const header = b.row(["STT", "Thông tin", "Giá trị", "Đơn vị tính", "Cơ quan cung cấp", "Dùng cho chỉ số", "Ghi chú"]);
   b.format(b.rowRange(header), { bold: true, fill: COLORS.header, fontColor: COLORS.headerFont, wrap: true, border: true, vertical: "middle" });
   const users = new Map<number, string[]>();
@@ -336,7 +350,7 @@ function buildIndicatorSheet(set: IndicatorSet, scope: Scope, sheetName: string,
   const slots = Math.max(1, ...scope.indicators.map((i) => i.variables.length));
   const c = indicatorColumns(slots);
   const b = new SheetBuilder(sheetName, c.width);
-  b.row([`${set.name.toLocaleUpperCase("vi")}${scope.part ? ` — PHẦN CỦA ${scope.part.agency}` : ""}`]);
+  b.row([`${set.name.toLocaleUpperCase("vi")}${scope.part ? ` — PHẦN CỦA ${scope.part.agency}${cycleLine(scope)}` : ""}`]);
   b.format("A1", { bold: true });
   b.row([`Nguồn: ${set.source}. Chỉ nhập vào các ô màu vàng; ô màu xám lấy từ "Thông tin chung" hoặc từ chỉ số đã nhập; cột "Điểm" tự tính theo phương pháp chính thức.`]);
   b.format("A2", { italic: true, fontColor: COLORS.label });
@@ -441,6 +455,67 @@ function buildIndicatorSheet(set: IndicatorSet, scope: Scope, sheetName: string,
 }
 
 // ---------------------------------------------------------------- Tổng hợp
+
+/** " — Kỳ báo cáo: Quý III/2026 — Hạn gửi Sở TTTT: 25/09/2026", what a part's title adds, or "". */
+function cycleLine(scope: Scope): string {
+  const period = scope.period ? ` — Kỳ báo cáo: ${formatPeriod(scope.period)}` : "";
+  const due = scope.part?.dueDate ? ` — Hạn gửi Sở TTTT: ${formatDate(scope.part.dueDate)}` : "";
+  return period + due;
+}
+
+/** Excel's serial number of a calendar day (1900 date system). */
+function excelSerial(date: CalendarDate): number {
+  return Math.round((Date.UTC(date.year, date.month - 1, date.day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/**
+ * The reporting cycle, at the top of Thông tin chung (the one sheet every workbook and every
+ * part has): the period (DTI_PERIOD, a drop-down), and in the master the calendar setting
+ * (DTI_CALENDAR), in a part its due date (DTI_DUE_DATE). A part's period and due date are the
+ * master's decision, so they are locked there.
+ */
+function buildCycleRows(b: SheetBuilder, scope: Scope, sheetName: string, out: DefinedName[]): void {
+  const row = (label: string, value: CellContent): number => {
+    const r = b.row([null, label, value]);
+    b.format(cellRef(r, 1), { bold: true, horizontal: "right" });
+    b.format(cellRef(r, 2), { bold: true, horizontal: "left" });
+    return r;
+  };
+  const period = row("Kỳ báo cáo:", scope.period ? formatPeriod(scope.period) : null);
+  out.push({ name: names.period, sheet: sheetName, ref: cellRef(period, 2, true), kind: scope.part ? "meta" : "input" });
+  if (scope.part) {
+    const due = row("Hạn gửi Sở TTTT:", scope.part.dueDate ? excelSerial(scope.part.dueDate) : null);
+    out.push({ name: names.dueDate, sheet: sheetName, ref: cellRef(due, 2, true), kind: "meta" });
+    b.format(cellRef(due, 2), { numberFormat: "dd/mm/yyyy" });
+    return;
+  }
+  b.format(cellRef(period, 2), { fill: COLORS.input, locked: false });
+  b.validations.push({
+    ref: cellRef(period, 2),
+    rule: { kind: "list", source: names.periodList },
+    promptTitle: "Kỳ báo cáo",
+    prompt: 'Chọn kỳ báo cáo: "Quý I/2026" … "Quý IV/2026" hoặc "Năm 2026". Các phần gửi cơ quan mang kỳ này và hạn gửi của nó.',
+    errorTitle: "Kỳ báo cáo không hợp lệ",
+    error: 'Chỉ chọn một kỳ trong danh sách, dạng "Quý III/2026" hoặc "Năm 2026".',
+  });
+  const calendar = row("Lịch báo cáo (hạn gửi):", calendarText(scope.calendar));
+  out.push({ name: names.calendar, sheet: sheetName, ref: cellRef(calendar, 2, true), kind: "input" });
+  b.format(cellRef(calendar, 2), { fill: COLORS.input, locked: false });
+  b.validations.push({
+    ref: cellRef(calendar, 2),
+    rule: { kind: "custom", formula: `LEN(${cellRef(calendar, 2)})<=60` },
+    promptTitle: "Lịch báo cáo",
+    prompt: 'ninh-thuan (ngày 25 tháng cuối quý, 20/12; Sở TTTT 30, 25/12), ben-tre (28) hoặc tra-vinh (20, 30/11); hoặc tự ghi "25, 20/12; 30, 25/12".',
+    errorTitle: "Lịch báo cáo quá dài",
+    error: 'Ghi tên lịch (ninh-thuan, ben-tre, tra-vinh) hoặc "ngày, ngày/tháng; ngày, ngày/tháng".',
+  });
+}
+
+/** The periods the drop-down offers: the years around the workbook's period (or its set's year). */
+function periodListValues(set: IndicatorSet, scope: Scope): string[] {
+  const year = scope.period?.year ?? set.year;
+  return [year - 1, year, year + 1].flatMap(periodChoices);
+}
 
 function buildSummarySheet(set: IndicatorSet, scope: Scope, sheetName: string, out: DefinedName[]): SheetLayout {
   const b = new SheetBuilder(sheetName, 7);
@@ -745,6 +820,7 @@ export function buildWorkbookLayout(set: IndicatorSet, options: BuildOptions = {
   if (roles.includes("indicators") && (options.embedSet ?? !isBuiltInSet(set.id))) {
     sheets.push(buildSetSheet(set, { embedded: true, protect: true }));
   }
+  if (roles.includes("info") && !scope.part) extraLists = [...extraLists, { name: names.periodList, values: periodListValues(set, scope) }];
   sheets.push(buildListsSheet(scope, sn.lists, extraLists, out));
   sheets.push(buildMetaSheet(set, scope, sn.meta, formulas, out));
   // Protection can be turned off for those who prefer to edit freely; inputs stay marked.

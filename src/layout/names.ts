@@ -48,6 +48,13 @@ export const names = {
   /** The "Nhiệm vụ" sheet's report date, and the list of task statuses. */
   tasksReportDate: "DTI_TASKS_REPORT_DATE",
   taskStatusList: "DTI_LIST_TASK_STATUS",
+  /** The reporting period ("Quý III/2026", "Năm 2026") on Tổng hợp, and the drop-down it takes. */
+  period: "DTI_PERIOD",
+  periodList: "DTI_LIST_PERIOD",
+  /** The reporting calendar setting on the master's Tổng hợp ("ninh-thuan", "25, 20/12; 30, 25/12"). */
+  calendar: "DTI_CALENDAR",
+  /** A part's due date at Sở TTTT (an Excel date), on its Tổng hợp. */
+  dueDate: "DTI_DUE_DATE",
 } as const;
 
 /** Sheet names of the templates (Vietnamese, as users know them). */

@@ -184,12 +184,13 @@ describe("splitByAgency, dti-province-2022", () => {
     expect(part("Sở KH&ĐT").infoItems).toEqual([...new Set([...linked, 16, 17])].sort((a, b) => a - b));
   });
 
-  it("the owned names cover every input-like name of the master but the options and previous results, each once", () => {
+  it("the owned names cover every input-like name of the master but its settings (options, previous results, period, calendar), each once", () => {
     const owners = ownersByName(set, plan);
     const master = buildWorkbookLayout(set);
     const preserved = master.names.filter((n) => isPreservedName(n) && n.sheet !== "Nhiệm vụ").map((n) => n.name);
     const unowned = preserved.filter((n) => !owners.has(n));
-    expect(unowned.every((n) => n.startsWith("DTI_OPT_") || n.startsWith("DTI_PREV_"))).toBe(true);
+    const settings = (n: string): boolean => n.startsWith("DTI_OPT_") || n.startsWith("DTI_PREV_") || n === names.period || n === names.calendar;
+    expect(unowned.filter((n) => !settings(n))).toEqual([]);
     expect([...owners.values()].every((a) => a.length === 1)).toBe(true);
     // Linked cells are formulas in the master: never owned.
     const linked = master.names.filter((n) => n.kind === "linked").map((n) => n.name);
@@ -233,7 +234,7 @@ describe("part layouts", () => {
     const layout = buildWorkbookLayout(set, partBuildOptions(part, "tong-hop.xlsx"));
     const defined = new Set(layout.names.map((n) => n.name));
     expect([...referencedNames(layout)].filter((n) => !defined.has(n))).toEqual([]);
-    expect(layout.names.map((n) => n.name).filter((n) => !masterNames.has(n))).toEqual([names.partAgency, names.partMaster]);
+    expect(layout.names.map((n) => n.name).filter((n) => !masterNames.has(n))).toEqual([names.dueDate, names.partAgency, names.partMaster]);
     // Its indicators, with the master's formulas (no link leaves the part).
     const scores = layout.names.filter((n) => n.kind === "score").map((n) => n.indicator);
     expect(scores).toEqual(part.indicators);

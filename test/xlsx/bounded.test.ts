@@ -290,14 +290,14 @@ describe("the lean reader reports ambiguous names, never resolves them", () => {
     expect(fast.ambiguous.get("VUNG")).toBe("tên trỏ tới vùng 'Thông tin chung'!$C$4:$C$6, không phải một ô");
     expect(fast.ambiguous.get("HAI_LAN")).toBe("tên được định nghĩa 2 lần ('Thông tin chung'!$C$4; 'Thông tin chung'!$C$5); Excel chỉ dùng một");
     expect(fast.ambiguous.get("DTI_INFO_2")).toBe(
-      "tên chung của sổ trỏ tới 'Thông tin chung'!$C$5, nhưng có tên cùng tên riêng của trang \"Chỉ số DTI 2022\": 'Chỉ số DTI 2022'!$A$1; công thức trên trang đó dùng tên riêng",
+      "tên chung của sổ trỏ tới 'Thông tin chung'!$C$7, nhưng có tên cùng tên riêng của trang \"Chỉ số DTI 2022\": 'Chỉ số DTI 2022'!$A$1; công thức trên trang đó dùng tên riêng",
     );
     // Excel's names ignore case: "dti_info_3" is DTI_INFO_3 defined a second time.
     expect(fast.ambiguous.get("DTI_INFO_3")).toMatch(/^tên được định nghĩa 2 lần/);
     expect(fast.ambiguous.get("dti_info_3")).toMatch(/^tên được định nghĩa 2 lần/);
     expect(namedValueFrom(fast, "DTI_INFO_2")).toEqual({ kind: "broken", detail: fast.ambiguous.get("DTI_INFO_2") });
     // An unambiguous name next to them still reads.
-    expect(namedValueFrom(fast, "DTI_INFO_1")).toMatchObject({ kind: "value", sheet: "Thông tin chung", address: "C4" });
+    expect(namedValueFrom(fast, "DTI_INFO_1")).toMatchObject({ kind: "value", sheet: "Thông tin chung", address: "C6" });
   });
 
   it("a name scoped to one sheet only, a constant or #REF!: left to exceljs (undefined), not guessed", () => {
