@@ -7,13 +7,12 @@
  * 1 when it cannot be read or has the wrong shape, with a message on stderr, no stack trace.
  */
 import { existsSync, statSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
-import { getIndicatorSet, indicatorSets, isBuiltInSet } from "../catalog";
+import { indicatorSets, isBuiltInSet } from "../catalog";
 import type { IndicatorSet } from "../catalog/schema";
 import { SET_SHEET_NAME } from "../catalog/sheet";
-import { readJsonFile, registeredOr, resolveSet } from "../catalog/load-file";
+import { readJsonFile, resolveSet } from "../catalog/load-file";
 import { TEMPLATE_VERSION } from "../layout/names";
 import { DEFAULT_SET_ID } from "../layout/formulas";
 import { names } from "../layout/names";
@@ -23,6 +22,7 @@ import { MERGE_USAGE, mergeCommand } from "./merge";
 import { LIMIT_OPTIONS, LIMIT_USAGE, limitsFromArgs, openXlsx } from "./open-xlsx";
 import type { XlsxLimits } from "../xlsx/bounded";
 import { SPLIT_USAGE, splitCommand } from "./split";
+import { TREND_USAGE, trendCommand } from "./trend";
 import { describeIndicator } from "../catalog/describe";
 import { calendarText, parseCalendar } from "../catalog/calendar";
 import { formatPeriod, parsePeriod, quarterOf, type Period } from "../catalog/period";
@@ -33,8 +33,7 @@ import type { ScoreOptions } from "../engine/types";
 import { parseScoreInput } from "./json-input";
 import { ninhThuan2022TaskList } from "../catalog/tasks/ninh-thuan-2022";
 import { buildSetSheet, buildWorkbookLayout } from "../layout/build";
-import { readInputs } from "../layout/read-inputs";
-import { readSetFromWorkbook, validSet } from "./set-xlsx";
+import { scoreWorkbookFile } from "./score-file";
 import { readName, writeLayoutToWorkbook } from "./xlsx";
 import { fail, type CliResult } from "./result";
 
@@ -63,6 +62,7 @@ ${LIMIT_USAGE}      Tệp .xlsx vượt giới hạn (ví dụ "bom nén", trang
 ${SPLIT_USAGE}
 ${MERGE_USAGE}
 ${AGGREGATE_USAGE}
+${TREND_USAGE}
   Bộ chỉ số: có sẵn ${indicatorSets.map((x) => x.id).join(", ")}; bộ khác (của tỉnh cho sở, huyện, xã) là một tệp .json
   theo lược đồ danh mục, hoặc trang "${SET_SHEET_NAME}" của một tệp .xlsx, dùng với --set <tệp>. Mẫu làm từ bộ không có sẵn
   mang theo trang "${SET_SHEET_NAME}", nên "score" đọc được bộ chỉ số từ chính sổ đó.
@@ -112,38 +112,14 @@ async function catalog(args: readonly string[]): Promise<CliResult> {
 }
 
 async function scoreXlsx(file: string, flags: ScoreOptions, setOption: string | undefined, limits: XlsxLimits): Promise<CliResult> {
-  const wb = await openXlsx(file, { valuesOnly: true, limits });
-  if ("error" in wb) return fail(wb.error);
-  // The workbook says which set it was made from; --set names a set file for sets not built in.
-  const meta = readName(wb.workbook, names.metaSet);
-  const recorded = meta.kind === "value" && typeof meta.value === "string" ? meta.value : undefined;
-  let set: IndicatorSet;
-  if (setOption !== undefined || recorded === undefined || getIndicatorSet(recorded)) {
-    set = await resolveSet(setOption ?? recorded ?? DEFAULT_SET_ID);
-  } else {
-    // A set that is not built in: a template made from it carries it in the sheet "Bộ chỉ số".
-    const carried = readSetFromWorkbook(wb.workbook, file);
-    if (carried === null) {
-      return fail(
-        `${file}: sổ được làm theo bộ chỉ số "${recorded}" (ghi ở DTI_META); bộ này không có sẵn và sổ không có trang "${SET_SHEET_NAME}" chứa bộ chỉ số. Hãy chỉ tệp bộ chỉ số: --set <tệp .json|.xlsx>.`,
-      );
-    }
-    set = registeredOr(validSet(carried, file), file);
-    if (set.id !== recorded) {
-      return fail(`${file}: trang "${SET_SHEET_NAME}" chứa bộ chỉ số "${set.id}" nhưng sổ được làm theo bộ "${recorded}" (ghi ở DTI_META); hãy chỉ đúng tệp bộ chỉ số: --set <tệp .json|.xlsx>.`);
-    }
-  }
-  const fallback = path.basename(file, path.extname(file));
-  const read = readInputs(set, (name) => readName(wb.workbook, name), fallback);
-  const lines = read.problems.map((p) => `${p.severity === "warning" ? "Cảnh báo" : "Lỗi"}: ${file}: ${p.text}`);
-  if (read.problems.some((p) => p.severity === "fatal")) return { code: 1, stdout: "", stderr: `${lines.join("\n")}\n` };
-  const options: ScoreOptions = {
-    altThreshold: flags.altThreshold === true || read.options.altThreshold === true,
-    minMaxAsRatioToBest: flags.minMaxAsRatioToBest === true || read.options.minMaxAsRatioToBest === true,
-  };
-  const results = scoreUnits(set, [read.unit], options);
-  const stderr = lines.length ? `${lines.join("\n")}\n` : "";
-  return { code: 0, stdout: `${JSON.stringify(toReport(set, results, options), null, 2)}\n`, stderr };
+  const scored = await scoreWorkbookFile(file, flags, setOption, limits);
+  if ("error" in scored) return fail(scored.error);
+  if ("fatal" in scored) return { code: 1, stdout: "", stderr: `${scored.fatal.join("\n")}\n` };
+  const report = toReport(scored.set, [scored.result], scored.options);
+  // The period the workbook reports on, when it records one (templates since the reporting cycle).
+  const shown = scored.period.kind === "period" ? { period: formatPeriod(scored.period.period), ...report } : report;
+  const stderr = scored.lines.length ? `${scored.lines.join("\n")}\n` : "";
+  return { code: 0, stdout: `${JSON.stringify(shown, null, 2)}\n`, stderr };
 }
 
 async function score(args: readonly string[], readFile: ((path: string) => string | Uint8Array) | undefined): Promise<CliResult> {
@@ -275,6 +251,8 @@ export async function run(argv: readonly string[], readFile?: (path: string) => 
         return await mergeCommand(rest);
       case "aggregate":
         return await aggregateCommand(rest);
+      case "trend":
+        return await trendCommand(rest);
       case undefined:
       case "help":
       case "--help":

@@ -1,14 +1,17 @@
 /**
  * The reporting cycle in the CLI (issue 11): the period and calendar a template records.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { formatPeriod, quarterOf } from "../../src/catalog/period";
 import { run } from "../../src/cli/main";
-import { readName } from "../../src/cli/xlsx";
+import { readName, writeNamedValues } from "../../src/cli/xlsx";
+import type { ScoreReport } from "../../src/engine/report";
+import type { UnitInput } from "../../src/engine/types";
 import { names } from "../../src/layout/names";
+import { namedInputs } from "../support/named-inputs";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -61,4 +64,95 @@ describe("dti template: the reporting period and calendar", () => {
     expect(cal.stderr).toContain("ninh-thuan, ben-tre, tra-vinh");
     expect(existsSync(path.join(dir, "x.xlsx"))).toBe(false);
   });
+});
+
+describe("dti trend: one unit across periods", () => {
+  const sample = JSON.parse(readFileSync(path.join(__dirname, "../fixtures/sample-province.json"), "utf8")) as { units: UnitInput[] };
+  const full = sample.units[0] as UnitInput;
+  // The earlier quarter: the same unit, with two indicators not yet typed.
+  const earlier: UnitInput = { ...full, values: Object.fromEntries(Object.entries(full.values).filter(([id]) => id !== "3.1" && id !== "6.2")) };
+
+  async function filled(dir: string, name: string, period: string, unit: UnitInput): Promise<string> {
+    const file = path.join(dir, name);
+    expect((await run(["template", "-o", file, "--period", period])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(writeNamedValues(wb, namedInputs(unit))).toEqual([]);
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  let dir = "";
+  let q1 = "";
+  let q2 = "";
+  beforeAll(async () => {
+    dir = scratch();
+    q2 = await filled(dir, "quy-2.xlsx", "Quý II/2026", full);
+    q1 = await filled(dir, "quy-1.xlsx", "Quý I/2026", earlier);
+  }, 60_000);
+
+  it("orders the periods and gives each period's figures exactly as dti score does, with the change", async () => {
+    const r = await run(["trend", q2, q1, "--json"]);
+    expect(r.code).toBe(0);
+    const trend = JSON.parse(r.stdout) as {
+      unit: string;
+      periods: { period: string; file: string; total: number; index: number; mainIndexes: Record<string, number>; incomplete: number; change?: { total: number } }[];
+    };
+    expect(trend.unit).toBe("Ninh Thuận");
+    expect(trend.periods.map((p) => [p.period, p.file])).toEqual([["Quý I/2026", q1], ["Quý II/2026", q2]]);
+    for (const p of trend.periods) {
+      const score = JSON.parse((await run(["score", p.file])).stdout) as ScoreReport & { period: string };
+      const unit = score.units[0]!;
+      expect(score.period).toBe(p.period);
+      expect(p.total).toBe(unit.total.score);
+      expect(p.index).toBe(unit.total.index);
+      expect(p.mainIndexes).toEqual(Object.fromEntries(Object.entries(unit.pillars).map(([id, x]) => [id, x.score])));
+      expect(p.incomplete).toBe(unit.total.incomplete.length);
+    }
+    const [first, second] = trend.periods;
+    expect(first!.change).toBeUndefined();
+    expect(second!.change!.total).toBeCloseTo(second!.total - first!.total, 9);
+    // The earlier quarter lacks 3.1 and 6.2: counted, not scored as 0.
+    expect(first!.incomplete).toBeGreaterThanOrEqual(2);
+    expect(second!.total).toBeGreaterThan(first!.total);
+  }, 60_000);
+
+  it("prints a table in Vietnamese and writes the same table to a workbook", async () => {
+    const out = path.join(dir, "xu-huong.xlsx");
+    const r = await run(["trend", q1, q2, "-o", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Đơn vị: Ninh Thuận — bộ chỉ số dti-province-2022\n\nQuý I\/2026: tổng [\d,]+ điểm, chỉ số DTI 0,\d{4} — /u);
+    expect(r.stdout).toMatch(/\d+ chỉ số chưa tính được điểm, không cộng vào tổng: .*3\.1/u);
+    const json = JSON.parse((await run(["trend", q1, q2, "--json"])).stdout) as { periods: { period: string; total: number; index: number }[] };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("Xu hướng")!;
+    expect(ws.getRow(3).getCell(1).value).toBe("Kỳ báo cáo");
+    json.periods.forEach((p, i) => {
+      const row = ws.getRow(4 + i);
+      expect([row.getCell(1).value, row.getCell(2).value, row.getCell(4).value]).toEqual([p.period, p.total, p.index]);
+    });
+  }, 60_000);
+
+  it("refuses two workbooks of one period, or of different units, naming the files", async () => {
+    const twice = await run(["trend", q1, q1]);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toBe(`Lỗi: kỳ Quý I/2026 có 2 sổ: ${q1}, ${q1}. Mỗi kỳ chỉ dùng một sổ.\n`);
+    const other = await filled(dir, "ben-tre.xlsx", "Quý III/2026", { ...full, name: "Bến Tre", info: { ...full.info, 1: "Bến Tre" } });
+    const mixed = await run(["trend", q1, other]);
+    expect(mixed.code).toBe(1);
+    expect(mixed.stderr).toContain(`"Ninh Thuận" (${q1}); "Bến Tre" (${other})`);
+  }, 60_000);
+
+  it("refuses a workbook that records no period, saying how to give it one", async () => {
+    const file = path.join(dir, "cu.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(q1);
+    writeNamedValues(wb, new Map([[names.period, null]]));
+    await wb.xlsx.writeFile(file);
+    const r = await run(["trend", file, q2]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}: sổ không ghi kỳ báo cáo (ô DTI_PERIOD, trang Thông tin chung)`);
+    expect(r.stderr).toContain("template --update --period");
+  }, 60_000);
 });

@@ -60,11 +60,11 @@ describe("dti template -o FILE.xlsx", () => {
   const file = path.join(tmp, "mau.xlsx");
 
   it("writes the layout exactly: every cell, format, validation and name", async () => {
-    const r = await run(["template", "-o", file, "--with-sample-tasks"]);
+    const r = await run(["template", "-o", file, "--with-sample-tasks", "--period", "Quý III/2026"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Tạo trang tính mới "Chỉ số DTI 2022"/);
     expect(r.stdout).toMatch(/exceljs không vẽ được biểu đồ/);
-    const layout = buildWorkbookLayout(set, { sampleTasks: ninhThuan2022TaskList });
+    const layout = buildWorkbookLayout(set, { sampleTasks: ninhThuan2022TaskList, period: { kind: "quarter", year: 2026, quarter: 3 } });
     const wb = await open(file);
     expect(xlsxCellSnapshot(wb, layout)).toBe(cellLevelSnapshot(layout));
   });

@@ -1,0 +1,82 @@
+/**
+ * Scoring one .xlsx workbook, as `dti score` does and `dti trend` repeats per file: bounded
+ * opening, the set the workbook records (or the one it carries in "Bộ chỉ số", or --set), the
+ * inputs read by defined name, and the workbook's reporting period.
+ */
+import path from "node:path";
+import { getIndicatorSet } from "../catalog";
+import { parsePeriod, type Period } from "../catalog/period";
+import type { IndicatorSet } from "../catalog/schema";
+import { SET_SHEET_NAME } from "../catalog/sheet";
+import { registeredOr, resolveSet } from "../catalog/load-file";
+import { scoreUnits } from "../engine/score";
+import type { ScoreOptions, UnitResult } from "../engine/types";
+import { DEFAULT_SET_ID } from "../layout/formulas";
+import { names } from "../layout/names";
+import { readInputs } from "../layout/read-inputs";
+import type { XlsxLimits } from "../xlsx/bounded";
+import { openXlsx } from "./open-xlsx";
+import { readSetFromWorkbook, validSet } from "./set-xlsx";
+import { readName } from "./xlsx";
+
+/** The workbook's DTI_PERIOD: a period, absent (an older template, or a blank cell), or text that names none. */
+export type PeriodCell = { readonly kind: "period"; readonly period: Period } | { readonly kind: "none" } | { readonly kind: "unreadable"; readonly text: string; readonly where: string };
+
+export interface ScoredWorkbook {
+  readonly set: IndicatorSet;
+  readonly options: ScoreOptions;
+  readonly result: UnitResult;
+  readonly period: PeriodCell;
+  /** Warnings and errors about the workbook's cells, one line each, naming the file. */
+  readonly lines: readonly string[];
+}
+
+export async function scoreWorkbookFile(
+  file: string,
+  flags: ScoreOptions,
+  setOption: string | undefined,
+  limits: XlsxLimits,
+): Promise<ScoredWorkbook | { readonly error: string } | { readonly fatal: readonly string[] }> {
+  const wb = await openXlsx(file, { valuesOnly: true, limits });
+  if ("error" in wb) return { error: wb.error };
+  // The workbook says which set it was made from; --set names a set file for sets not built in.
+  const meta = readName(wb.workbook, names.metaSet);
+  const recorded = meta.kind === "value" && typeof meta.value === "string" ? meta.value : undefined;
+  let set: IndicatorSet;
+  if (setOption !== undefined || recorded === undefined || getIndicatorSet(recorded)) {
+    set = await resolveSet(setOption ?? recorded ?? DEFAULT_SET_ID);
+  } else {
+    // A set that is not built in: a template made from it carries it in the sheet "Bộ chỉ số".
+    const carried = readSetFromWorkbook(wb.workbook, file);
+    if (carried === null) {
+      return {
+        error: `${file}: sổ được làm theo bộ chỉ số "${recorded}" (ghi ở DTI_META); bộ này không có sẵn và sổ không có trang "${SET_SHEET_NAME}" chứa bộ chỉ số. Hãy chỉ tệp bộ chỉ số: --set <tệp .json|.xlsx>.`,
+      };
+    }
+    set = registeredOr(validSet(carried, file), file);
+    if (set.id !== recorded) {
+      return { error: `${file}: trang "${SET_SHEET_NAME}" chứa bộ chỉ số "${set.id}" nhưng sổ được làm theo bộ "${recorded}" (ghi ở DTI_META); hãy chỉ đúng tệp bộ chỉ số: --set <tệp .json|.xlsx>.` };
+    }
+  }
+  const fallback = path.basename(file, path.extname(file));
+  const read = readInputs(set, (name) => readName(wb.workbook, name), fallback);
+  const lines = read.problems.map((p) => `${p.severity === "warning" ? "Cảnh báo" : "Lỗi"}: ${file}: ${p.text}`);
+  // A template that cannot be read: every line, errors and warnings, already saying "Lỗi"/"Cảnh báo".
+  if (read.problems.some((p) => p.severity === "fatal")) return { fatal: lines };
+  const options: ScoreOptions = {
+    altThreshold: flags.altThreshold === true || read.options.altThreshold === true,
+    minMaxAsRatioToBest: flags.minMaxAsRatioToBest === true || read.options.minMaxAsRatioToBest === true,
+  };
+  const [result] = scoreUnits(set, [read.unit], options);
+  const cell = readName(wb.workbook, names.period);
+  let period: PeriodCell = { kind: "none" };
+  if (cell.kind === "value" && cell.value !== null && String(cell.value).trim() !== "") {
+    const text = typeof cell.value === "object" ? "(công thức)" : String(cell.value);
+    const parsed = typeof cell.value === "string" ? parsePeriod(cell.value) : undefined;
+    period = parsed ? { kind: "period", period: parsed } : { kind: "unreadable", text, where: `'${cell.sheet}'!${cell.address}` };
+  }
+  if (period.kind === "unreadable") {
+    lines.push(`Cảnh báo: ${file}: ô ${period.where} (DTI_PERIOD, kỳ báo cáo) ghi "${period.text}", không phải "Quý I/2026" … "Quý IV/2026" hoặc "Năm 2026".`);
+  }
+  return { set, options, result: result as UnitResult, period, lines };
+}
