@@ -2,7 +2,7 @@
  * The registry of indicator sets. A new set (a later year, or a province's own set for its
  * departments and districts) is a new data file: a JSON file under ./sets imported here and
  * checked by `parseIndicatorSet` at load, or a file given at run time (`--set file.json`,
- * ./load-file.ts), or a set registered with `registerIndicatorSet`.
+ * ../cli/set-file.ts), or a set registered with `registerIndicatorSet`.
  */
 import { parseIndicatorSet } from "./load";
 import type { Indicator, IndicatorSet } from "./schema";

@@ -7,7 +7,7 @@
  * Every problem is reported, not only the first, as a Vietnamese message naming the file and
  * the JSON path: `sets/huyen.json: indicators[3].rule.ratio.numerator[0]: biến "x" không có trong chỉ số 1.2`.
  *
- * Browser-safe: no `fs` here; reading a file is in ./load-file.ts (Node only).
+ * Browser-safe: no `fs` here; reading a file is in ../cli/set-file.ts (Node only).
  */
 import { hasOwn } from "../engine/own";
 import { Decimal, exact } from "../engine/rules";

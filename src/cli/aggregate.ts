@@ -20,7 +20,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { getIndicatorSet } from "../catalog";
-import { resolveSet } from "../catalog/load-file";
+import { resolveSet } from "./set-file";
 import type { IndicatorSet } from "../catalog/schema";
 import { DtiError } from "../engine/errors";
 import { toReport } from "../engine/report";

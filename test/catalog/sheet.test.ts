@@ -5,7 +5,7 @@
  */
 import { join } from "path";
 import { dtiProvince2020, dtiProvince2022 } from "../../src/catalog";
-import { loadIndicatorSetFile } from "../../src/catalog/load-file";
+import { loadIndicatorSetFile } from "../../src/cli/set-file";
 import type { IndicatorSet } from "../../src/catalog/schema";
 import {
   indicatorSetToSheet,

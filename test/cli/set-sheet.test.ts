@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { dtiProvince2022 } from "../../src/catalog";
-import { loadIndicatorSetFile } from "../../src/catalog/load-file";
+import { loadIndicatorSetFile } from "../../src/cli/set-file";
 import { indicatorSetToSheet, SET_SHEET_COLUMNS, SET_SHEET_NAME } from "../../src/catalog/sheet";
 import { run } from "../../src/cli/main";
 import { setsKnownTo } from "../../src/cli/set-xlsx";
