@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { getIndicatorSet, indicatorSets, isBuiltInSet } from "../catalog";
 import type { IndicatorSet } from "../catalog/schema";
-import { SET_SHEET_NAME } from "../catalog/sheet";
+import { SET_SHEET_NAME } from "../layout/set-sheet";
 import { readJsonFile, registeredOr, resolveSet } from "./set-file";
 import { TEMPLATE_VERSION } from "../layout/names";
 import { DEFAULT_SET_ID } from "../layout/formulas";

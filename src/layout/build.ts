@@ -7,7 +7,7 @@
  */
 import { isBuiltInSet } from "../catalog";
 import type { Indicator, IndicatorSet, InfoItem, Variable } from "../catalog/schema";
-import { indicatorSetToSheet, SET_SHEET_NAME } from "../catalog/sheet";
+import { indicatorSetToSheet, SET_SHEET_NAME } from "./set-sheet";
 import type { TaskList } from "../catalog/tasks/schema";
 import { describeRule } from "../catalog/describe";
 import { ratioSpecs } from "../catalog/rule-parts";
@@ -637,7 +637,7 @@ const EMBEDDED_SET_HELP =
   "Muốn sửa bộ chỉ số: sửa tệp bộ chỉ số rồi tạo lại mẫu (dti template --set <tệp> -o <sổ này> --update), để công thức của mẫu khớp với bộ.";
 
 /**
- * The indicator set as a sheet (../catalog/sheet.ts): on its own (`dti catalog --xlsx`), for a
+ * The indicator set as a sheet (./set-sheet.ts): on its own (`dti catalog --xlsx`), for a
  * province to edit, or inside a template (`embedded`), for readers of a set that is not built in.
  * Identifier columns are text, so "3.10" typed there stays "3.10".
  */

@@ -10,7 +10,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { dtiProvince2022 } from "../../src/catalog";
 import { loadIndicatorSetFile } from "../../src/cli/set-file";
-import { indicatorSetToSheet, SET_SHEET_COLUMNS, SET_SHEET_NAME } from "../../src/catalog/sheet";
+import { indicatorSetToSheet, SET_SHEET_COLUMNS, SET_SHEET_NAME } from "../../src/layout/set-sheet";
 import { run } from "../../src/cli/main";
 import { setsKnownTo } from "../../src/cli/set-xlsx";
 import { writeNamedValues } from "../../src/cli/xlsx";

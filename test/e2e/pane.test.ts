@@ -36,7 +36,7 @@ import { ownedNames, splitByAgency } from "../../src/layout/split";
 import { TEMPLATE_VERSION, names } from "../../src/layout/names";
 import { namedInputs } from "../support/named-inputs";
 import { parseIndicatorSet } from "../../src/catalog/load";
-import { indicatorSetToSheet, SET_SHEET_COLUMNS } from "../../src/catalog/sheet";
+import { indicatorSetToSheet, SET_SHEET_COLUMNS } from "../../src/layout/set-sheet";
 import type { CellTarget, DtiHarness, HarnessSetup, Located } from "./harness/harness";
 
 jest.setTimeout(600_000);

@@ -23,10 +23,10 @@
  * Pure: no Office.js, no DOM, no Node. The hosts read a sheet into a 2-D array of values
  * (src/office/read-set-sheet.ts, src/cli/set-xlsx.ts) and call `parseIndicatorSetSheet`.
  */
-import { columnLetter, quoteSheet } from "../layout/model";
+import { columnLetter, quoteSheet } from "./model";
 import { hasOwn } from "../engine/own";
-import { MAX_LISTED_ERRORS, moreLine, parseIndicatorSet, ProblemList, type ParseResult } from "./load";
-import type { IndicatorSet } from "./schema";
+import { MAX_LISTED_ERRORS, moreLine, parseIndicatorSet, ProblemList, type ParseResult } from "../catalog/load";
+import type { IndicatorSet } from "../catalog/schema";
 
 /** The name of the sheet, in the files `dti catalog --xlsx` writes and in templates of a set that is not built in. */
 export const SET_SHEET_NAME = "Bộ chỉ số";
