@@ -9,7 +9,7 @@
  *
  * Browser-safe: no `fs` here; reading a file is in ../cli/set-file.ts (Node only).
  */
-import { hasOwn } from "../engine/own";
+import { hasOwn } from "./own";
 import { Decimal, exact } from "../engine/rules";
 // The defined names of a template are derived from the ids by one function (layout/names.ts,
 // which imports nothing); their length is checked here, where a set is accepted or refused.
@@ -116,7 +116,7 @@ const RULE_FIELDS: Record<RuleKind, { readonly required: readonly string[]; read
  * "__proto__" (no "_"), so that key is always an unknown field or id, reported by name. A
  * variable key or a pillar id may be "constructor" or "prototype" (and a pillar id "toString"…):
  * those are declared like any other and every reader looks them up as own keys or in a Map
- * (src/engine/own.ts), so they are scored, and reported missing, exactly like "a" or "I".
+ * (src/catalog/own.ts), so they are scored, and reported missing, exactly like "a" or "I".
  */
 /** Set ids: lower-case words joined by "-" (no ":", which qualifies an indicator id: "dti-province-2020:1.1"). */
 const SET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -18,7 +18,7 @@ import type {
 } from "../catalog/schema";
 import { DtiError } from "./errors";
 import { msg } from "./messages";
-import { ownValue, putOwn } from "./own";
+import { ownValue, putOwn } from "../catalog/own";
 import {
   Decimal,
   ONE,

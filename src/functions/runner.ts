@@ -10,7 +10,7 @@ import { findIndicator, getIndicatorSet, indicatorSets } from "../catalog/index"
 import type { Indicator, IndicatorSet, PartRule, Rule } from "../catalog/schema";
 import { DtiError } from "../engine/errors";
 import { msg } from "../engine/messages";
-import { hasOwn, putOwn } from "../engine/own";
+import { hasOwn, putOwn } from "../catalog/own";
 import {
   Decimal,
   ONE,

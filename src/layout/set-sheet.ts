@@ -24,7 +24,7 @@
  * (src/office/read-set-sheet.ts, src/cli/set-xlsx.ts) and call `parseIndicatorSetSheet`.
  */
 import { columnLetter, quoteSheet } from "./model";
-import { hasOwn } from "../engine/own";
+import { hasOwn } from "../catalog/own";
 import { MAX_LISTED_ERRORS, moreLine, parseIndicatorSet, ProblemList, type ParseResult } from "../catalog/load";
 import type { IndicatorSet } from "../catalog/schema";
 

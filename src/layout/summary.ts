@@ -10,7 +10,7 @@ import type { IndicatorSet } from "../catalog/schema";
 import { toReport } from "../engine/report";
 import { Decimal, formatIndexVi } from "../engine/rules";
 import type { IndicatorOutcome, ScoreOptions, Status, UnitResult } from "../engine/types";
-import { ownValue } from "../engine/own";
+import { ownValue } from "../catalog/own";
 import { agencyAssignments } from "./build";
 import type { ReadResult } from "./read-inputs";
 import type { Counts, Finding, ValidationReport } from "./validate";
