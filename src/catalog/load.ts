@@ -10,7 +10,7 @@
  * Browser-safe: no `fs` here; reading a file is in ../cli/set-file.ts (Node only).
  */
 import { hasOwn } from "./own";
-import { Decimal, exact } from "../engine/rules";
+import { Decimal, exact } from "./exact";
 // The defined names of a template are derived from the ids by one function (layout/names.ts,
 // which imports nothing); their length is checked here, where a set is accepted or refused.
 import { names } from "../layout/names";
