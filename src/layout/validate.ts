@@ -16,7 +16,7 @@
 import type { Indicator, IndicatorSet, InfoItem, RatioSpec, Variable } from "../catalog/schema";
 import type { InputValue, Message, UnitResult } from "../engine/types";
 import { ownValue } from "../catalog/own";
-import { agencyAssignments, splitAgencies } from "./build";
+import { agencyAssignments, splitAgencies } from "../catalog/agencies";
 import { MINMAX_AS_BEST_NAME } from "./formulas";
 import { isFormula } from "./model";
 import { ambiguityEnglish } from "./name-scope";
