@@ -25,11 +25,21 @@ function shipped(data: unknown, file: string): IndicatorSet {
  */
 export const dtiProvince2022: IndicatorSet = shipped(dtiProvince2022Data, "src/catalog/sets/dti-province-2022.json");
 
+/**
+ * The default set, the one place that says which it is: a workbook without a set, the CLI
+ * without --set and the pane start from it, and a bare indicator id in a DTI.* call ("3.1")
+ * means an indicator of it.
+ */
+export const defaultIndicatorSet: IndicatorSet = dtiProvince2022;
+
+/** The default set's id ("dti-province-2022"); DTI.* formulas of that set leave it out. */
+export const DEFAULT_SET_ID: string = defaultIndicatorSet.id;
+
 /** Bộ chỉ số cấp tỉnh theo QĐ 1726/QĐ-BTTTT (2020), as Kế hoạch 3526/KH-UBND of Bến Tre lists it: tracked, not scored. */
 export const dtiProvince2020: IndicatorSet = shipped(dtiProvince2020Data, "src/catalog/sets/dti-province-2020.json");
 
 /** The sets shipped with the product; sets registered at run time are not among them. */
-export const builtInIndicatorSets: readonly IndicatorSet[] = [dtiProvince2022, dtiProvince2020];
+export const builtInIndicatorSets: readonly IndicatorSet[] = [defaultIndicatorSet, dtiProvince2020];
 
 /**
  * Whether a set with this id ships with the product. A workbook made from any other set carries

@@ -9,6 +9,7 @@
  *
  * Browser-safe: no `fs` here; reading a file is in ../cli/set-file.ts (Node only).
  */
+import { labelKey } from "./labels";
 import { hasOwn } from "./own";
 import { Decimal, exact } from "./exact";
 // The defined names of a template are derived from the ids by one function (layout/names.ts,
@@ -649,7 +650,7 @@ function checkOptions(c: Checker, options: unknown, p: string, id: string, key: 
     if (!c.object(o, q)) return;
     c.noExtra(o, q, ["label", "fraction", "value", "note"]);
     if (c.string(o.label, `${q}.label`, true)) {
-      const norm = (o.label as string).normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("vi");
+      const norm = labelKey(o.label as string);
       if (labels.has(norm)) c.err(`${q}.label`, `phương án "${shown(o.label)}" bị trùng.`);
       labels.add(norm);
     }
