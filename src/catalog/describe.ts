@@ -2,7 +2,7 @@
  * Short Vietnamese descriptions of structured rules, derived from the catalog, for the
  * CLI's `catalog` listing, function help and templates. One source: the rule itself.
  */
-import { exact } from "../engine/rules";
+import { exact } from "./exact";
 import type { Indicator, Measure, PartRule, RatioSpec, Rule, Tier, Variable } from "./schema";
 
 /** "0.8" → "80 %", "0.0025" → "0,25 %". */

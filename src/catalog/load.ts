@@ -7,10 +7,11 @@
  * Every problem is reported, not only the first, as a Vietnamese message naming the file and
  * the JSON path: `sets/huyen.json: indicators[3].rule.ratio.numerator[0]: biến "x" không có trong chỉ số 1.2`.
  *
- * Browser-safe: no `fs` here; reading a file is in ./load-file.ts (Node only).
+ * Browser-safe: no `fs` here; reading a file is in ../cli/set-file.ts (Node only).
  */
-import { hasOwn } from "../engine/own";
-import { Decimal, exact } from "../engine/rules";
+import { labelKey } from "./labels";
+import { hasOwn } from "./own";
+import { Decimal, exact } from "./exact";
 // The defined names of a template are derived from the ids by one function (layout/names.ts,
 // which imports nothing); their length is checked here, where a set is accepted or refused.
 import { names } from "../layout/names";
@@ -116,7 +117,7 @@ const RULE_FIELDS: Record<RuleKind, { readonly required: readonly string[]; read
  * "__proto__" (no "_"), so that key is always an unknown field or id, reported by name. A
  * variable key or a pillar id may be "constructor" or "prototype" (and a pillar id "toString"…):
  * those are declared like any other and every reader looks them up as own keys or in a Map
- * (src/engine/own.ts), so they are scored, and reported missing, exactly like "a" or "I".
+ * (src/catalog/own.ts), so they are scored, and reported missing, exactly like "a" or "I".
  */
 /** Set ids: lower-case words joined by "-" (no ":", which qualifies an indicator id: "dti-province-2020:1.1"). */
 const SET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -649,7 +650,7 @@ function checkOptions(c: Checker, options: unknown, p: string, id: string, key: 
     if (!c.object(o, q)) return;
     c.noExtra(o, q, ["label", "fraction", "value", "note"]);
     if (c.string(o.label, `${q}.label`, true)) {
-      const norm = (o.label as string).normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("vi");
+      const norm = labelKey(o.label as string);
       if (labels.has(norm)) c.err(`${q}.label`, `phương án "${shown(o.label)}" bị trùng.`);
       labels.add(norm);
     }

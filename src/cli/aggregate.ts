@@ -19,8 +19,9 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
-import { getIndicatorSet } from "../catalog";
-import { resolveSet } from "../catalog/load-file";
+import { defaultIndicatorSet, getIndicatorSet } from "../catalog";
+import { unitNameKey } from "../catalog/labels";
+import { resolveSet } from "./set-file";
 import type { IndicatorSet } from "../catalog/schema";
 import { DtiError } from "../engine/errors";
 import { toReport } from "../engine/report";
@@ -56,7 +57,6 @@ ${LIMIT_USAGE.trimEnd()}
       dùng được, thư mục rỗng, tham số sai hoặc tệp ra đã có.
 `;
 
-const DEFAULT_SET = "dti-province-2022";
 /** The sheet that marks a workbook written by this command (so it is not read back as a unit). */
 const INFO_SHEET = "Thông tin tổng hợp";
 const SHEETS = { ranking: "Xếp hạng", scores: "Điểm", gaps: "Khoảng cách", incomplete: "Chưa đủ số liệu", info: INFO_SHEET } as const;
@@ -177,11 +177,6 @@ function collectFiles(args: readonly string[]): { files: string[]; skipped: Skip
     }
   }
   return { files, skipped, notes };
-}
-
-function unitKey(name: string): string {
-  // The same comparison as the engine's duplicate check (scoreUnits).
-  return name.normalize("NFC").trim().toLocaleLowerCase("vi");
 }
 
 const vi = (n: number, decimals: number): string => n.toFixed(decimals).replace(".", ",");
@@ -449,7 +444,7 @@ async function recordedSet(files: readonly string[], limits?: XlsxLimits): Promi
     const found = setsKnownTo(opened.workbook, file)(id.value.trim());
     if (found) return found;
   }
-  return getIndicatorSet(DEFAULT_SET) as IndicatorSet;
+  return defaultIndicatorSet;
 }
 
 export async function aggregateCommand(args: readonly string[]): Promise<CliResult> {
@@ -505,7 +500,8 @@ export async function aggregateCommand(args: readonly string[]): Promise<CliResu
       continue;
     }
     for (const w of r.warnings) warnings.push(`${r.file}: ${w}`);
-    const key = unitKey(r.unit.name);
+    // The same comparison as the engine's duplicate check (scoreUnits).
+    const key = unitNameKey(r.unit.name);
     const before = byKey.get(key);
     if (before !== undefined) {
       skipped.push({ file: r.file, reason: `cùng đơn vị "${r.unit.name.trim()}" với tệp ${before} (mục 1 Thông tin chung trùng tên); giữ tệp ${before}, bỏ tệp này.` });

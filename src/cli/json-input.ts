@@ -13,7 +13,7 @@
 import { getIndicatorSet } from "../catalog";
 import type { IndicatorSet } from "../catalog/schema";
 import { DtiError } from "../engine/errors";
-import { hasOwn, putOwn } from "../engine/own";
+import { hasOwn, putOwn } from "../catalog/own";
 import type { InputValue, ReferenceRange, UnitInput } from "../engine/types";
 
 export interface ScoreInput {

@@ -9,12 +9,11 @@
 import { existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
-import { indicatorSets, isBuiltInSet } from "../catalog";
+import { DEFAULT_SET_ID, indicatorSets, isBuiltInSet } from "../catalog";
 import type { IndicatorSet } from "../catalog/schema";
-import { SET_SHEET_NAME } from "../catalog/sheet";
-import { readJsonFile, resolveSet } from "../catalog/load-file";
+import { SET_SHEET_NAME } from "../layout/set-sheet";
+import { readJsonFile, resolveSet } from "./set-file";
 import { TEMPLATE_VERSION } from "../layout/names";
-import { DEFAULT_SET_ID } from "../layout/formulas";
 import { names } from "../layout/names";
 import { aggregateCommand, AGGREGATE_USAGE } from "./aggregate";
 import { writeWorkbookAtomic, WriteError } from "./atomic-write";
@@ -138,7 +137,7 @@ async function score(args: readonly string[], readFile: ((path: string) => strin
   };
   if (file.toLowerCase().endsWith(".xlsx")) return scoreXlsx(file, options, values.set, limits);
   if (!file.toLowerCase().endsWith(".json")) return fail(`${file}: chỉ đọc được tệp .json hoặc .xlsx.`);
-  // Read as --set files are: bounded, UTF-8 with or without BOM, UTF-16 with one (load-file.ts).
+  // Read as --set files are: bounded, UTF-8 with or without BOM, UTF-16 with one (set-file.ts).
   const data = readJsonFile(file, undefined, readFile);
   const input = parseScoreInput(data, file, values.set === undefined ? undefined : await resolveSet(values.set));
   const results = scoreUnits(input.set, input.units, options);

@@ -4,14 +4,13 @@
  * inputs read by defined name, and the workbook's reporting period.
  */
 import path from "node:path";
-import { getIndicatorSet } from "../catalog";
+import { DEFAULT_SET_ID, getIndicatorSet } from "../catalog";
 import { parsePeriod, type Period } from "../catalog/period";
 import type { IndicatorSet } from "../catalog/schema";
-import { SET_SHEET_NAME } from "../catalog/sheet";
-import { registeredOr, resolveSet } from "../catalog/load-file";
+import { SET_SHEET_NAME } from "../layout/set-sheet";
+import { registeredOr, resolveSet } from "./set-file";
 import { scoreUnits } from "../engine/score";
 import type { ScoreOptions, UnitResult } from "../engine/types";
-import { DEFAULT_SET_ID } from "../layout/formulas";
 import { names } from "../layout/names";
 import { readInputs } from "../layout/read-inputs";
 import type { XlsxLimits } from "../xlsx/bounded";

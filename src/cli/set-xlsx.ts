@@ -2,13 +2,13 @@
  * Indicator sets in .xlsx files (exceljs): the sheet "Bộ chỉ số" of a file written by
  * `dti catalog --xlsx` and edited by a province, or of a template made from a set that is not
  * built in (it carries its set). The layout of the sheet and its checks are host-neutral
- * (../catalog/sheet.ts); this file only finds the sheet and hands its values over.
+ * (../layout/set-sheet.ts); this file only finds the sheet and hands its values over.
  */
 import ExcelJS from "exceljs";
 import { getIndicatorSet } from "../catalog";
 import { setProblemsText, type ParseResult } from "../catalog/load";
 import type { IndicatorSet } from "../catalog/schema";
-import { isIndicatorSetSheet, parseIndicatorSetSheet, SET_SHEET_NAME, SET_SHEET_TITLE } from "../catalog/sheet";
+import { isIndicatorSetSheet, parseIndicatorSetSheet, SET_SHEET_NAME, SET_SHEET_TITLE } from "../layout/set-sheet";
 import { DtiError } from "../engine/errors";
 import { openXlsx } from "./open-xlsx";
 
@@ -43,7 +43,7 @@ function cellColumns(row: ExcelJS.Row): number[] {
 /**
  * The values of a worksheet, row by row from A1. Rows stay sparse (a cell typed in column XFD
  * is one entry, not 16 384: 20 000 of them used to take 2.8 GB); the reader
- * (../catalog/sheet.ts) visits only the cells a row holds. Missing rows are empty arrays.
+ * (../layout/set-sheet.ts) visits only the cells a row holds. Missing rows are empty arrays.
  */
 export function worksheetGrid(ws: ExcelJS.Worksheet): unknown[][] {
   const grid: unknown[][] = [];

@@ -3,7 +3,7 @@
  * exact decimals turned into JSON numbers at the very end, never rounded (§17).
  */
 import type { IndicatorSet } from "../catalog/schema";
-import { putOwn } from "./own";
+import { putOwn } from "../catalog/own";
 import { formatIndexVi } from "./rules";
 import type { Message, ScoreOptions, Status, UnitResult } from "./types";
 

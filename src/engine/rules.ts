@@ -5,22 +5,13 @@
  * serves a whole indicator, a part of a multi-part indicator (§6) and the DTI.* functions.
  * Section marks (§n) refer to docs/readings.md, the readings the team decided.
  */
-import DecimalBase from "decimal.js";
+import { Decimal, exact } from "../catalog/exact";
 
-/** decimal.js configured for scoring: 40 significant digits, half-up, independent of the global config. */
-export const Decimal = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP });
-export type Decimal = InstanceType<typeof Decimal>;
+// Exact numbers are parsed where the catalog is checked; the engine uses the same ones.
+export { Decimal, exact };
 
 export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
-
-/** Parses an exact number of the catalog: "0.25", "2", "1/2", "4/5". Throws on anything else. */
-export function exact(text: string): Decimal {
-  const m = /^\s*(-?\d+(?:\.\d+)?)\s*(?:\/\s*(\d+(?:\.\d+)?)\s*)?$/.exec(text);
-  if (!m) throw new Error(`not an exact number: "${text}"`);
-  const num = new Decimal(m[1] as string);
-  return m[2] === undefined ? num : num.div(new Decimal(m[2]));
-}
 
 function clamp01(x: Decimal): Decimal {
   if (x.lt(ZERO)) return ZERO;

@@ -18,7 +18,8 @@ import type {
 } from "../catalog/schema";
 import { DtiError } from "./errors";
 import { msg } from "./messages";
-import { ownValue, putOwn } from "./own";
+import { labelKey, unitNameKey } from "../catalog/labels";
+import { ownValue, putOwn } from "../catalog/own";
 import {
   Decimal,
   ONE,
@@ -69,11 +70,6 @@ class Findings {
   add(m: Message): void {
     (this.list ??= []).push(m);
   }
-}
-
-/** Normalises a label for comparison: NFC, trimmed, single spaces, lower case. */
-function normLabel(text: string): string {
-  return text.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("vi");
 }
 
 function isBlank(value: InputValue): value is null | undefined | "" {
@@ -199,10 +195,10 @@ export function findOption(v: Variable, value: InputValue): ChoiceOption | null 
   if (typeof value === "number") {
     return Number.isInteger(value) && value >= 1 && value <= options.length ? (options[value - 1] ?? null) : null;
   }
-  const wanted = normLabel(value);
+  const wanted = labelKey(value);
   if (/^\d+$/.test(wanted)) return findOption(v, Number(wanted));
   if (wanted === "true" || wanted === "false") return findOption(v, wanted === "true");
-  return options.find((o) => normLabel(o.label) === wanted) ?? null;
+  return options.find((o) => labelKey(o.label) === wanted) ?? null;
 }
 
 /** A catalog prepared for fast repeated scoring: parsed exact numbers, lookup tables. */
@@ -446,7 +442,7 @@ function reportUnknownVariables(cs: CompiledSet, unit: UnitInput, ind: Indicator
 function checkUnits(cs: CompiledSet, units: readonly UnitInput[]): void {
   const seen = new Map<string, string>();
   for (const unit of units) {
-    const key = unit.name.normalize("NFC").trim().toLocaleLowerCase("vi");
+    const key = unitNameKey(unit.name);
     const before = seen.get(key);
     if (before !== undefined) {
       throw new DtiError(

@@ -7,6 +7,7 @@
  * and every period says how many there were, so a low total is never silently a 0.
  */
 import Decimal from "decimal.js";
+import { unitNameKey } from "../catalog/labels";
 import { comparePeriods, formatPeriod, type Period } from "../catalog/period";
 import type { UnitResult } from "./types";
 
@@ -40,8 +41,6 @@ export interface Trend {
   readonly rows: readonly TrendRow[];
 }
 
-const unitKey = (name: string): string => name.normalize("NFC").replace(/\s+/gu, " ").trim().toLocaleLowerCase("vi");
-
 function figures(result: UnitResult): TrendFigures {
   const mainIndexes = new Map<string, Decimal>();
   for (const [id, pillar] of Object.entries(result.pillars)) mainIndexes.set(id, pillar.score);
@@ -73,7 +72,7 @@ function groups(entries: readonly TrendEntry[], key: (e: TrendEntry) => string, 
 export function buildTrend(entries: readonly TrendEntry[]): Trend | { readonly errors: readonly string[] } {
   if (entries.length === 0) return { errors: ["cần ít nhất một sổ."] };
   const errors: string[] = [];
-  const units = groups(entries, (e) => unitKey(e.result.name), (e) => `"${e.result.name.trim()}"`);
+  const units = groups(entries, (e) => unitNameKey(e.result.name), (e) => `"${e.result.name.trim()}"`);
   if (units.length > 1) errors.push(`các sổ thuộc những đơn vị khác nhau (mục 1 Thông tin chung): ${units.join("; ")}. Mỗi lần chỉ so sánh các kỳ của một đơn vị.`);
   const sets = groups(entries, (e) => e.setId, (e) => `"${e.setId}"`);
   if (sets.length > 1) errors.push(`các sổ theo những bộ chỉ số khác nhau: ${sets.join("; ")}. Điểm của hai bộ khác nhau không so sánh được.`);

@@ -9,7 +9,7 @@
  * the same order, same optional/repeating flags, no empty description), so a mismatch fails the
  * add-in and the tests at once instead of showing wrong help in Excel.
  */
-import { hasOwn } from "../engine/own";
+import { hasOwn } from "../catalog/own";
 import descriptionsJson from "./descriptions.json";
 
 /** A finite number, with bounds. Blank (when required) is "missing", not 0. */

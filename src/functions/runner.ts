@@ -6,11 +6,11 @@
  * neutral error value with a Vietnamese message. It never throws: even an unexpected exception
  * becomes #VALUE! (a custom function that throws shows a bare #VALUE! with no message).
  */
-import { findIndicator, getIndicatorSet, indicatorSets } from "../catalog/index";
+import { DEFAULT_SET_ID, findIndicator, getIndicatorSet, indicatorSets } from "../catalog/index";
 import type { Indicator, IndicatorSet, PartRule, Rule } from "../catalog/schema";
 import { DtiError } from "../engine/errors";
 import { msg } from "../engine/messages";
-import { hasOwn, putOwn } from "../engine/own";
+import { hasOwn, putOwn } from "../catalog/own";
 import {
   Decimal,
   ONE,
@@ -35,12 +35,6 @@ import {
   type SampleParam,
   paramLabel,
 } from "./registry";
-
-/**
- * The indicator set the DTI.* functions score against when an id is bare ("3.1"). An id
- * qualified by a set id ("dti-province-2020:1.1", "huyen-2023:2.1") names another registered set.
- */
-export const FUNCTION_SET_ID = "dti-province-2022";
 
 /** A single cell as Excel passes it to an `any` parameter (blank: null, or "" inside ranges). */
 export type CellValue = number | string | boolean | null;
@@ -96,8 +90,12 @@ class Context {
 
   constructor(readonly fn: FunctionId) {}
 
+  /**
+   * The set a bare id ("3.1") is scored against: the default set. An id qualified by a set id
+   * ("dti-province-2020:1.1", "huyen-2023:2.1") names another registered set.
+   */
   get set(): IndicatorSet | undefined {
-    this.cachedSet ??= getIndicatorSet(FUNCTION_SET_ID);
+    this.cachedSet ??= getIndicatorSet(DEFAULT_SET_ID);
     return this.cachedSet;
   }
 
@@ -254,7 +252,7 @@ function coerceIndicator(ctx: Context, index: number, raw: unknown): Coercion<In
     return { value: found };
   }
   const set = ctx.set;
-  if (!set) return ctx.error("#N/A", `chưa nạp được bộ chỉ số ${FUNCTION_SET_ID}.`);
+  if (!set) return ctx.error("#N/A", `chưa nạp được bộ chỉ số ${DEFAULT_SET_ID}.`);
   ctx.indicatorSet = set;
   if (typeof value === "string") {
     const id = value.trim();

@@ -8,8 +8,9 @@
 import { isBuiltInSet } from "../catalog";
 import { calendarText, DEFAULT_CALENDAR, formatDate, type CalendarDate, type ReportingCalendar } from "../catalog/calendar";
 import { formatPeriod, periodChoices, type Period } from "../catalog/period";
+import { agencyAssignments, type AgencyAssignment } from "../catalog/agencies";
 import type { Indicator, IndicatorSet, InfoItem, Variable } from "../catalog/schema";
-import { indicatorSetToSheet, SET_SHEET_NAME } from "../catalog/sheet";
+import { indicatorSetToSheet, SET_SHEET_NAME } from "./set-sheet";
 import type { TaskList } from "../catalog/tasks/schema";
 import { describeRule } from "../catalog/describe";
 import { ratioSpecs } from "../catalog/rule-parts";
@@ -596,61 +597,6 @@ function buildSummarySheet(set: IndicatorSet, scope: Scope, sheetName: string, o
 
 // ---------------------------------------------------------------- Phân công
 
-/** Agencies of a cell ("Sở Nội vụ, Sở Tài chính" → two); "" and "-" give none. */
-/** A letter that is lower case ("t" of "thành phố"), as opposed to "S" of "Sở". */
-function startsLowerCase(text: string): boolean {
-  const ch = text.charAt(0);
-  return ch !== "" && ch === ch.toLocaleLowerCase("vi") && ch !== ch.toLocaleUpperCase("vi");
-}
-
-/**
- * The agencies of an agency cell. ";" always separates; a comma separates too, except
- * before a lower-case continuation, which belongs to the name before it:
- * "UBND các huyện, thành phố" and "Các sở, ngành" are one agency each,
- * "Sở Nội vụ, Sở Tài chính" two. "" and "-" give none.
- */
-export function splitAgencies(text: string): string[] {
-  const out: string[] = [];
-  for (const group of text.normalize("NFC").split(";")) {
-    let first = true;
-    for (const raw of group.split(",")) {
-      const part = raw.trim();
-      if (part === "" || part === "-") continue;
-      if (!first && out.length && startsLowerCase(part)) out[out.length - 1] = `${out[out.length - 1] as string}, ${part}`;
-      else out.push(part);
-      first = false;
-    }
-  }
-  return out;
-}
-
-export interface AgencyAssignment {
-  readonly agency: string;
-  readonly leads: readonly Indicator[];
-  readonly coordinates: readonly Indicator[];
-  readonly infoItems: readonly number[];
-}
-
-/** Each agency with the indicators it leads or coordinates and the info items it provides, in first-seen order. */
-export function agencyAssignments(set: IndicatorSet, split: (text: string) => string[] = splitAgencies): AgencyAssignment[] {
-  const map = new Map<string, { leads: Indicator[]; coordinates: Indicator[]; infoItems: number[] }>();
-  const get = (a: string) => {
-    let e = map.get(a);
-    if (!e) {
-      e = { leads: [], coordinates: [], infoItems: [] };
-      map.set(a, e);
-    }
-    return e;
-  };
-  for (const ind of set.indicators) {
-    if (ind.parent) continue;
-    for (const a of split(ind.responsible)) get(a).leads.push(ind);
-    for (const a of split(ind.coordinating)) get(a).coordinates.push(ind);
-  }
-  for (const item of set.infoItems) for (const a of split(item.responsible)) get(a).infoItems.push(item.id);
-  return [...map.entries()].map(([agency, e]) => ({ agency, ...e }));
-}
-
 /** The assignments within the build: in a part, only its indicators and items, and only agencies left with any. */
 function scopedAssignments(set: IndicatorSet, scope: Scope, split?: (text: string) => string[]): AgencyAssignment[] {
   const all = agencyAssignments(set, split);
@@ -707,7 +653,7 @@ const EMBEDDED_SET_HELP =
   "Muốn sửa bộ chỉ số: sửa tệp bộ chỉ số rồi tạo lại mẫu (dti template --set <tệp> -o <sổ này> --update), để công thức của mẫu khớp với bộ.";
 
 /**
- * The indicator set as a sheet (../catalog/sheet.ts): on its own (`dti catalog --xlsx`), for a
+ * The indicator set as a sheet (./set-sheet.ts): on its own (`dti catalog --xlsx`), for a
  * province to edit, or inside a template (`embedded`), for readers of a set that is not built in.
  * Identifier columns are text, so "3.10" typed there stays "3.10".
  */

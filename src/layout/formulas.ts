@@ -8,6 +8,7 @@
  * input, no reference values), 0 on a zero denominator (§12), and never an error: totals
  * always compute.
  */
+import { DEFAULT_SET_ID } from "../catalog";
 import type { Indicator, Measure, PartRule, RatioSpec, Rule } from "../catalog/schema";
 import { ratioSpecs } from "../catalog/rule-parts";
 import { names } from "./names";
@@ -24,14 +25,12 @@ interface Expr {
 }
 
 const optAlt = `${names.optionAltThreshold}="Có"`;
-/** The set a bare indicator id means in DTI.* calls. */
-export const DEFAULT_SET_ID = "dti-province-2022";
 const optBest = `${names.optionMinMaxAsBest}="Có"`;
 
 export class RuleFormulas {
   /**
    * `setId` qualifies the indicator id in DTI.* calls for sets other than the default one
-   * ("dti-province-2020:1.1"); a bare id means dti-province-2022.
+   * ("dti-province-2020:1.1"); a bare id means one of the default set (DEFAULT_SET_ID).
    */
   constructor(
     private readonly ind: Indicator,

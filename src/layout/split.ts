@@ -9,7 +9,7 @@
  * references and annotations of its indicators and the items it provides; anything else
  * in it is context, pre-filled from the master.
  */
-import { splitAgencies } from "./build";
+import { splitAgencies } from "../catalog/agencies";
 import type { Indicator, IndicatorSet } from "../catalog/schema";
 import type { BuildOptions } from "./build";
 import { names } from "./names";

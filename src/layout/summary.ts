@@ -10,8 +10,8 @@ import type { IndicatorSet } from "../catalog/schema";
 import { toReport } from "../engine/report";
 import { Decimal, formatIndexVi } from "../engine/rules";
 import type { IndicatorOutcome, ScoreOptions, Status, UnitResult } from "../engine/types";
-import { ownValue } from "../engine/own";
-import { agencyAssignments } from "./build";
+import { ownValue } from "../catalog/own";
+import { agencyAssignments, sameAgency } from "../catalog/agencies";
 import type { ReadResult } from "./read-inputs";
 import type { Counts, Finding, ValidationReport } from "./validate";
 
@@ -192,10 +192,6 @@ export interface AgencySummary {
   /** Errors it owns (see Finding.agencies), in report order. */
   readonly openErrors: readonly Finding[];
   readonly counts: Counts;
-}
-
-function sameAgency(a: string, b: string): boolean {
-  return a.normalize("NFC").trim() === b.normalize("NFC").trim();
 }
 
 /** Every agency the set names (responsible, coordinating, providing general information), in first-seen order. */

@@ -15,8 +15,8 @@
  */
 import type { Indicator, IndicatorSet, InfoItem, RatioSpec, Variable } from "../catalog/schema";
 import type { InputValue, Message, UnitResult } from "../engine/types";
-import { ownValue } from "../engine/own";
-import { agencyAssignments, splitAgencies } from "./build";
+import { ownValue } from "../catalog/own";
+import { agencyAssignments, splitAgencies } from "../catalog/agencies";
 import { isFormula } from "./model";
 import { ambiguityEnglish } from "./name-scope";
 import { TEMPLATE_VERSION, names } from "./names";

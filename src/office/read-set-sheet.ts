@@ -2,12 +2,12 @@
  * Reads an indicator set from a sheet of the open workbook ("Bộ chỉ số", as `dti catalog --xlsx`
  * writes it or as a template of a set that is not built in carries it), in two round trips
  * (the sheet, then its used range), whatever its size. The layout of the sheet and
- * its checks are host-neutral (../catalog/sheet.ts); this adapter only hands the values over.
+ * its checks are host-neutral (../layout/set-sheet.ts); this adapter only hands the values over.
  *
  * Nothing here touches an Office global; everything goes through the request context.
  */
 import type { ParseResult } from "../catalog/load";
-import { parseIndicatorSetSheet, SET_SHEET_NAME } from "../catalog/sheet";
+import { parseIndicatorSetSheet, SET_SHEET_NAME } from "../layout/set-sheet";
 
 /**
  * The set on sheet `sheetName` (default "Bộ chỉ số"), checked: the set, or every problem with

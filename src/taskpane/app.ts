@@ -6,7 +6,7 @@
  * supplied by `run`; all scoring through the engine. No Office global is touched here, so
  * the same code runs against the fake Excel host in the browser tests.
  */
-import { dtiProvince2022, indicatorSets, isBuiltInSet, registeredCopy, type IndicatorSet } from "../catalog";
+import { defaultIndicatorSet, indicatorSets, isBuiltInSet, registeredCopy, type IndicatorSet } from "../catalog";
 import { ninhThuan2022TaskList } from "../catalog/tasks/ninh-thuan-2022";
 import { scoreUnits } from "../engine/score";
 import type { UnitResult } from "../engine/types";
@@ -34,7 +34,7 @@ import { SplitMergeTab } from "./split-merge";
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** The set a workbook without templates gets, and the one read first. */
-const DEFAULT_SET = dtiProvince2022;
+const DEFAULT_SET = defaultIndicatorSet;
 type Tab = "insert" | "validate" | "compute" | "agency" | "split";
 const TABS: readonly { id: Tab; label: StringKey }[] = [
   { id: "insert", label: "tabInsert" },

@@ -8,9 +8,9 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadIndicatorSetFile } from "../../src/catalog/load-file";
+import { loadIndicatorSetFile } from "../../src/cli/set-file";
 import { MAX_LISTED_ERRORS, parseIndicatorSet, problemCount, setProblemsText } from "../../src/catalog/load";
-import { indicatorSetToSheet, parseIndicatorSetSheet, SET_SHEET_NAME } from "../../src/catalog/sheet";
+import { indicatorSetToSheet, parseIndicatorSetSheet, SET_SHEET_NAME } from "../../src/layout/set-sheet";
 import { readSetFromWorkbook, validSet } from "../../src/cli/set-xlsx";
 
 const DISTRICT_FILE = path.join(__dirname, "..", "fixtures", "sets", "district-example.json");

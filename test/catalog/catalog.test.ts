@@ -7,9 +7,8 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { findIndicator, getIndicatorSet, indicatorSets, pillarIndicators } from "../../src/catalog";
+import { dtiProvince2022 as set, findIndicator, getIndicatorSet, indicatorSets, pillarIndicators } from "../../src/catalog";
 import type { Indicator, PartRule, RatioSpec, Rule, Variable } from "../../src/catalog/schema";
-import { dtiProvince2022 as set } from "../../src/catalog/sets/dti-province-2022";
 import { Decimal, ONE, ZERO, exact } from "../../src/engine/rules";
 
 // ---------------------------------------------------------------------------------------------

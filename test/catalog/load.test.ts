@@ -16,7 +16,7 @@ import {
   registerIndicatorSet,
 } from "../../src/catalog";
 import { parseIndicatorSet } from "../../src/catalog/load";
-import { loadIndicatorSetFile, resolveSet } from "../../src/catalog/load-file";
+import { loadIndicatorSetFile, resolveSet } from "../../src/cli/set-file";
 import type { IndicatorSet } from "../../src/catalog/schema";
 import { DtiError } from "../../src/engine/errors";
 import { scoreIndicator, scoreUnits } from "../../src/engine/score";

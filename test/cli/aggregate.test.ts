@@ -443,7 +443,7 @@ describe("units of a set that is not built in (the district example)", () => {
     const dir = freshDir("huyen");
     const template = path.join(tmp, "mau-huyen.xlsx");
     expect((await run(["template", "-o", template, "--set", setFile])).code).toBe(0);
-    const { resolveSet } = await import("../../src/catalog/load-file");
+    const { resolveSet } = await import("../../src/cli/set-file");
     const district = await resolveSet(setFile);
     for (const [n, u] of data.units.entries()) {
       const wb = await openWb(template);

@@ -30,13 +30,14 @@ import { scoreUnits } from "../../src/engine/score";
 import type { ScoreOptions, UnitInput, UnitResult } from "../../src/engine/types";
 import ExcelJS from "exceljs";
 import { writeNamedValues as writeXlsxValues, readName } from "../../src/cli/xlsx";
-import { agencyAssignments, buildWorkbookLayout } from "../../src/layout/build";
+import { agencyAssignments } from "../../src/catalog/agencies";
+import { buildWorkbookLayout } from "../../src/layout/build";
 import type { CellContent } from "../../src/layout/model";
 import { ownedNames, splitByAgency } from "../../src/layout/split";
 import { TEMPLATE_VERSION, names } from "../../src/layout/names";
 import { namedInputs } from "../support/named-inputs";
 import { parseIndicatorSet } from "../../src/catalog/load";
-import { indicatorSetToSheet, SET_SHEET_COLUMNS } from "../../src/catalog/sheet";
+import { indicatorSetToSheet, SET_SHEET_COLUMNS } from "../../src/layout/set-sheet";
 import type { CellTarget, DtiHarness, HarnessSetup, Located } from "./harness/harness";
 
 jest.setTimeout(600_000);

@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseIndicatorSet } from "../../src/catalog/load";
 import type { IndicatorSet } from "../../src/catalog/schema";
-import { indicatorSetToSheet, parseIndicatorSetSheet } from "../../src/catalog/sheet";
+import { indicatorSetToSheet, parseIndicatorSetSheet } from "../../src/layout/set-sheet";
 import { parseScoreInput } from "../../src/cli/json-input";
 import { DtiError } from "../../src/engine/errors";
 import { scoreUnits } from "../../src/engine/score";

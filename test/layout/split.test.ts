@@ -23,20 +23,6 @@ import {
   splitByAgency,
 } from "../../src/layout/split";
 
-describe("responsibleAgencies", () => {
-  it.each([
-    ["Sở TTTT", ["Sở TTTT"]],
-    ["Sở Nội vụ, Sở Tài chính", ["Sở Nội vụ", "Sở Tài chính"]],
-    ["UBND các huyện, thành phố", ["UBND các huyện, thành phố"]],
-    ["Các sở, ngành", ["Các sở, ngành"]],
-    ["VP Tỉnh ủy, VP UBND tỉnh", ["VP Tỉnh ủy", "VP UBND tỉnh"]],
-    ["", []],
-    ["-", []],
-  ])("%s", (text, expected) => {
-    expect(responsibleAgencies(text)).toEqual(expected);
-  });
-});
-
 describe("slugify: safe ASCII file names", () => {
   it.each([
     ["Sở TTTT", "so-tttt"],

@@ -10,8 +10,7 @@ import { toReport } from "../../src/engine/report";
 import { Decimal, formatIndexVi } from "../../src/engine/rules";
 import { scoreUnits } from "../../src/engine/score";
 import type { UnitInput } from "../../src/engine/types";
-import { agencyAssignments } from "../../src/layout/build";
-
+import { agencyAssignments } from "../../src/catalog/agencies";
 import { TEMPLATE_VERSION, names } from "../../src/layout/names";
 import { namesToRead, readInputs, type NamedCell } from "../../src/layout/read-inputs";
 import { agencyNames, agencySummary, summarize } from "../../src/layout/summary";

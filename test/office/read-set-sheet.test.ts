@@ -4,8 +4,8 @@
  */
 import { join } from "path";
 import { dtiProvince2020, dtiProvince2022 } from "../../src/catalog";
-import { loadIndicatorSetFile } from "../../src/catalog/load-file";
-import { indicatorSetToSheet, SET_SHEET_COLUMNS, SET_SHEET_NAME } from "../../src/catalog/sheet";
+import { loadIndicatorSetFile } from "../../src/cli/set-file";
+import { indicatorSetToSheet, SET_SHEET_COLUMNS, SET_SHEET_NAME } from "../../src/layout/set-sheet";
 import { buildSetSheet, buildWorkbookLayout } from "../../src/layout/build";
 import { TEMPLATE_VERSION } from "../../src/layout/names";
 import type { IndicatorSet } from "../../src/catalog/schema";

@@ -11,7 +11,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { strToU8, zipSync } from "fflate";
 import { run } from "../../src/cli/main";
-import { SET_SHEET_NAME } from "../../src/catalog/sheet";
+import { SET_SHEET_NAME } from "../../src/layout/set-sheet";
 import { rowsBomb, withEntry } from "./hostile";
 
 jest.setTimeout(120_000);

@@ -1,13 +1,13 @@
 /**
  * Node-only loading of indicator sets from .json and .xlsx files (the CLI, tests, tools). Kept
- * apart from ./load.ts so that the browser bundles (task pane, custom functions) never import `fs`.
+ * apart from ../catalog/load.ts so that the browser bundles (task pane, custom functions) never import `fs`.
  */
 import { closeSync, existsSync, fstatSync, openSync, readSync } from "fs";
-import { getIndicatorSet, indicatorSets, registeredCopy } from "./index";
-import { parseIndicatorSet, setProblemsText } from "./load";
-import type { IndicatorSet } from "./schema";
+import { getIndicatorSet, indicatorSets, registeredCopy } from "../catalog/index";
+import { parseIndicatorSet, setProblemsText } from "../catalog/load";
+import type { IndicatorSet } from "../catalog/schema";
 import { DtiError } from "../engine/errors";
-import { loadIndicatorSetWorkbook } from "../cli/set-xlsx";
+import { loadIndicatorSetWorkbook } from "./set-xlsx";
 
 /**
  * The largest JSON file read (`dti score x.json`, `--set x.json`): a province's input for all

@@ -5,7 +5,7 @@
  */
 import { join } from "path";
 import { dtiProvince2020, dtiProvince2022 } from "../../src/catalog";
-import { loadIndicatorSetFile } from "../../src/catalog/load-file";
+import { loadIndicatorSetFile } from "../../src/cli/set-file";
 import type { IndicatorSet } from "../../src/catalog/schema";
 import {
   indicatorSetToSheet,
@@ -14,7 +14,7 @@ import {
   SET_SHEET_COLUMNS,
   SET_SHEET_NAME,
   SET_SHEET_TITLE,
-} from "../../src/catalog/sheet";
+} from "../../src/layout/set-sheet";
 
 const DISTRICT = loadIndicatorSetFile(join(__dirname, "..", "fixtures", "sets", "district-example.json"));
 const WHERE = { file: "huyen.xlsx", sheet: SET_SHEET_NAME };

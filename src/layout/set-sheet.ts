@@ -23,10 +23,11 @@
  * Pure: no Office.js, no DOM, no Node. The hosts read a sheet into a 2-D array of values
  * (src/office/read-set-sheet.ts, src/cli/set-xlsx.ts) and call `parseIndicatorSetSheet`.
  */
-import { columnLetter, quoteSheet } from "../layout/model";
-import { hasOwn } from "../engine/own";
-import { MAX_LISTED_ERRORS, moreLine, parseIndicatorSet, ProblemList, type ParseResult } from "./load";
-import type { IndicatorSet } from "./schema";
+import { columnLetter, quoteSheet } from "./model";
+import { labelKey } from "../catalog/labels";
+import { hasOwn } from "../catalog/own";
+import { MAX_LISTED_ERRORS, moreLine, parseIndicatorSet, ProblemList, type ParseResult } from "../catalog/load";
+import type { IndicatorSet } from "../catalog/schema";
 
 /** The name of the sheet, in the files `dti catalog --xlsx` writes and in templates of a set that is not built in. */
 export const SET_SHEET_NAME = "Bộ chỉ số";
@@ -246,8 +247,6 @@ export interface SheetSource {
 
 type Obj = Record<string, unknown>;
 
-const norm = (text: string): string => text.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("vi");
-
 function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
@@ -293,7 +292,7 @@ function filledColumns(row: readonly unknown[]): number[] {
 /** True when A1 holds the title of a set sheet (how a sheet of another name is recognised). */
 export function isIndicatorSetSheet(grid: readonly (readonly unknown[])[]): boolean {
   const a1 = grid[0]?.[0];
-  return typeof a1 === "string" && norm(a1) === norm(SET_SHEET_TITLE);
+  return typeof a1 === "string" && labelKey(a1) === labelKey(SET_SHEET_TITLE);
 }
 
 /** Where each part of the data came from, to put JSON paths back on cells. */
@@ -325,7 +324,7 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
   const sheetError = (message: string): ParseResult => ({ errors: [`${prefix}trang "${where.sheet}": ${message}`] });
 
   // ---- the header row: "Loại" in column A, and "Mã" somewhere on it
-  const headerRow = grid.findIndex((r) => norm(label(r[0])) === norm(headerOf("kind")) && filledColumns(r).some((col) => norm(label(r[col])) === "mã"));
+  const headerRow = grid.findIndex((r) => labelKey(label(r[0])) === labelKey(headerOf("kind")) && filledColumns(r).some((col) => labelKey(label(r[col])) === "mã"));
   if (headerRow < 0) {
     return sheetError(
       `không tìm thấy dòng tiêu đề của bảng chỉ số (ô cột A là "Loại", cùng dòng có cột "Mã"); trang này không có dạng bộ chỉ số (${SET_SHEET_TITLE}).`,
@@ -335,9 +334,9 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
   const columns = {} as Record<ColumnKey, number>;
   for (const col of filledColumns(header)) {
     const value = header[col];
-    const h = norm(label(value));
+    const h = labelKey(label(value));
     if (h === "") continue;
-    const known = SET_SHEET_COLUMNS.find((c) => norm(c.header) === h);
+    const known = SET_SHEET_COLUMNS.find((c) => labelKey(c.header) === h);
     if (!known) {
       at(headerRow, col, `cột "${label(value)}" không phải cột của bộ chỉ số (các cột: ${SET_SHEET_COLUMNS.map((c) => `"${c.header}"`).join(", ")}).`);
     } else if (columns[known.key] !== undefined) {
@@ -357,7 +356,7 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
   const fields: Locations["fields"] = {};
   for (let r = 0; r < headerRow; r++) {
     const row = grid[r] ?? [];
-    const found = SET_FIELDS.find((f) => norm(f.label) === norm(label(row[0])));
+    const found = SET_FIELDS.find((f) => labelKey(f.label) === labelKey(label(row[0])));
     if (!found) continue;
     if (fields[found.field]) {
       at(r, 0, `dòng "${found.label}" bị lặp (đã có ở ${cell(fields[found.field]?.row ?? 0, 0)}).`);
@@ -376,13 +375,13 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
   const infoItems: Obj[] = [];
   const pillars: Obj[] = [];
   const indicators: { obj: Obj; variables: Obj[] }[] = [];
-  const kinds = new Map(Object.entries(ROW_KINDS).map(([k, v]) => [norm(v), k as RowKind]));
+  const kinds = new Map(Object.entries(ROW_KINDS).map(([k, v]) => [labelKey(v), k as RowKind]));
   for (let r = headerRow + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
     const get = (key: ColumnKey): unknown => row[columns[key]];
     if (filledColumns(row).length === 0) continue;
     const kindText = label(get("kind"));
-    const kind = kinds.get(norm(kindText));
+    const kind = kinds.get(labelKey(kindText));
     if (!kind) {
       at(
         r,
@@ -414,7 +413,7 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
     };
     const typeOf = (allowed: readonly ("number" | "choice" | "text")[]): unknown => {
       const t = label(get("type"));
-      const found = allowed.find((a) => norm(TYPE_LABELS[a]) === norm(t) || a === t);
+      const found = allowed.find((a) => labelKey(TYPE_LABELS[a]) === labelKey(t) || a === t);
       if (found) return found;
       at(r, columns.type, `"Kiểu" ${t === "" ? "để trống" : `"${t}" không hợp lệ`}; ghi ${allowed.map((a) => `"${TYPE_LABELS[a]}"`).join(" hoặc ")}.`);
       return t;
@@ -476,7 +475,7 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
         }
         const optional = get("optional");
         if (!isEmpty(optional)) {
-          const o = typeof optional === "boolean" ? optional : norm(label(optional)) === norm(YES) ? true : norm(label(optional)) === norm(NO) ? false : undefined;
+          const o = typeof optional === "boolean" ? optional : labelKey(label(optional)) === labelKey(YES) ? true : labelKey(label(optional)) === labelKey(NO) ? false : undefined;
           if (o === undefined) at(r, columns.optional, `"Không bắt buộc" chỉ ghi "${YES}", "${NO}" hoặc để trống, nhận được "${label(optional)}".`);
           else v.optional = o;
         }

@@ -1,13 +1,13 @@
 /**
  * JSON files as they arrive by email (issue 9, point 5): `dti score x.json` and `--set x.json`
- * read them the same way, through one function (src/catalog/load-file.ts). UTF-8 with or
+ * read them the same way, through one function (src/cli/set-file.ts). UTF-8 with or
  * without a byte-order mark and UTF-16 with one are read; anything else is refused with one
  * line naming the file, and nothing of the file's bytes is printed. Files are bounded in size.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { decodeJsonText, MAX_JSON_BYTES } from "../../src/catalog/load-file";
+import { decodeJsonText, MAX_JSON_BYTES } from "../../src/cli/set-file";
 import { run } from "../../src/cli/main";
 
 const root = path.resolve(__dirname, "../..");
