@@ -26,7 +26,8 @@
 import { columnLetter, quoteSheet } from "../layout/model";
 import { hasOwn } from "../engine/own";
 import { MAX_LISTED_ERRORS, moreLine, parseIndicatorSet, ProblemList, type ParseResult } from "./load";
-import type { IndicatorSet } from "./schema";
+import { fieldNames } from "./decl";
+import { decls, ruleToFile, type Indicator, type IndicatorSet, type InfoItem, type Pillar, type Variable } from "./schema";
 
 /** The name of the sheet, in the files `dti catalog --xlsx` writes and in templates of a set that is not built in. */
 export const SET_SHEET_NAME = "Bộ chỉ số";
@@ -110,6 +111,12 @@ const FIELD_COLUMNS: Record<"infoItems" | "pillars" | "indicators" | "variables"
     variables: "kind",
   },
   variables: { key: "id", description: "name", unit: "unit", type: "type", options: "options", info: "info", sameAs: "sameAs", optional: "optional" },
+  // Every field the schema declares has its column: a field added to ./schema.ts without one does not compile.
+} satisfies {
+  readonly infoItems: Record<keyof InfoItem, ColumnKey>;
+  readonly pillars: Record<keyof Pillar, ColumnKey>;
+  readonly indicators: Record<keyof Indicator, ColumnKey>;
+  readonly variables: Record<keyof Variable, ColumnKey>;
 };
 
 /** Which columns each kind of row uses (its fields' columns and "Loại"); anything typed elsewhere on the row is reported. */
@@ -204,7 +211,8 @@ export function indicatorSetToSheet(set: IndicatorSet): SetSheetGrid {
         scoringText: ind.scoringText,
         responsible: ind.responsible,
         coordinating: ind.coordinating,
-        rule: JSON.stringify(ind.rule),
+        // As a first-version file writes it (no tags), so the cell reads as it always did.
+        rule: JSON.stringify(ruleToFile(ind.rule)),
         reading: ind.reading,
       },
       "indicator",
@@ -490,7 +498,7 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
   Object.assign(data, { infoItems, pillars, indicators: indicators.map((i) => i.obj) });
   // Keys in the order of the schema, as in a .json set file.
   const ordered: Obj = {};
-  for (const key of ["id", "name", "source", "year", "maxTotal", "infoItems", "pillars", "indicators"]) if (hasOwn(data, key)) ordered[key] = data[key];
+  for (const key of fieldNames(decls.set)) if (hasOwn(data, key)) ordered[key] = data[key];
   const parsed = parseIndicatorSet(ordered, SOURCE);
   if ("set" in parsed) return parsed;
   // The schema's problems, put on their cells; a capped list keeps its last line, re-counted.

@@ -11,7 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { getIndicatorSet, indicatorSets, isBuiltInSet } from "../catalog";
-import type { IndicatorSet } from "../catalog/schema";
+import { setToFile, type IndicatorSet } from "../catalog/schema";
 import { SET_SHEET_NAME } from "../catalog/sheet";
 import { readJsonFile, registeredOr, resolveSet } from "../catalog/load-file";
 import { TEMPLATE_VERSION } from "../layout/names";
@@ -99,7 +99,7 @@ async function catalog(args: readonly string[]): Promise<CliResult> {
   if (values.output !== undefined && !values.xlsx) return fail(`-o chỉ dùng cùng --xlsx (ghi bộ chỉ số ra tệp .xlsx).\n${USAGE}`);
   const set = await resolveSet(values.set ?? DEFAULT_SET_ID);
   if (values.xlsx) return catalogXlsx(set, values.output);
-  if (values.json) return { code: 0, stdout: `${JSON.stringify(set, null, 2)}\n`, stderr: "" };
+  if (values.json) return { code: 0, stdout: `${JSON.stringify(setToFile(set), null, 2)}\n`, stderr: "" };
   const lines = [`${set.name} (${set.id})`, `Nguồn: ${set.source}`, "", "THÔNG TIN CHUNG"];
   for (const item of set.infoItems) {
     lines.push(`  ${item.id}. ${item.name}${item.unit ? ` [${item.unit}]` : ""} — ${item.responsible}`);

@@ -7,9 +7,9 @@
  * the catalog tests compare against it). The structured rules and the `reading` notes follow
  * the readings the team decided, docs/readings.md (§n).
  */
-import type { IndicatorSet } from "../schema";
+import type { IndicatorSetFile } from "../schema";
 
-export const dtiProvince2022: IndicatorSet = {
+export const dtiProvince2022: IndicatorSetFile = {
   id: "dti-province-2022",
   name: "Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh năm 2022",
   source:
