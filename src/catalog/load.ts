@@ -14,7 +14,7 @@ import { Decimal, exact } from "../engine/rules";
 // The defined names of a template are derived from the ids by one function (layout/names.ts,
 // which imports nothing); their length is checked here, where a set is accepted or refused.
 import { names } from "../layout/names";
-import { fieldNames, requiredNames, variantOf } from "./decl";
+import { fieldNames, requiredNames } from "./decl";
 import { describeRule } from "./describe";
 import { decls, EXACT, INDICATOR_ID, PILLAR_ID, ruleFromFile, SET_ID, setFromFile, VARIABLE_KEY, type IndicatorSet, type IndicatorSetFile, type RuleFile, type RuleKind } from "./schema";
 
@@ -663,8 +663,7 @@ function checkRatio(c: Checker, spec: unknown, p: string, ref: Ref): void {
     // {"constant": "7"}, or a tagged form ({"kind": "variables", "variables": ["b"]}) as the set is held in memory.
     const d = spec.denominator;
     const q = `${p}.denominator`;
-    if (!kindOk(c, d, q, decls.denominator.variants)) return;
-    if (variantOf(decls.denominator, d) === "variables") {
+    if (variantByKey(c, d, q, decls.denominator.variants) === "variables") {
       c.noExtra(d, q, ["variables"], ["kind"]);
       if (c.array(d.variables, `${q}.variables`)) keys(d.variables, `${q}.variables`);
     } else {
@@ -704,28 +703,29 @@ function checkTiers(c: Checker, tiers: unknown, p: string): void {
 }
 
 /**
- * The optional `kind` of a union that first-version files tell apart by key: absent, or one of
- * the variants and agreeing with the key the object holds. False (reported) otherwise.
+ * Which variant of a union that first-version files tell apart by key an object is: the key it
+ * holds, else its `kind`. A `kind` that is unknown or disagrees with the key is reported, and
+ * the object is still checked by its key, so that one mistake gives one message.
  */
-function kindOk(c: Checker, value: Obj, p: string, variants: object): boolean {
-  if (!hasOwn(value, "kind")) return true;
-  const kind = value.kind;
+function variantByKey(c: Checker, value: Obj, p: string, variants: object): string | undefined {
   const names = Object.keys(variants);
+  const held = names.filter((n) => hasOwn(value, n));
+  if (!hasOwn(value, "kind")) return held.length === 1 ? held[0] : undefined;
+  const kind = value.kind;
   if (typeof kind !== "string" || !names.includes(kind)) {
     c.err(`${p}.kind`, `phải là ${names.map((n) => `"${n}"`).join(" hoặc ")} (hoặc bỏ trống), nhận được ${describe(kind)}.`);
-    return false;
+    return held.length === 1 ? held[0] : undefined;
   }
-  const held = names.filter((n) => hasOwn(value, n));
   if (held.length === 1 && held[0] !== kind) {
     c.err(`${p}.kind`, `là "${kind}" nhưng đối tượng có trường "${held[0]}"; hãy sửa "kind" thành "${held[0]}" hoặc bỏ "kind".`);
-    return false;
+    return held[0];
   }
-  return true;
+  return kind;
 }
 
 function checkMeasure(c: Checker, measure: unknown, p: string, ref: Ref): void {
   if (!c.object(measure, p)) return;
-  if (!kindOk(c, measure, p, decls.measure.variants)) return;
+  variantByKey(c, measure, p, decls.measure.variants);
   const hasRatio = hasOwn(measure, "ratio");
   const hasAmount = hasOwn(measure, "amount");
   if (hasRatio === hasAmount) {
