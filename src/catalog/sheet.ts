@@ -127,7 +127,7 @@ const USED: Record<RowKind, readonly ColumnKey[]> = {
   variable: ["kind", ...Object.values(FIELD_COLUMNS.variables)],
 };
 
-const TYPE_LABELS = { number: "Số", choice: "Lựa chọn", text: "Văn bản" } as const;
+const TYPE_LABELS = { number: "Số", choice: "Lựa chọn", text: "Văn bản" } as const satisfies Record<InfoItem["type"] | Variable["type"], string>;
 const YES = "Có";
 const NO = "Không";
 
@@ -430,7 +430,7 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
     switch (kind) {
       case "info":
         loc.infoItems.push(r);
-        infoItems.push({ id: num(get("id")), name: text(get("name")), responsible: text(get("responsible")), type: typeOf(["text", "number"]), unit: text(get("unit")) });
+        infoItems.push({ id: num(get("id")), name: text(get("name")), responsible: text(get("responsible")), type: typeOf(decls.infoItem.fields.type.node.values), unit: text(get("unit")) });
         break;
       case "pillar":
         loc.pillars.push(r);
@@ -467,7 +467,7 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
         }
         (loc.variables[loc.variables.length - 1] as number[]).push(r);
         (loc.variableKeys[loc.variableKeys.length - 1] as string[]).push(label(get("id")));
-        const v: Obj = { key: label(get("id")), description: text(get("name")), unit: text(get("unit")), type: typeOf(["number", "choice"]) };
+        const v: Obj = { key: label(get("id")), description: text(get("name")), unit: text(get("unit")), type: typeOf(decls.variable.fields.type.node.values) };
         const options = json("options", "phương án lựa chọn");
         if (options !== undefined) v.options = options;
         const info = get("info");
