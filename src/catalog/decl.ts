@@ -39,6 +39,8 @@ export interface NumberNode {
   readonly t: "number";
   readonly integer?: boolean;
   readonly minimum?: number;
+  /** Above this, not equal to it (maxTotal > 0). */
+  readonly exclusiveMinimum?: number;
   readonly maximum?: number;
 }
 export interface BooleanNode {

@@ -70,7 +70,7 @@ function inline(node: Node): JsonSchema {
         ...(node.range ? { description: `Số chính xác trong ${node.range}, viết dạng chuỗi ("0.8", "1/2").\n\nAn exact number in ${node.range}, as a string ("0.8", "1/2").` } : {}),
       };
     case "number":
-      return { type: node.integer ? "integer" : "number", minimum: node.minimum, maximum: node.maximum };
+      return { type: node.integer ? "integer" : "number", minimum: node.minimum, exclusiveMinimum: node.exclusiveMinimum, maximum: node.maximum };
     case "boolean":
       return { type: "boolean" };
     case "enum":

@@ -347,7 +347,7 @@ export const indicatorSetDecl = obj({
   source: field(str({ nonEmpty: true }), { vi: "Văn bản ban hành (quyết định, kế hoạch, phụ lục).", en: "Where the set comes from (decision, plan, appendix)." }),
   year: field(num({ integer: true, minimum: 1900, maximum: 2200 }), { vi: "Năm đánh giá.", en: "The year assessed." }),
   /** The sum of the pillar maxima (1000 for the provincial DTI). The index is total / maxTotal. */
-  maxTotal: field(num({ minimum: 0 }), {
+  maxTotal: field(num({ exclusiveMinimum: 0 }), {
     vi: "Tổng điểm tối đa, lớn hơn 0; bằng tổng điểm tối đa các chỉ số chính.",
     en: "The maximum total, above 0; the sum of the pillars' maxima.",
   }),

@@ -73,6 +73,7 @@ describe("the JSON Schema refuses what the loader refuses field by field", () =>
     ["a blank name", (d) => (d.name = "  ")],
     ["a set id with capitals", (d) => (d.id = "Huyen-2023")],
     ["a year that is not an integer", (d) => (d.year = 2023.5)],
+    ["a maximum total of 0", (d) => (d.maxTotal = 0)],
     ["a denominator that is text", (d) => (ind(d, "1.1").rule.ratio.denominator = "b")],
     ["an empty denominator", (d) => (ind(d, "1.1").rule.ratio.denominator = [])],
     ["a measure with both keys", (d) => (ind(d, "2.2").rule.measure = { amount: "a", ratio: ind(d, "1.1").rule.ratio })],
