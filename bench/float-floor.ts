@@ -57,9 +57,7 @@ function sum(ind: Indicator, keys: readonly string[], unit: FloatUnit): number |
 /** The ratio, or a fixed fraction decided by a zero denominator, or undefined when missing. */
 function ratio(ind: Indicator, spec: RatioSpec, unit: FloatUnit): { r: number } | { f: number } | undefined {
   const n = sum(ind, spec.numerator, unit);
-  const d = Array.isArray(spec.denominator)
-    ? sum(ind, spec.denominator as readonly string[], unit)
-    : num((spec.denominator as { constant: string }).constant);
+  const d = spec.denominator.kind === "variables" ? sum(ind, spec.denominator.variables, unit) : num(spec.denominator.constant);
   if (n === undefined || d === undefined) return undefined;
   if (d === 0) {
     if (spec.noneAnswer !== undefined && n === 0) {
@@ -141,7 +139,7 @@ function fraction(ind: Indicator, rule: Rule, unit: FloatUnit, alt: boolean): nu
 }
 
 function measure(ind: Indicator, m: Measure, unit: FloatUnit): number | undefined {
-  if ("amount" in m) return value(ind, m.amount, unit);
+  if (m.kind === "amount") return value(ind, m.amount, unit);
   const r = ratio(ind, m.ratio, unit);
   return r && "r" in r ? r.r : undefined;
 }

@@ -55,8 +55,8 @@ export function randomUnit(set: IndicatorSet, name: string, rnd: () => number): 
   }
   for (const ind of set.indicators) {
     for (const spec of ratioSpecs(ind.rule)) {
-      if (!spec.subset || !Array.isArray(spec.denominator)) continue;
-      const den = (spec.denominator as readonly string[]).reduce((s, k) => s + get(ind, k), 0);
+      if (!spec.subset || spec.denominator.kind !== "variables") continue;
+      const den = spec.denominator.variables.reduce((s, k) => s + get(ind, k), 0);
       const free = spec.numerator.filter((k) => !isLinked(ind.variables.find((v) => v.key === k) as Variable));
       let budget = Math.floor(den * rnd());
       for (const [n, key] of free.entries()) {
@@ -86,7 +86,7 @@ export function withRandomReferences(set: IndicatorSet, unit: UnitInput, rnd: ()
   const reference: Record<string, { min: number; max: number }> = {};
   for (const ind of set.indicators) {
     if (ind.rule.kind !== "min-max" && ind.rule.kind !== "ratio-to-best") continue;
-    const scale = "ratio" in ind.rule.measure ? 1 : 2500;
+    const scale = ind.rule.measure.kind === "ratio" ? 1 : 2500;
     const a = rnd() * scale;
     const b = rnd() * scale;
     reference[ind.id] = { min: Math.min(a, b), max: Math.max(a, b) };

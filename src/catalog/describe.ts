@@ -20,9 +20,7 @@ function sumText(keys: readonly string[]): string {
 }
 
 export function ratioText(spec: RatioSpec): string {
-  const den = Array.isArray(spec.denominator)
-    ? sumText(spec.denominator as readonly string[])
-    : (spec.denominator as { constant: string }).constant;
+  const den = spec.denominator.kind === "variables" ? sumText(spec.denominator.variables) : spec.denominator.constant;
   return `${sumText(spec.numerator)}/${den}`;
 }
 
@@ -32,7 +30,7 @@ function tiersText(tiers: readonly Tier[], value: string, asPercent: boolean): s
 }
 
 function measureText(m: Measure): string {
-  return "amount" in m ? m.amount : `tỷ lệ ${ratioText(m.ratio)}`;
+  return m.kind === "amount" ? m.amount : `tỷ lệ ${ratioText(m.ratio)}`;
 }
 
 function partText(rule: PartRule): string {

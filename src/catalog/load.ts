@@ -15,8 +15,9 @@ import { Decimal, exact } from "./exact";
 // The defined names of a template are derived from the ids by one function (layout/names.ts,
 // which imports nothing); their length is checked here, where a set is accepted or refused.
 import { names } from "../layout/names";
+import { fieldNames, requiredNames } from "./decl";
 import { describeRule } from "./describe";
-import type { IndicatorSet, Rule, RuleKind } from "./schema";
+import { decls, EXACT, INDICATOR_ID, PILLAR_ID, ruleFromFile, SET_ID, setFromFile, VARIABLE_KEY, type IndicatorSet, type IndicatorSetFile, type RuleFile, type RuleKind } from "./schema";
 
 /**
  * The result of checking a set: the set itself, or its problems. At most MAX_LISTED_ERRORS
@@ -79,58 +80,36 @@ export function setProblemsText(file: string, result: { readonly errors: readonl
 
 type Obj = Record<string, unknown>;
 
-const RULE_KINDS: readonly RuleKind[] = [
-  "ratio",
-  "threshold-literal",
-  "threshold-scaled",
-  "all-or-nothing",
-  "tiers-ratio",
-  "tiers-amount",
-  "multi-part",
-  "choice",
-  "capped-count",
-  "min-max",
-  "ratio-to-best",
-  "sum-of-children",
-  "unscored",
-];
+/** The rule kinds, in declared order (./schema.ts): a kind added there is accepted here. */
+const RULE_KINDS = Object.keys(decls.rule.variants) as RuleKind[];
 
-/** The fields each rule kind has besides `kind` (required ones first, then optional ones). */
-const RULE_FIELDS: Record<RuleKind, { readonly required: readonly string[]; readonly optional: readonly string[] }> = {
-  ratio: { required: ["ratio"], optional: [] },
-  "threshold-literal": { required: ["ratio", "threshold"], optional: [] },
-  "threshold-scaled": { required: ["ratio", "threshold"], optional: [] },
-  "all-or-nothing": { required: ["ratio"], optional: [] },
-  "tiers-ratio": { required: ["ratio", "tiers"], optional: [] },
-  "tiers-amount": { required: ["amount", "tiers"], optional: ["gate"] },
-  "multi-part": { required: ["parts"], optional: [] },
-  choice: { required: ["variable"], optional: [] },
-  "capped-count": { required: ["count", "pointsEach"], optional: [] },
-  "min-max": { required: ["measure"], optional: [] },
-  "ratio-to-best": { required: ["measure"], optional: [] },
-  "sum-of-children": { required: ["children"], optional: [] },
-  unscored: { required: [], optional: [] },
+/** The fields each rule kind has besides `kind` (required ones first, then optional ones), from the declaration. */
+const RULE_FIELDS: Record<RuleKind, { readonly required: readonly string[]; readonly optional: readonly string[] }> = Object.fromEntries(
+  RULE_KINDS.map((kind) => {
+    const variant = decls.rule.variants[kind];
+    const required = requiredNames(variant);
+    return [kind, { required, optional: fieldNames(variant).filter((f) => !required.includes(f)) }];
+  }),
+) as Record<RuleKind, { required: string[]; optional: string[] }>;
+
+/** The fields of each object the loader checks, in declared order (the order messages list them in). */
+const FIELDS = {
+  set: fieldNames(decls.set),
+  infoItem: fieldNames(decls.infoItem),
+  pillar: fieldNames(decls.pillar),
+  indicator: fieldNames(decls.indicator),
+  variable: fieldNames(decls.variable),
+  sameAs: fieldNames(decls.sameAs),
+  choiceOption: fieldNames(decls.choiceOption),
+  ratio: fieldNames(decls.ratio),
+  tier: fieldNames(decls.tier),
+  part: fieldNames(decls.part),
 };
+/** Fields a file may write that are not kept (`$schema`): accepted, never listed. */
+const FILE_ONLY = fieldNames(decls.set, "file").filter((f) => !FIELDS.set.includes(f));
 
-/*
- * Keys are data (issue 9): the patterns below decide which ids a set may declare. None admits
- * "__proto__" (no "_"), so that key is always an unknown field or id, reported by name. A
- * variable key or a pillar id may be "constructor" or "prototype" (and a pillar id "toString"…):
- * those are declared like any other and every reader looks them up as own keys or in a Map
- * (src/catalog/own.ts), so they are scored, and reported missing, exactly like "a" or "I".
- */
-/** Set ids: lower-case words joined by "-" (no ":", which qualifies an indicator id: "dti-province-2020:1.1"). */
-const SET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Indicator ids: numbers joined by dots ("3.1", "5.12.1"); they become defined names (DTI_3_1_a). */
-const INDICATOR_ID = /^\d+(?:\.\d+)*$/;
-/** Pillar ids: letters and digits ("I", "IX"); they become defined names (DTI_PILLAR_I). */
-const PILLAR_ID = /^[A-Za-z0-9]+$/;
-/** Variable keys: lower-case letters and digits, starting with a letter ("a", "b", "c1"). */
-const VARIABLE_KEY = /^[a-z][a-z0-9]*$/;
 /** Keys that would make a variable's defined name equal another name of the row (Excel names ignore case). */
 const RESERVED_KEYS = new Set(["score", "target", "evidence", "note", "min", "max"]);
-/** Exact numbers: a decimal or a fraction of two decimals, without sign ("0.8", "1/2"). */
-const EXACT = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(\d+(?:\.\d+)?)\s*)?$/;
 
 function isObj(value: unknown): value is Obj {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -187,10 +166,13 @@ class Checker {
     this.problems.add(`${this.source}: ${path === "" ? "" : `${path}: `}${text}`);
   }
 
-  /** Fields that the schema does not have (often a misspelt name) are errors, not silently ignored. */
-  noExtra(obj: Obj, path: string, allowed: readonly string[]): void {
+  /**
+   * Fields that the schema does not have (often a misspelt name) are errors, not silently ignored.
+   * `alsoAccepted` are taken without being listed in the message (`$schema`, a union's optional `kind`).
+   */
+  noExtra(obj: Obj, path: string, allowed: readonly string[], alsoAccepted: readonly string[] = []): void {
     for (const key of Object.keys(obj)) {
-      if (!allowed.includes(key)) {
+      if (!allowed.includes(key) && !alsoAccepted.includes(key)) {
         this.err(path === "" ? key : `${path}.${key}`, `trường "${key}" không có trong lược đồ bộ chỉ số (các trường: ${allowed.join(", ")}).`);
       }
     }
@@ -287,7 +269,9 @@ export function parseIndicatorSet(data: unknown, source: string): ParseResult {
     c.err("", `tệp phải chứa một đối tượng JSON bộ chỉ số {"id": …, "name": …, "pillars": […], "indicators": […]}, nhận được ${describe(data)}.`);
     return c.problems.result();
   }
-  c.noExtra(data, "", ["id", "name", "source", "year", "maxTotal", "infoItems", "pillars", "indicators"]);
+  c.noExtra(data, "", FIELDS.set, FILE_ONLY);
+  // An editor's pointer to docs/set-schema.json; not part of the set.
+  if (hasOwn(data, "$schema")) c.string(data.$schema, "$schema", false);
   c.pattern(data.id, "id", SET_ID, 'mã bộ chỉ số hợp lệ (chữ thường, số và dấu "-", ví dụ "huyen-2023")');
   c.string(data.name, "name", true);
   c.string(data.source, "source", true);
@@ -303,7 +287,7 @@ export function parseIndicatorSet(data: unknown, source: string): ParseResult {
     data.infoItems.forEach((raw, n) => {
       const p = `infoItems[${n}]`;
       if (!c.object(raw, p)) return;
-      c.noExtra(raw, p, ["id", "name", "responsible", "type", "unit"]);
+      c.noExtra(raw, p, FIELDS.infoItem);
       // A safe integer: it becomes the defined name DTI_INFO_<id>, and 1e21 would be "1e+21".
       if (typeof raw.id !== "number" || !Number.isSafeInteger(raw.id) || raw.id < 1) {
         c.err(`${p}.id`, `phải là số thứ tự nguyên dương, nhận được ${describe(raw.id)}.`);
@@ -332,7 +316,7 @@ export function parseIndicatorSet(data: unknown, source: string): ParseResult {
         sumOk = false;
         return;
       }
-      c.noExtra(raw, p, ["id", "name", "maxPoints"]);
+      c.noExtra(raw, p, FIELDS.pillar);
       const idOk = c.pattern(raw.id, `${p}.id`, PILLAR_ID, 'mã trụ cột hợp lệ (chữ và số, ví dụ "I", "II")');
       c.string(raw.name, `${p}.name`, true);
       const maxOk = c.points(raw.maxPoints, `${p}.maxPoints`);
@@ -369,7 +353,7 @@ export function parseIndicatorSet(data: unknown, source: string): ParseResult {
   indicators.forEach((raw, n) => {
     const p = `indicators[${n}]`;
     if (!c.object(raw, p)) return;
-    c.noExtra(raw, p, ["id", "pillar", "parent", "name", "scoringText", "maxPoints", "responsible", "coordinating", "variables", "rule", "reading"]);
+    c.noExtra(raw, p, FIELDS.indicator);
     let id = `#${n + 1}`;
     if (c.pattern(raw.id, `${p}.id`, INDICATOR_ID, 'mã chỉ số hợp lệ (các số cách nhau bởi dấu chấm, ví dụ "1.2" hoặc "5.12.1")')) {
       id = raw.id as string;
@@ -468,7 +452,8 @@ export function parseIndicatorSet(data: unknown, source: string): ParseResult {
 
   checkExcelLimits(c, data);
   if (c.problems.count) return c.problems.result();
-  return { set: data as unknown as IndicatorSet };
+  // The data is a valid file: its in-memory form carries the tags a first-version file leaves out.
+  return { set: setFromFile(data as IndicatorSetFile) };
 }
 
 /** Excel's limits (support.microsoft.com, "Excel specifications and limits"): a defined name, a cell's text. */
@@ -559,7 +544,7 @@ function checkExcelLimits(c: Checker, data: Obj): void {
   // The cell "Cách hiểu áp dụng" of a row holds the rule described, then the reading.
   if (c.problems.count === 0) {
     list(data.indicators).forEach((ind, n) => {
-      const reading = [describeRule(ind.rule as Rule), typeof ind.reading === "string" ? ind.reading : ""].filter(Boolean).join(". ");
+      const reading = [describeRule(ruleFromFile(ind.rule as RuleFile)), typeof ind.reading === "string" ? ind.reading : ""].filter(Boolean).join(". ");
       if (reading.length > EXCEL_CELL_MAX) {
         c.err(
           `indicators[${n}].reading`,
@@ -582,7 +567,7 @@ function checkVariable(
   variablesOf: Map<string, Map<string, VariableInfo>>,
 ): void {
   if (!c.object(v, p)) return;
-  c.noExtra(v, p, ["key", "description", "unit", "type", "options", "info", "sameAs", "optional"]);
+  c.noExtra(v, p, FIELDS.variable);
   if (c.pattern(v.key, `${p}.key`, VARIABLE_KEY, 'tên biến hợp lệ (chữ thường, ví dụ "a", "b")')) {
     const key = v.key as string;
     if (RESERVED_KEYS.has(key)) c.err(`${p}.key`, `"${key}" là tên dành riêng (trùng tên vùng của mẫu biểu); hãy đặt tên khác.`);
@@ -620,7 +605,7 @@ function checkVariable(
   }
   if (v.sameAs !== undefined && c.object(v.sameAs, `${p}.sameAs`)) {
     const s = v.sameAs;
-    c.noExtra(s, `${p}.sameAs`, ["indicator", "variable"]);
+    c.noExtra(s, `${p}.sameAs`, FIELDS.sameAs);
     if (v.info !== undefined) c.err(`${p}.sameAs`, 'một biến chỉ liên kết một nơi: "info" hoặc "sameAs", không cả hai.');
     const indOk = c.string(s.indicator, `${p}.sameAs.indicator`, true);
     const varOk = c.string(s.variable, `${p}.sameAs.variable`, true);
@@ -648,7 +633,7 @@ function checkOptions(c: Checker, options: unknown, p: string, id: string, key: 
   options.forEach((o, j) => {
     const q = `${p}[${j}]`;
     if (!c.object(o, q)) return;
-    c.noExtra(o, q, ["label", "fraction", "value", "note"]);
+    c.noExtra(o, q, FIELDS.choiceOption);
     if (c.string(o.label, `${q}.label`, true)) {
       const norm = labelKey(o.label as string);
       if (labels.has(norm)) c.err(`${q}.label`, `phương án "${shown(o.label)}" bị trùng.`);
@@ -669,14 +654,25 @@ type Ref = (key: unknown, path: string, type: "number" | "choice") => void;
 
 function checkRatio(c: Checker, spec: unknown, p: string, ref: Ref): void {
   if (!c.object(spec, p)) return;
-  c.noExtra(spec, p, ["numerator", "denominator", "subset", "zeroDenominator", "noneAnswer"]);
+  c.noExtra(spec, p, FIELDS.ratio);
   if (c.array(spec.numerator, `${p}.numerator`, true)) spec.numerator.forEach((k, j) => ref(k, `${p}.numerator[${j}]`, "number"));
+  const keys = (list: unknown[], q: string): void => {
+    if (list.length === 0) c.err(q, "không được là mảng rỗng.");
+    list.forEach((k, j) => ref(k, `${q}[${j}]`, "number"));
+  };
   if (isObj(spec.denominator)) {
-    c.noExtra(spec.denominator, `${p}.denominator`, ["constant"]);
-    c.exact(spec.denominator.constant, `${p}.denominator.constant`, { min: R0, minExclusive: true, what: "phải lớn hơn 0" });
+    // {"constant": "7"}, or a tagged form ({"kind": "variables", "variables": ["b"]}) as the set is held in memory.
+    const d = spec.denominator;
+    const q = `${p}.denominator`;
+    if (variantByKey(c, d, q, decls.denominator.variants) === "variables") {
+      c.noExtra(d, q, ["variables"], ["kind"]);
+      if (c.array(d.variables, `${q}.variables`)) keys(d.variables, `${q}.variables`);
+    } else {
+      c.noExtra(d, q, ["constant"], ["kind"]);
+      c.exact(d.constant, `${q}.constant`, { min: R0, minExclusive: true, what: "phải lớn hơn 0" });
+    }
   } else if (Array.isArray(spec.denominator)) {
-    if (spec.denominator.length === 0) c.err(`${p}.denominator`, "không được là mảng rỗng.");
-    spec.denominator.forEach((k, j) => ref(k, `${p}.denominator[${j}]`, "number"));
+    keys(spec.denominator, `${p}.denominator`);
   } else {
     c.err(`${p}.denominator`, `phải là mảng tên biến (ví dụ ["b"]) hoặc hằng số {"constant": "7"}, nhận được ${spec.denominator === undefined ? "không có (thiếu trường)" : describe(spec.denominator)}.`);
   }
@@ -694,7 +690,7 @@ function checkTiers(c: Checker, tiers: unknown, p: string): void {
   tiers.forEach((t, j) => {
     const q = `${p}[${j}]`;
     if (!c.object(t, q)) return;
-    c.noExtra(t, q, ["atLeast", "fraction"]);
+    c.noExtra(t, q, FIELDS.tier);
     const atLeast = c.exact(t.atLeast, `${q}.atLeast`);
     const fraction = c.exact(t.fraction, `${q}.fraction`, { min: R0, minExclusive: true, max: R1, what: "phải nằm trong (0, 1]" });
     if (prev?.atLeast && atLeast && cmp(atLeast, prev.atLeast) >= 0) {
@@ -707,15 +703,37 @@ function checkTiers(c: Checker, tiers: unknown, p: string): void {
   });
 }
 
+/**
+ * Which variant of a union that first-version files tell apart by key an object is: the key it
+ * holds, else its `kind`. A `kind` that is unknown or disagrees with the key is reported, and
+ * the object is still checked by its key, so that one mistake gives one message.
+ */
+function variantByKey(c: Checker, value: Obj, p: string, variants: object): string | undefined {
+  const names = Object.keys(variants);
+  const held = names.filter((n) => hasOwn(value, n));
+  if (!hasOwn(value, "kind")) return held.length === 1 ? held[0] : undefined;
+  const kind = value.kind;
+  if (typeof kind !== "string" || !names.includes(kind)) {
+    c.err(`${p}.kind`, `phải là ${names.map((n) => `"${n}"`).join(" hoặc ")} (hoặc bỏ trống), nhận được ${describe(kind)}.`);
+    return held.length === 1 ? held[0] : undefined;
+  }
+  if (held.length === 1 && held[0] !== kind) {
+    c.err(`${p}.kind`, `là "${kind}" nhưng đối tượng có trường "${held[0]}"; hãy sửa "kind" thành "${held[0]}" hoặc bỏ "kind".`);
+    return held[0];
+  }
+  return kind;
+}
+
 function checkMeasure(c: Checker, measure: unknown, p: string, ref: Ref): void {
   if (!c.object(measure, p)) return;
+  variantByKey(c, measure, p, decls.measure.variants);
   const hasRatio = hasOwn(measure, "ratio");
   const hasAmount = hasOwn(measure, "amount");
   if (hasRatio === hasAmount) {
     c.err(p, 'phải có đúng một trong hai: {"ratio": {…}} (so sánh tỷ lệ) hoặc {"amount": "a"} (so sánh một số lượng).');
     return;
   }
-  c.noExtra(measure, p, [hasRatio ? "ratio" : "amount"]);
+  c.noExtra(measure, p, [hasRatio ? "ratio" : "amount"], ["kind"]);
   if (hasRatio) checkRatio(c, measure.ratio, `${p}.ratio`, ref);
   else ref(measure.amount, `${p}.amount`, "number");
 }
@@ -770,7 +788,7 @@ function checkRule(
           total = null;
           return;
         }
-        c.noExtra(part, q, ["share", "label", "rule"]);
+        c.noExtra(part, q, FIELDS.part);
         const share = c.exact(part.share, `${q}.share`, { min: R0, minExclusive: true, max: R1, what: "phải nằm trong (0, 1] (phần điểm tối đa của phần này)" });
         total = share && total ? add(total, share) : null;
         c.string(part.label, `${q}.label`, true);
@@ -832,5 +850,10 @@ function checkRule(
         c.err(`${p.replace(/\.rule$/, "")}.maxPoints`, `chỉ số ${id} không tính điểm ("unscored") nên điểm tối đa phải là 0 (nhận được ${ind.maxPoints}).`);
       }
       break;
+    default: {
+      // A kind declared in ./schema.ts and not checked here does not compile.
+      const unchecked: never = kind;
+      throw new Error(`rule kind ${String(unchecked)} has no check`);
+    }
   }
 }

@@ -17,7 +17,7 @@ export function ratioSpecs(rule: Rule): RatioSpec[] {
       return rule.parts.flatMap((p) => (p.rule.kind === "ratio" ? [p.rule.ratio] : []));
     case "min-max":
     case "ratio-to-best":
-      return "ratio" in rule.measure ? [rule.measure.ratio] : [];
+      return rule.measure.kind === "ratio" ? [rule.measure.ratio] : [];
     default:
       return [];
   }

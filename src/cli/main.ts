@@ -10,7 +10,7 @@ import { existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { DEFAULT_SET_ID, indicatorSets, isBuiltInSet } from "../catalog";
-import type { IndicatorSet } from "../catalog/schema";
+import { setToFile, type IndicatorSet } from "../catalog/schema";
 import { SET_SHEET_NAME } from "../layout/set-sheet";
 import { readJsonFile, resolveSet } from "./set-file";
 import { TEMPLATE_VERSION } from "../layout/names";
@@ -95,7 +95,7 @@ async function catalog(args: readonly string[]): Promise<CliResult> {
   if (values.output !== undefined && !values.xlsx) return fail(`-o chỉ dùng cùng --xlsx (ghi bộ chỉ số ra tệp .xlsx).\n${USAGE}`);
   const set = await resolveSet(values.set ?? DEFAULT_SET_ID);
   if (values.xlsx) return catalogXlsx(set, values.output);
-  if (values.json) return { code: 0, stdout: `${JSON.stringify(set, null, 2)}\n`, stderr: "" };
+  if (values.json) return { code: 0, stdout: `${JSON.stringify(setToFile(set), null, 2)}\n`, stderr: "" };
   const lines = [`${set.name} (${set.id})`, `Nguồn: ${set.source}`, "", "THÔNG TIN CHUNG"];
   for (const item of set.infoItems) {
     lines.push(`  ${item.id}. ${item.name}${item.unit ? ` [${item.unit}]` : ""} — ${item.responsible}`);

@@ -293,13 +293,11 @@ class Evaluator {
    */
   ratio(ind: Indicator, spec: RatioSpec, f: Findings): { ratio: Decimal } | { fraction: Decimal } | null {
     const num = this.sum(ind, spec.numerator, f);
-    const den = Array.isArray(spec.denominator)
-      ? this.sum(ind, spec.denominator as readonly string[], f)
-      : this.cs.exact((spec.denominator as { constant: string }).constant);
+    const den = spec.denominator.kind === "variables" ? this.sum(ind, spec.denominator.variables, f) : this.cs.exact(spec.denominator.constant);
     const none = spec.noneAnswer ? this.variableOf(ind, spec.noneAnswer) : undefined;
     const noneOption = none ? this.reader.choice(ind, none, f) : null;
     if (num === null || den === null) return null;
-    const denText = Array.isArray(spec.denominator) ? `${spec.denominator.join(" + ")} = ${den.toString()}` : den.toString();
+    const denText = spec.denominator.kind === "variables" ? `${spec.denominator.variables.join(" + ")} = ${den.toString()}` : den.toString();
     if (den.isZero()) {
       f.ratio = null;
       if (none && noneOption && this.cs.exact(noneOption.fraction).gt(ZERO) && num.isZero()) {
@@ -405,7 +403,7 @@ class Evaluator {
 
   /** The quantity a cross-unit rule compares (§9: the ratio where the row defines one, else the count). */
   measure(ind: Indicator, measure: Measure, f: Findings): Decimal | null {
-    if ("amount" in measure) return this.reader.number(ind, this.variableOf(ind, measure.amount), f);
+    if (measure.kind === "amount") return this.reader.number(ind, this.variableOf(ind, measure.amount), f);
     const r = this.ratio(ind, measure.ratio, f);
     if (r === null || "fraction" in r) return null;
     f.ratio = r.ratio;

@@ -217,14 +217,14 @@ function numberValidation(ref: string, title: string, v: { description: string; 
  */
 function subsetValidation(ind: Indicator, v: Variable, ref: string, title: string): Validation | null {
   const rule = ind.rule;
-  const spec = ratioSpecs(rule).find((s) => s.subset && Array.isArray(s.denominator) && s.numerator.includes(v.key));
-  if (!spec) return null;
-  const den = (spec.denominator as readonly string[]).map((k) => names.input(ind.id, k));
+  const spec = ratioSpecs(rule).find((s) => s.subset && s.denominator.kind === "variables" && s.numerator.includes(v.key));
+  if (spec?.denominator.kind !== "variables") return null;
+  const den = spec.denominator.variables.map((k) => names.input(ind.id, k));
   const num = spec.numerator.map((k) => names.input(ind.id, k));
   const self = names.input(ind.id, v.key);
   const whole = isCount(v) ? `,INT(${self})=${self}` : "";
   const numText = spec.numerator.join(" + ");
-  const denText = (spec.denominator as readonly string[]).join(" + ");
+  const denText = spec.denominator.variables.join(" + ");
   return {
     ref,
     // Checked once every denominator figure is there; text makes INT fail, hence IFERROR.
@@ -408,7 +408,7 @@ function buildIndicatorSheet(set: IndicatorSet, scope: Scope, sheetName: string,
           rule.kind === "min-max"
             ? [[c.refMin, names.referenceMin(ind.id), "Nhỏ nhất của các đơn vị so sánh"], [c.refMax, names.referenceMax(ind.id), "Lớn nhất của các đơn vị so sánh"]]
             : [[c.refMax, names.referenceMax(ind.id), "Cao nhất của các đơn vị so sánh"]];
-        const ratioMeasure = "ratio" in rule.measure;
+        const ratioMeasure = rule.measure.kind === "ratio";
         for (const [col, name, label] of cols) {
           const ref = cellRef(inputRow, col);
           b.set(labelRow, col, label);

@@ -72,11 +72,11 @@ export class RuleFormulas {
   }
 
   den(spec: RatioSpec): string {
-    return Array.isArray(spec.denominator) ? this.sum(spec.denominator as readonly string[]) : lit((spec.denominator as { constant: string }).constant);
+    return spec.denominator.kind === "variables" ? this.sum(spec.denominator.variables) : lit(spec.denominator.constant);
   }
 
   ratioKeys(spec: RatioSpec): string[] {
-    return [...spec.numerator, ...(Array.isArray(spec.denominator) ? (spec.denominator as readonly string[]) : [])];
+    return [...spec.numerator, ...(spec.denominator.kind === "variables" ? spec.denominator.variables : [])];
   }
 
   /** The ratio expression and what a zero denominator gives (§6, §12). */
@@ -90,7 +90,7 @@ export class RuleFormulas {
       guards.push(`OR(${none}="",${this.choiceOk(spec.noneAnswer)})`);
       onZero = `IF(${none}="",0,IF(AND(${num}=0,${this.choiceFraction(spec.noneAnswer)}>0),1,0))`;
     }
-    const value = Array.isArray(spec.denominator) ? `IF(${den}=0,${onZero},${then(`${num}/${den}`)})` : then(`${num}/${den}`);
+    const value = spec.denominator.kind === "variables" ? `IF(${den}=0,${onZero},${then(`${num}/${den}`)})` : then(`${num}/${den}`);
     return { guards, value };
   }
 
@@ -107,7 +107,7 @@ export class RuleFormulas {
 
   /** The measure a cross-unit rule compares, with its guards; "" guard-failed → blank score. */
   measure(m: Measure): { guards: string[]; x: string; zeroDen?: string } {
-    if ("amount" in m) return { guards: [this.numberOk(m.amount)], x: this.name(m.amount) };
+    if (m.kind === "amount") return { guards: [this.numberOk(m.amount)], x: this.name(m.amount) };
     const spec = m.ratio;
     return {
       guards: this.ratioKeys(spec).map((k) => this.numberOk(k)),
@@ -202,8 +202,8 @@ export class RuleFormulas {
     const rule = this.ind.rule;
     let spec: RatioSpec | undefined;
     if ("ratio" in rule) spec = rule.ratio;
-    else if ((rule.kind === "min-max" || rule.kind === "ratio-to-best") && "ratio" in rule.measure) spec = rule.measure.ratio;
-    if (!spec || !Array.isArray(spec.denominator)) return null;
+    else if ((rule.kind === "min-max" || rule.kind === "ratio-to-best") && rule.measure.kind === "ratio") spec = rule.measure.ratio;
+    if (!spec || spec.denominator.kind !== "variables") return null;
     const guards = this.ratioKeys(spec).map((k) => this.numberOk(k));
     return `IFERROR(IF(AND(${guards.join(",")}),IF(${this.den(spec)}=0,"",${this.num(spec)}/${this.den(spec)}),""),"")`;
   }
@@ -248,7 +248,7 @@ export class RuleFormulas {
     if (invalid.length) checks.push([`OR(${invalid.join(",")})`, "Số liệu không hợp lệ"]);
     if (missing.length) checks.push([`OR(${missing.join(",")})`, "Thiếu số liệu"]);
     for (const spec of ratioSpecs(rule)) {
-      if (!Array.isArray(spec.denominator)) continue;
+      if (spec.denominator.kind !== "variables") continue;
       if (spec.zeroDenominator !== "scores-zero") {
         const zero =
           spec.noneAnswer !== undefined

@@ -27,7 +27,8 @@ import { columnLetter, quoteSheet } from "./model";
 import { labelKey } from "../catalog/labels";
 import { hasOwn } from "../catalog/own";
 import { MAX_LISTED_ERRORS, moreLine, parseIndicatorSet, ProblemList, type ParseResult } from "../catalog/load";
-import type { IndicatorSet } from "../catalog/schema";
+import { fieldNames } from "../catalog/decl";
+import { decls, ruleToFile, type Indicator, type IndicatorSet, type InfoItem, type Pillar, type Variable } from "../catalog/schema";
 
 /** The name of the sheet, in the files `dti catalog --xlsx` writes and in templates of a set that is not built in. */
 export const SET_SHEET_NAME = "Bộ chỉ số";
@@ -111,6 +112,12 @@ const FIELD_COLUMNS: Record<"infoItems" | "pillars" | "indicators" | "variables"
     variables: "kind",
   },
   variables: { key: "id", description: "name", unit: "unit", type: "type", options: "options", info: "info", sameAs: "sameAs", optional: "optional" },
+  // Every field the schema declares has its column: a field added to ./schema.ts without one does not compile.
+} satisfies {
+  readonly infoItems: Record<keyof InfoItem, ColumnKey>;
+  readonly pillars: Record<keyof Pillar, ColumnKey>;
+  readonly indicators: Record<keyof Indicator, ColumnKey>;
+  readonly variables: Record<keyof Variable, ColumnKey>;
 };
 
 /** Which columns each kind of row uses (its fields' columns and "Loại"); anything typed elsewhere on the row is reported. */
@@ -121,7 +128,7 @@ const USED: Record<RowKind, readonly ColumnKey[]> = {
   variable: ["kind", ...Object.values(FIELD_COLUMNS.variables)],
 };
 
-const TYPE_LABELS = { number: "Số", choice: "Lựa chọn", text: "Văn bản" } as const;
+const TYPE_LABELS = { number: "Số", choice: "Lựa chọn", text: "Văn bản" } as const satisfies Record<InfoItem["type"] | Variable["type"], string>;
 const YES = "Có";
 const NO = "Không";
 
@@ -205,7 +212,8 @@ export function indicatorSetToSheet(set: IndicatorSet): SetSheetGrid {
         scoringText: ind.scoringText,
         responsible: ind.responsible,
         coordinating: ind.coordinating,
-        rule: JSON.stringify(ind.rule),
+        // As a first-version file writes it (no tags), so the cell reads as it always did.
+        rule: JSON.stringify(ruleToFile(ind.rule)),
         reading: ind.reading,
       },
       "indicator",
@@ -421,7 +429,7 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
     switch (kind) {
       case "info":
         loc.infoItems.push(r);
-        infoItems.push({ id: num(get("id")), name: text(get("name")), responsible: text(get("responsible")), type: typeOf(["text", "number"]), unit: text(get("unit")) });
+        infoItems.push({ id: num(get("id")), name: text(get("name")), responsible: text(get("responsible")), type: typeOf(decls.infoItem.fields.type.node.values), unit: text(get("unit")) });
         break;
       case "pillar":
         loc.pillars.push(r);
@@ -458,7 +466,7 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
         }
         (loc.variables[loc.variables.length - 1] as number[]).push(r);
         (loc.variableKeys[loc.variableKeys.length - 1] as string[]).push(label(get("id")));
-        const v: Obj = { key: label(get("id")), description: text(get("name")), unit: text(get("unit")), type: typeOf(["number", "choice"]) };
+        const v: Obj = { key: label(get("id")), description: text(get("name")), unit: text(get("unit")), type: typeOf(decls.variable.fields.type.node.values) };
         const options = json("options", "phương án lựa chọn");
         if (options !== undefined) v.options = options;
         const info = get("info");
@@ -489,7 +497,7 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
   Object.assign(data, { infoItems, pillars, indicators: indicators.map((i) => i.obj) });
   // Keys in the order of the schema, as in a .json set file.
   const ordered: Obj = {};
-  for (const key of ["id", "name", "source", "year", "maxTotal", "infoItems", "pillars", "indicators"]) if (hasOwn(data, key)) ordered[key] = data[key];
+  for (const key of fieldNames(decls.set)) if (hasOwn(data, key)) ordered[key] = data[key];
   const parsed = parseIndicatorSet(ordered, SOURCE);
   if ("set" in parsed) return parsed;
   // The schema's problems, put on their cells; a capped list keeps its last line, re-counted.

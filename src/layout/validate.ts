@@ -124,7 +124,7 @@ function ratioSpecs(ind: Indicator): RatioSpec[] {
   const specs: RatioSpec[] = [];
   if ("ratio" in rule) specs.push(rule.ratio);
   if (rule.kind === "multi-part") for (const p of rule.parts) if (p.rule.kind === "ratio") specs.push(p.rule.ratio);
-  if ((rule.kind === "min-max" || rule.kind === "ratio-to-best") && "ratio" in rule.measure) specs.push(rule.measure.ratio);
+  if ((rule.kind === "min-max" || rule.kind === "ratio-to-best") && rule.measure.kind === "ratio") specs.push(rule.measure.ratio);
   return specs;
 }
 
@@ -527,10 +527,10 @@ function checkAnnotationCells(ctx: Context, drafts: Drafts): void {
 function specOf(ind: Indicator, text: string, part: "numerator" | "denominator"): RatioSpec | undefined {
   const specs = ratioSpecs(ind);
   const found = specs.find((s) => {
-    const keys = part === "numerator" ? s.numerator : Array.isArray(s.denominator) ? (s.denominator as readonly string[]) : null;
+    const keys = part === "numerator" ? s.numerator : s.denominator.kind === "variables" ? s.denominator.variables : null;
     return keys !== null && text.includes(`(${keys.join(" + ")} = `);
   });
-  return found ?? specs.find((s) => (part === "numerator" ? s.subset : Array.isArray(s.denominator)));
+  return found ?? specs.find((s) => (part === "numerator" ? s.subset : s.denominator.kind === "variables"));
 }
 
 function whereEn(ind: Indicator, v?: Variable): string {
@@ -649,7 +649,7 @@ function fromEngine(ctx: Context, result: UnitResult, drafts: Drafts): void {
             break;
           }
           const spec = specOf(ind, m.text, "denominator");
-          const keys = spec && Array.isArray(spec.denominator) ? (spec.denominator as readonly string[]) : [];
+          const keys = spec?.denominator.kind === "variables" ? spec.denominator.variables : [];
           const first = ctx.variable(ind, keys[0]);
           if (first) ({ name, owner } = ctx.source(ind, first, true));
           break;

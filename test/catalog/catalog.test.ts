@@ -64,7 +64,7 @@ function variable(ind: Indicator, key: string): Variable {
 }
 
 function ratioKeys(ratio: RatioSpec): string[] {
-  const den = "constant" in ratio.denominator ? [] : [...ratio.denominator];
+  const den = ratio.denominator.kind === "constant" ? [] : [...ratio.denominator.variables];
   return [...ratio.numerator, ...den, ...(ratio.noneAnswer === undefined ? [] : [ratio.noneAnswer])];
 }
 
@@ -96,7 +96,7 @@ function referencedKeys(rule: Rule | PartRule): string[] {
 
 /** Keys that must be numbers: numerators, denominators, amounts, counts. */
 function numberKeys(rule: Rule | PartRule): string[] {
-  const fromRatio = (r: RatioSpec) => [...r.numerator, ...("constant" in r.denominator ? [] : r.denominator)];
+  const fromRatio = (r: RatioSpec) => [...r.numerator, ...(r.denominator.kind === "constant" ? [] : r.denominator.variables)];
   switch (rule.kind) {
     case "ratio":
     case "threshold-literal":
@@ -477,7 +477,7 @@ describe("readings of the README", () => {
   ])("%s: ratio %j / %j", (id, numerator, denominator) => {
     const r = ratioOf(indicator(id).rule);
     expect(r.numerator).toEqual(numerator);
-    expect(r.denominator).toEqual(denominator);
+    expect(r.denominator).toEqual({ kind: "variables", variables: denominator });
   });
 
   it.each([
@@ -613,11 +613,11 @@ describe("readings of the README", () => {
     if (rule.kind !== "multi-part") throw new Error("3.6 is multi-part");
     expect(rule.parts[0]?.rule).toEqual({
       kind: "ratio",
-      ratio: { numerator: ["a"], denominator: { constant: "7" }, subset: false },
+      ratio: { numerator: ["a"], denominator: { kind: "constant", constant: "7" }, subset: false },
     });
     expect(rule.parts[1]?.rule).toEqual({
       kind: "ratio",
-      ratio: { numerator: ["c"], denominator: ["d"], subset: true, zeroDenominator: "scores-zero" },
+      ratio: { numerator: ["c"], denominator: { kind: "variables", variables: ["d"] }, subset: true, zeroDenominator: "scores-zero" },
     });
     expect(ind.reading).toMatch(/b cố định bằng 7/);
   });
@@ -697,10 +697,10 @@ describe("readings of the README", () => {
   it("§10: 7.10 is ratio-to-best on a/b; 8.6 and 8.7 on the amount a (tỷ đồng)", () => {
     expect(indicator("7.10").rule).toEqual({
       kind: "ratio-to-best",
-      measure: { ratio: { numerator: ["a"], denominator: ["b"], subset: false } },
+      measure: { kind: "ratio", ratio: { numerator: ["a"], denominator: { kind: "variables", variables: ["b"] }, subset: false } },
     });
     for (const id of ["8.6", "8.7"]) {
-      expect(indicator(id).rule).toEqual({ kind: "ratio-to-best", measure: { amount: "a" } });
+      expect(indicator(id).rule).toEqual({ kind: "ratio-to-best", measure: { kind: "amount", amount: "a" } });
       expect(variable(indicator(id), "a").unit).toBe("tỷ đồng");
       expect(indicator(id).reading).toContain("§10");
     }
@@ -714,7 +714,7 @@ describe("readings of the README", () => {
     const ind = indicator(id);
     expect(ind.rule).toEqual({
       kind: "ratio",
-      ratio: { numerator: ["a"], denominator: ["b"], subset: true, noneAnswer: "none" },
+      ratio: { numerator: ["a"], denominator: { kind: "variables", variables: ["b"] }, subset: true, noneAnswer: "none" },
     });
     const none = variable(ind, "none");
     expect(none.optional).toBe(true);

@@ -27,7 +27,7 @@ function bestValues(ind: Indicator): Record<string, InputValue> {
   // Every number is BIG, so quantities entered once (3.7 b = 3.6 a, …) agree; a numerator
   // over n denominator variables is n × BIG, a full ratio. 3.6 a/7 is not a subset: BIG caps it.
   for (const spec of ratioSpecs(ind.rule)) {
-    const den = Array.isArray(spec.denominator) ? (spec.denominator as string[]).length * BIG : BIG;
+    const den = spec.denominator.kind === "variables" ? spec.denominator.variables.length * BIG : BIG;
     spec.numerator.forEach((k, n) => (values[k] = n === 0 ? den : 0));
   }
   return values;
@@ -44,7 +44,7 @@ describe("reaching max points", () => {
   const worst = unitOf("Thấp nhất", (ind) => {
     const v = bestValues(ind);
     for (const spec of ratioSpecs(ind.rule)) for (const k of spec.numerator) v[k] = 0;
-    for (const x of ind.variables) if (x.type === "number" && !ratioSpecs(ind.rule).some((s) => Array.isArray(s.denominator) && (s.denominator as string[]).includes(x.key))) v[x.key] = 0;
+    for (const x of ind.variables) if (x.type === "number" && !ratioSpecs(ind.rule).some((s) => s.denominator.kind === "variables" && s.denominator.variables.includes(x.key))) v[x.key] = 0;
     return v;
   });
   const [top, bottom] = scoreUnits(set, [best, worst]);
@@ -109,7 +109,7 @@ describe("bounds and monotonicity on arbitrary inputs", () => {
     // repeats it (3.6 d = a is the denominator of its second part, so a is not monotone).
     const specs: readonly RatioSpec[] = ratioSpecs(ind.rule);
     const elsewhere = new Set([
-      ...specs.flatMap((r) => (Array.isArray(r.denominator) ? (r.denominator as readonly string[]) : [])),
+      ...specs.flatMap((r) => (r.denominator.kind === "variables" ? r.denominator.variables : [])),
       ...ind.variables.flatMap((v) => (v.sameAs?.indicator === ind.id ? [v.sameAs.variable] : [])),
     ]);
     const key = specs.flatMap((r) => r.numerator).find((k) => !elsewhere.has(k)) as string;

@@ -1,0 +1,131 @@
+/**
+ * The JSON Schema of a set file, derived from the declaration in ./schema.ts. `npm run schema`
+ * writes it to docs/set-schema.json, which authors of a province's set point their editor at
+ * ("$schema": "…/set-schema.json") to have fields checked and completed as they type.
+ *
+ * Draft-07: the draft every common editor checks fully. The schema says what a single field
+ * may hold; what spans fields (a variable a rule names exists, maxima add up, shares make 1)
+ * only the loader checks, and says so in Vietnamese with the path or the cell.
+ *
+ * Used by the script and the tests only; nothing the browser loads imports it.
+ */
+import type { Doc, Node, ObjectNode } from "./decl";
+import { decls, EXACT, indicatorSetDecl } from "./schema";
+
+export type JsonSchema = { readonly [key: string]: unknown };
+
+/** The declarations written once under "definitions" and referred to by name. */
+const NAMED: ReadonlyMap<Node, string> = new Map<Node, string>([
+  [decls.infoItem, "infoItem"],
+  [decls.pillar, "pillar"],
+  [decls.indicator, "indicator"],
+  [decls.variable, "variable"],
+  [decls.choiceOption, "choiceOption"],
+  [decls.ratio, "ratio"],
+  [decls.denominator, "denominator"],
+  [decls.tier, "tier"],
+  [decls.measure, "measure"],
+  [decls.part, "part"],
+  [decls.rule, "rule"],
+  [decls.partRule, "partRule"],
+]);
+
+const text = (doc: Doc): string => `${doc.vi}\n\n${doc.en}`;
+
+/** Not blank: the loader refuses "" and text of spaces only. */
+const NOT_BLANK = "\\S";
+
+/** A description beside a schema; beside a "$ref", draft-07 ignores siblings, so the reference goes in "allOf". */
+function described(schema: JsonSchema, doc: Doc | undefined): JsonSchema {
+  if (!doc) return schema;
+  return typeof schema.$ref === "string" ? { description: text(doc), allOf: [schema] } : { description: text(doc), ...schema };
+}
+
+/** An object as a file writes it (file-only fields such as `$schema` included). */
+function objectSchema(node: ObjectNode, extra: { readonly kind?: string } = {}): JsonSchema {
+  const properties: Record<string, unknown> = {};
+  const required: string[] = [];
+  if (extra.kind !== undefined) properties.kind = { const: extra.kind };
+  for (const [name, f] of Object.entries(node.fields)) {
+    properties[name] = described(ref(f.node), f.doc);
+    if (!f.optional) required.push(name);
+  }
+  return { type: "object", properties, ...(required.length ? { required } : {}), additionalProperties: false };
+}
+
+/** A node by reference when it is named, else inline. */
+function ref(node: Node): JsonSchema {
+  const name = NAMED.get(node);
+  return name === undefined ? inline(node) : { $ref: `#/definitions/${name}` };
+}
+
+function inline(node: Node): JsonSchema {
+  switch (node.t) {
+    case "string":
+      return { type: "string", pattern: node.pattern ? node.pattern.source : node.nonEmpty ? NOT_BLANK : undefined };
+    case "exact":
+      return {
+        type: "string",
+        pattern: EXACT.source,
+        ...(node.range ? { description: `Số chính xác trong ${node.range}, viết dạng chuỗi ("0.8", "1/2").\n\nAn exact number in ${node.range}, as a string ("0.8", "1/2").` } : {}),
+      };
+    case "number":
+      return { type: node.integer ? "integer" : "number", minimum: node.minimum, exclusiveMinimum: node.exclusiveMinimum, maximum: node.maximum };
+    case "boolean":
+      return { type: "boolean" };
+    case "enum":
+      return { type: "string", enum: [...node.values] };
+    case "array":
+      return { type: "array", items: ref(node.of), minItems: node.minItems };
+    case "object":
+      return objectSchema(node);
+    case "kinds":
+      return {
+        type: "object",
+        required: ["kind"],
+        properties: { kind: { type: "string", enum: Object.keys(node.variants) } },
+        oneOf: Object.entries(node.variants).map(([kind, variant]) => {
+          const o = objectSchema(variant, { kind });
+          return described({ ...o, required: ["kind", ...((o.required as string[] | undefined) ?? [])] }, node.docs[kind]);
+        }),
+      };
+    case "tagged":
+      return {
+        oneOf: [
+          ...(node.bare !== undefined ? [described(ref((node.variants[node.bare] as ObjectNode).fields[node.bare]?.node as Node), node.docs[node.bare])] : []),
+          ...Object.entries(node.variants).map(([kind, variant]) => described(objectSchema(variant, { kind }), node.docs[kind])),
+        ],
+      };
+  }
+}
+
+/** Drops the keys whose value is undefined (JSON.stringify would too; the golden test compares objects). */
+function clean(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(clean);
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = clean(v);
+  return out;
+}
+
+/** The JSON Schema of a set file. */
+export function setJsonSchema(): JsonSchema {
+  const definitions: Record<string, unknown> = {};
+  for (const [node, name] of NAMED) definitions[name] = inline(node);
+  return clean({
+    $schema: "http://json-schema.org/draft-07/schema#",
+    title: "Bộ chỉ số DTI Workbench (DTI Workbench indicator set)",
+    description:
+      "Một bộ chỉ số đánh giá chuyển đổi số dạng tệp JSON, dùng với `dti --set tệp.json`. Lược đồ này kiểm tra từng trường; " +
+      "những điều liên quan nhiều trường (biến mà quy tắc dùng phải có, điểm tối đa cộng lại đúng, các phần cộng lại bằng 1) do chương trình kiểm tra khi nạp.\n\n" +
+      "A digital-transformation indicator set as a JSON file, used with `dti --set file.json`. This schema checks each field; " +
+      "what spans fields (the variables a rule names exist, maxima add up, shares make 1) the tool checks on load.",
+    ...objectSchema(indicatorSetDecl),
+    definitions,
+  }) as JsonSchema;
+}
+
+/** The schema as the file docs/set-schema.json holds it. */
+export function setJsonSchemaText(): string {
+  return `${JSON.stringify(setJsonSchema(), null, 2)}\n`;
+}
