@@ -28,10 +28,8 @@ import { fingerprint, rememberSet, type SetStorage, type StoredSet } from "../fu
 import { selectName } from "../office/select";
 import { WriteLayoutError, writeLayout, type Supports } from "../office/write-layout";
 import { clear, el, svg } from "./dom";
+import type { ExcelRunner } from "./host";
 import { SplitMergeTab } from "./split-merge";
-
-/** Runs a batch against the workbook (Excel.run in the add-in; a fake host in tests). */
-export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** The set a workbook without templates gets, and the one read first. */
 const DEFAULT_SET = dtiProvince2022;

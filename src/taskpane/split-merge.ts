@@ -18,7 +18,7 @@ import { splitByAgency, type AgencyPart } from "../layout/split";
 import { readTemplate } from "../office/read-template";
 import { toNamedCell } from "../office/read-unit";
 import { writeNamedValues } from "../office/write-values";
-import type { ExcelRunner } from "./app";
+import type { ExcelRunner } from "./host";
 import { el } from "./dom";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
