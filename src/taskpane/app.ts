@@ -24,7 +24,7 @@ import { setOption } from "../office/options";
 import { readIndicatorSetSheet } from "../office/read-set-sheet";
 import { readUnit } from "../office/read-unit";
 import type { SetDiff } from "../catalog/diff";
-import { fingerprint, rememberSet, type SetStorage, type StoredSet } from "../functions/set-store";
+import { encodeSet, fingerprint, rememberSet, type SetStorage, type StoredSet } from "../catalog/set-storage";
 import { selectName } from "../office/select";
 import { WriteLayoutError, writeLayout, type Supports } from "../office/write-layout";
 import { clear, el, svg } from "./dom";
@@ -133,7 +133,7 @@ export class PaneApp {
     private readonly createWorkbook?: (base64: string) => Promise<void>,
     /**
      * OfficeRuntime.storage where the host has it: a set that is not built in is stored there
-     * for the DTI.* functions, which run in another runtime (src/functions/set-store.ts).
+     * for the DTI.* functions, which run in another runtime (src/catalog/set-storage.ts).
      */
     private readonly storage?: SetStorage,
     /** The workbook setting that opens this pane with the workbook, where the host has document settings. */
@@ -561,7 +561,7 @@ export class PaneApp {
         return "";
       }
       if (r.kind === "differs") {
-        this.state.setConsent = { set, fingerprint: await fingerprint(JSON.stringify(set)), stored: r.stored, diff: r.diff };
+        this.state.setConsent = { set, fingerprint: await fingerprint(encodeSet(set)), stored: r.stored, diff: r.diff };
         return replace === undefined ? t("setDiffers", { id: set.id }) : ` ${t("setChangedMeanwhile", { id: set.id })}`;
       }
       this.state.setConsent = null;

@@ -10,7 +10,8 @@ import { parseIndicatorSet } from "../../src/catalog/load";
 import type { IndicatorSet } from "../../src/catalog/schema";
 import { scoreIndicator } from "../../src/engine/score";
 import * as functions from "../../src/functions/functions";
-import { fingerprint, qualifiedSetId, recallSet, rememberSet, setInfoKey, setKey, storedSet, type SetStorage } from "../../src/functions/set-store";
+import { fingerprint, rememberSet, setInfoKey, setKey, storedSet, type SetStorage } from "../../src/catalog/set-storage";
+import { qualifiedSetId, recallSet } from "../../src/functions/set-store";
 
 class MemoryStorage implements SetStorage {
   readonly items = new Map<string, string>();
