@@ -70,7 +70,7 @@ export class PaneApp {
     /** The workbook setting that opens this pane with the workbook, where the host has document settings. */
     autoOpen?: AutoOpen,
   ) {
-    const host: ScoringHost = (this.host = {
+    const host: ScoringHost = {
       run: (batch) => this.run(batch),
       busy: () => this.busy,
       task: (message, work) => this.task(message, work),
@@ -82,7 +82,8 @@ export class PaneApp {
       set: () => this.sets.set,
       scored: () => this.scored,
       readAndScore: () => this.readAndScore(),
-    });
+    };
+    this.host = host;
     this.sets = new SetChoice(host.run, storage);
     this.insert = new InsertTab(
       {
