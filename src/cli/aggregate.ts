@@ -41,14 +41,14 @@ import { readName, type NamedValue } from "./xlsx";
 
 export const AGGREGATE_USAGE = `  npm run -s dti -- aggregate <tệp.xlsx…|thư mục> -o <tổng hợp.xlsx> [--json] [--alt-threshold] [--minmax-as-best]
       Tổng hợp nhiều đơn vị (mỗi đơn vị một sổ theo mẫu: sở, ngành, huyện, xã): tính điểm chung,
-      Min-Max và tỷ lệ so với đơn vị cao nhất tính trên các đơn vị được tổng hợp (§9, §10; giá trị
-      tham chiếu nhập trong từng sổ không được dùng). Ghi bảng tổng hợp: xếp hạng, điểm trụ cột,
+      Min-Max và tỷ lệ so với đơn vị cao nhất tính trên các đơn vị được tổng hợp (giá trị tham
+      chiếu nhập trong từng sổ không được dùng). Ghi bảng tổng hợp: xếp hạng, điểm trụ cột,
       điểm từng chỉ số, khoảng cách tới đơn vị cao nhất, danh sách đơn vị chưa đủ số liệu.
       Thư mục: đọc mọi tệp .xlsx trong thư mục (không đọc thư mục con).
       -o <tệp.xlsx>      bảng tổng hợp (không ghi đè tệp đã có); có thể bỏ khi dùng --json
       --json             in báo cáo JSON cùng dạng với "dti score" cho mọi đơn vị
-      --alt-threshold    cách đọc khác của ngưỡng (§2); mặc định theo sổ nếu mọi sổ cùng bật
-      --minmax-as-best   đọc "Min-Max" là tỷ lệ so với đơn vị cao nhất (§10); như trên
+      --alt-threshold    cách đọc khác của ngưỡng (tỷ lệ/ngưỡng × điểm tối đa); mặc định theo sổ nếu mọi sổ cùng bật
+      --minmax-as-best   đọc "Min-Max" là tỷ lệ so với đơn vị cao nhất; như trên
       --set <mã|tệp>     bộ chỉ số (mã có sẵn, tệp .json hoặc .xlsx có trang "Bộ chỉ số"); mặc định
                          bộ mà sổ đầu tiên đọc được ghi nhận (bộ không có sẵn: lấy từ trang "Bộ chỉ số" của sổ)
 ${LIMIT_USAGE.trimEnd()}
@@ -385,11 +385,11 @@ export function buildSummaryWorkbook(input: SummaryInput): ExcelJS.Workbook {
     ["Số đơn vị", String(n)],
     [
       "So sánh giữa các đơn vị",
-      `Min-Max (§9) và tỷ lệ so với đơn vị cao nhất (§10) tính trên ${n} đơn vị của bảng này. Giá trị tham chiếu (DTI_REF_*) nhập trong sổ của từng đơn vị không được dùng` +
+      `Min-Max và tỷ lệ so với đơn vị cao nhất tính trên ${n} đơn vị của bảng này. Giá trị tham chiếu (DTI_REF_*) nhập trong sổ của từng đơn vị không được dùng` +
         (input.referencesIgnored ? ` (${input.referencesIgnored} sổ có nhập).` : "."),
     ],
-    ["Cách đọc khác của ngưỡng (§2)", on(input.options.altThreshold)],
-    ['Đọc "Min-Max" là tỷ lệ so với đơn vị cao nhất (§10)', on(input.options.minMaxAsRatioToBest)],
+    ["Cách đọc khác của ngưỡng (tỷ lệ/ngưỡng × điểm tối đa)", on(input.options.altThreshold)],
+    ['Đọc "Min-Max" là tỷ lệ so với đơn vị cao nhất', on(input.options.minMaxAsRatioToBest)],
     [
       "Công thức",
       `Trang "${SHEETS.scores}": điểm từng chỉ số là điểm do công cụ tính (ô trống: chưa tính được, xem trang "${SHEETS.incomplete}"); ` +
@@ -579,7 +579,7 @@ export async function aggregateCommand(args: readonly string[]): Promise<CliResu
   }
   report.push(`Lưu ý: ${comparison}`);
   report.push(
-    `Tùy chọn: cách đọc khác của ngưỡng (§2) ${options.altThreshold ? "bật" : "tắt"}; đọc Min-Max là tỷ lệ so với đơn vị cao nhất (§10) ${options.minMaxAsRatioToBest ? "bật" : "tắt"}.`,
+    `Tùy chọn: cách đọc khác của ngưỡng ${options.altThreshold ? "bật" : "tắt"}; đọc Min-Max là tỷ lệ so với đơn vị cao nhất ${options.minMaxAsRatioToBest ? "bật" : "tắt"}.`,
   );
 
   const stderr: string[] = [...skippedLines, ...warnings, ...notes.map((x) => `Ghi chú: ${x}`)];

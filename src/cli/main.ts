@@ -55,8 +55,8 @@ const USAGE = `Cách dùng / Usage:
       --max-mb, --max-cells  giới hạn khi đọc tệp đã có với --update (như ở "score")
   npm run -s dti -- score <tệp.json|tệp.xlsx> [--set <tệp bộ chỉ số .json hoặc .xlsx>] [--alt-threshold] [--minmax-as-best]
       Tính điểm, tổng trụ cột và chỉ số DTI; in báo cáo JSON.
-      --alt-threshold   cách đọc khác của ngưỡng (tỷ lệ/ngưỡng × điểm tối đa), §2; mặc định tắt
-      --minmax-as-best  tính mọi chỉ số "Min-Max" theo tỷ lệ so với đơn vị cao nhất, §10; mặc định tắt
+      --alt-threshold   cách đọc khác của ngưỡng (tỷ lệ/ngưỡng × điểm tối đa); mặc định tắt
+      --minmax-as-best  tính mọi chỉ số "Min-Max" theo tỷ lệ so với đơn vị cao nhất; mặc định tắt
 ${LIMIT_USAGE}      Tệp .xlsx vượt giới hạn (ví dụ "bom nén", trang có hàng chục nghìn ô thừa) không được đọc: mã thoát 1.
 ${SPLIT_USAGE}
 ${MERGE_USAGE}

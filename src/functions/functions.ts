@@ -15,7 +15,8 @@
  */
 import { type ExcelArgument, type FunctionResult, run } from "./runner";
 import type { FunctionId } from "./registry";
-import { isKnownSet, qualifiedSetId, recallSet, type SetStorage } from "./set-store";
+import type { SetStorage } from "../catalog/set-storage";
+import { isKnownSet, qualifiedSetId, recallSet } from "./set-store";
 
 /** The neutral error of the runner as an Excel error; a message only where Excel shows one. */
 export function toExcelResult(result: FunctionResult): number | CustomFunctions.Error {

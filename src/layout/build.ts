@@ -355,7 +355,7 @@ function buildIndicatorSheet(set: IndicatorSet, scope: Scope, sheetName: string,
   b.format("A1", { bold: true });
   b.row([`Nguồn: ${set.source}. Chỉ nhập vào các ô màu vàng; ô màu xám lấy từ "Thông tin chung" hoặc từ chỉ số đã nhập; cột "Điểm" tự tính theo phương pháp chính thức.`]);
   b.format("A2", { italic: true, fontColor: COLORS.label });
-  const optionRow = b.row([f(`"Cách đọc ngưỡng (§2): "&IF(${names.optionAltThreshold}="Có","cách đọc khác (tỷ lệ/ngưỡng × điểm tối đa)","theo câu chữ (mặc định)")&" — đổi tại trang Tổng hợp."`)]);
+  const optionRow = b.row([f(`"Cách đọc ngưỡng: "&IF(${names.optionAltThreshold}="Có","cách đọc khác (tỷ lệ/ngưỡng × điểm tối đa)","theo câu chữ (mặc định)")&" — đổi tại trang Tổng hợp."`)]);
   b.format(cellRef(optionRow, 0), { italic: true, fontColor: COLORS.label });
   const headers: CellContent[] = ["Mã", "Tên chỉ số", "Điểm tối đa", "Phương pháp tính điểm", "Cơ quan chủ trì", "Cơ quan phối hợp"];
   for (let n = 0; n < slots; n++) headers.push(n === 0 ? "Số liệu nhập (mô tả biến ở dòng trên ô nhập)" : "");
@@ -418,7 +418,7 @@ function buildIndicatorSheet(set: IndicatorSet, scope: Scope, sheetName: string,
             ref,
             rule: { kind: "decimal", min: 0 },
             promptTitle: clip(`${ind.id} – giá trị tham chiếu`, 32),
-            prompt: clip(`${label} (${ratioMeasure ? "tỷ lệ" : "giá trị"}), do cơ quan chấm điểm công bố. Thiếu giá trị này thì chưa tính được điểm (§9).`, 255),
+            prompt: clip(`${label} (${ratioMeasure ? "tỷ lệ" : "giá trị"}), do cơ quan chấm điểm công bố. Thiếu giá trị này thì chưa tính được điểm.`, 255),
             errorTitle: "Giá trị không hợp lệ",
             error: "Giá trị tham chiếu phải là số lớn hơn hoặc bằng 0.",
           });
@@ -525,8 +525,8 @@ function buildSummarySheet(set: IndicatorSet, scope: Scope, sheetName: string, o
   const unitName = scope.hasInfo(1) ? f(`IF(${names.info(1)}="","(chưa nhập tên tại Thông tin chung, mục 1)",${names.info(1)})`) : null;
   const unit = b.row(["Đơn vị:", unitName]);
   b.format(cellRef(unit, 1), { bold: true });
-  const optAlt = b.row(["Cách đọc ngưỡng khác (§2): dưới ngưỡng T tính tỷ lệ/T × điểm tối đa", null, "Không"]);
-  const optBest = b.row(["Tính các chỉ số Min-Max theo tỷ lệ so với đơn vị cao nhất (§10)", null, "Không"]);
+  const optAlt = b.row(["Cách đọc ngưỡng khác: dưới ngưỡng T tính tỷ lệ/T × điểm tối đa", null, "Không"]);
+  const optBest = b.row(["Tính các chỉ số Min-Max theo tỷ lệ so với đơn vị cao nhất", null, "Không"]);
   for (const [r, name] of [[optAlt, names.optionAltThreshold], [optBest, names.optionMinMaxAsBest]] as const) {
     out.push({ name, sheet: sheetName, ref: cellRef(r, 2, true), kind: "input" });
     b.format(cellRef(r, 2), { fill: COLORS.input, locked: false, horizontal: "center" });

@@ -397,8 +397,8 @@ function checkReferenceCells(ctx: Context, drafts: Drafts): void {
 
 function checkOptionCells(ctx: Context, drafts: Drafts): void {
   const switches: [string, string, string][] = [
-    [names.optionAltThreshold, "cách đọc ngưỡng khác (§2)", "the alternative threshold reading (§2)"],
-    [names.optionMinMaxAsBest, "tính các chỉ số Min-Max theo đơn vị cao nhất (§10)", "scoring the Min-Max rows against the best unit (§10)"],
+    [names.optionAltThreshold, "cách đọc ngưỡng khác (tỷ lệ/ngưỡng × điểm tối đa)", "the alternative threshold reading (ratio/threshold × max points)"],
+    [names.optionMinMaxAsBest, "tính các chỉ số Min-Max theo tỷ lệ so với đơn vị cao nhất", "scoring the Min-Max rows as the ratio to the best unit"],
   ];
   for (const [name, vi, en] of switches) {
     const cell = ctx.cell(name);

@@ -29,6 +29,7 @@
  *
  * No Office global is read; requirement sets come through the injected `supports`.
  */
+import { isPasswordFailure, putProtectionBack, queueUnprotected } from "./protection";
 import type { Supports } from "./write-layout";
 
 /** The very hidden sheet that records what marking changed. */
@@ -250,11 +251,6 @@ const noteOnly = (r: MarkRecord): MarkRecord => ({ ...r, color: "", pattern: "" 
 /** Whether a cell still shows the mark, i.e. nobody changed its fill since. */
 const stillMarked = (cell: LiveCell): boolean => cell.color === MARK_FILL && (cell.pattern === "" || cell.pattern === "Solid");
 
-const isPasswordFailure = (e: unknown): boolean => {
-  const err = e as { code?: unknown; debugInfo?: { errorLocation?: unknown } };
-  return err.code === "BadPassword" || /unprotect/i.test(String(err.debugInfo?.errorLocation ?? ""));
-};
-
 /**
  * Runs `change` between unprotecting and protecting again the protected sheets among
  * `touched`, in one batch; see the header for the probe. Returns the round trips made.
@@ -267,13 +263,7 @@ async function withSheetsUnprotected(
   failure: { password: (sheets: string) => string; other: string },
 ): Promise<number> {
   const locked = [...new Set([...touched].map(lower))].map((key) => sheets.get(key)).filter((s): s is SheetInfo => s !== undefined && s.protected);
-  for (const s of locked) {
-    s.ws.protection.unprotect();
-    s.ws.protection.protect(s.options);
-  }
-  for (const s of locked) s.ws.protection.unprotect();
-  change();
-  for (const s of locked) s.ws.protection.protect(s.options);
+  queueUnprotected(locked, change, { probe: true });
   try {
     await context.sync();
     return 1;
@@ -283,20 +273,6 @@ async function withSheetsUnprotected(
     const which = locked.length === 1 ? `Trang tính ${names}` : `Một trong các trang tính ${names}`;
     if (isPasswordFailure(e)) throw new MarksError("sheet-password", failure.password(which), e);
     throw new MarksError("write-failed", failure.other, e);
-  }
-}
-
-/** After a failed batch: protect again, with their options, the sheets left unprotected. Best effort. */
-async function putProtectionBack(context: Excel.RequestContext, locked: readonly SheetInfo[]): Promise<void> {
-  if (locked.length === 0) return;
-  try {
-    const states = locked.map((s) => ({ s, protection: context.workbook.worksheets.getItem(s.ws.name).protection.load("protected") }));
-    await context.sync();
-    const open = states.filter(({ protection }) => !protection.protected);
-    for (const { s, protection } of open) protection.protect(s.options);
-    if (open.length > 0) await context.sync();
-  } catch {
-    // The original error is the one worth reporting.
   }
 }
 

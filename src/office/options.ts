@@ -11,6 +11,7 @@
  *
  * No Office global is read; everything goes through the request context.
  */
+import { isPasswordFailure, putProtectionBack, queueUnprotected } from "./protection";
 import { isAmbiguous, isCellError, readNamedValues } from "./read-names";
 import { sheetOfAddress } from "./select";
 
@@ -70,17 +71,17 @@ export async function setOption(context: Excel.RequestContext, name: string, on:
     if (ws === undefined || !ws.protection.protected) throw new OptionError("write-failed", "Không ghi được tùy chọn vào sổ làm việc do Excel báo lỗi.", e);
   }
 
-  const options = ws.protection.options;
-  ws.protection.unprotect(); // with a password this fails here, before anything changed
-  item.getRange().getCell(0, 0).values = entry;
-  ws.protection.protect(options);
+  const sheet = { ws, options: ws.protection.options };
+  // With a password, unprotecting fails first, before anything changed.
+  queueUnprotected([sheet], () => {
+    item.getRange().getCell(0, 0).values = entry;
+  });
   try {
     await context.sync();
     return true;
   } catch (e) {
-    const location = String((e as { debugInfo?: { errorLocation?: unknown } }).debugInfo?.errorLocation ?? "");
-    const password = (e as { code?: unknown }).code === "BadPassword" || /unprotect/i.test(location);
-    if (!password) await protectAgain(context, ws.name, options);
+    const password = isPasswordFailure(e);
+    if (!password) await putProtectionBack(context, [sheet]);
     throw password
       ? new OptionError(
           "sheet-password",
@@ -88,19 +89,5 @@ export async function setOption(context: Excel.RequestContext, name: string, on:
           e,
         )
       : new OptionError("write-failed", "Không ghi được tùy chọn vào sổ làm việc do Excel báo lỗi. Bảo vệ của trang tính đã được khôi phục.", e);
-  }
-}
-
-/** After a failed batch: protect the sheet again if it was left unprotected. Best effort. */
-async function protectAgain(context: Excel.RequestContext, sheetName: string, options: Excel.WorksheetProtectionOptions): Promise<void> {
-  try {
-    const protection = context.workbook.worksheets.getItem(sheetName).protection.load("protected");
-    await context.sync();
-    if (!protection.protected) {
-      protection.protect(options);
-      await context.sync();
-    }
-  } catch {
-    // The original error is the one worth reporting.
   }
 }

@@ -18,25 +18,16 @@ import { splitByAgency, type AgencyPart } from "../layout/split";
 import { readTemplate } from "../office/read-template";
 import { toNamedCell } from "../office/read-unit";
 import { writeNamedValues } from "../office/write-values";
-import type { ExcelRunner } from "./app";
+import type { PaneHost } from "./host";
 import { el } from "./dom";
 import { names } from "../layout/names";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** What the tab needs of the pane around it. */
-export interface SplitMergeHost {
-  readonly run: ExcelRunner;
+export interface SplitMergeHost extends PaneHost {
   /** The indicator set of the open workbook. */
   set(): IndicatorSet;
-  busy(): boolean;
-  /** Runs `work` with the pane marked busy; its result becomes the status line. */
-  task(message: string, work: () => Promise<string>): Promise<void>;
-  /** Shows progress while a task runs. */
-  progress(message: string): void;
-  render(): void;
-  button(text: string, testid: string, onClick: () => void, primary?: boolean): HTMLButtonElement;
-  check(text: string, testid: string, checked: boolean, onChange: (on: boolean) => void): HTMLLabelElement;
   /** `Excel.createWorkbook` (ExcelApi 1.8) where the host has it. */
   readonly createWorkbook?: (base64: string) => Promise<void>;
 }

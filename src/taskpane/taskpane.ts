@@ -5,7 +5,7 @@
  */
 import { t } from "../i18n/strings";
 import { officeSupports } from "../office/write-layout";
-import type { SetStorage } from "../functions/set-store";
+import type { SetStorage } from "../catalog/set-storage";
 import { autoOpenFor, type DocumentSettings } from "../office/auto-open";
 import { PaneApp } from "./app";
 

@@ -1,0 +1,123 @@
+/**
+ * The task pane's "Tính điểm" tab: read and score the workbook, show the pillar totals and
+ * the DTI index with a chart, the change from the previous year and the gaps to targets, and
+ * switch the workbook's alternative threshold reading (../office/options.ts).
+ */
+import { num, t } from "../i18n/strings";
+import { names } from "../layout/names";
+import type { ComputeSummary } from "../layout/summary";
+import { setOption } from "../office/options";
+import { el, svg } from "./dom";
+import type { ScoringHost } from "./host";
+
+export class ComputeTab {
+  constructor(private readonly host: ScoringHost) {}
+
+  /** The status line after scoring: the index, once there is one. */
+  private indexLine(): string {
+    const summary = this.host.scored().summary;
+    return summary ? `${t("computeIndex")}: ${summary.indexDisplay}` : "";
+  }
+
+  private async compute(): Promise<void> {
+    await this.host.task(t("computeReading"), async () => {
+      const ok = await this.host.readAndScore();
+      if (!ok) return this.host.scored().read?.problems.find((p) => p.severity === "fatal")?.code === "newer-template" ? t("newerTemplate") : t("noTemplate");
+      return this.indexLine();
+    });
+  }
+
+  private async toggleAlt(on: boolean): Promise<void> {
+    await this.host.task(t("computeReading"), async () => {
+      await this.host.run((context) => setOption(context, names.optionAltThreshold, on));
+      await this.host.readAndScore();
+      return this.indexLine();
+    });
+  }
+
+  render(panel: HTMLElement): void {
+    panel.appendChild(el("h2", t("computeTitle")));
+    const buttons = el("div", undefined, { class: "pane-buttons" });
+    buttons.appendChild(this.host.button(t("computeRun"), "compute-run", () => void this.compute(), true));
+    panel.appendChild(buttons);
+    const s = this.host.scored().summary;
+    panel.appendChild(this.host.check(t("computeAlt"), "compute-alt", s?.altThreshold === true, (on) => void this.toggleAlt(on)));
+    if (!s) return;
+    panel.appendChild(el("p", s.altThreshold ? t("computeAltOn") : t("computeAltOff"), { class: "pane-hint" }));
+    if (s.minMaxAsBest) panel.appendChild(el("p", t("computeMinMaxBest"), { class: "pane-hint" }));
+
+    const table = el("table", undefined, { class: "pane-table", "data-testid": "compute-table" });
+    const head = el("tr");
+    for (const key of ["computePillar", "computeScore", "computeMax", "computePercent"] as const) head.appendChild(el("th", t(key), { scope: "col" }));
+    table.appendChild(el("thead")).appendChild(head);
+    const body = el("tbody");
+    for (const p of s.pillars) {
+      const tr = el("tr", undefined, { "data-pillar": p.id });
+      tr.appendChild(el("th", `${p.id}. ${p.name}`, { scope: "row" }));
+      tr.appendChild(el("td", num(p.score)));
+      tr.appendChild(el("td", String(p.maxPoints)));
+      tr.appendChild(el("td", p.percent === null ? "–" : `${num(p.percent * 100, 1)}\u00a0%`));
+      body.appendChild(tr);
+    }
+    table.appendChild(body);
+    panel.appendChild(table);
+
+    const totals = el("dl", undefined, { class: "pane-totals" });
+    totals.append(el("dt", t("computeTotal")), el("dd", `${num(s.total)} / ${s.maxTotal}`, { "data-testid": "compute-total" }));
+    totals.append(el("dt", t("computeIndex")), el("dd", s.indexDisplay, { "data-testid": "compute-index", class: "pane-index" }));
+    panel.appendChild(totals);
+    if (s.incomplete.length) panel.appendChild(el("p", t("computeIncomplete", { list: s.incomplete.join(", ") }), { class: "pane-hint" }));
+
+    panel.appendChild(this.chart(s));
+
+    const prev = el("div", undefined, { class: "pane-previous", "data-testid": "compute-previous" });
+    prev.appendChild(el("h3", t("computePrevious")));
+    if (s.previous?.index !== null && s.previous?.index !== undefined) {
+      const delta = s.index - s.previous.index;
+      prev.appendChild(el("p", t("computePreviousIndex", { prev: num(s.previous.index, 4), now: s.indexDisplay, delta: `${delta >= 0 ? "+" : ""}${num(delta, 4)}` })));
+    } else prev.appendChild(el("p", t("computeNoPrevious"), { class: "pane-hint" }));
+    const withPrev = s.pillars.filter((p) => p.previous !== null && p.previous !== undefined);
+    if (withPrev.length) {
+      const list = el("ul");
+      for (const p of withPrev) {
+        const d = p.score - (p.previous as number);
+        list.appendChild(el("li", `${p.id}: ${num(p.previous as number)} → ${num(p.score)} (${d >= 0 ? "+" : ""}${num(d)})`));
+      }
+      prev.appendChild(list);
+    }
+    panel.appendChild(prev);
+
+    const targets = el("div", undefined, { class: "pane-targets", "data-testid": "compute-targets" });
+    targets.appendChild(el("h3", t("computeTargets")));
+    const withTargets = s.indicators.filter((i) => i.target !== null && i.target !== undefined);
+    if (withTargets.length === 0) targets.appendChild(el("p", t("computeNoTargets"), { class: "pane-hint" }));
+    else {
+      const list = el("ul");
+      for (const i of withTargets) list.appendChild(el("li", t("computeTargetGap", { id: i.id, score: i.score === null ? "–" : num(i.score), target: num(i.target as number) })));
+      targets.appendChild(list);
+    }
+    panel.appendChild(targets);
+  }
+
+  /** Horizontal bars of each pillar's points against its maximum, drawn as SVG. */
+  private chart(s: ComputeSummary): SVGSVGElement {
+    const rows = s.pillars.filter((p) => p.maxPoints > 0);
+    const width = 280;
+    const bar = 16;
+    const gap = 8;
+    const left = 40;
+    const height = rows.length * (bar + gap) + gap;
+    const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", "aria-label": t("computeChart"), "data-testid": "compute-chart" });
+    root.appendChild(svg("title", {}, t("computeChart")));
+    const maxMax = Math.max(...rows.map((p) => p.maxPoints));
+    rows.forEach((p, n) => {
+      const y = gap + n * (bar + gap);
+      const full = ((width - left - 40) * p.maxPoints) / maxMax;
+      root.appendChild(svg("text", { x: 0, y: y + bar - 4, class: "pane-chart-label" }, p.id));
+      root.appendChild(svg("rect", { x: left, y, width: full, height: bar, class: "pane-chart-max" }));
+      root.appendChild(svg("rect", { x: left, y, width: (full * Math.min(p.score, p.maxPoints)) / p.maxPoints, height: bar, class: "pane-chart-score" }));
+      root.appendChild(svg("text", { x: left + full + 4, y: y + bar - 4, class: "pane-chart-label" }, num(p.score, 1)));
+    });
+    return root;
+  }
+}
