@@ -26,6 +26,7 @@ import { SPLIT_USAGE, splitCommand } from "./split";
 import { describeIndicator } from "../catalog/describe";
 import { DtiError } from "../engine/errors";
 import { toReport } from "../engine/report";
+import { messageVi, say } from "../i18n/findings";
 import { scoreUnits } from "../engine/score";
 import type { ScoreOptions } from "../engine/types";
 import { parseScoreInput } from "./json-input";
@@ -138,7 +139,7 @@ async function scoreXlsx(file: string, flags: ScoreOptions, setOption: string | 
   }
   const fallback = path.basename(file, path.extname(file));
   const read = readInputs(set, (name) => readName(wb.workbook, name), fallback);
-  const lines = read.problems.map((p) => `${p.severity === "warning" ? "Cảnh báo" : "Lỗi"}: ${file}: ${p.text}`);
+  const lines = read.problems.map((p) => `${p.severity === "warning" ? "Cảnh báo" : "Lỗi"}: ${file}: ${say(p, "vi")}`);
   if (read.problems.some((p) => p.severity === "fatal")) return { code: 1, stdout: "", stderr: `${lines.join("\n")}\n` };
   const options: ScoreOptions = {
     altThreshold: flags.altThreshold === true || read.options.altThreshold === true,
@@ -146,7 +147,7 @@ async function scoreXlsx(file: string, flags: ScoreOptions, setOption: string | 
   };
   const results = scoreUnits(set, [read.unit], options);
   const stderr = lines.length ? `${lines.join("\n")}\n` : "";
-  return { code: 0, stdout: `${JSON.stringify(toReport(set, results, options), null, 2)}\n`, stderr };
+  return { code: 0, stdout: `${JSON.stringify(toReport(set, results, options, messageVi), null, 2)}\n`, stderr };
 }
 
 async function score(args: readonly string[], readFile: ((path: string) => string | Uint8Array) | undefined): Promise<CliResult> {
@@ -170,7 +171,7 @@ async function score(args: readonly string[], readFile: ((path: string) => strin
   const input = parseScoreInput(data, file, values.set === undefined ? undefined : await resolveSet(values.set));
   const results = scoreUnits(input.set, input.units, options);
   const stderr = input.warnings.map((w) => `Cảnh báo: ${w}\n`).join("");
-  return { code: 0, stdout: `${JSON.stringify(toReport(input.set, results, options), null, 2)}\n`, stderr };
+  return { code: 0, stdout: `${JSON.stringify(toReport(input.set, results, options, messageVi), null, 2)}\n`, stderr };
 }
 
 async function template(args: readonly string[]): Promise<CliResult> {

@@ -41,6 +41,7 @@ import type {
   InputValue,
   Message,
   PillarResult,
+  RatioTerm,
   ReferenceRange,
   ScoreOptions,
   Status,
@@ -150,8 +151,7 @@ class UnitReader {
           if (linked !== null) return linked;
         } else {
           if (linked !== null && !linked.eq(given)) {
-            const other = `chỉ số ${v.sameAs.indicator} biến ${v.sameAs.variable}`;
-            f.add(msg.disagreesWithLinked(ind, v, given.toString(), other, linked.toString()));
+            f.add(msg.disagreesWithLinked(ind, v, given.toString(), v.sameAs, linked.toString()));
             f.dataError = true;
           }
           return given;
@@ -303,7 +303,9 @@ class Evaluator {
     const none = spec.noneAnswer ? this.variableOf(ind, spec.noneAnswer) : undefined;
     const noneOption = none ? this.reader.choice(ind, none, f) : null;
     if (num === null || den === null) return null;
-    const denText = Array.isArray(spec.denominator) ? `${spec.denominator.join(" + ")} = ${den.toString()}` : den.toString();
+    const denTerm: RatioTerm = Array.isArray(spec.denominator)
+      ? { keys: spec.denominator as readonly string[], value: den.toString() }
+      : { value: den.toString() };
     if (den.isZero()) {
       f.ratio = null;
       if (none && noneOption && this.cs.exact(noneOption.fraction).gt(ZERO) && num.isZero()) {
@@ -311,18 +313,17 @@ class Evaluator {
         return { fraction: ONE };
       }
       if (spec.zeroDenominator === "scores-zero") {
-        f.add(msg.zeroDenominatorScoresZero(ind, denText));
+        f.add(msg.zeroDenominatorScoresZero(ind, denTerm));
         return { fraction: ZERO };
       }
       f.zeroDenominator = true;
-      f.add(none ? msg.zeroDenominatorNone(ind, denText, none) : msg.zeroDenominator(ind, denText));
+      f.add(none ? msg.zeroDenominatorNone(ind, denTerm, none) : msg.zeroDenominator(ind, denTerm));
       return { fraction: ZERO };
     }
-    if (none && noneOption && this.cs.exact(noneOption.fraction).gt(ZERO)) f.add(msg.noneContradicted(ind, none, denText));
+    if (none && noneOption && this.cs.exact(noneOption.fraction).gt(ZERO)) f.add(msg.noneContradicted(ind, none, denTerm));
     const ratio = num.div(den);
     if (spec.subset && num.gt(den)) {
-      const numText = `${spec.numerator.join(" + ")} = ${num.toString()}`;
-      f.add(msg.numeratorAboveDenominator(ind, numText, denText));
+      f.add(msg.numeratorAboveDenominator(ind, { keys: spec.numerator, value: num.toString() }, denTerm));
       f.dataError = true;
     }
     return { ratio };
@@ -492,14 +493,14 @@ function referenceOf(ind: Indicator, ref: ReferenceRange | undefined, f: Finding
   if (!ref) return null;
   const bad = (v: unknown): boolean => v !== undefined && (typeof v !== "number" || !Number.isFinite(v) || v < 0);
   if (bad(ref.min) || bad(ref.max)) {
-    f.add(msg.invalidReference(ind, `min = ${String(ref.min)}, max = ${String(ref.max)}: phải là số không âm`));
+    f.add(msg.invalidReference(ind, "not-numbers", ref.min, ref.max));
     return "invalid";
   }
   if (ref.max === undefined) return null;
   const max = new Decimal(ref.max);
   const min = ref.min === undefined ? null : new Decimal(ref.min);
   if (min !== null && min.gt(max)) {
-    f.add(msg.invalidReference(ind, `min = ${ref.min} lớn hơn max = ${ref.max}`));
+    f.add(msg.invalidReference(ind, "min-above-max", ref.min, ref.max));
     return "invalid";
   }
   return { min, max };

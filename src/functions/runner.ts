@@ -10,6 +10,7 @@ import { findIndicator, getIndicatorSet, indicatorSets } from "../catalog/index"
 import type { Indicator, IndicatorSet, PartRule, Rule } from "../catalog/schema";
 import { DtiError } from "../engine/errors";
 import { msg } from "../engine/messages";
+import { messageVi } from "../i18n/findings";
 import { hasOwn, putOwn } from "../engine/own";
 import {
   Decimal,
@@ -335,7 +336,8 @@ function isCrossUnit(rule: Rule): boolean {
 /** The first message of the outcome, errors first. */
 function firstMessage(outcome: IndicatorOutcome, code?: string): string | undefined {
   const byCode = code ? outcome.messages.find((m) => m.code === code) : undefined;
-  return (byCode ?? outcome.messages.find((m) => m.severity === "error") ?? outcome.messages[0])?.text;
+  const first = byCode ?? outcome.messages.find((m) => m.severity === "error") ?? outcome.messages[0];
+  return first && messageVi(first);
 }
 
 /** Engine statuses → a number or an Excel error (§12: a zero denominator is 0 points, never #DIV/0!). */
@@ -422,8 +424,8 @@ const IMPLEMENTATIONS: { readonly [F in FunctionId]: Impl<F> } = {
       );
     }
     const option = findOption(v, a.answer);
-    if (option === "blank") return ctx.error("#N/A", msg.missing(ind, v).text);
-    if (option === null) return ctx.error("#VALUE!", msg.notAnOption(ind, v, a.answer).text);
+    if (option === "blank") return ctx.error("#N/A", messageVi(msg.missing(ind, v)));
+    if (option === null) return ctx.error("#VALUE!", messageVi(msg.notAnOption(ind, v, a.answer)));
     return exact(option.fraction).mul(share).mul(ind.maxPoints);
   },
 

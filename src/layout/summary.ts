@@ -93,7 +93,8 @@ function signedIndex(delta: Decimal): string {
  * `read` (optional) brings last year's results and the annual targets.
  */
 export function summarize(set: IndicatorSet, result: UnitResult, options: ScoreOptions, read?: ReadResult): ComputeSummary {
-  const unit = toReport(set, [result], options).units[0];
+  // Only the figures are used here: messages are not rendered.
+  const unit = toReport(set, [result], options, (m) => m.code).units[0];
   if (!unit) throw new Error("summarize: no unit in the report");
   const prev = read?.previous;
 

@@ -10,6 +10,7 @@ import { dtiProvince2022, indicatorSets, isBuiltInSet, registeredCopy, type Indi
 import { ninhThuan2022TaskList } from "../catalog/tasks/ninh-thuan-2022";
 import { scoreUnits } from "../engine/score";
 import type { UnitResult } from "../engine/types";
+import { findingText } from "../i18n/findings";
 import { lang, num, setLang, t, type StringKey } from "../i18n/strings";
 import { buildWorkbookLayout, VISIBLE_ROLES } from "../layout/build";
 import type { SheetRole, WorkbookLayout } from "../layout/model";
@@ -696,7 +697,7 @@ export class PaneApp {
   private findingItem(f: Finding): HTMLLIElement {
     const li = el("li", undefined, { class: `pane-finding pane-${f.severity}`, "data-testid": "finding", "data-code": f.code, "data-severity": f.severity, "data-name": f.name ?? "" });
     li.appendChild(el("span", t(SEVERITY_KEY[f.severity]), { class: "pane-badge" }));
-    li.appendChild(el("span", ` ${lang() === "vi" ? f.vi : f.en}`));
+    li.appendChild(el("span", ` ${findingText(f, lang())}`));
     if (f.name) {
       const name = f.name;
       const go = el("button", t("goToCell"), { type: "button", class: "pane-link", "aria-label": `${t("goToCell")} ${name}` });
@@ -777,7 +778,7 @@ export class PaneApp {
   }
 
   private async mark(findings: readonly Finding[]): Promise<void> {
-    const marks = findings.map((f) => ({ name: f.name as string, message: `${f.vi}` }));
+    const marks = findings.map((f) => ({ name: f.name as string, message: findingText(f, "vi") }));
     await this.task(t("working"), async () => {
       const r = await this.run((context) => markCells(context, marks, this.supports));
       return t(r.notes ? "marked" : "markedFillOnly", { n: r.marked });

@@ -1,0 +1,400 @@
+/**
+ * The one message catalog: every finding the engine, the template reader, the workbook check
+ * and the merge core report is data (a code, the indicator, the variable or cell, the numbers
+ * involved), and its Vietnamese and English text is written here, from that data only. The
+ * type makes a code without both languages a compile error; no text is derived from the
+ * other language's text.
+ */
+import type { InputValue, Message, RatioTerm } from "../engine/types";
+import type { Annotation, CheckMessage, Finding, FindingOwner, Said, ValidationReport } from "../layout/validate";
+import type { AmbiguityReason } from "../layout/name-scope";
+import type { Lang } from "./strings";
+
+export type FindingCode = Said["code"];
+
+type Render<C extends FindingCode> = (f: Extract<Said, { readonly code: C }>) => string;
+
+export type FindingTexts = { readonly [C in FindingCode]: { readonly vi: Render<C>; readonly en: Render<C> } };
+
+// ---------------------------------------------------------------- pieces
+
+function shorten(text: string, max: number): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+}
+
+/** A value as quoted in a check of the workbook: text in quotes, shortened. */
+function shown(value: InputValue): string {
+  if (typeof value === "string") return `"${shorten(value, 40)}"`;
+  return String(value);
+}
+
+const term = (t: RatioTerm): string => (t.keys ? `${t.keys.join(" + ")} = ${t.value}` : t.value);
+
+const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
+
+const listVi = (ids: readonly string[]): string => ids.join(", ");
+
+function listEn(ids: readonly string[]): string {
+  if (ids.length <= 1) return ids.join("");
+  return `${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1] as string}`;
+}
+
+/** "Chỉ số 3.1, biến a (Số lượng người dân …)" */
+const whereVi = (f: { indicator: string; variable: string; label: string }): string =>
+  `Chỉ số ${f.indicator}, biến ${f.variable} (${shorten(f.label, 80)})`;
+const whereEn = (f: { indicator: string; variable: string }): string => `Indicator ${f.indicator}, variable ${f.variable}`;
+
+const inVi = (indicator?: string): string => (indicator ? ` (chỉ số ${indicator})` : "");
+const inEn = (indicator?: string): string => (indicator ? ` (indicator ${indicator})` : "");
+
+const infoVi = (item: { id: number; name: string }): string => `Thông tin chung mục ${item.id} (${shorten(item.name, 60)})`;
+const infoEn = (item: { id: number }): string => `General information item ${item.id}`;
+
+function ownerVi(o: FindingOwner): string {
+  if (o.info) return infoVi(o.info);
+  return `Chỉ số ${o.indicator ?? "?"}, biến ${o.variable?.key ?? "?"}${o.variable ? ` (${shorten(o.variable.label, 60)})` : ""}`;
+}
+
+function ownerEn(o: FindingOwner): string {
+  if (o.info) return infoEn(o.info);
+  return `Indicator ${o.indicator ?? "?"}, variable ${o.variable?.key ?? "?"}`;
+}
+
+function usersVi(users: readonly string[]): string {
+  return users.length ? ` ${plural(users.length, "Chỉ số", "Các chỉ số")} ${listVi(users)} lấy số liệu từ ô này nên chưa tính được điểm.` : "";
+}
+
+function usersEn(users: readonly string[]): string {
+  return users.length ? ` ${plural(users.length, "Indicator", "Indicators")} ${listEn(users)} take${users.length === 1 ? "s its" : " their"} figure from this cell and cannot be scored yet.` : "";
+}
+
+const ANNOTATION_VI: { readonly [K in Annotation["kind"]]: (a: Extract<Annotation, { kind: K }>) => string } = {
+  target: (a) => `chỉ tiêu năm, chỉ số ${a.indicator}`,
+  evidence: (a) => `tài liệu kiểm chứng, chỉ số ${a.indicator}`,
+  note: (a) => `ghi chú, chỉ số ${a.indicator}`,
+  "previous-pillar": (a) => `điểm năm trước của chỉ số chính ${a.pillar}`,
+  "previous-total": () => "tổng điểm năm trước",
+  "previous-index": () => "chỉ số DTI năm trước",
+};
+
+const ANNOTATION_EN: { readonly [K in Annotation["kind"]]: (a: Extract<Annotation, { kind: K }>) => string } = {
+  target: (a) => `annual target, indicator ${a.indicator}`,
+  evidence: (a) => `evidence, indicator ${a.indicator}`,
+  note: (a) => `note, indicator ${a.indicator}`,
+  "previous-pillar": (a) => `last year's score of pillar ${a.pillar}`,
+  "previous-total": () => "last year's total",
+  "previous-index": () => "last year's DTI index",
+};
+
+const annotationVi = (a: Annotation): string => (ANNOTATION_VI[a.kind] as (a: Annotation) => string)(a);
+const annotationEn = (a: Annotation): string => (ANNOTATION_EN[a.kind] as (a: Annotation) => string)(a);
+
+const BOUND: Record<Extract<CheckMessage, { code: "reference-not-a-number" }>["bound"], { vi: string; en: string }> = {
+  min: { vi: "nhỏ nhất", en: "minimum" },
+  max: { vi: "lớn nhất", en: "maximum" },
+  best: { vi: "cao nhất", en: "best" },
+};
+
+const SWITCH: Record<Extract<CheckMessage, { code: "invalid-option" }>["option"], { vi: string; en: string }> = {
+  "alt-threshold": { vi: "cách đọc ngưỡng khác (§2)", en: "the alternative threshold reading (§2)" },
+  "minmax-as-best": { vi: "tính các chỉ số Min-Max theo đơn vị cao nhất (§10)", en: "scoring the Min-Max rows against the best unit (§10)" },
+};
+
+/** Why a name is ambiguous, in English (the Vietnamese is the host's own `detail`). */
+function ambiguityEnglish(reason: AmbiguityReason): string {
+  switch (reason) {
+    case "range":
+      return "it refers to several cells, not one";
+    case "duplicate":
+      return "it is defined more than once for the whole workbook";
+    case "sheet-twin":
+      return "a sheet-level name of the same name exists too, so formulas on that sheet use another cell than formulas elsewhere";
+    case "sheet-only":
+      return "it exists only as a sheet-level name, not as the workbook-level name the template made";
+  }
+}
+
+function formulaVi(formula: string): string {
+  const f = formula.startsWith("=") ? formula : `=${formula}`;
+  return f.length <= 80 ? f : `${f.slice(0, 79)}…`;
+}
+
+function savedVi(value: string | number | boolean | null): string {
+  if (typeof value === "string") return value === "" ? "trống" : `"${value}"`;
+  return value === null ? "trống" : String(value);
+}
+
+// ---------------------------------------------------------------- the catalog
+
+export const FINDINGS: FindingTexts = {
+  // The engine (src/engine/messages.ts)
+  "missing-value": {
+    vi: (f) => `${whereVi(f)}: chưa nhập số liệu.`,
+    en: (f) => `${whereEn(f)}: no value entered.`,
+  },
+  "not-a-number": {
+    vi: (f) => `${whereVi(f)}: giá trị ${f.value} không phải là số.`,
+    en: (f) => `${whereEn(f)}: the value ${f.value} is not a number.`,
+  },
+  "not-finite": {
+    vi: (f) => `${whereVi(f)}: giá trị ${f.value} không phải là số hữu hạn.`,
+    en: (f) => `${whereEn(f)}: the value ${f.value} is not a finite number.`,
+  },
+  negative: {
+    vi: (f) => `${whereVi(f)}: giá trị ${f.value} là số âm; số liệu phải lớn hơn hoặc bằng 0.`,
+    en: (f) => `${whereEn(f)}: the value ${f.value} is negative; figures must be 0 or more.`,
+  },
+  "not-an-option": {
+    vi: (f) => `${whereVi(f)}: ${f.value} không thuộc danh sách lựa chọn (${f.options.map((o, n) => `${n + 1} = "${o}"`).join("; ")}).`,
+    en: (f) => `${whereEn(f)}: ${f.value} is not one of the options (${f.options.map((o, n) => `${n + 1} = "${o}"`).join("; ")}).`,
+  },
+  "numerator-above-denominator": {
+    vi: (f) =>
+      `Chỉ số ${f.indicator}: tử số (${term(f.numerator)}) lớn hơn mẫu số (${term(f.denominator)}); tỷ lệ vượt 100 % là sai số liệu. Điểm tạm tính ở mức tối đa.`,
+    en: (f) =>
+      `Indicator ${f.indicator}: the numerator (${term(f.numerator)}) is greater than the denominator (${term(f.denominator)}); a ratio above 100 % is a data error. The score is provisionally capped at the maximum.`,
+  },
+  "zero-denominator": {
+    vi: (f) => {
+      const den = term(f.denominator);
+      switch (f.case) {
+        case "no-ratio":
+          return `Chỉ số ${f.indicator}: mẫu số bằng 0 (${den}); không tính được tỷ lệ, điểm bằng 0.`;
+        case "scores-zero":
+          return `Chỉ số ${f.indicator}: mẫu số bằng 0 (${den}); phần này được 0 điểm.`;
+        case "none-unanswered":
+          return (
+            `Chỉ số ${f.indicator}: mẫu số bằng 0 (${den}), tức là không phát sinh trường hợp cần xử lý. ` +
+            `Nếu đúng là không phát sinh, hãy trả lời "${f.noneLabel}" ở biến ${f.variable} để được điểm tối đa; nếu chưa trả lời, điểm bằng 0.`
+          );
+      }
+    },
+    en: (f) => {
+      const den = term(f.denominator);
+      switch (f.case) {
+        case "no-ratio":
+          return `Indicator ${f.indicator}: the denominator is 0 (${den}); no ratio can be computed, the score is 0.`;
+        case "scores-zero":
+          return `Indicator ${f.indicator}: the denominator is 0 (${den}); this part scores 0.`;
+        case "none-unanswered":
+          return `Indicator ${f.indicator}: the denominator is 0 (${den}), i.e. nothing occurred that needed handling. If so, answer "${f.noneLabel}" (nothing occurred) in variable ${f.variable} to earn full points; unanswered, the score is 0.`;
+      }
+    },
+  },
+  "none-answer": {
+    vi: (f) =>
+      f.case === "confirmed"
+        ? `Chỉ số ${f.indicator}: đã xác nhận không phát sinh (biến ${f.variable}); được điểm tối đa.`
+        : `Chỉ số ${f.indicator}: trả lời "không phát sinh" (biến ${f.variable}) nhưng mẫu số là ${term(f.denominator)}; câu trả lời này bị bỏ qua.`,
+    en: (f) =>
+      f.case === "confirmed"
+        ? `Indicator ${f.indicator}: "nothing occurred" confirmed (variable ${f.variable}); full points.`
+        : `Indicator ${f.indicator}: answered "nothing occurred" (variable ${f.variable}) but the denominator is ${term(f.denominator)}; the answer is ignored.`,
+  },
+  "disagrees-with-info": {
+    vi: (f) =>
+      `${whereVi(f)}: giá trị nhập ${f.given} khác với Thông tin chung mục ${f.items.join(" + ")} (${f.linked}). Số liệu này chỉ nên nhập một lần.`,
+    en: (f) =>
+      `${whereEn(f)}: the value typed, ${f.given}, differs from general information item ${f.items.join(" + ")} (${f.linked}). Enter this figure once, on "Thông tin chung".`,
+  },
+  "disagrees-with-linked": {
+    vi: (f) =>
+      `${whereVi(f)}: giá trị nhập ${f.given} khác với cùng số liệu ở chỉ số ${f.other.indicator} biến ${f.other.variable} (${f.linked}). Số liệu này chỉ nên nhập một lần.`,
+    en: (f) =>
+      `${whereEn(f)}: the value typed, ${f.given}, differs from the same figure in indicator ${f.other.indicator}, variable ${f.other.variable} (${f.linked}). Enter this figure once.`,
+  },
+  "needs-reference": {
+    vi: (f) =>
+      `Chỉ số ${f.indicator}: cần giá trị tham chiếu (nhỏ nhất/lớn nhất của các đơn vị được so sánh) để tính điểm theo phương pháp so sánh giữa các đơn vị; chưa tính điểm.`,
+    en: (f) =>
+      `Indicator ${f.indicator}: reference values (the minimum/maximum of the units compared) are needed to score it against other units; not scored yet.`,
+  },
+  "invalid-reference": {
+    vi: (f) =>
+      f.case === "not-numbers"
+        ? `Chỉ số ${f.indicator}: giá trị tham chiếu không hợp lệ (min = ${f.min}, max = ${f.max}: phải là số không âm).`
+        : `Chỉ số ${f.indicator}: giá trị tham chiếu không hợp lệ (min = ${f.min} lớn hơn max = ${f.max}).`,
+    en: (f) =>
+      `Indicator ${f.indicator}: invalid reference values (min = ${f.min}, max = ${f.max}); they must be numbers of 0 or more, the minimum not above the maximum.`,
+  },
+  "unknown-variable": {
+    vi: (f) =>
+      `Chỉ số ${f.indicator}: biến "${f.key}" không có trong cách tính điểm (các biến: ${f.known.join(", ") || "không có"}); giá trị này bị bỏ qua.`,
+    en: (f) =>
+      `Indicator ${f.indicator}: a value was given for variable "${f.key}", which the scoring rule does not use (variables: ${f.known.join(", ") || "none"}); it is ignored.`,
+  },
+  unscored: {
+    vi: (f) => `Chỉ số ${f.indicator}: theo dõi, không tính điểm.`,
+    en: (f) => `Indicator ${f.indicator}: tracked, not scored.`,
+  },
+  "sub-indicator-incomplete": {
+    vi: (f) => `Chỉ số ${f.indicator}: chưa tính được ${f.children.join(", ")}; điểm hiện tại chỉ cộng các chỉ số con đã có.`,
+    en: (f) => `Indicator ${f.indicator}: ${listEn(f.children)} cannot be scored yet; the score adds only the sub-indicators that can.`,
+  },
+
+  // The template reader (src/layout/read-inputs.ts)
+  "not-a-template": {
+    vi: (f) => `Không nhận ra mẫu DTI: thiếu tên ${f.lacking} (trang ẩn DTI_META). Hãy chèn mẫu bằng bổ trợ hoặc lệnh "dti template".`,
+    en: (f) => `Not a DTI template: the name ${f.lacking} (hidden sheet DTI_META) is missing. Insert the template with the add-in or with "dti template".`,
+  },
+  "other-set": {
+    vi: (f) => `Sổ làm việc dùng bộ chỉ số "${String(f.found)}", không phải "${f.expected}".`,
+    en: (f) => `This workbook uses the indicator set ${shown(f.found)}, not "${f.expected}". Nothing was read or written.`,
+  },
+  "unknown-version": {
+    vi: (f) =>
+      `Không nhận ra phiên bản mẫu (${f.versionName} = ${JSON.stringify(f.value)}). Hãy chèn lại mẫu bằng bổ trợ hoặc lệnh "dti template"; không có gì được đọc hay ghi.`,
+    en: (f) =>
+      `The template version (${f.versionName} = ${shown(f.value)}) is not recognised. Insert the template again with the add-in or with "dti template"; nothing was read or written.`,
+  },
+  "newer-template": {
+    vi: (f) => `Mẫu trong sổ là phiên bản ${f.version}, mới hơn phiên bản ${f.supported} mà công cụ này hiểu. Hãy cập nhật công cụ; không có gì được đọc hay ghi.`,
+    en: (f) =>
+      `The template in this workbook is version ${f.version}, newer than version ${f.supported} that this tool understands. Update the tool; nothing was read or written.`,
+  },
+  "older-template": {
+    vi: (f) => `Mẫu trong sổ là phiên bản ${f.version}, cũ hơn phiên bản ${f.supported}; nên cập nhật mẫu (giữ nguyên số liệu).`,
+    en: (f) => `The template in this workbook is version ${f.version}, older than version ${f.supported}; update the template (your figures are kept).`,
+  },
+  "missing-name": {
+    vi: (f) => `Thiếu ô có tên ${f.name}${inVi(f.indicator)}: mẫu đã bị sửa tay (ô bị xóa?). Ô này không được đọc.`,
+    en: (f) => `The named cell ${f.name}${inEn(f.indicator)} is missing: the template was edited by hand (a deleted cell?). It was not read.`,
+  },
+  "broken-name": {
+    vi: (f) => `Tên ${f.name}${inVi(f.indicator)} không trỏ tới một ô hợp lệ (${f.detail}). Ô này không được đọc.`,
+    en: (f) => `The name ${f.name}${inEn(f.indicator)} does not point to a valid cell. It was not read.`,
+  },
+  "ambiguous-name": {
+    vi: (f) =>
+      `Tên ${f.name}${inVi(f.indicator)} không rõ trỏ tới ô nào: ${f.detail}. Ô này không được đọc, để không tính điểm từ một ô khác với ô công thức của Excel dùng. Hãy sửa trong Excel (Công thức › Trình quản lý Tên) để tên chỉ trỏ tới một ô.`,
+    en: (f) =>
+      `The name ${f.name}${inEn(f.indicator)} is ambiguous: ${ambiguityEnglish(f.reason)}. It was not read, so that no score comes from another cell than the one Excel's formulas use. Fix it in Excel (Formulas › Name Manager) so that the name points to one cell.`,
+  },
+  "cell-error": {
+    vi: (f) => `Ô ${f.name}${inVi(f.indicator)} chứa lỗi ${f.error}.`,
+    en: (f) => `Cell ${f.name}${inEn(f.indicator)} contains the Excel error ${f.error}. Correct the cell or its formula.`,
+  },
+  "external-formula": {
+    vi: (f) =>
+      `Ô ${f.name}${f.at !== undefined ? ` (${f.at})` : ""}${inVi(f.indicator)} chứa công thức ${f.source === "web" ? "lấy dữ liệu từ Internet (WEBSERVICE/FILTERXML)" : "liên kết tới sổ làm việc khác"}: ${formulaVi(f.formula)}. Điểm được tính từ giá trị lưu lần tính cuối (${savedVi(f.saved)}), có thể đã cũ hoặc khác trên máy khác; nên nhập số liệu trực tiếp.`,
+    en: (f) =>
+      `Cell ${f.name}${inEn(f.indicator)} holds a formula that takes its value from another workbook or the web (${shorten(f.formula.startsWith("=") ? f.formula : `=${f.formula}`, 80)}). It is scored from the value saved at the last calculation, which may be stale or differ on another computer; type the figure instead.`,
+  },
+  "no-unit-name": {
+    vi: (f) => `Chưa nhập tên đơn vị (Thông tin chung, mục 1); dùng tên "${f.fallback}".`,
+    en: (f) => `No unit name entered (Thông tin chung, item 1); using "${f.fallback}".`,
+  },
+
+  // The workbook check (src/layout/validate.ts)
+  "info-not-a-number": {
+    vi: (f) => `${infoVi(f.item)}: giá trị ${f.value} không phải là số.${usersVi(f.users)}`,
+    en: (f) => `${infoEn(f.item)}: the value ${f.value} is not a number.${usersEn(f.users)}`,
+  },
+  "info-negative": {
+    vi: (f) => `${infoVi(f.item)}: giá trị ${f.value} là số âm; số liệu phải lớn hơn hoặc bằng 0.${usersVi(f.users)}`,
+    en: (f) => `${infoEn(f.item)}: the value ${f.value} is negative; figures must be 0 or more.${usersEn(f.users)}`,
+  },
+  "info-blank": {
+    vi: (f) =>
+      `${infoVi(f.item)}: chưa nhập.${f.used ? " Các chỉ số dùng mục này đang dùng số liệu nhập tay trên dòng của chúng." : " Mục này không dùng để tính điểm nhưng có trong biểu mẫu của Bộ."}`,
+    en: (f) =>
+      `${infoEn(f.item)}: not entered.${f.used ? " The indicators that use it rely on figures typed on their own rows." : " It is not used for scoring, but the ministry's form asks for it."}`,
+  },
+  "reference-not-a-number": {
+    vi: (f) => `Chỉ số ${f.indicator}: giá trị tham chiếu ${BOUND[f.bound].vi} ${f.value} không phải là số; chưa tính được điểm.`,
+    en: (f) => `Indicator ${f.indicator}: the reference ${BOUND[f.bound].en} ${f.value} is not a number; the indicator cannot be scored yet.`,
+  },
+  "invalid-option": {
+    vi: (f) => `Ô ${f.name} (${SWITCH[f.option].vi}) có giá trị ${f.value}; chỉ chọn "Có" hoặc "Không". Đang hiểu là "Không".`,
+    en: (f) => `Cell ${f.name} (${SWITCH[f.option].en}) holds ${f.value}; choose "Có" (yes) or "Không" (no). It is read as "Không".`,
+  },
+  "annotation-error": {
+    vi: (f) => `Ô ${f.name} (${annotationVi(f.what)}) chứa lỗi ${f.error}.`,
+    en: (f) => `Cell ${f.name} (${annotationEn(f.what)}) contains the Excel error ${f.error}.`,
+  },
+  "invalid-target": {
+    vi: (f) => `Chỉ số ${f.indicator}: chỉ tiêu năm ${f.value} không phải là số điểm hợp lệ (số ≥ 0); bỏ qua khi so sánh với chỉ tiêu.`,
+    en: (f) =>
+      `Indicator ${f.indicator}: the annual target ${f.value} is not a valid number of points (0 or more); it is left out of the comparison with targets.`,
+  },
+  "target-above-max": {
+    vi: (f) => `Chỉ số ${f.indicator}: chỉ tiêu năm ${f.target} điểm lớn hơn điểm tối đa ${f.max}; chỉ tiêu tính bằng điểm, không phải tỷ lệ phần trăm.`,
+    en: (f) => `Indicator ${f.indicator}: the annual target of ${f.target} points is above the maximum of ${f.max}; targets are in points, not percent.`,
+  },
+  "invalid-previous": {
+    vi: (f) => `Ô ${f.name} (${annotationVi(f.what)}) có giá trị ${f.value}, không phải số hợp lệ (≥ 0); bỏ qua khi so sánh với năm trước.`,
+    en: (f) => `Cell ${f.name} (${annotationEn(f.what)}) holds ${f.value}, not a valid number (0 or more); it is left out of the comparison with last year.`,
+  },
+  "previous-above-max": {
+    vi: (f) =>
+      f.what.kind === "previous-index"
+        ? `Ô ${f.name} (${annotationVi(f.what)}) là ${f.value}, lớn hơn ${f.max}; hãy nhập chỉ số như Bộ công bố, ví dụ 0,3048.`
+        : `Ô ${f.name} (${annotationVi(f.what)}) là ${f.value}, lớn hơn điểm tối đa ${f.max}; hãy nhập số điểm.`,
+    en: (f) =>
+      f.what.kind === "previous-index"
+        ? `Cell ${f.name} (${annotationEn(f.what)}) is ${f.value}, above ${f.max}; enter the index as the ministry publishes it, e.g. 0.3048.`
+        : `Cell ${f.name} (${annotationEn(f.what)}) is ${f.value}, above the maximum of ${f.max} points; enter points.`,
+  },
+  "missing-evidence": {
+    vi: (f) => `Chỉ số ${f.indicator}: được ${f.score} điểm nhưng chưa ghi tài liệu kiểm chứng (số văn bản hoặc đường dẫn).`,
+    en: (f) => `Indicator ${f.indicator}: earns ${f.score} points but no evidence ("tài liệu kiểm chứng": document number or link) is given.`,
+  },
+  "linked-missing": {
+    vi: (f) => {
+      if (f.owner.info) return `${ownerVi(f.owner)}: chưa nhập số liệu.${usersVi(f.about)}`;
+      const others = f.about.filter((id) => id !== f.owner.indicator);
+      return `${ownerVi(f.owner)}: chưa nhập số liệu. Chỉ số ${f.owner.indicator ?? "?"} và ${plural(others.length, "chỉ số", "các chỉ số")} ${listVi(others)} (nhập số liệu này một lần, tại ô này) chưa tính được điểm.`;
+    },
+    en: (f) => {
+      if (f.owner.info) return `${ownerEn(f.owner)}: no value entered.${usersEn(f.about)}`;
+      const others = f.about.filter((id) => id !== f.owner.indicator);
+      return `${ownerEn(f.owner)}: no value entered. Indicator ${f.owner.indicator ?? "?"} and ${plural(others.length, "indicator", "indicators")} ${listEn(others)} (this figure is entered once, in this cell) cannot be scored yet.`;
+    },
+  },
+  "linked-zero": {
+    vi: (f) =>
+      `${ownerVi(f.owner)} bằng 0 và là mẫu số của ${plural(f.about.length, "chỉ số", "các chỉ số")} ${listVi(f.about)}. ${f.parts.map((p) => say(p, "vi")).join(" ")}`,
+    en: (f) =>
+      `${ownerEn(f.owner)} is 0 and is the denominator of ${plural(f.about.length, "indicator", "indicators")} ${listEn(f.about)}. ${f.parts.map((p) => say(p, "en")).join(" ")}`,
+  },
+};
+
+// ---------------------------------------------------------------- rendering
+
+/** The text of one finding in `lang`. */
+export function say(f: Said, lang: Lang): string {
+  const texts = FINDINGS[f.code] as { readonly vi: (f: Said) => string; readonly en: (f: Said) => string };
+  return texts[lang](f);
+}
+
+/** Vietnamese text of an engine message, as users read it (the CLI's JSON report, DTI.* errors). */
+export function messageVi(m: Message): string {
+  return say(m, "vi");
+}
+
+/** The text of a workbook finding: its messages in order, one sentence after another. */
+export function findingText(f: Finding, lang: Lang): string {
+  return f.says.map((s) => say(s, lang)).join(" ");
+}
+
+export type TextFinding = Finding & { readonly vi: string; readonly en: string };
+
+/** A validation report with both texts on each finding, for the CLI and tests. */
+export function withText(report: ValidationReport): ValidationReport<TextFinding> {
+  const done = new Map<Finding, TextFinding>();
+  const text = (f: Finding): TextFinding => {
+    let t = done.get(f);
+    if (!t) {
+      t = { ...f, vi: findingText(f, "vi"), en: findingText(f, "en") };
+      done.set(f, t);
+    }
+    return t;
+  };
+  return {
+    ...report,
+    findings: report.findings.map(text),
+    byPillar: report.byPillar.map((g) => ({ ...g, findings: g.findings.map(text) })),
+    byAgency: report.byAgency.map((g) => ({ ...g, findings: g.findings.map(text) })),
+  };
+}
