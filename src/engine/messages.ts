@@ -5,7 +5,8 @@
 import type { Indicator, Variable } from "../catalog/schema";
 import type { Message, RatioTerm } from "./types";
 
-function shorten(text: string, max: number): string {
+/** Text on one line, cut to `max` characters with an ellipsis. */
+export function shorten(text: string, max: number): string {
   const t = text.replace(/\s+/g, " ").trim();
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }

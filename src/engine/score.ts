@@ -17,7 +17,9 @@ import type {
   Variable,
 } from "../catalog/schema";
 import { DtiError } from "./errors";
+import { isCrossUnit } from "../catalog/rule-parts";
 import { msg } from "./messages";
+import { isBlank, isComplete } from "./predicates";
 import { ownValue, putOwn } from "./own";
 import {
   Decimal,
@@ -75,10 +77,6 @@ class Findings {
 /** Normalises a label for comparison: NFC, trimmed, single spaces, lower case. */
 function normLabel(text: string): string {
   return text.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("vi");
-}
-
-function isBlank(value: InputValue): value is null | undefined | "" {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
 /** Reads the inputs of one unit, following the §15 links (general information, quantities asked twice). */
@@ -260,10 +258,6 @@ function compile(set: IndicatorSet): CompiledSet {
     compiledSets.set(set, compiled);
   }
   return compiled;
-}
-
-function isCrossUnit(rule: Rule): rule is Extract<Rule, { kind: "min-max" | "ratio-to-best" }> {
-  return rule.kind === "min-max" || rule.kind === "ratio-to-best";
 }
 
 /** Evaluates the rules of one unit. */
@@ -624,11 +618,6 @@ function sumOfChildren(ind: Indicator, children: readonly string[], scored: Map<
   return outcome(ind, score, worst, f);
 }
 
-/** A score is complete when known and not resting on children that are not. */
-function isComplete(o: IndicatorOutcome): boolean {
-  return o.score !== null && !o.messages.some((m) => m.code === "sub-indicator-incomplete");
-}
-
 function totals(cs: CompiledSet, name: string, scored: Map<string, IndicatorOutcome>): UnitResult {
   const pillars: Record<string, PillarResult> = {};
   let total = ZERO;
@@ -639,7 +628,7 @@ function totals(cs: CompiledSet, name: string, scored: Map<string, IndicatorOutc
     for (const ind of cs.pillarMembers.get(pillar.id) ?? []) {
       const o = scored.get(ind.id);
       if (o?.score) score = score.plus(o.score);
-      if (!o || !isComplete(o)) incomplete.push(ind.id);
+      if (!isComplete(o)) incomplete.push(ind.id);
     }
     putOwn(pillars, pillar.id, { id: pillar.id, score, maxPoints: pillar.maxPoints, incomplete });
     total = total.plus(score);

@@ -7,11 +7,13 @@
  * becomes #VALUE! (a custom function that throws shows a bare #VALUE! with no message).
  */
 import { findIndicator, getIndicatorSet, indicatorSets } from "../catalog/index";
+import { isCrossUnit } from "../catalog/rule-parts";
 import type { Indicator, IndicatorSet, PartRule, Rule } from "../catalog/schema";
 import { DtiError } from "../engine/errors";
 import { msg } from "../engine/messages";
 import { messageVi } from "../i18n/findings";
 import { hasOwn, putOwn } from "../engine/own";
+import { isBlank } from "../engine/predicates";
 import {
   Decimal,
   ONE,
@@ -115,10 +117,6 @@ class Context {
   bad(index: number, text: string): FunctionError {
     return this.error("#VALUE!", `${this.param(index)} ${text}`);
   }
-}
-
-function isBlank(value: unknown): value is null | undefined | "" {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
 /** Excel data types (allowCustomDataForDataTypeAny) arrive as objects: read their basic value. */
@@ -327,10 +325,6 @@ function choiceShare(rule: Rule | PartRule, key: string): Decimal | null {
     }
   }
   return null;
-}
-
-function isCrossUnit(rule: Rule): boolean {
-  return rule.kind === "min-max" || rule.kind === "ratio-to-best";
 }
 
 /** The first message of the outcome, errors first. */

@@ -5,7 +5,8 @@
  * type makes a code without both languages a compile error; no text is derived from the
  * other language's text.
  */
-import type { InputValue, Message, RatioTerm } from "../engine/types";
+import { shorten, shownValue as shown } from "../engine/messages";
+import type { Message, RatioTerm } from "../engine/types";
 import type { Annotation, CheckMessage, Finding, FindingOwner, Said, ValidationReport } from "../layout/validate";
 import type { AmbiguityReason } from "../layout/name-scope";
 import type { Lang } from "./strings";
@@ -17,17 +18,6 @@ type Render<C extends FindingCode> = (f: Extract<Said, { readonly code: C }>) =>
 export type FindingTexts = { readonly [C in FindingCode]: { readonly vi: Render<C>; readonly en: Render<C> } };
 
 // ---------------------------------------------------------------- pieces
-
-function shorten(text: string, max: number): string {
-  const t = text.replace(/\s+/g, " ").trim();
-  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
-}
-
-/** A value as quoted in a check of the workbook: text in quotes, shortened. */
-function shown(value: InputValue): string {
-  if (typeof value === "string") return `"${shorten(value, 40)}"`;
-  return String(value);
-}
 
 const term = (t: RatioTerm): string => (t.keys ? `${t.keys.join(" + ")} = ${t.value}` : t.value);
 

@@ -18,6 +18,7 @@ import type { Indicator, IndicatorSet, InfoItem, Variable } from "../catalog/sch
 import { shownValue } from "../engine/messages";
 import type { InputValue, Message, UnitResult } from "../engine/types";
 import { ownValue } from "../engine/own";
+import { isBlank } from "../engine/predicates";
 import { agencyAssignments, splitAgencies } from "./build";
 import { MINMAX_AS_BEST_NAME } from "./formulas";
 import { isFormula } from "./model";
@@ -109,10 +110,6 @@ export const GENERAL_GROUP = { pillar: "", name: "Chung: mẫu, Thông tin chung
 
 // ---------------------------------------------------------------- small helpers
 
-function isBlank(value: InputValue): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
-}
-
 /** The plain value behind a named cell (null for formulas-only, errors, missing names). */
 function cellValue(cell: NamedCell | undefined): InputValue {
   if (!cell || cell.kind !== "value" || cell.value === null || isFormula(cell.value)) return null;
@@ -125,7 +122,8 @@ function worst(a: FindingSeverity, b: FindingSeverity): FindingSeverity {
   return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b;
 }
 
-function count(findings: readonly Finding[]): Counts {
+/** Findings by severity. */
+export function countFindings(findings: readonly Finding[]): Counts {
   let error = 0;
   let warning = 0;
   let info = 0;
@@ -623,17 +621,17 @@ function report(ctx: Context, findings: Finding[], fatal: boolean): ValidationRe
   const sorted = findings.map((f, n) => ({ f, n })).sort((a, b) => rank(a.f) - rank(b.f) || a.n - b.n).map((x) => x.f);
   const byPillar: { pillar: string; name: string; counts: Counts; findings: Finding[] }[] = ctx.set.pillars.map((p) => {
     const list = sorted.filter((f) => f.pillar === p.id);
-    return { pillar: p.id, name: p.name, counts: count(list), findings: list };
+    return { pillar: p.id, name: p.name, counts: countFindings(list), findings: list };
   });
   const general = sorted.filter((f) => f.pillar === undefined);
-  if (general.length) byPillar.push({ ...GENERAL_GROUP, counts: count(general), findings: general });
+  if (general.length) byPillar.push({ ...GENERAL_GROUP, counts: countFindings(general), findings: general });
   const agencies = agencyAssignments(ctx.set).map((a) => a.agency);
   for (const f of sorted) for (const a of f.agencies) if (!agencies.includes(a)) agencies.push(a);
   const byAgency = agencies.map((agency) => {
     const list = sorted.filter((f) => f.agencies.includes(agency));
-    return { agency, counts: count(list), findings: list };
+    return { agency, counts: countFindings(list), findings: list };
   });
-  return { findings: sorted, fatal, totals: count(sorted), byPillar, byAgency };
+  return { findings: sorted, fatal, totals: countFindings(sorted), byPillar, byAgency };
 }
 
 /**
