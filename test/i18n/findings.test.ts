@@ -1,0 +1,181 @@
+/**
+ * The one message catalog: every finding code renders in both languages from its data alone.
+ * The samples are typed by code, so a code added to the engine, the reader or the workbook
+ * check without a sample here (or without both texts in the catalog) fails to compile.
+ */
+import { FINDINGS, say, type FindingCode } from "../../src/i18n/findings";
+import type { Said } from "../../src/layout/validate";
+
+type Samples = { readonly [C in FindingCode]: readonly Extract<Said, { readonly code: C }>[] };
+
+const v = { indicator: "3.1", variable: "a", label: "Số thủ tục hành chính" } as const;
+const den = { keys: ["b", "c"], value: "0" } as const;
+
+const SAMPLES: Samples = {
+  "missing-value": [{ code: "missing-value", severity: "error", ...v }],
+  "not-a-number": [{ code: "not-a-number", severity: "error", ...v, value: '"nhiều"' }],
+  "not-finite": [{ code: "not-finite", severity: "error", ...v, value: "Infinity" }],
+  negative: [{ code: "negative", severity: "error", ...v, value: "-3" }],
+  "not-an-option": [{ code: "not-an-option", severity: "error", ...v, value: "7", options: ["Đã ban hành", "Chưa ban hành"] }],
+  "numerator-above-denominator": [
+    { code: "numerator-above-denominator", severity: "error", indicator: "3.1", numerator: { keys: ["a"], value: "200000.5" }, denominator: { keys: ["b"], value: "158500" } },
+    { code: "numerator-above-denominator", severity: "error", indicator: "4.2", numerator: { keys: ["a", "b"], value: "12" }, denominator: { value: "10" } },
+  ],
+  "zero-denominator": [
+    { code: "zero-denominator", severity: "error", case: "no-ratio", indicator: "3.2", denominator: den },
+    { code: "zero-denominator", severity: "info", case: "scores-zero", indicator: "3.3", denominator: den },
+    { code: "zero-denominator", severity: "warning", case: "none-unanswered", indicator: "5.5", denominator: den, variable: "d", noneLabel: "Không phát sinh" },
+  ],
+  "none-answer": [
+    { code: "none-answer", severity: "info", case: "confirmed", indicator: "5.5", variable: "d" },
+    { code: "none-answer", severity: "warning", case: "contradicted", indicator: "5.11", variable: "e", denominator: { keys: ["b"], value: "4" } },
+  ],
+  "disagrees-with-info": [{ code: "disagrees-with-info", severity: "error", ...v, given: "600000", items: [4, 5], linked: "596000" }],
+  "disagrees-with-linked": [{ code: "disagrees-with-linked", severity: "error", ...v, given: "12", other: { indicator: "2.4", variable: "b" }, linked: "13" }],
+  "needs-reference": [{ code: "needs-reference", severity: "warning", indicator: "6.2" }],
+  "invalid-reference": [
+    { code: "invalid-reference", severity: "error", case: "not-numbers", indicator: "6.2", min: "-1", max: "8" },
+    { code: "invalid-reference", severity: "error", case: "min-above-max", indicator: "6.2", min: "9", max: "8" },
+  ],
+  "unknown-variable": [
+    { code: "unknown-variable", severity: "warning", indicator: "3.1", key: "z", known: ["a", "b"] },
+    { code: "unknown-variable", severity: "warning", indicator: "9.1", key: "q", known: [] },
+  ],
+  unscored: [{ code: "unscored", severity: "info", indicator: "9.1" }],
+  "sub-indicator-incomplete": [{ code: "sub-indicator-incomplete", severity: "warning", indicator: "5.12", children: ["5.12.1", "5.12.4"] }],
+
+  "not-a-template": [{ code: "not-a-template", severity: "fatal", lacking: "DTI_META_SET" }],
+  "other-set": [{ code: "other-set", severity: "fatal", found: "dti-2020", expected: "dti-province-2022" }],
+  "unknown-version": [{ code: "unknown-version", severity: "fatal", versionName: "DTI_META_VERSION", value: "ba" }],
+  "newer-template": [{ code: "newer-template", severity: "fatal", version: 9, supported: 4 }],
+  "older-template": [{ code: "older-template", severity: "warning", version: 2, supported: 4 }],
+  "missing-name": [
+    { code: "missing-name", severity: "error", name: "DTI_6_12_b", indicator: "6.12" },
+    { code: "missing-name", severity: "error", name: "DTI_INFO_4" },
+  ],
+  "broken-name": [{ code: "broken-name", severity: "error", name: "DTI_3_1_a", indicator: "3.1", detail: "tham chiếu #REF!" }],
+  "ambiguous-name": [
+    { code: "ambiguous-name", severity: "error", name: "DTI_3_1_a", indicator: "3.1", detail: "có tên riêng của trang \"Bản sao\"", reason: "sheet-twin" },
+    { code: "ambiguous-name", severity: "error", name: "DTI_3_2_a", detail: "vùng nhiều ô", reason: "range" },
+    { code: "ambiguous-name", severity: "error", name: "DTI_3_3_a", detail: "hai định nghĩa", reason: "duplicate" },
+    { code: "ambiguous-name", severity: "error", name: "DTI_3_4_a", detail: "chỉ có tên riêng", reason: "sheet-only" },
+  ],
+  "cell-error": [{ code: "cell-error", severity: "error", name: "DTI_7_1_a", indicator: "7.1", error: "#REF!" }],
+  "external-formula": [
+    { code: "external-formula", severity: "warning", name: "DTI_INFO_4", source: "link", formula: "[1]Sheet1!A1", saved: 596000, at: "'Thông tin chung'!C7" },
+    { code: "external-formula", severity: "warning", name: "DTI_3_1_a", indicator: "3.1", source: "web", formula: "=WEBSERVICE(\"http://x\")", saved: null },
+  ],
+  "no-unit-name": [{ code: "no-unit-name", severity: "warning", fallback: "mau.xlsx" }],
+
+  "info-not-a-number": [{ code: "info-not-a-number", item: { id: 4, name: "Số lượng dân số" }, value: '"nhiều"', users: ["3.1", "4.11"] }],
+  "info-negative": [{ code: "info-negative", item: { id: 5, name: "Số hộ gia đình" }, value: "-2", users: ["8.1"] }],
+  "info-blank": [
+    { code: "info-blank", item: { id: 6, name: "Diện tích" }, used: true },
+    { code: "info-blank", item: { id: 7, name: "Số xã" }, used: false },
+  ],
+  "reference-not-a-number": [
+    { code: "reference-not-a-number", indicator: "6.2", bound: "min", value: '"ít"' },
+    { code: "reference-not-a-number", indicator: "6.2", bound: "max", value: '"nhiều"' },
+    { code: "reference-not-a-number", indicator: "6.3", bound: "best", value: "TRUE" },
+  ],
+  "invalid-option": [
+    { code: "invalid-option", name: "DTI_OPT_ALT", option: "alt-threshold", value: '"có lẽ"' },
+    { code: "invalid-option", name: "DTI_OPT_BEST", option: "minmax-as-best", value: "#N/A" },
+  ],
+  "annotation-error": [
+    { code: "annotation-error", name: "DTI_T_3_1", what: { kind: "target", indicator: "3.1" }, error: "#DIV/0!" },
+    { code: "annotation-error", name: "DTI_E_3_1", what: { kind: "evidence", indicator: "3.1" }, error: "#REF!" },
+    { code: "annotation-error", name: "DTI_N_3_1", what: { kind: "note", indicator: "3.1" }, error: "#NAME?" },
+    { code: "annotation-error", name: "DTI_PREV_P1", what: { kind: "previous-pillar", pillar: "I" }, error: "#VALUE!" },
+    { code: "annotation-error", name: "DTI_PREV_TOTAL", what: { kind: "previous-total" }, error: "#N/A" },
+    { code: "annotation-error", name: "DTI_PREV_INDEX", what: { kind: "previous-index" }, error: "#NUM!" },
+  ],
+  "invalid-target": [{ code: "invalid-target", indicator: "2.1", value: '"cao"' }],
+  "target-above-max": [{ code: "target-above-max", indicator: "2.1", target: "80", max: "5" }],
+  "invalid-previous": [{ code: "invalid-previous", name: "DTI_PREV_TOTAL", what: { kind: "previous-total" }, value: "-4" }],
+  "previous-above-max": [
+    { code: "previous-above-max", name: "DTI_PREV_P1", what: { kind: "previous-pillar", pillar: "II" }, value: "130", max: "120" },
+    { code: "previous-above-max", name: "DTI_PREV_INDEX", what: { kind: "previous-index" }, value: "30.48", max: "1" },
+  ],
+  "missing-evidence": [{ code: "missing-evidence", indicator: "2.1", score: "2.5" }],
+  "linked-missing": [
+    { code: "linked-missing", owner: { info: { id: 4, name: "Số lượng dân số" } }, about: ["3.1", "4.11", "8.1"] },
+    { code: "linked-missing", owner: { info: { id: 9, name: "Số cán bộ" } }, about: ["6.1"] },
+    { code: "linked-missing", owner: { indicator: "2.4", variable: { key: "b", label: "Số văn bản" } }, about: ["2.4", "6.12"] },
+  ],
+  "linked-zero": [
+    {
+      code: "linked-zero",
+      owner: { indicator: "3.1", variable: { key: "b", label: "Tổng số hồ sơ" } },
+      about: ["3.1", "3.2"],
+      parts: [
+        { code: "zero-denominator", severity: "error", case: "no-ratio", indicator: "3.1", denominator: { keys: ["b"], value: "0" } },
+        { code: "zero-denominator", severity: "error", case: "no-ratio", indicator: "3.2", denominator: { keys: ["b"], value: "0" } },
+      ],
+    },
+  ],
+};
+
+/** Lower-case letters only Vietnamese writes (with tone or vowel marks, and đ). */
+const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
+
+/** Names of Vietnamese sheets and terms the English texts quote as they are. */
+const PROPER_NAMES = ["Thông tin chung", "tài liệu kiểm chứng"];
+
+/** Fields of Vietnamese source text (a variable's or item's description, the host's own words) only the Vietnamese shows. */
+const VI_ONLY = new Set(["label", "detail", "saved", "at", "item.name", "info.name"]);
+
+/** Fields that choose a wording rather than being quoted. */
+const WORDING = new Set(["code", "severity", "case", "kind", "bound", "option", "source", "reason", "used"]);
+
+/** Every value the text must show, with the path of its field ("item.name"). */
+function placeholders(value: unknown, path: string[] = []): { path: string; text: string }[] {
+  const key = path[path.length - 1] ?? "";
+  if (WORDING.has(key)) return [];
+  if (path.includes("parts")) return []; // rendered by their own entry
+  if (typeof value === "string" || typeof value === "number") return [{ path: path.slice(-2).join("."), text: String(value) }];
+  if (value === null || typeof value === "boolean") return [];
+  if (Array.isArray(value)) return value.flatMap((x) => placeholders(x, path));
+  return Object.entries(value as object).flatMap(([k, x]) => placeholders(x, [...path, k]));
+}
+
+const cases: [string, Said][] = (Object.keys(FINDINGS) as FindingCode[]).flatMap((code) =>
+  SAMPLES[code].map((s, n) => [`${code} #${n + 1}`, s] as [string, Said]),
+);
+
+describe("the findings catalog", () => {
+  it("has a sample for every code it renders", () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(FINDINGS).sort());
+    for (const code of Object.keys(SAMPLES) as FindingCode[]) expect(SAMPLES[code].length).toBeGreaterThan(0);
+  });
+
+  it.each(cases)("%s renders in Vietnamese and English from its data", (_, sample) => {
+    const vi = say(sample, "vi");
+    const en = say(sample, "en");
+    for (const text of [vi, en]) {
+      expect(text.trim()).not.toBe("");
+      expect(text).not.toMatch(/undefined|NaN|\[object/);
+    }
+    expect(vi).toMatch(VIETNAMESE);
+    expect(vi).not.toBe(en);
+    // English has no Vietnamese words of its own: only the values it quotes and proper names.
+    let plain = en;
+    for (const p of placeholders(sample)) plain = plain.split(p.text).join("");
+    for (const name of PROPER_NAMES) plain = plain.split(name).join("");
+    plain = plain.replace(/"[^"]*"/g, "");
+    expect(plain).not.toMatch(VIETNAMESE);
+    for (const p of placeholders(sample)) {
+      expect(vi).toContain(p.text);
+      if (!VI_ONLY.has(p.path) && !VI_ONLY.has(p.path.split(".").pop() as string)) expect(en).toContain(p.text);
+    }
+  });
+
+  it("a text that wraps others says each of them", () => {
+    const [zero] = SAMPLES["linked-zero"];
+    if (!zero) throw new Error("no sample");
+    for (const part of zero.parts) {
+      expect(say(zero, "vi")).toContain(say(part, "vi"));
+      expect(say(zero, "en")).toContain(say(part, "en"));
+    }
+  });
+});
