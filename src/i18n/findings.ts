@@ -7,13 +7,19 @@
  */
 import { shorten, shownValue as shown } from "../engine/messages";
 import type { Message, RatioTerm } from "../engine/types";
-import type { Annotation, CheckMessage, Finding, FindingOwner, Said, ValidationReport } from "../layout/validate";
+import type { HeldShown, MergeConflict, MergeMessage, MergeResult, MergeReview, MergeText, MergeWrite, NameRef, PartPlace, Said, Shown } from "../layout/merge";
+import { replacedMessage, shownValue as shownCell } from "../layout/merge";
+import type { CellContent } from "../layout/model";
+import type { Annotation, CheckMessage, Finding, FindingMessage, FindingOwner, ValidationReport } from "../layout/validate";
 import type { AmbiguityReason } from "../layout/name-scope";
 import type { Lang } from "./strings";
 
-export type FindingCode = Said["code"];
+/** Everything the catalog renders: findings of the engine, the reader and the workbook check, and the merge's messages. */
+export type Renderable = FindingMessage | MergeMessage;
 
-type Render<C extends FindingCode> = (f: Extract<Said, { readonly code: C }>) => string;
+export type FindingCode = Renderable["code"];
+
+type Render<C extends FindingCode> = (f: Extract<Renderable, { readonly code: C }>) => string;
 
 export type FindingTexts = { readonly [C in FindingCode]: { readonly vi: Render<C>; readonly en: Render<C> } };
 
@@ -114,6 +120,22 @@ function savedVi(value: string | number | boolean | null): string {
   if (typeof value === "string") return value === "" ? "trống" : `"${value}"`;
   return value === null ? "trống" : String(value);
 }
+
+const nameVi = (n: NameRef): string => (n.indicator ? `${n.name} (chỉ số ${n.indicator})` : n.item !== undefined ? `${n.name} (thông tin chung mục ${n.item})` : n.name);
+const nameEn = (n: NameRef): string => (n.indicator ? `${n.name} (indicator ${n.indicator})` : n.item !== undefined ? `${n.name} (general information item ${n.item})` : n.name);
+
+const cellVi = (v: Shown): string => v ?? "(trống)";
+const cellEn = (v: Shown): string => v ?? "(empty)";
+
+const heldVi = (h: HeldShown): string => (h.cleared ? "(đã xóa)" : h.formula === undefined ? cellVi(h.value) : `${cellVi(h.value)} (công thức ${h.formula})`);
+const heldEn = (h: HeldShown): string => (h.cleared ? "(cleared)" : h.formula === undefined ? cellEn(h.value) : `${cellEn(h.value)} (formula ${h.formula})`);
+
+/** "so-tttt.xlsx, ô 'Chỉ số DTI 2022'!G35" */
+const placeVi = (p: PartPlace): string => (p.cell === undefined ? p.file : `${p.file}, ô ${p.cell}`);
+const placeEn = (p: PartPlace): string => (p.cell === undefined ? p.file : `${p.file}, cell ${p.cell}`);
+
+const ownersVi = (o: readonly string[]): string => (o.length ? `thuộc phần của ${o.join(", ")}` : "không thuộc phần của cơ quan nào");
+const ownersEn = (o: readonly string[]): string => (o.length ? `belongs to the part of ${o.join(", ")}` : "belongs to no agency's part");
 
 // ---------------------------------------------------------------- the catalog
 
@@ -348,14 +370,114 @@ export const FINDINGS: FindingTexts = {
     en: (f) =>
       `${ownerEn(f.owner)} is 0 and is the denominator of ${plural(f.about.length, "indicator", "indicators")} ${listEn(f.about)}. ${f.parts.map((p) => say(p, "en")).join(" ")}`,
   },
+  // The merge (src/layout/merge.ts)
+  "merge-not-a-template": {
+    vi: (f) => `${f.file}: không nhận ra mẫu DTI (thiếu ${f.lacking} ở trang ẩn DTI_META).`,
+    en: (f) => `${f.file}: not a DTI template (no ${f.lacking} on the hidden DTI_META sheet).`,
+  },
+  "merge-unknown-set": {
+    vi: (f) => `${f.file}: bộ chỉ số "${f.set}" không có trong công cụ này.`,
+    en: (f) => `${f.file}: the indicator set "${f.set}" is not known to this tool.`,
+  },
+  "merge-template-version": {
+    vi: (f) => `${f.file}: mẫu phiên bản ${f.version}, công cụ này dùng phiên bản ${f.supported}; hãy cập nhật mẫu bằng "dti template --update".`,
+    en: (f) => `${f.file}: template version ${f.version}, this tool uses version ${f.supported}; update the template first.`,
+  },
+  "merge-other-set": {
+    vi: (f) => `${f.file}: dùng bộ chỉ số "${f.set}", sổ tổng hợp dùng "${f.master}".`,
+    en: (f) => `${f.file}: uses the indicator set "${f.set}", the master uses "${f.master}".`,
+  },
+  "merge-other-version": {
+    vi: (f) => `${f.file}: mẫu phiên bản ${f.version}, sổ tổng hợp phiên bản ${f.master}.`,
+    en: (f) => `${f.file}: template version ${f.version}, the master's is ${f.master}.`,
+  },
+  "merge-not-a-part": {
+    vi: (f) => `${f.file}: không phải tệp phần do "dti split" tách (thiếu DTI_META_PART).`,
+    en: (f) => `${f.file}: not a part written by a split (no DTI_META_PART).`,
+  },
+  "merge-unknown-agency": {
+    vi: (f) => `${f.file}: cơ quan "${f.agency}" không chủ trì chỉ số nào và không cung cấp thông tin chung trong bộ chỉ số ${f.set}.`,
+    en: (f) => `${f.file}: the agency "${f.agency}" leads no indicator and provides no general information in the set ${f.set}.`,
+  },
+  "merge-other-master": {
+    vi: (f) => `Lưu ý: ${f.file} được tách từ ${f.from}, không phải ${f.master}.`,
+    en: (f) => `Note: ${f.file} was split from ${f.from}, not ${f.master}.`,
+  },
+  "merge-cell-error": {
+    vi: (f) => `${placeVi(f.at)}, ${nameVi(f.label)}: ô có lỗi ${f.error}; không ghi.`,
+    en: (f) => `${placeEn(f.at)}, ${nameEn(f.label)}: the cell holds the error ${f.error}; not written.`,
+  },
+  "merge-formula-uncalculated": {
+    vi: (f) =>
+      `${placeVi(f.at)}, ${nameVi(f.label)}: công thức ${f.formula} chưa được tính (tệp không lưu giá trị); không ghi. Hãy mở tệp trong Excel, tính lại và lưu, hoặc nhập số.`,
+    en: (f) =>
+      `${placeEn(f.at)}, ${nameEn(f.label)}: the formula ${f.formula} was never calculated (the file stores no value); not written. Open the file in Excel, recalculate and save, or type the figure.`,
+  },
+  "merge-formula-not-owned": {
+    vi: (f) => `${placeVi(f.at)}, ${nameVi(f.label)}: công thức ${f.formula}, giá trị đã tính ${cellVi(f.value)} — ô này ${ownersVi(f.owners)}; không ghi.`,
+    en: (f) => `${placeEn(f.at)}, ${nameEn(f.label)}: the formula ${f.formula}, computed value ${cellEn(f.value)} — this cell ${ownersEn(f.owners)}; not written.`,
+  },
+  "merge-unknown-name": {
+    vi: (f) => `${f.file} (${f.agency}): ${f.name} = ${cellVi(f.value)} — tên này không có trong sổ tổng hợp.`,
+    en: (f) => `${f.file} (${f.agency}): ${f.name} = ${cellEn(f.value)} — the master has no such name.`,
+  },
+  "merge-conflict": {
+    vi: (f) => `${nameVi(f.label)}: ${f.held.map((h) => `${h.file} = ${heldVi(h.value)}`).join("; ")}.`,
+    en: (f) => `${nameEn(f.label)}: ${f.held.map((h) => `${h.file} = ${heldEn(h.value)}`).join("; ")}.`,
+  },
+  "merge-failed": {
+    vi: (f) => `${nameVi(f.label)} = ${heldVi(f.value)} từ ${f.file}: ô trong sổ tổng hợp đã bị xóa hoặc là công thức.`,
+    en: (f) => `${nameEn(f.label)} = ${heldEn(f.value)} from ${f.file}: the master's cell was deleted or holds a formula.`,
+  },
+  "merge-formula": {
+    vi: (f) => `${placeVi(f.at)}, ${nameVi(f.label)}: công thức ${f.formula}, giá trị đã tính ${cellVi(f.value)}; sổ tổng hợp đang có ${cellVi(f.now)}.`,
+    en: (f) => `${placeEn(f.at)}, ${nameEn(f.label)}: the formula ${f.formula}, computed value ${cellEn(f.value)}; the master holds ${cellEn(f.now)}.`,
+  },
+  "merge-cleared": {
+    vi: (f) => `${f.at.map(placeVi).join("; ")}, ${nameVi(f.label)}: cơ quan đã xóa giá trị; sổ tổng hợp đang có ${cellVi(f.now)}.`,
+    en: (f) => `${f.at.map(placeEn).join("; ")}, ${nameEn(f.label)}: the agency cleared the value; the master holds ${cellEn(f.now)}.`,
+  },
+  "merge-outside": {
+    vi: (f) => `${f.file} (${f.agency}): ${nameVi(f.label)} = ${cellVi(f.value)}, sổ tổng hợp có ${cellVi(f.now)} — ô này ${ownersVi(f.owners)}.`,
+    en: (f) => `${f.file} (${f.agency}): ${nameEn(f.label)} = ${cellEn(f.value)}, the master has ${cellEn(f.now)} — this cell ${ownersEn(f.owners)}.`,
+  },
+  "merge-link": {
+    vi: (f) =>
+      `${f.file} (${f.agency}): ${nameVi(f.label)} = ${cellVi(f.value)}, nhưng ${f.target ?? "ô liên kết"} trong sổ tổng hợp = ${cellVi(f.now)}; ô này trong sổ tổng hợp là công thức liên kết, không ghi.`,
+    en: (f) =>
+      `${f.file} (${f.agency}): ${nameEn(f.label)} = ${cellEn(f.value)}, but ${f.target ?? "the linked cell"} in the master = ${cellEn(f.now)}; this cell is a link formula in the master, not written.`,
+  },
+  "merge-duplicate": {
+    vi: (f) =>
+      `${f.agency} có ${f.files.length} tệp phần: ${f.files.join(", ")}. Giá trị giống nhau được gộp một lần; giá trị khác nhau là xung đột, không ghi.`,
+    en: (f) =>
+      `${f.agency} has ${f.files.length} parts: ${f.files.join(", ")}. Values they agree on are merged once; values that differ are conflicts, not written.`,
+  },
+  "merge-missing": {
+    vi: (f) =>
+      `${f.agency} (${f.fileName}: ${[f.led ? `chủ trì ${f.led.join(", ")}` : "", f.items ? `thông tin chung mục ${f.items.join(", ")}` : ""].filter(Boolean).join("; ")}).`,
+    en: (f) =>
+      `${f.agency} (${f.fileName}: ${[f.led ? `leads ${f.led.join(", ")}` : "", f.items ? `general information items ${f.items.join(", ")}` : ""].filter(Boolean).join("; ")}).`,
+  },
+  "merge-replaced": {
+    vi: (f) =>
+      `${nameVi(f.label)}${f.masterCell === undefined ? "" : `, ô ${f.masterCell}`}: ${cellVi(f.old)} → ${cellVi(f.now)} (từ ${f.formula === undefined ? f.file : `${f.file}, giá trị của công thức ${f.formula}`}).`,
+    en: (f) =>
+      `${nameEn(f.label)}${f.masterCell === undefined ? "" : `, cell ${f.masterCell}`}: ${cellEn(f.old)} → ${cellEn(f.now)} (from ${f.formula === undefined ? f.file : `${f.file}, the value of the formula ${f.formula}`}).`,
+  },
 };
 
 // ---------------------------------------------------------------- rendering
 
 /** The text of one finding in `lang`. */
-export function say(f: Said, lang: Lang): string {
-  const texts = FINDINGS[f.code] as { readonly vi: (f: Said) => string; readonly en: (f: Said) => string };
+export function say(f: Renderable, lang: Lang): string {
+  const texts = FINDINGS[f.code] as { readonly vi: (f: Renderable) => string; readonly en: (f: Renderable) => string };
   return texts[lang](f);
+}
+
+/** Both texts of a merge message, or of a reason a host gave already in both languages. */
+export function sayBoth(t: MergeText): Said {
+  return "code" in t ? { vi: say(t, "vi"), en: say(t, "en") } : t;
 }
 
 /** Vietnamese text of an engine message, as users read it (the CLI's JSON report, DTI.* errors). */
@@ -386,5 +508,52 @@ export function withText(report: ValidationReport): ValidationReport<TextFinding
     findings: report.findings.map(text),
     byPillar: report.byPillar.map((g) => ({ ...g, findings: g.findings.map(text) })),
     byAgency: report.byAgency.map((g) => ({ ...g, findings: g.findings.map(text) })),
+  };
+}
+
+// ---------------------------------------------------------------- the merge's result, rendered
+
+/** A name of the master with its indicator or general item: "DTI_3_1_a (chỉ số 3.1)". */
+export function nameText(n: NameRef): Said {
+  return { vi: nameVi(n), en: nameEn(n) };
+}
+
+/** A value as the merge reports show it ("(trống)" for an empty cell). */
+export function showValue(value: CellContent | undefined): Said {
+  const v = shownCell(value);
+  return { vi: cellVi(v), en: cellEn(v) };
+}
+
+/** One line per replaced master value: "label, ô X: old → new (từ file)". */
+export function replacedText(w: MergeWrite): Said {
+  return sayBoth(replacedMessage(w));
+}
+
+type Texted<T extends { readonly text: MergeMessage }> = Omit<T, "text"> & { readonly text: Said };
+
+/** A merge result with every message in both languages (names and values stay data on the writes). */
+export type MergeResultText = Omit<MergeResult, "skipped" | "notes" | "missing" | "outside" | "links" | "failed" | "duplicates" | "formulas" | "cleared" | "conflicts"> & {
+  readonly [K in "skipped" | "notes" | "missing" | "outside" | "links" | "failed" | "duplicates"]: readonly Said[];
+} & {
+  readonly formulas: readonly Texted<MergeReview>[];
+  readonly cleared: readonly Texted<MergeReview>[];
+  readonly conflicts: readonly Texted<MergeConflict>[];
+};
+
+/** The merge's result as the CLI prints it and the pane shows it. */
+export function mergeWithText(r: MergeResult): MergeResultText {
+  const texted = <T extends { readonly text: MergeMessage }>(x: T): Texted<T> => ({ ...x, text: sayBoth(x.text) });
+  return {
+    ...r,
+    skipped: r.skipped.map(sayBoth),
+    notes: r.notes.map(sayBoth),
+    missing: r.missing.map(sayBoth),
+    outside: r.outside.map(sayBoth),
+    links: r.links.map(sayBoth),
+    failed: r.failed.map(sayBoth),
+    duplicates: r.duplicates.map(sayBoth),
+    formulas: r.formulas.map(texted),
+    cleared: r.cleared.map(texted),
+    conflicts: r.conflicts.map(texted),
   };
 }

@@ -62,17 +62,17 @@ export type CheckMessage =
   /** One text for a linked cell several indicators need (§15). */
   | { readonly code: "linked-missing"; readonly owner: FindingOwner; readonly about: readonly string[] }
   /** A zero several indicators use as their denominator: where it is, then each indicator's message. */
-  | { readonly code: "linked-zero"; readonly owner: FindingOwner; readonly about: readonly string[]; readonly parts: readonly Said[] };
+  | { readonly code: "linked-zero"; readonly owner: FindingOwner; readonly about: readonly string[]; readonly parts: readonly FindingMessage[] };
 
 /** Anything a finding says: an engine message, a template problem, or a check of this module. */
-export type Said = Message | TemplateProblem | CheckMessage;
+export type FindingMessage = Message | TemplateProblem | CheckMessage;
 
 export interface Finding {
   readonly severity: FindingSeverity;
   /** Stable code: an engine MessageCode, a TemplateProblem code, or one of this module's. */
   readonly code: string;
   /** What to tell staff, in order (rendered and joined by src/i18n/findings.ts). */
-  readonly says: readonly Said[];
+  readonly says: readonly FindingMessage[];
   /** The indicator whose row holds the cell (absent for general items and template metadata). */
   readonly indicator?: string;
   readonly variable?: string;
@@ -224,7 +224,7 @@ interface Draft {
   /** Indicators the finding is about (merged messages). */
   about: string[];
   /** Merged messages, said together unless `header` wraps them. */
-  says: Said[];
+  says: FindingMessage[];
   /** The text of a cell several indicators link to (§15), from the merged draft. */
   header?: "linked-missing" | "linked-zero";
   /** From the template check or a raw cell check: engine complaints about its cell fold into it. */
@@ -588,7 +588,7 @@ function checkBlankInfo(ctx: Context, drafts: Drafts): void {
 
 function toFinding(d: Draft, ctx: Context): Finding {
   const ind = d.owner.indicator;
-  const says: Said[] =
+  const says: FindingMessage[] =
     d.header === "linked-missing"
       ? [{ code: "linked-missing", owner: ownerRef(d.owner), about: [...d.about] }]
       : d.header === "linked-zero"

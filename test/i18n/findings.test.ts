@@ -3,10 +3,9 @@
  * The samples are typed by code, so a code added to the engine, the reader or the workbook
  * check without a sample here (or without both texts in the catalog) fails to compile.
  */
-import { FINDINGS, say, type FindingCode } from "../../src/i18n/findings";
-import type { Said } from "../../src/layout/validate";
+import { FINDINGS, say, type FindingCode, type Renderable } from "../../src/i18n/findings";
 
-type Samples = { readonly [C in FindingCode]: readonly Extract<Said, { readonly code: C }>[] };
+type Samples = { readonly [C in FindingCode]: readonly Extract<Renderable, { readonly code: C }>[] };
 
 const v = { indicator: "3.1", variable: "a", label: "Số thủ tục hành chính" } as const;
 const den = { keys: ["b", "c"], value: "0" } as const;
@@ -114,6 +113,53 @@ const SAMPLES: Samples = {
       ],
     },
   ],
+
+  "merge-not-a-template": [{ code: "merge-not-a-template", file: "b.xlsx", lacking: "DTI_META_SET" }],
+  "merge-unknown-set": [{ code: "merge-unknown-set", file: "c.xlsx", set: "x" }],
+  "merge-template-version": [{ code: "merge-template-version", file: "d.xlsx", version: "99", supported: 4 }],
+  "merge-other-set": [{ code: "merge-other-set", file: "e.xlsx", set: "dti-2020", master: "dti-province-2022" }],
+  "merge-other-version": [{ code: "merge-other-version", file: "f.xlsx", version: 3, master: 4 }],
+  "merge-not-a-part": [{ code: "merge-not-a-part", file: "tong-hop-2.xlsx" }],
+  "merge-unknown-agency": [{ code: "merge-unknown-agency", file: "g.xlsx", agency: "Sở Du lịch", set: "dti-province-2022" }],
+  "merge-other-master": [{ code: "merge-other-master", file: "so-tttt.xlsx", from: "khac.xlsx", master: "tong-hop.xlsx" }],
+  "merge-cell-error": [{ code: "merge-cell-error", at: { file: "so-tttt.xlsx", cell: "'Chỉ số DTI 2022'!G36" }, label: { name: "DTI_3_2_a", indicator: "3.2" }, error: "#DIV/0!" }],
+  "merge-formula-uncalculated": [{ code: "merge-formula-uncalculated", at: { file: "so-tttt.xlsx" }, label: { name: "DTI_INFO_4", item: "4" }, formula: "=A1*2" }],
+  "merge-formula-not-owned": [
+    { code: "merge-formula-not-owned", at: { file: "so-tttt.xlsx" }, label: { name: "DTI_6_1_a", indicator: "6.1" }, formula: "=2+2", value: "4", owners: ["Sở Nội vụ"] },
+    { code: "merge-formula-not-owned", at: { file: "so-tttt.xlsx" }, label: { name: "DTI_X" }, formula: "=3", value: null, owners: [] },
+  ],
+  "merge-unknown-name": [{ code: "merge-unknown-name", file: "so-tttt.xlsx", agency: "Sở TTTT", name: "TEN_THEM", value: '"abc"' }],
+  "merge-conflict": [
+    {
+      code: "merge-conflict",
+      label: { name: "DTI_3_1_a", indicator: "3.1" },
+      held: [
+        { file: "a.xlsx", value: { value: "318000" } },
+        { file: "b.xlsx", value: { value: null, cleared: true } },
+        { file: "c.xlsx", value: { value: "10", formula: "=5+5" } },
+      ],
+    },
+  ],
+  "merge-failed": [{ code: "merge-failed", label: { name: "DTI_3_1_a", indicator: "3.1" }, value: { value: "12" }, file: "so-tttt.xlsx" }],
+  "merge-formula": [{ code: "merge-formula", at: { file: "so-tttt.xlsx", cell: "G35" }, label: { name: "DTI_3_1_a", indicator: "3.1" }, formula: "=5+5", value: "10", now: "7" }],
+  "merge-cleared": [{ code: "merge-cleared", at: [{ file: "a.xlsx", cell: "G35" }, { file: "b.xlsx" }], label: { name: "DTI_3_1_a", indicator: "3.1" }, now: "7" }],
+  "merge-outside": [
+    { code: "merge-outside", file: "so-tttt.xlsx", agency: "Sở TTTT", label: { name: "DTI_6_1_a", indicator: "6.1" }, value: "5", now: null, owners: ["Sở Nội vụ", "Sở Tài chính"] },
+  ],
+  "merge-link": [
+    { code: "merge-link", file: "so-tttt.xlsx", agency: "Sở TTTT", label: { name: "DTI_8_3_b", indicator: "8.3" }, value: "1", target: "DTI_8_2_b", now: "50" },
+    { code: "merge-link", file: "so-tttt.xlsx", agency: "Sở TTTT", label: { name: "DTI_8_3_c" }, value: "2", now: null },
+  ],
+  "merge-duplicate": [{ code: "merge-duplicate", agency: "Sở TTTT", files: ["so-tttt.xlsx", "so-tttt (1).xlsx"] }],
+  "merge-missing": [
+    { code: "merge-missing", agency: "Sở Xây dựng", fileName: "so-xay-dung.xlsx", led: ["9.3"] },
+    { code: "merge-missing", agency: "Cục Thống kê", fileName: "cuc-thong-ke.xlsx", items: ["4", "5"] },
+    { code: "merge-missing", agency: "Sở TTTT", fileName: "so-tttt.xlsx", led: ["1.1", "3.1"], items: ["9"] },
+  ],
+  "merge-replaced": [
+    { code: "merge-replaced", label: { name: "DTI_3_1_a", indicator: "3.1" }, masterCell: "'Chỉ số DTI 2022'!G51", old: "7", now: "10", file: "so-tttt.xlsx", formula: "=5+5" },
+    { code: "merge-replaced", label: { name: "DTI_INFO_4", item: "4" }, old: null, now: "12", file: "cuc-thong-ke.xlsx" },
+  ],
 };
 
 /** Lower-case letters only Vietnamese writes (with tone or vowel marks, and đ). */
@@ -139,8 +185,8 @@ function placeholders(value: unknown, path: string[] = []): { path: string; text
   return Object.entries(value as object).flatMap(([k, x]) => placeholders(x, [...path, k]));
 }
 
-const cases: [string, Said][] = (Object.keys(FINDINGS) as FindingCode[]).flatMap((code) =>
-  SAMPLES[code].map((s, n) => [`${code} #${n + 1}`, s] as [string, Said]),
+const cases: [string, Renderable][] = (Object.keys(FINDINGS) as FindingCode[]).flatMap((code) =>
+  SAMPLES[code].map((s, n) => [`${code} #${n + 1}`, s] as [string, Renderable]),
 );
 
 describe("the findings catalog", () => {
