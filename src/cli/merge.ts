@@ -20,7 +20,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { acceptedWrites, mergeIssueCount, mergeParts, type MergeAccept, type MergePartInput } from "../layout/merge";
-import { mergeWithText, nameText, replacedText, showValue } from "../i18n/findings";
+import { mergeWithText, nameText, replacedText, showValue } from "../i18n/merge-text";
 import { partInput, readCellOf } from "../xlsx/parts";
 import type { CliResult } from "./main";
 import { writeWorkbookAtomic } from "./atomic-write";

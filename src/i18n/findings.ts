@@ -4,12 +4,13 @@
  * involved), and its Vietnamese and English text is written here, from that data only. The
  * type makes a code without both languages a compile error; no text is derived from the
  * other language's text.
+ *
+ * Only types come from the layers below, besides the engine's tiny text helpers: the custom
+ * functions render engine messages with this module and must not load the layout.
  */
 import { shorten, shownValue as shown } from "../engine/messages";
 import type { Message, RatioTerm } from "../engine/types";
-import type { HeldShown, MergeConflict, MergeMessage, MergeResult, MergeReview, MergeText, MergeWrite, NameRef, PartPlace, Said, Shown } from "../layout/merge";
-import { replacedMessage, shownValue as shownCell } from "../layout/merge";
-import type { CellContent } from "../layout/model";
+import type { HeldShown, MergeMessage, MergeText, NameRef, PartPlace, Said, Shown } from "../layout/merge";
 import type { Annotation, CheckMessage, Finding, FindingMessage, FindingOwner, ValidationReport } from "../layout/validate";
 import type { AmbiguityReason } from "../layout/name-scope";
 import type { Lang } from "./strings";
@@ -121,11 +122,11 @@ function savedVi(value: string | number | boolean | null): string {
   return value === null ? "trống" : String(value);
 }
 
-const nameVi = (n: NameRef): string => (n.indicator ? `${n.name} (chỉ số ${n.indicator})` : n.item !== undefined ? `${n.name} (thông tin chung mục ${n.item})` : n.name);
-const nameEn = (n: NameRef): string => (n.indicator ? `${n.name} (indicator ${n.indicator})` : n.item !== undefined ? `${n.name} (general information item ${n.item})` : n.name);
+export const nameVi = (n: NameRef): string => (n.indicator ? `${n.name} (chỉ số ${n.indicator})` : n.item !== undefined ? `${n.name} (thông tin chung mục ${n.item})` : n.name);
+export const nameEn = (n: NameRef): string => (n.indicator ? `${n.name} (indicator ${n.indicator})` : n.item !== undefined ? `${n.name} (general information item ${n.item})` : n.name);
 
-const cellVi = (v: Shown): string => v ?? "(trống)";
-const cellEn = (v: Shown): string => v ?? "(empty)";
+export const cellVi = (v: Shown): string => v ?? "(trống)";
+export const cellEn = (v: Shown): string => v ?? "(empty)";
 
 const heldVi = (h: HeldShown): string => (h.cleared ? "(đã xóa)" : h.formula === undefined ? cellVi(h.value) : `${cellVi(h.value)} (công thức ${h.formula})`);
 const heldEn = (h: HeldShown): string => (h.cleared ? "(cleared)" : h.formula === undefined ? cellEn(h.value) : `${cellEn(h.value)} (formula ${h.formula})`);
@@ -508,52 +509,5 @@ export function withText(report: ValidationReport): ValidationReport<TextFinding
     findings: report.findings.map(text),
     byPillar: report.byPillar.map((g) => ({ ...g, findings: g.findings.map(text) })),
     byAgency: report.byAgency.map((g) => ({ ...g, findings: g.findings.map(text) })),
-  };
-}
-
-// ---------------------------------------------------------------- the merge's result, rendered
-
-/** A name of the master with its indicator or general item: "DTI_3_1_a (chỉ số 3.1)". */
-export function nameText(n: NameRef): Said {
-  return { vi: nameVi(n), en: nameEn(n) };
-}
-
-/** A value as the merge reports show it ("(trống)" for an empty cell). */
-export function showValue(value: CellContent | undefined): Said {
-  const v = shownCell(value);
-  return { vi: cellVi(v), en: cellEn(v) };
-}
-
-/** One line per replaced master value: "label, ô X: old → new (từ file)". */
-export function replacedText(w: MergeWrite): Said {
-  return sayBoth(replacedMessage(w));
-}
-
-type Texted<T extends { readonly text: MergeMessage }> = Omit<T, "text"> & { readonly text: Said };
-
-/** A merge result with every message in both languages (names and values stay data on the writes). */
-export type MergeResultText = Omit<MergeResult, "skipped" | "notes" | "missing" | "outside" | "links" | "failed" | "duplicates" | "formulas" | "cleared" | "conflicts"> & {
-  readonly [K in "skipped" | "notes" | "missing" | "outside" | "links" | "failed" | "duplicates"]: readonly Said[];
-} & {
-  readonly formulas: readonly Texted<MergeReview>[];
-  readonly cleared: readonly Texted<MergeReview>[];
-  readonly conflicts: readonly Texted<MergeConflict>[];
-};
-
-/** The merge's result as the CLI prints it and the pane shows it. */
-export function mergeWithText(r: MergeResult): MergeResultText {
-  const texted = <T extends { readonly text: MergeMessage }>(x: T): Texted<T> => ({ ...x, text: sayBoth(x.text) });
-  return {
-    ...r,
-    skipped: r.skipped.map(sayBoth),
-    notes: r.notes.map(sayBoth),
-    missing: r.missing.map(sayBoth),
-    outside: r.outside.map(sayBoth),
-    links: r.links.map(sayBoth),
-    failed: r.failed.map(sayBoth),
-    duplicates: r.duplicates.map(sayBoth),
-    formulas: r.formulas.map(texted),
-    cleared: r.cleared.map(texted),
-    conflicts: r.conflicts.map(texted),
   };
 }

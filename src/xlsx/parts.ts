@@ -17,7 +17,7 @@ import { readName, writeLayoutToWorkbook } from "./workbook";
 
 // The merge core travels in the same chunk: the pane needs it only once files are read.
 export { acceptedWrites, locationOf, mergeIssueCount, mergeParts, templateMetaOf } from "../layout/merge";
-export { replacedText, showValue } from "../i18n/findings";
+export { replacedText, showValue } from "../i18n/merge-text";
 
 /** What a workbook's names hold, and where (sheet and cell, for the merge's reports), as the merge core reads them. */
 export function readCellOf(wb: ExcelJS.Workbook): ReadCell {

@@ -19,7 +19,8 @@ import {
   type MergePartInput,
   type ReadCell,
 } from "../../src/layout/merge";
-import { mergeWithText, nameText, replacedText, sayBoth } from "../../src/i18n/findings";
+import { sayBoth } from "../../src/i18n/findings";
+import { mergeWithText, nameText, replacedText } from "../../src/i18n/merge-text";
 import type { CellContent, WorkbookLayout } from "../../src/layout/model";
 import { TEMPLATE_VERSION, names } from "../../src/layout/names";
 import { partBuildOptions, splitByAgency } from "../../src/layout/split";
