@@ -11,7 +11,7 @@ import { isCrossUnit } from "../catalog/rule-parts";
 import type { Indicator, IndicatorSet, PartRule, Rule } from "../catalog/schema";
 import { DtiError } from "../engine/errors";
 import { msg } from "../engine/messages";
-import { messageVi } from "../i18n/findings";
+import { messageVi } from "../i18n/engine-texts";
 import { hasOwn, putOwn } from "../engine/own";
 import { isBlank } from "../engine/predicates";
 import {
