@@ -5,18 +5,20 @@
  * type makes a code without both languages a compile error; no text is derived from the
  * other language's text.
  *
- * The engine's texts live in ./engine-texts.ts (spread in below, so the custom functions load
- * only those); the merge's rendered result in ./merge-text.ts. Only types come from the layout.
+ * The engine's and the DTI.* functions' texts live in ./engine-texts.ts and ./function-texts.ts
+ * (spread in below, so the custom functions load only those); the merge's rendered result in
+ * ./merge-text.ts. Only types come from the layout.
  */
 import { shorten, shownValue as shown } from "../engine/messages";
 import { ENGINE_TEXTS, listEn } from "./engine-texts";
+import { FUNCTION_TEXTS, type FunctionProblem } from "./function-texts";
 import type { HeldShown, MergeMessage, MergeText, NameRef, PartPlace, Said, Shown } from "../layout/merge";
 import type { Annotation, CheckMessage, Finding, FindingMessage, FindingOwner, ValidationReport } from "../layout/validate";
 import type { AmbiguityReason } from "../layout/name-scope";
 import type { Lang } from "./strings";
 
-/** Everything the catalog renders: findings of the engine, the reader and the workbook check, and the merge's messages. */
-export type Renderable = FindingMessage | MergeMessage;
+/** Everything the catalog renders: findings of the engine, the reader and the workbook check, the merge's messages and the DTI.* functions' problems. */
+export type Renderable = FindingMessage | MergeMessage | FunctionProblem;
 
 export type FindingCode = Renderable["code"];
 
@@ -132,6 +134,8 @@ const ownersEn = (o: readonly string[]): string => (o.length ? `belongs to the p
 export const FINDINGS: FindingTexts = {
   // The engine (./engine-texts.ts)
   ...ENGINE_TEXTS,
+  // The DTI.* functions (./function-texts.ts)
+  ...FUNCTION_TEXTS,
 
   // The template reader (src/layout/read-inputs.ts)
   "not-a-template": {

@@ -9,6 +9,7 @@ type Samples = { readonly [C in FindingCode]: readonly Extract<Renderable, { rea
 
 const v = { indicator: "3.1", variable: "a", label: "Số thủ tục hành chính" } as const;
 const den = { keys: ["b", "c"], value: "0" } as const;
+const P = { name: "numerator", label: "tử số" } as const;
 
 const SAMPLES: Samples = {
   "missing-value": [{ code: "missing-value", severity: "error", ...v }],
@@ -114,6 +115,56 @@ const SAMPLES: Samples = {
     },
   ],
 
+  "fn-missing": [{ code: "fn-missing", param: P }],
+  "fn-zero-divisor": [{ code: "fn-zero-divisor", param: P }],
+  "fn-bad": [
+    { code: "fn-bad", param: P, why: { kind: "not-finite", value: "Infinity" } },
+    { code: "fn-bad", param: P, why: { kind: "text", value: '"abc"' } },
+    { code: "fn-bad", param: P, why: { kind: "boolean", value: "TRUE" } },
+    { code: "fn-bad", param: P, why: { kind: "range" } },
+    { code: "fn-bad", param: P, why: { kind: "unsupported" } },
+    { code: "fn-bad", param: P, why: { kind: "negative", value: "-1" } },
+    { code: "fn-bad", param: P, why: { kind: "below-min", min: "2", value: "1" } },
+    { code: "fn-bad", param: P, why: { kind: "not-above", greaterThan: "0", value: "-0.5" } },
+    { code: "fn-bad", param: P, why: { kind: "above-max", max: "1", value: "70" } },
+  ],
+  "fn-bad-item": [{ code: "fn-bad-item", param: P, position: 2, why: { kind: "text", value: '"một"' } }],
+  "fn-bad-sample": [{ code: "fn-bad-sample", param: P, why: { kind: "negative", value: "-5" } }],
+  "fn-sample-not-finite": [{ code: "fn-sample-not-finite", param: P, value: "-Infinity" }],
+  "fn-empty-list": [{ code: "fn-empty-list", param: P }],
+  "fn-not-boolean": [{ code: "fn-not-boolean", param: P, value: '"có"' }],
+  "fn-unknown-indicator": [{ code: "fn-unknown-indicator", id: "3.99", set: "dti-province-2022" }],
+  "fn-unknown-set": [{ code: "fn-unknown-set", setId: "x", value: '"x:1.1"', known: ["dti-province-2022", "dti-province-2020"] }],
+  "fn-missing-indicator-id": [{ code: "fn-missing-indicator-id", param: P, setId: "dti-province-2020", example: "1.1" }],
+  "fn-set-not-loaded": [{ code: "fn-set-not-loaded", set: "dti-province-2022" }],
+  "fn-ambiguous-id": [{ code: "fn-ambiguous-id", param: P, value: "4.1", ids: ["4.1", "4.10"] }],
+  "fn-not-indicator-id": [{ code: "fn-not-indicator-id", param: P, value: "TRUE" }],
+  "fn-not-text": [{ code: "fn-not-text", param: P, value: "12" }],
+  "fn-no-sample": [{ code: "fn-no-sample" }],
+  "fn-tiers-length": [{ code: "fn-tiers-length", param: P, thresholds: 3, fractions: 2 }],
+  "fn-tiers-order": [{ code: "fn-tiers-order", param: P }],
+  "fn-unknown-part": [
+    { code: "fn-unknown-part", indicator: "1.2", part: "z", known: ["a", "b"], param: P },
+    { code: "fn-unknown-part", indicator: "9.1", part: "a", known: [], param: P },
+  ],
+  "fn-not-a-level": [{ code: "fn-not-a-level", indicator: "3.1", variable: "a" }],
+  "fn-sum-of-children": [{ code: "fn-sum-of-children", indicator: "5.12", children: ["5.12.1", "5.12.6"] }],
+  "fn-too-many-values": [
+    { code: "fn-too-many-values", indicator: "3.1", keys: ["a", "b"], reference: false, given: 3 },
+    { code: "fn-too-many-values", indicator: "4.6", keys: ["a"], reference: true, given: 5 },
+  ],
+  "fn-bad-reference": [
+    { code: "fn-bad-reference", indicator: "4.6", bound: "min", why: { kind: "text", value: '"thấp"' } },
+    { code: "fn-bad-reference", indicator: "4.6", bound: "max", why: { kind: "not-finite", value: "Infinity" } },
+  ],
+  "fn-incomplete": [{ code: "fn-incomplete", indicator: "3.1" }],
+  "fn-invalid": [{ code: "fn-invalid", indicator: "3.1" }],
+  "fn-needs-reference": [{ code: "fn-needs-reference", indicator: "4.6" }],
+  "fn-no-function": [{ code: "fn-no-function", name: "NOPE" }],
+  "fn-too-many-arguments": [{ code: "fn-too-many-arguments", max: 4, given: 5 }],
+  "fn-not-finite-result": [{ code: "fn-not-finite-result", value: "Infinity" }],
+  "fn-unexpected": [{ code: "fn-unexpected", detail: "boom" }],
+
   "merge-not-a-template": [{ code: "merge-not-a-template", file: "b.xlsx", lacking: "DTI_META_SET" }],
   "merge-unknown-set": [{ code: "merge-unknown-set", file: "c.xlsx", set: "x" }],
   "merge-template-version": [{ code: "merge-template-version", file: "d.xlsx", version: "99", supported: 4 }],
@@ -172,7 +223,7 @@ const PROPER_NAMES = ["Thông tin chung", "tài liệu kiểm chứng"];
 const VI_ONLY = new Set(["label", "detail", "saved", "at", "item.name", "info.name"]);
 
 /** Fields that choose a wording rather than being quoted. */
-const WORDING = new Set(["code", "severity", "case", "kind", "bound", "option", "source", "reason", "used"]);
+const WORDING = new Set(["code", "severity", "case", "kind", "bound", "option", "source", "reason", "used", "reference"]);
 
 /** Every value the text must show, with the path of its field ("item.name"). */
 function placeholders(value: unknown, path: string[] = []): { path: string; text: string }[] {
