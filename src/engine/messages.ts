@@ -1,6 +1,7 @@
 /**
  * The engine's findings, built in one place as data (code, indicator, variable, numbers).
- * Their Vietnamese and English text is rendered by src/i18n/findings.ts.
+ * Their Vietnamese and English text is rendered by src/i18n/engine-texts.ts, the engine's part
+ * of the one message catalog (src/i18n/findings.ts).
  */
 import type { Indicator, Variable } from "../catalog/schema";
 import type { Message, RatioTerm } from "./types";

@@ -69,7 +69,8 @@ interface AboutVariable extends About {
 /**
  * What the engine found, as data: a stable code, the indicator, the variable and the
  * numbers involved. Text in Vietnamese and English is rendered from these by the one
- * message catalog, src/i18n/findings.ts; the engine writes no sentences.
+ * message catalog (src/i18n/findings.ts, the engine's part in src/i18n/engine-texts.ts); the
+ * engine writes no sentences, except the shape errors it throws (DtiError, ./errors.ts).
  * Values typed by users are kept as shown: text quoted and shortened, numbers as written.
  */
 export type Message =
