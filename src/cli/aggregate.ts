@@ -25,6 +25,7 @@ import { resolveSet } from "./set-file";
 import type { IndicatorSet } from "../catalog/schema";
 import { DtiError } from "../engine/errors";
 import { toReport } from "../engine/report";
+import { messageVi, say } from "../i18n/findings";
 import { scoreUnits } from "../engine/score";
 import type { ScoreOptions, UnitInput, UnitResult } from "../engine/types";
 import { columnLetter, quoteSheet } from "../layout/model";
@@ -117,10 +118,10 @@ export async function readUnitFile(file: string, set: IndicatorSet, limits?: Xls
       return {
         ok: false,
         file,
-        error: ours ? `đây là bảng tổng hợp do "dti aggregate" tạo, không phải sổ số liệu của một đơn vị.` : fatal.map((p) => p.text).join(" "),
+        error: ours ? `đây là bảng tổng hợp do "dti aggregate" tạo, không phải sổ số liệu của một đơn vị.` : fatal.map((p) => say(p, "vi")).join(" "),
       };
     }
-    const warnings = read.problems.map((p) => `${p.severity === "warning" ? "Cảnh báo" : "Lỗi"}: ${p.text}`);
+    const warnings = read.problems.map((p) => `${p.severity === "warning" ? "Cảnh báo" : "Lỗi"}: ${say(p, "vi")}`);
     return { ok: true, file, unit: read.unit, options: read.options, warnings };
   } catch (e) {
     return { ok: false, file, error: `lỗi không mong đợi khi đọc tệp (${(e as Error).message}).` };
@@ -369,7 +370,7 @@ export function buildSummaryWorkbook(input: SummaryInput): ExcelJS.Workbook {
       line++;
       const row = incompleteWs.getRow(line + 1);
       const name = set.indicators.find((i) => i.id === ind.id)?.name ?? "";
-      row.values = [line, u.name, file, ind.id, name, ind.statusText, ind.messages.map((m) => m.text).join("\n")];
+      row.values = [line, u.name, file, ind.id, name, ind.statusText, ind.messages.map(messageVi).join("\n")];
       row.alignment = { wrapText: true, vertical: "top" };
     }
   });
@@ -586,7 +587,7 @@ export async function aggregateCommand(args: readonly string[]): Promise<CliResu
   if (skipped.length) stderr.push(`Đã bỏ qua ${skipped.length} tệp; tổng hợp ${results.length} đơn vị còn lại (mã thoát 2).`);
   let stdout: string;
   if (values.json) {
-    stdout = `${JSON.stringify(toReport(set, results, options), null, 2)}\n`;
+    stdout = `${JSON.stringify(toReport(set, results, options, messageVi), null, 2)}\n`;
     stderr.push(...report);
   } else {
     stdout = `${report.join("\n")}\n`;

@@ -27,6 +27,7 @@ import { calendarText, parseCalendar } from "../catalog/calendar";
 import { formatPeriod, parsePeriod, quarterOf, type Period } from "../catalog/period";
 import { DtiError } from "../engine/errors";
 import { toReport } from "../engine/report";
+import { messageVi } from "../i18n/findings";
 import { scoreUnits } from "../engine/score";
 import type { ScoreOptions } from "../engine/types";
 import { parseScoreInput } from "./json-input";
@@ -114,7 +115,7 @@ async function scoreXlsx(file: string, flags: ScoreOptions, setOption: string | 
   const scored = await scoreWorkbookFile(file, flags, setOption, limits);
   if ("error" in scored) return fail(scored.error);
   if ("fatal" in scored) return { code: 1, stdout: "", stderr: `${scored.fatal.join("\n")}\n` };
-  const report = toReport(scored.set, [scored.result], scored.options);
+  const report = toReport(scored.set, [scored.result], scored.options, messageVi);
   // The period the workbook reports on, when it records one (templates since the reporting cycle).
   const shown = scored.period.kind === "period" ? { period: formatPeriod(scored.period.period), ...report } : report;
   const stderr = scored.lines.length ? `${scored.lines.join("\n")}\n` : "";
@@ -142,7 +143,7 @@ async function score(args: readonly string[], readFile: ((path: string) => strin
   const input = parseScoreInput(data, file, values.set === undefined ? undefined : await resolveSet(values.set));
   const results = scoreUnits(input.set, input.units, options);
   const stderr = input.warnings.map((w) => `Cảnh báo: ${w}\n`).join("");
-  return { code: 0, stdout: `${JSON.stringify(toReport(input.set, results, options), null, 2)}\n`, stderr };
+  return { code: 0, stdout: `${JSON.stringify(toReport(input.set, results, options, messageVi), null, 2)}\n`, stderr };
 }
 
 async function template(args: readonly string[]): Promise<CliResult> {

@@ -19,7 +19,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { acceptedWrites, mergeIssueCount, mergeParts, replacedText, showValue, type MergeAccept, type MergePartInput } from "../layout/merge";
+import { acceptedWrites, mergeIssueCount, mergeParts, type MergeAccept, type MergePartInput } from "../layout/merge";
+import { mergeWithText, nameText, replacedText, showValue } from "../i18n/merge-text";
 import { partInput, readCellOf } from "../xlsx/parts";
 import { fail, type CliResult } from "./result";
 import { writeWorkbookAtomic } from "./atomic-write";
@@ -78,7 +79,7 @@ export async function mergeCommand(args: readonly string[]): Promise<CliResult> 
     parts.push(partInput(got.workbook, file, (id) => known(id) ?? (id === meta.set.id ? meta.set : undefined)));
   }
   // Every value is classified before anything is written (src/layout/merge.ts).
-  const r = mergeParts({ set: meta.set, version: meta.version, formulas: meta.formulas, name: path.basename(masterFile), read: readCellOf(master) }, parts);
+  const r = mergeWithText(mergeParts({ set: meta.set, version: meta.version, formulas: meta.formulas, name: path.basename(masterFile), read: readCellOf(master) }, parts));
   const skipped = r.skipped.map((s) => s.vi);
   if (r.used === 0) {
     return { code: 1, stdout: "", stderr: `${["Lỗi: không có tệp phần nào dùng được; không ghi tệp ra.", ...skipped.map((s) => `Bỏ qua tệp: ${s}`)].join("\n")}\n` };
@@ -95,7 +96,7 @@ export async function mergeCommand(args: readonly string[]): Promise<CliResult> 
     ...r.failed.map((f) => f.vi),
     ...notWritten.map((n) => {
       const w = r.writes.find((x) => x.name === n);
-      return `${w?.label.vi ?? n} = ${showValue(w?.value).vi} từ ${w?.file ?? ""}: ô trong sổ tổng hợp đã bị xóa hoặc là công thức.`;
+      return `${w ? nameText(w.label).vi : n} = ${showValue(w?.value).vi} từ ${w?.file ?? ""}: ô trong sổ tổng hợp đã bị xóa hoặc là công thức.`;
     }),
   ];
   const replaced = chosen.filter((w) => w.overwrites && !refused.has(w.name));

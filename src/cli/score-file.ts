@@ -12,6 +12,7 @@ import { registeredOr, resolveSet } from "./set-file";
 import { scoreUnits } from "../engine/score";
 import type { ScoreOptions, UnitResult } from "../engine/types";
 import { names } from "../layout/names";
+import { say } from "../i18n/findings";
 import { readInputs } from "../layout/read-inputs";
 import type { XlsxLimits } from "../xlsx/bounded";
 import { openXlsx } from "./open-xlsx";
@@ -59,7 +60,7 @@ export async function scoreWorkbookFile(
   }
   const fallback = path.basename(file, path.extname(file));
   const read = readInputs(set, (name) => readName(wb.workbook, name), fallback);
-  const lines = read.problems.map((p) => `${p.severity === "warning" ? "Cảnh báo" : "Lỗi"}: ${file}: ${p.text}`);
+  const lines = read.problems.map((p) => `${p.severity === "warning" ? "Cảnh báo" : "Lỗi"}: ${file}: ${say(p, "vi")}`);
   // A template that cannot be read: every line, errors and warnings, already saying "Lỗi"/"Cảnh báo".
   if (read.problems.some((p) => p.severity === "fatal")) return { fatal: lines };
   const options: ScoreOptions = {

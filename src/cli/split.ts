@@ -13,6 +13,7 @@ import type ExcelJS from "exceljs";
 import type { TemplateMeta } from "../layout/merge";
 import { splitByAgency } from "../layout/split";
 import { buildPartWorkbook, readCellOf, workbookMeta } from "../xlsx/parts";
+import { say } from "../i18n/findings";
 import { fail, type CliResult } from "./result";
 import { writeWorkbookAtomic, WriteError } from "./atomic-write";
 import { LIMIT_OPTIONS, LIMIT_USAGE, limitsFromArgs, openXlsx } from "./open-xlsx";
@@ -31,7 +32,7 @@ ${LIMIT_USAGE}`;
  */
 export function templateMeta(wb: ExcelJS.Workbook, file: string): TemplateMeta | { error: string } {
   const meta = workbookMeta(wb, file, setsKnownTo(wb, file));
-  return "error" in meta ? { error: meta.error.vi } : meta;
+  return "error" in meta ? { error: say(meta.error, "vi") } : meta;
 }
 
 export async function splitCommand(args: readonly string[]): Promise<CliResult> {

@@ -5,13 +5,24 @@
 import type { IndicatorSet } from "../catalog/schema";
 import { putOwn } from "../catalog/own";
 import { formatIndexVi } from "./rules";
-import type { Message, ScoreOptions, Status, UnitResult } from "./types";
+import type { Message, MessageCode, ScoreOptions, Severity, Status, UnitResult } from "./types";
+
+/** A message as the JSON report prints it: its code, severity, text and variable. */
+export interface ReportMessage {
+  readonly code: MessageCode;
+  readonly severity: Severity;
+  readonly text: string;
+  readonly variable?: string;
+}
+
+/** Renders a message's text (src/i18n/findings.ts: `messageVi`); the engine writes no sentences. */
+export type MessageText = (m: Message) => string;
 
 export interface IndicatorReport {
   readonly score: number | null;
   readonly maxPoints: number;
   readonly status: Status;
-  readonly messages: readonly Omit<Message, "indicator">[];
+  readonly messages: readonly ReportMessage[];
   readonly ratio?: number | null;
 }
 
@@ -35,12 +46,13 @@ export interface ScoreReport {
   readonly units: readonly UnitReport[];
 }
 
-function withoutIndicator(m: Message): Omit<Message, "indicator"> {
-  const { indicator: _ignored, ...rest } = m;
-  return rest;
-}
-
-export function toReport(set: IndicatorSet, results: readonly UnitResult[], options: ScoreOptions = {}): ScoreReport {
+/**
+ * The report of `results`. `text` renders each message; callers that print the report pass
+ * the catalog's Vietnamese (`messageVi`), those that read only the figures may pass any.
+ */
+export function toReport(set: IndicatorSet, results: readonly UnitResult[], options: ScoreOptions, text: MessageText): ScoreReport {
+  const said = (m: Message): ReportMessage =>
+    m.variable === undefined ? { code: m.code, severity: m.severity, text: text(m) } : { code: m.code, severity: m.severity, text: text(m), variable: m.variable };
   return {
     indicatorSet: set.id,
     options: { altThreshold: options.altThreshold === true, minMaxAsRatioToBest: options.minMaxAsRatioToBest === true },
@@ -51,7 +63,7 @@ export function toReport(set: IndicatorSet, results: readonly UnitResult[], opti
           score: o.score === null ? null : o.score.toNumber(),
           maxPoints: o.maxPoints,
           status: o.status,
-          messages: o.messages.map(withoutIndicator),
+          messages: o.messages.map(said),
         };
         putOwn(indicators, id, o.ratio === undefined ? base : { ...base, ratio: o.ratio === null ? null : o.ratio.toNumber() });
       }

@@ -17,9 +17,11 @@ import type {
   Variable,
 } from "../catalog/schema";
 import { DtiError } from "./errors";
+import { isCrossUnit } from "../catalog/rule-parts";
 import { msg } from "./messages";
 import { labelKey, unitNameKey } from "../catalog/labels";
 import { ownValue, putOwn } from "../catalog/own";
+import { isBlank, isComplete } from "./predicates";
 import {
   Decimal,
   ONE,
@@ -42,6 +44,7 @@ import type {
   InputValue,
   Message,
   PillarResult,
+  RatioTerm,
   ReferenceRange,
   ScoreOptions,
   Status,
@@ -70,10 +73,6 @@ class Findings {
   add(m: Message): void {
     (this.list ??= []).push(m);
   }
-}
-
-function isBlank(value: InputValue): value is null | undefined | "" {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
 /** Reads the inputs of one unit, following the §15 links (general information, quantities asked twice). */
@@ -146,8 +145,7 @@ class UnitReader {
           if (linked !== null) return linked;
         } else {
           if (linked !== null && !linked.eq(given)) {
-            const other = `chỉ số ${v.sameAs.indicator} biến ${v.sameAs.variable}`;
-            f.add(msg.disagreesWithLinked(ind, v, given.toString(), other, linked.toString()));
+            f.add(msg.disagreesWithLinked(ind, v, given.toString(), v.sameAs, linked.toString()));
             f.dataError = true;
           }
           return given;
@@ -258,10 +256,6 @@ function compile(set: IndicatorSet): CompiledSet {
   return compiled;
 }
 
-function isCrossUnit(rule: Rule): rule is Extract<Rule, { kind: "min-max" | "ratio-to-best" }> {
-  return rule.kind === "min-max" || rule.kind === "ratio-to-best";
-}
-
 /** Evaluates the rules of one unit. */
 class Evaluator {
   constructor(
@@ -297,7 +291,8 @@ class Evaluator {
     const none = spec.noneAnswer ? this.variableOf(ind, spec.noneAnswer) : undefined;
     const noneOption = none ? this.reader.choice(ind, none, f) : null;
     if (num === null || den === null) return null;
-    const denText = spec.denominator.kind === "variables" ? `${spec.denominator.variables.join(" + ")} = ${den.toString()}` : den.toString();
+    const denTerm: RatioTerm =
+      spec.denominator.kind === "variables" ? { keys: spec.denominator.variables, value: den.toString() } : { value: den.toString() };
     if (den.isZero()) {
       f.ratio = null;
       if (none && noneOption && this.cs.exact(noneOption.fraction).gt(ZERO) && num.isZero()) {
@@ -305,18 +300,17 @@ class Evaluator {
         return { fraction: ONE };
       }
       if (spec.zeroDenominator === "scores-zero") {
-        f.add(msg.zeroDenominatorScoresZero(ind, denText));
+        f.add(msg.zeroDenominatorScoresZero(ind, denTerm));
         return { fraction: ZERO };
       }
       f.zeroDenominator = true;
-      f.add(none ? msg.zeroDenominatorNone(ind, denText, none) : msg.zeroDenominator(ind, denText));
+      f.add(none ? msg.zeroDenominatorNone(ind, denTerm, none) : msg.zeroDenominator(ind, denTerm));
       return { fraction: ZERO };
     }
-    if (none && noneOption && this.cs.exact(noneOption.fraction).gt(ZERO)) f.add(msg.noneContradicted(ind, none, denText));
+    if (none && noneOption && this.cs.exact(noneOption.fraction).gt(ZERO)) f.add(msg.noneContradicted(ind, none, denTerm));
     const ratio = num.div(den);
     if (spec.subset && num.gt(den)) {
-      const numText = `${spec.numerator.join(" + ")} = ${num.toString()}`;
-      f.add(msg.numeratorAboveDenominator(ind, numText, denText));
+      f.add(msg.numeratorAboveDenominator(ind, { keys: spec.numerator, value: num.toString() }, denTerm));
       f.dataError = true;
     }
     return { ratio };
@@ -486,14 +480,14 @@ function referenceOf(ind: Indicator, ref: ReferenceRange | undefined, f: Finding
   if (!ref) return null;
   const bad = (v: unknown): boolean => v !== undefined && (typeof v !== "number" || !Number.isFinite(v) || v < 0);
   if (bad(ref.min) || bad(ref.max)) {
-    f.add(msg.invalidReference(ind, `min = ${String(ref.min)}, max = ${String(ref.max)}: phải là số không âm`));
+    f.add(msg.invalidReference(ind, "not-numbers", ref.min, ref.max));
     return "invalid";
   }
   if (ref.max === undefined) return null;
   const max = new Decimal(ref.max);
   const min = ref.min === undefined ? null : new Decimal(ref.min);
   if (min !== null && min.gt(max)) {
-    f.add(msg.invalidReference(ind, `min = ${ref.min} lớn hơn max = ${ref.max}`));
+    f.add(msg.invalidReference(ind, "min-above-max", ref.min, ref.max));
     return "invalid";
   }
   return { min, max };
@@ -617,11 +611,6 @@ function sumOfChildren(ind: Indicator, children: readonly string[], scored: Map<
   return outcome(ind, score, worst, f);
 }
 
-/** A score is complete when known and not resting on children that are not. */
-function isComplete(o: IndicatorOutcome): boolean {
-  return o.score !== null && !o.messages.some((m) => m.code === "sub-indicator-incomplete");
-}
-
 function totals(cs: CompiledSet, name: string, scored: Map<string, IndicatorOutcome>): UnitResult {
   const pillars: Record<string, PillarResult> = {};
   let total = ZERO;
@@ -632,7 +621,7 @@ function totals(cs: CompiledSet, name: string, scored: Map<string, IndicatorOutc
     for (const ind of cs.pillarMembers.get(pillar.id) ?? []) {
       const o = scored.get(ind.id);
       if (o?.score) score = score.plus(o.score);
-      if (!o || !isComplete(o)) incomplete.push(ind.id);
+      if (!isComplete(o)) incomplete.push(ind.id);
     }
     putOwn(pillars, pillar.id, { id: pillar.id, score, maxPoints: pillar.maxPoints, incomplete });
     total = total.plus(score);

@@ -43,33 +43,68 @@ export type Status = "ok" | "missing" | "invalid" | "zero-denominator" | "needs-
 
 export type Severity = "error" | "warning" | "info";
 
-/** A message for users (Vietnamese) with a stable code for tests and tools. */
-export interface Message {
-  readonly code: MessageCode;
+/**
+ * A ratio's numerator or denominator as a message quotes it: the variables summed and their
+ * exact total ("a + b = 5"), or the constant of a fixed denominator (just the value).
+ */
+export interface RatioTerm {
+  readonly keys?: readonly string[];
+  /** Exact decimal, as decimal.js writes it. */
+  readonly value: string;
+}
+
+interface About {
   readonly severity: Severity;
-  /** Vietnamese text naming the indicator and, where there is one, the variable. */
-  readonly text: string;
-  readonly indicator?: string;
+  readonly indicator: string;
+  /** The variable the message is about, where there is one. */
   readonly variable?: string;
 }
 
-export type MessageCode =
-  | "missing-value"
-  | "not-a-number"
-  | "negative"
-  | "not-finite"
-  | "not-an-option"
-  | "numerator-above-denominator"
-  | "zero-denominator"
-  | "none-answer"
-  | "disagrees-with-info"
-  | "disagrees-with-linked"
-  | "needs-reference"
-  | "invalid-reference"
-  | "unknown-variable"
-  | "unscored"
-  | "reading"
-  | "sub-indicator-incomplete";
+interface AboutVariable extends About {
+  readonly variable: string;
+  /** The variable's description in the set, so staff can find the row. */
+  readonly label: string;
+}
+
+/**
+ * What the engine found, as data: a stable code, the indicator, the variable and the
+ * numbers involved. Text in Vietnamese and English is rendered from these by the one
+ * message catalog (src/i18n/findings.ts, the engine's part in src/i18n/engine-texts.ts); the
+ * engine writes no sentences, except the shape errors it throws (DtiError, ./errors.ts).
+ * Values typed by users are kept as shown: text quoted and shortened, numbers as written.
+ */
+export type Message =
+  | (AboutVariable & { readonly code: "missing-value" })
+  | (AboutVariable & { readonly code: "not-a-number"; readonly value: string })
+  | (AboutVariable & { readonly code: "not-finite"; readonly value: string })
+  | (AboutVariable & { readonly code: "negative"; readonly value: string })
+  | (AboutVariable & { readonly code: "not-an-option"; readonly value: string; readonly options: readonly string[] })
+  | (About & { readonly code: "numerator-above-denominator"; readonly numerator: RatioTerm; readonly denominator: RatioTerm })
+  | (About & { readonly code: "zero-denominator"; readonly case: "no-ratio" | "scores-zero"; readonly denominator: RatioTerm })
+  | (About & {
+      readonly code: "zero-denominator";
+      readonly case: "none-unanswered";
+      readonly denominator: RatioTerm;
+      /** The "không phát sinh" variable and the label of its answer that earns the points. */
+      readonly variable: string;
+      readonly noneLabel: string;
+    })
+  | (About & { readonly code: "none-answer"; readonly case: "confirmed"; readonly variable: string })
+  | (About & { readonly code: "none-answer"; readonly case: "contradicted"; readonly variable: string; readonly denominator: RatioTerm })
+  | (AboutVariable & { readonly code: "disagrees-with-info"; readonly given: string; readonly items: readonly number[]; readonly linked: string })
+  | (AboutVariable & {
+      readonly code: "disagrees-with-linked";
+      readonly given: string;
+      readonly other: { readonly indicator: string; readonly variable: string };
+      readonly linked: string;
+    })
+  | (About & { readonly code: "needs-reference" })
+  | (About & { readonly code: "invalid-reference"; readonly case: "not-numbers" | "min-above-max"; readonly min: string; readonly max: string })
+  | (About & { readonly code: "unknown-variable"; readonly key: string; readonly known: readonly string[] })
+  | (About & { readonly code: "unscored" })
+  | (About & { readonly code: "sub-indicator-incomplete"; readonly children: readonly string[] });
+
+export type MessageCode = Message["code"];
 
 export interface IndicatorOutcome {
   readonly id: string;

@@ -7,10 +7,14 @@
  * becomes #VALUE! (a custom function that throws shows a bare #VALUE! with no message).
  */
 import { DEFAULT_SET_ID, findIndicator, getIndicatorSet, indicatorSets } from "../catalog/index";
+import { isCrossUnit } from "../catalog/rule-parts";
 import type { Indicator, IndicatorSet, PartRule, Rule } from "../catalog/schema";
 import { DtiError } from "../engine/errors";
 import { msg } from "../engine/messages";
+import { messageVi } from "../i18n/engine-texts";
+import { problemText, type FunctionProblem, type ParamRef, type Why } from "../i18n/function-texts";
 import { hasOwn, putOwn } from "../catalog/own";
+import { isBlank } from "../engine/predicates";
 import {
   Decimal,
   ONE,
@@ -99,23 +103,20 @@ class Context {
     return this.cachedSet;
   }
 
-  error(error: ErrorType, text: string): FunctionError {
-    return { error, message: `DTI.${this.fn}: ${text}` };
+  /** An error whose message the catalog renders (src/i18n/function-texts.ts), or an engine message already rendered. */
+  error(error: ErrorType, said: FunctionProblem | string): FunctionError {
+    return { error, message: `DTI.${this.fn}: ${typeof said === "string" ? said : problemText(said, "vi")}` };
   }
 
-  /** "đối số numerator (tử số)" */
-  param(index: number): string {
+  /** The parameter at `index`, as messages name it. */
+  param(index: number): ParamRef {
     const spec = FUNCTION_SPECS[this.fn].params[index] as { readonly name: string } | undefined;
-    return `đối số ${spec?.name ?? index + 1} (${paramLabel(this.fn, index)})`;
+    return { name: spec?.name ?? String(index + 1), label: paramLabel(this.fn, index) };
   }
 
-  bad(index: number, text: string): FunctionError {
-    return this.error("#VALUE!", `${this.param(index)} ${text}`);
+  bad(index: number, why: Why): FunctionError {
+    return this.error("#VALUE!", { code: "fn-bad", param: this.param(index), why });
   }
-}
-
-function isBlank(value: unknown): value is null | undefined | "" {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
 /** Excel data types (allowCustomDataForDataTypeAny) arrive as objects: read their basic value. */
@@ -146,23 +147,23 @@ function shown(value: unknown): string {
 }
 
 /** Why a value is not a usable number, or null when it is one. */
-function notANumber(value: unknown): string | null {
-  if (typeof value === "number") return Number.isFinite(value) ? null : `phải là số hữu hạn (nhận được ${String(value)}).`;
-  if (typeof value === "string") return `phải là số, không phải văn bản ${shown(value)}.`;
-  if (typeof value === "boolean") return `phải là số, không phải giá trị ${shown(value)}.`;
-  if (Array.isArray(value)) return "phải là một ô, không phải một vùng nhiều ô.";
-  return "phải là số (kiểu dữ liệu không được hỗ trợ).";
+function notANumber(value: unknown): Why | null {
+  if (typeof value === "number") return Number.isFinite(value) ? null : { kind: "not-finite", value: String(value) };
+  if (typeof value === "string") return { kind: "text", value: shown(value) };
+  if (typeof value === "boolean") return { kind: "boolean", value: shown(value) };
+  if (Array.isArray(value)) return { kind: "range" };
+  return { kind: "unsupported" };
 }
 
 /** Why a number breaks the bounds, or null. */
-function outOfBounds(value: number, spec: { readonly min?: number; readonly greaterThan?: number; readonly max?: number }): string | null {
+function outOfBounds(value: number, spec: { readonly min?: number; readonly greaterThan?: number; readonly max?: number }): Why | null {
   if (spec.min !== undefined && value < spec.min) {
-    return spec.min === 0 ? `không được âm (nhận được ${value}).` : `phải lớn hơn hoặc bằng ${spec.min} (nhận được ${value}).`;
+    return spec.min === 0 ? { kind: "negative", value: String(value) } : { kind: "below-min", min: String(spec.min), value: String(value) };
   }
   if (spec.greaterThan !== undefined && value <= spec.greaterThan) {
-    return `phải lớn hơn ${spec.greaterThan} (nhận được ${value}).`;
+    return { kind: "not-above", greaterThan: String(spec.greaterThan), value: String(value) };
   }
-  if (spec.max !== undefined && value > spec.max) return `không được lớn hơn ${spec.max} (nhận được ${value}).`;
+  if (spec.max !== undefined && value > spec.max) return { kind: "above-max", max: String(spec.max), value: String(value) };
   return null;
 }
 
@@ -172,14 +173,14 @@ function coerceNumber(ctx: Context, index: number, spec: NumberParam, raw: unkno
   const value = scalar(raw);
   if (isBlank(value)) {
     if (spec.default !== undefined) return { value: new Decimal(spec.default) };
-    return ctx.error("#N/A", `${ctx.param(index)} chưa được nhập.`);
+    return ctx.error("#N/A", { code: "fn-missing", param: ctx.param(index) });
   }
   const why = notANumber(value);
   if (why !== null) return ctx.bad(index, why);
   const n = value as number;
   const bound = outOfBounds(n, spec);
   if (bound !== null) return ctx.bad(index, bound);
-  if (spec.divisor && n === 0) return ctx.error("#DIV/0!", `${ctx.param(index)} bằng 0; không chia được.`);
+  if (spec.divisor && n === 0) return ctx.error("#DIV/0!", { code: "fn-zero-divisor", param: ctx.param(index) });
   return { value: new Decimal(n) };
 }
 
@@ -187,11 +188,11 @@ function coerceBoolean(ctx: Context, index: number, fallback: boolean | undefine
   const value = scalar(raw);
   if (isBlank(value)) {
     if (fallback !== undefined) return { value: fallback };
-    return ctx.error("#N/A", `${ctx.param(index)} chưa được nhập.`);
+    return ctx.error("#N/A", { code: "fn-missing", param: ctx.param(index) });
   }
   if (typeof value === "boolean") return { value };
   if (value === 0 || value === 1) return { value: value === 1 };
-  return ctx.bad(index, `phải là TRUE hoặc FALSE (nhận được ${shown(value)}).`);
+  return ctx.error("#VALUE!", { code: "fn-not-boolean", param: ctx.param(index), value: shown(value) });
 }
 
 /** The values of the units compared: numbers kept, blanks, text and TRUE/FALSE ignored (like MIN and MAX). */
@@ -199,9 +200,9 @@ function coerceSample(ctx: Context, index: number, spec: SampleParam, raw: unkno
   const out: Decimal[] = [];
   for (const item of flatten(raw)) {
     if (typeof item !== "number") continue;
-    if (!Number.isFinite(item)) return ctx.bad(index, `chứa giá trị không phải số hữu hạn (${String(item)}).`);
+    if (!Number.isFinite(item)) return ctx.error("#VALUE!", { code: "fn-sample-not-finite", param: ctx.param(index), value: String(item) });
     const bound = outOfBounds(item, spec);
-    if (bound !== null) return ctx.bad(index, `có phần tử ${bound}`);
+    if (bound !== null) return ctx.error("#VALUE!", { code: "fn-bad-sample", param: ctx.param(index), why: bound });
     out.push(new Decimal(item));
   }
   return { value: out };
@@ -215,17 +216,17 @@ function coerceList(ctx: Context, index: number, spec: ListParam, raw: unknown):
     position += 1;
     if (isBlank(item)) continue;
     const why = notANumber(item);
-    if (why !== null) return ctx.bad(index, `phần tử thứ ${position} ${why}`);
+    if (why !== null) return ctx.error("#VALUE!", { code: "fn-bad-item", param: ctx.param(index), position, why });
     const bound = outOfBounds(item as number, spec);
-    if (bound !== null) return ctx.bad(index, `phần tử thứ ${position} ${bound}`);
+    if (bound !== null) return ctx.error("#VALUE!", { code: "fn-bad-item", param: ctx.param(index), position, why: bound });
     out.push(new Decimal(item as number));
   }
-  if (out.length === 0) return ctx.bad(index, "không có số nào.");
+  if (out.length === 0) return ctx.error("#VALUE!", { code: "fn-empty-list", param: ctx.param(index) });
   return { value: out };
 }
 
 function unknownIndicator(ctx: Context, id: string, set: IndicatorSet): FunctionError {
-  return ctx.error("#N/A", `không có chỉ số "${id}" trong bộ chỉ số ${set.id}.`);
+  return ctx.error("#N/A", { code: "fn-unknown-indicator", id, set: set.id });
 }
 
 /**
@@ -234,7 +235,7 @@ function unknownIndicator(ctx: Context, id: string, set: IndicatorSet): Function
  */
 function coerceIndicator(ctx: Context, index: number, raw: unknown): Coercion<Indicator> {
   const value = scalar(raw);
-  if (isBlank(value)) return ctx.error("#N/A", `${ctx.param(index)} chưa được nhập.`);
+  if (isBlank(value)) return ctx.error("#N/A", { code: "fn-missing", param: ctx.param(index) });
   if (typeof value === "string" && value.includes(":")) {
     // "dti-province-2020:1.1": the set id, then the indicator id of that set.
     const colon = value.indexOf(":");
@@ -242,17 +243,18 @@ function coerceIndicator(ctx: Context, index: number, raw: unknown): Coercion<In
     const id = value.slice(colon + 1).trim();
     const named = getIndicatorSet(setId);
     if (!named) {
-      const known = indicatorSets.map((s) => s.id).join(", ");
-      return ctx.error("#N/A", `không có bộ chỉ số "${setId}" (trong ${shown(value)}); các bộ chỉ số: ${known}.`);
+      return ctx.error("#N/A", { code: "fn-unknown-set", setId, value: shown(value), known: indicatorSets.map((s) => s.id) });
     }
-    if (id === "") return ctx.bad(index, `thiếu mã chỉ số sau "${setId}:", ví dụ "${setId}:${named.indicators[0]?.id ?? "1.1"}".`);
+    if (id === "") {
+      return ctx.error("#VALUE!", { code: "fn-missing-indicator-id", param: ctx.param(index), setId, example: named.indicators[0]?.id ?? "1.1" });
+    }
     const found = findIndicator(named, id) ?? findIndicator(named, id.replace(/,/g, "."));
     if (!found) return unknownIndicator(ctx, id, named);
     ctx.indicatorSet = named;
     return { value: found };
   }
   const set = ctx.set;
-  if (!set) return ctx.error("#N/A", `chưa nạp được bộ chỉ số ${DEFAULT_SET_ID}.`);
+  if (!set) return ctx.error("#N/A", { code: "fn-set-not-loaded", set: DEFAULT_SET_ID });
   ctx.indicatorSet = set;
   if (typeof value === "string") {
     const id = value.trim();
@@ -263,22 +265,21 @@ function coerceIndicator(ctx: Context, index: number, raw: unknown): Coercion<In
     const same = set.indicators.filter((ind) => /^\d+(\.\d+)?$/.test(ind.id) && Number(ind.id) === value);
     if (same.length === 1) return { value: same[0] as Indicator };
     if (same.length > 1) {
-      const ids = same.map((ind) => `"${ind.id}"`).join(" hoặc ");
-      return ctx.bad(index, `${value} nhập dạng số có thể là ${ids}; hãy nhập mã chỉ số dạng văn bản.`);
+      return ctx.error("#VALUE!", { code: "fn-ambiguous-id", param: ctx.param(index), value: String(value), ids: same.map((ind) => ind.id) });
     }
     return unknownIndicator(ctx, String(value), set);
   }
-  return ctx.bad(index, `phải là mã chỉ số dạng văn bản, ví dụ "3.1" (nhận được ${shown(value)}).`);
+  return ctx.error("#VALUE!", { code: "fn-not-indicator-id", param: ctx.param(index), value: shown(value) });
 }
 
 function coerceText(ctx: Context, index: number, fallback: string | undefined, raw: unknown): Coercion<string> {
   const value = scalar(raw);
   if (isBlank(value)) {
     if (fallback !== undefined) return { value: fallback };
-    return ctx.error("#N/A", `${ctx.param(index)} chưa được nhập.`);
+    return ctx.error("#N/A", { code: "fn-missing", param: ctx.param(index) });
   }
   if (typeof value === "string") return { value: value.trim() };
-  return ctx.bad(index, `phải là văn bản (nhận được ${shown(value)}).`);
+  return ctx.error("#VALUE!", { code: "fn-not-text", param: ctx.param(index), value: shown(value) });
 }
 
 function coerce(ctx: Context, index: number, spec: ParamSpec, raw: unknown): Coercion<unknown> {
@@ -297,7 +298,7 @@ function coerce(ctx: Context, index: number, spec: ParamSpec, raw: unknown): Coe
       return coerceText(ctx, index, spec.default, raw);
     case "answer": {
       const value = scalar(raw);
-      if (Array.isArray(value)) return ctx.bad(index, "phải là một ô, không phải một vùng nhiều ô.");
+      if (Array.isArray(value)) return ctx.bad(index, { kind: "range" });
       return { value: value as InputValue };
     }
     case "values":
@@ -326,14 +327,11 @@ function choiceShare(rule: Rule | PartRule, key: string): Decimal | null {
   return null;
 }
 
-function isCrossUnit(rule: Rule): boolean {
-  return rule.kind === "min-max" || rule.kind === "ratio-to-best";
-}
-
 /** The first message of the outcome, errors first. */
 function firstMessage(outcome: IndicatorOutcome, code?: string): string | undefined {
   const byCode = code ? outcome.messages.find((m) => m.code === code) : undefined;
-  return (byCode ?? outcome.messages.find((m) => m.severity === "error") ?? outcome.messages[0])?.text;
+  const first = byCode ?? outcome.messages.find((m) => m.severity === "error") ?? outcome.messages[0];
+  return first && messageVi(first);
 }
 
 /** Engine statuses → a number or an Excel error (§12: a zero denominator is 0 points, never #DIV/0!). */
@@ -344,14 +342,11 @@ function fromOutcome(ctx: Context, outcome: IndicatorOutcome): Decimal | Functio
     case "zero-denominator":
       return outcome.score ?? new Decimal(0);
     case "missing":
-      return ctx.error("#N/A", firstMessage(outcome, "missing-value") ?? `Chỉ số ${outcome.id}: chưa nhập đủ số liệu.`);
+      return ctx.error("#N/A", firstMessage(outcome, "missing-value") ?? { code: "fn-incomplete", indicator: outcome.id });
     case "invalid":
-      return ctx.error("#VALUE!", firstMessage(outcome) ?? `Chỉ số ${outcome.id}: số liệu không hợp lệ.`);
+      return ctx.error("#VALUE!", firstMessage(outcome) ?? { code: "fn-invalid", indicator: outcome.id });
     case "needs-reference":
-      return ctx.error(
-        "#N/A",
-        firstMessage(outcome, "needs-reference") ?? `Chỉ số ${outcome.id}: cần giá trị tham chiếu (nhỏ nhất và lớn nhất).`,
-      );
+      return ctx.error("#N/A", firstMessage(outcome, "needs-reference") ?? { code: "fn-needs-reference", indicator: outcome.id });
   }
 }
 
@@ -359,12 +354,12 @@ function fromOutcome(ctx: Context, outcome: IndicatorOutcome): Decimal | Functio
 function referenceValue(
   ctx: Context,
   ind: Indicator,
-  which: "nhỏ nhất" | "lớn nhất",
+  which: "min" | "max",
   raw: InputValue,
 ): { value: number | undefined } | FunctionError {
   if (isBlank(raw)) return { value: undefined };
   const why = notANumber(raw);
-  if (why !== null) return ctx.error("#VALUE!", `Chỉ số ${ind.id}: giá trị tham chiếu ${which} ${why}`);
+  if (why !== null) return ctx.error("#VALUE!", { code: "fn-bad-reference", indicator: ind.id, bound: which, why });
   return { value: raw as number };
 }
 
@@ -375,7 +370,7 @@ const IMPLEMENTATIONS: { readonly [F in FunctionId]: Impl<F> } = {
   // §9: min and max over the units compared; all equal → max if the value is > 0.
   MINMAX: (a, ctx) => {
     if (a.values.length === 0) {
-      return ctx.error("#N/A", "cần giá trị tham chiếu: vùng so sánh (values) không có số nào.");
+      return ctx.error("#N/A", { code: "fn-no-sample" });
     }
     return minMaxFraction(a.value, Decimal.min(...a.values), Decimal.max(...a.values)).mul(a.maxPoints);
   },
@@ -390,14 +385,11 @@ const IMPLEMENTATIONS: { readonly [F in FunctionId]: Impl<F> } = {
   // §5
   TIERS: (a, ctx) => {
     if (a.thresholds.length !== a.fractions.length) {
-      return ctx.bad(
-        2,
-        `phải có cùng số phần tử với đối số thresholds (${a.thresholds.length} ngưỡng, ${a.fractions.length} tỷ lệ điểm).`,
-      );
+      return ctx.error("#VALUE!", { code: "fn-tiers-length", param: ctx.param(2), thresholds: a.thresholds.length, fractions: a.fractions.length });
     }
     for (let n = 1; n < a.thresholds.length; n++) {
       if ((a.thresholds[n] as Decimal).gt(a.thresholds[n - 1] as Decimal)) {
-        return ctx.bad(1, "phải xếp từ cao xuống thấp.");
+        return ctx.error("#VALUE!", { code: "fn-tiers-order", param: ctx.param(1) });
       }
     }
     const tiers = a.thresholds.map((atLeast, n) => ({ atLeast, fraction: a.fractions[n] as Decimal }));
@@ -409,19 +401,15 @@ const IMPLEMENTATIONS: { readonly [F in FunctionId]: Impl<F> } = {
     const ind = a.indicatorId;
     const v = ind.variables.find((x) => x.key.toLowerCase() === a.part.toLowerCase());
     if (!v) {
-      const keys = ind.variables.map((x) => x.key).join(", ") || "không có";
-      return ctx.error("#VALUE!", `chỉ số ${ind.id} không có biến "${a.part}" (các biến: ${keys}); xem ${ctx.param(2)}.`);
+      return ctx.error("#VALUE!", { code: "fn-unknown-part", indicator: ind.id, part: a.part, known: ind.variables.map((x) => x.key), param: ctx.param(2) });
     }
     const share = v.type === "choice" ? choiceShare(ind.rule, v.key) : null;
     if (share === null) {
-      return ctx.error(
-        "#VALUE!",
-        `chỉ số ${ind.id}, biến ${v.key} không được chấm điểm theo mức hoặc lựa chọn; hãy dùng DTI.SCORE.`,
-      );
+      return ctx.error("#VALUE!", { code: "fn-not-a-level", indicator: ind.id, variable: v.key });
     }
     const option = findOption(v, a.answer);
-    if (option === "blank") return ctx.error("#N/A", msg.missing(ind, v).text);
-    if (option === null) return ctx.error("#VALUE!", msg.notAnOption(ind, v, a.answer).text);
+    if (option === "blank") return ctx.error("#N/A", messageVi(msg.missing(ind, v)));
+    if (option === null) return ctx.error("#VALUE!", messageVi(msg.notAnOption(ind, v, a.answer)));
     return exact(option.fraction).mul(share).mul(ind.maxPoints);
   },
 
@@ -431,7 +419,7 @@ const IMPLEMENTATIONS: { readonly [F in FunctionId]: Impl<F> } = {
   // §10: best 0 → 0 for everyone.
   BEST: (a, ctx) => {
     if (a.values.length === 0) {
-      return ctx.error("#N/A", "cần giá trị tham chiếu: vùng so sánh (values) không có số nào.");
+      return ctx.error("#N/A", { code: "fn-no-sample" });
     }
     return ratioToBestFraction(a.value, Decimal.max(...a.values)).mul(a.maxPoints);
   },
@@ -444,18 +432,14 @@ const IMPLEMENTATIONS: { readonly [F in FunctionId]: Impl<F> } = {
     const set = (ctx.indicatorSet ?? ctx.set) as IndicatorSet; // resolved with the indicator
     if (ind.rule.kind === "sum-of-children") {
       // 5.12 = Σ 5.12.1–5.12.6 (§5): its figures belong to the children, each scored on its own.
-      const children = ind.rule.children.join(", ");
-      return ctx.error("#N/A", `chỉ số ${ind.id} là tổng các chỉ số con ${children}; hãy cộng DTI.SCORE của từng chỉ số con.`);
+      return ctx.error("#N/A", { code: "fn-sum-of-children", indicator: ind.id, children: ind.rule.children });
     }
     const keys = ind.variables.map((x) => x.key);
     const cross = isCrossUnit(ind.rule);
-    const expected = [...keys, ...(cross ? ["tham chiếu nhỏ nhất", "tham chiếu lớn nhất"] : [])];
+    const expected = keys.length + (cross ? 2 : 0);
     const inputs = a.inputs;
-    if (inputs.slice(expected.length).some((x) => !isBlank(x))) {
-      return ctx.error(
-        "#VALUE!",
-        `chỉ số ${ind.id} nhận tối đa ${expected.length} giá trị (${expected.join(", ") || "không có"}), đã nhập ${inputs.length}.`,
-      );
+    if (inputs.slice(expected).some((x) => !isBlank(x))) {
+      return ctx.error("#VALUE!", { code: "fn-too-many-values", indicator: ind.id, keys, reference: cross, given: inputs.length });
     }
     const values: Record<string, InputValue> = {};
     keys.forEach((key, n) => {
@@ -464,9 +448,9 @@ const IMPLEMENTATIONS: { readonly [F in FunctionId]: Impl<F> } = {
     });
     let reference: ReferenceRange | undefined;
     if (cross) {
-      const min = referenceValue(ctx, ind, "nhỏ nhất", inputs[keys.length]);
+      const min = referenceValue(ctx, ind, "min", inputs[keys.length]);
       if (isFunctionError(min)) return min;
-      const max = referenceValue(ctx, ind, "lớn nhất", inputs[keys.length + 1]);
+      const max = referenceValue(ctx, ind, "max", inputs[keys.length + 1]);
       if (isFunctionError(max)) return max;
       if (min.value !== undefined || max.value !== undefined) {
         reference = {
@@ -495,9 +479,9 @@ export function run(fn: FunctionId, args: readonly ExcelArgument[]): FunctionRes
   try {
     // An own entry only: "constructor" or "toString" is no function of DTI.
     const spec = hasOwn(FUNCTION_SPECS, fn) ? (FUNCTION_SPECS[fn] as { readonly params: readonly (ParamSpec & { readonly name: string })[] }) : undefined;
-    if (!spec) return { error: "#VALUE!", message: `DTI.${String(fn)}: không có hàm này.` };
+    if (!spec) return { error: "#VALUE!", message: problemText({ code: "fn-no-function", name: String(fn) }, "vi") };
     if (args.slice(spec.params.length).some((x) => x !== undefined)) {
-      return ctx.error("#VALUE!", `nhận tối đa ${spec.params.length} đối số, đã nhập ${args.length}.`);
+      return ctx.error("#VALUE!", { code: "fn-too-many-arguments", max: spec.params.length, given: args.length });
     }
     const checked: Record<string, unknown> = {};
     for (let index = 0; index < spec.params.length; index++) {
@@ -510,10 +494,10 @@ export function run(fn: FunctionId, args: readonly ExcelArgument[]): FunctionRes
     const out = impl(checked as ArgsOf<FunctionId>, ctx);
     if (isFunctionError(out)) return out;
     const n = out.toNumber();
-    if (!Number.isFinite(n)) return ctx.error("#NUM!", `kết quả không phải là số hữu hạn (${out.toString()}).`);
+    if (!Number.isFinite(n)) return ctx.error("#NUM!", { code: "fn-not-finite-result", value: out.toString() });
     return n;
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return ctx.error("#VALUE!", `lỗi không mong đợi khi tính (${detail}).`);
+    return ctx.error("#VALUE!", { code: "fn-unexpected", detail });
   }
 }

@@ -23,7 +23,8 @@
  *     agency deleted it; "never filled" is a cell empty in the master too, and is silent. A
  *     value typed into the master after the split looks the same as a clearing, which is why
  *     clearing is never applied without consent: the master keeps its value by default.
- * Each message comes in Vietnamese (what the CLI prints, word for word) and English.
+ * Each message is data (a code, the file, cell, name and values involved); its Vietnamese
+ * (what the CLI prints, word for word) and English are rendered by src/i18n/findings.ts.
  */
 import { getIndicatorSet } from "../catalog";
 import type { IndicatorSet } from "../catalog/schema";
@@ -34,11 +35,64 @@ import { isPreservedName } from "./plan";
 import type { NamedCell } from "./read-inputs";
 import { ownedNames, ownersByName, partBuildOptions, splitByAgency, type AgencyPart } from "./split";
 
-/** A message for people, in both languages of the product. */
+/** A message for people, in both languages of the product (as a host renders it). */
 export interface Said {
   readonly vi: string;
   readonly en: string;
 }
+
+/** A name of the master as messages name it: with its indicator, or its general-information item, where the master knows it. */
+export interface NameRef {
+  readonly name: string;
+  readonly indicator?: string;
+  readonly item?: string;
+}
+
+/** Where a part holds a value: its file, and its cell when the reader knows it. */
+export interface PartPlace {
+  readonly file: string;
+  readonly cell?: string;
+}
+
+/** A value as the reports quote it: text as JSON, numbers as written; null for an empty cell. */
+export type Shown = string | null;
+
+/** A value a part holds as the reports quote it: a cleared cell says so, a formula's result names the formula. */
+export interface HeldShown {
+  readonly value: Shown;
+  readonly formula?: string;
+  readonly cleared?: true;
+}
+
+/**
+ * What the merge says, as data. `owners`: the agencies whose part holds a cell (empty: none).
+ * Rendered in both languages by src/i18n/findings.ts.
+ */
+export type MergeMessage =
+  | { readonly code: "merge-not-a-template"; readonly file: string; readonly lacking: string }
+  | { readonly code: "merge-unknown-set"; readonly file: string; readonly set: string }
+  | { readonly code: "merge-template-version"; readonly file: string; readonly version: string; readonly supported: number }
+  | { readonly code: "merge-other-set"; readonly file: string; readonly set: string; readonly master: string }
+  | { readonly code: "merge-other-version"; readonly file: string; readonly version: number; readonly master: number }
+  | { readonly code: "merge-not-a-part"; readonly file: string }
+  | { readonly code: "merge-unknown-agency"; readonly file: string; readonly agency: string; readonly set: string }
+  | { readonly code: "merge-other-master"; readonly file: string; readonly from: string; readonly master: string }
+  | { readonly code: "merge-cell-error"; readonly at: PartPlace; readonly label: NameRef; readonly error: string }
+  | { readonly code: "merge-formula-uncalculated"; readonly at: PartPlace; readonly label: NameRef; readonly formula: string }
+  | { readonly code: "merge-formula-not-owned"; readonly at: PartPlace; readonly label: NameRef; readonly formula: string; readonly value: Shown; readonly owners: readonly string[] }
+  | { readonly code: "merge-unknown-name"; readonly file: string; readonly agency: string; readonly name: string; readonly value: Shown }
+  | { readonly code: "merge-conflict"; readonly label: NameRef; readonly held: readonly { readonly file: string; readonly value: HeldShown }[] }
+  | { readonly code: "merge-failed"; readonly label: NameRef; readonly value: HeldShown; readonly file: string }
+  | { readonly code: "merge-formula"; readonly at: PartPlace; readonly label: NameRef; readonly formula: string; readonly value: Shown; readonly now: Shown }
+  | { readonly code: "merge-cleared"; readonly at: readonly PartPlace[]; readonly label: NameRef; readonly now: Shown }
+  | { readonly code: "merge-outside"; readonly file: string; readonly agency: string; readonly label: NameRef; readonly value: Shown; readonly now: Shown; readonly owners: readonly string[] }
+  | { readonly code: "merge-link"; readonly file: string; readonly agency: string; readonly label: NameRef; readonly value: Shown; readonly target?: string; readonly now: Shown }
+  | { readonly code: "merge-duplicate"; readonly agency: string; readonly files: readonly string[] }
+  | { readonly code: "merge-missing"; readonly agency: string; readonly fileName: string; readonly led?: readonly string[]; readonly items?: readonly string[] }
+  | { readonly code: "merge-replaced"; readonly label: NameRef; readonly masterCell?: string; readonly old: Shown; readonly now: Shown; readonly file: string; readonly formula?: string };
+
+/** What a skipped file is said with: the merge's own reason, or the host's (a file it could not open). */
+export type MergeText = MergeMessage | Said;
 
 /**
  * What a workbook holds behind a defined name, and where that cell is when the host knows
@@ -118,29 +172,19 @@ export function templateMetaOf(
   read: ReadCell,
   formulasCell: unknown,
   resolveSet: (id: string) => IndicatorSet | undefined = getIndicatorSet,
-): TemplateMeta | { readonly error: Said } {
+): TemplateMeta | { readonly error: MergeMessage } {
   const setId = plainOf(read(names.metaSet));
   const version = plainOf(read(names.metaVersion));
   if (setId === undefined || version === undefined) {
     const lacking = setId === undefined ? names.metaSet : names.metaVersion;
-    return {
-      error: {
-        vi: `${file}: không nhận ra mẫu DTI (thiếu ${lacking} ở trang ẩn DTI_META).`,
-        en: `${file}: not a DTI template (no ${lacking} on the hidden DTI_META sheet).`,
-      },
-    };
+    return { error: { code: "merge-not-a-template", file, lacking } };
   }
   const set = resolveSet(String(setId));
   if (!set) {
-    return { error: { vi: `${file}: bộ chỉ số "${String(setId)}" không có trong công cụ này.`, en: `${file}: the indicator set "${String(setId)}" is not known to this tool.` } };
+    return { error: { code: "merge-unknown-set", file, set: String(setId) } };
   }
   if (typeof version !== "number" || version !== TEMPLATE_VERSION) {
-    return {
-      error: {
-        vi: `${file}: mẫu phiên bản ${JSON.stringify(version)}, công cụ này dùng phiên bản ${TEMPLATE_VERSION}; hãy cập nhật mẫu bằng "dti template --update".`,
-        en: `${file}: template version ${JSON.stringify(version)}, this tool uses version ${TEMPLATE_VERSION}; update the template first.`,
-      },
-    };
+    return { error: { code: "merge-template-version", file, version: JSON.stringify(version), supported: TEMPLATE_VERSION } };
   }
   const agency = plainOf(read(names.partAgency));
   const master = plainOf(read(names.partMaster));
@@ -167,19 +211,18 @@ export function prefillValues(set: IndicatorSet, read: ReadCell, partNames: read
   return out;
 }
 
-/** A value as the reports show it. */
-export function showValue(value: CellContent | undefined): Said {
-  if (value === undefined || value === null || value === "" || typeof value === "object") return { vi: "(trống)", en: "(empty)" };
-  const s = typeof value === "string" ? JSON.stringify(value) : String(value);
-  return { vi: s, en: s };
+/** A value as the reports quote it. */
+export function shownValue(value: CellContent | undefined): Shown {
+  if (value === undefined || value === null || value === "" || typeof value === "object") return null;
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 
-/** "DTI_3_1_a (chỉ số 3.1)" or "DTI_INFO_4 (thông tin chung mục 4)", where the master knows it. */
-export function nameLabel(name: string, byName: ReadonlyMap<string, DefinedName>): Said {
+/** A name with its indicator or general item, where the master knows it. */
+export function nameRef(name: string, byName: ReadonlyMap<string, DefinedName>): NameRef {
   const n = byName.get(name);
-  if (n?.indicator) return { vi: `${name} (chỉ số ${n.indicator})`, en: `${name} (indicator ${n.indicator})` };
-  if (n?.kind === "info") return { vi: `${name} (thông tin chung mục ${n.variable ?? ""})`, en: `${name} (general information item ${n.variable ?? ""})` };
-  return { vi: name, en: name };
+  if (n?.indicator) return { name, indicator: n.indicator };
+  if (n?.kind === "info") return { name, item: n.variable ?? "" };
+  return { name };
 }
 
 /** The sameAs target of a linked input name, if it is one. */
@@ -212,7 +255,7 @@ export interface MergePartInput {
         /** Every defined name of the part's workbook (to find names added by hand). */
         readonly names: readonly string[];
       }
-    | { readonly error: Said };
+    | { readonly error: MergeText };
 }
 
 /** A value a part holds behind a name. */
@@ -233,7 +276,7 @@ export interface HeldValue {
 /** A value to write into the master. */
 export interface MergeWrite {
   readonly name: string;
-  readonly label: Said;
+  readonly label: NameRef;
   readonly value: CellContent;
   readonly file: string;
   readonly agency: string;
@@ -258,7 +301,7 @@ export interface MergeWrite {
 export interface MergeReview {
   readonly name: string;
   readonly files: readonly string[];
-  readonly text: Said;
+  readonly text: MergeMessage;
   /** Accepting it (formulas or clearing) writes it: a write in `writes` depends on it. */
   readonly acceptable: boolean;
 }
@@ -275,35 +318,33 @@ export interface MergeAccept {
 
 export interface MergeConflict {
   readonly name: string;
-  readonly label: Said;
+  readonly label: NameRef;
   readonly indicator?: string;
   /** Every file holding the name, with its value (two or more distinct values). */
   readonly held: readonly HeldValue[];
-  readonly text: Said;
+  readonly text: MergeMessage;
 }
 
 export interface MergeResult {
   /** Files given, and those used. */
   readonly given: number;
   readonly used: number;
-  readonly skipped: readonly Said[];
-  readonly notes: readonly Said[];
+  readonly skipped: readonly MergeText[];
+  readonly notes: readonly MergeMessage[];
   readonly writes: readonly MergeWrite[];
   readonly conflicts: readonly MergeConflict[];
-  readonly missing: readonly Said[];
-  readonly outside: readonly Said[];
-  readonly links: readonly Said[];
+  readonly missing: readonly MergeMessage[];
+  readonly outside: readonly MergeMessage[];
+  readonly links: readonly MergeMessage[];
   /** Values the master cannot take: its cell was deleted or holds a formula. */
-  readonly failed: readonly Said[];
+  readonly failed: readonly MergeMessage[];
   /** Formulas and Excel errors in the parts' input cells. */
   readonly formulas: readonly MergeReview[];
   /** Values the agencies cleared. */
   readonly cleared: readonly MergeReview[];
   /** Agencies given more than once, with their files. */
-  readonly duplicates: readonly Said[];
+  readonly duplicates: readonly MergeMessage[];
 }
-
-const both = (vi: string, en: string): Said => ({ vi, en });
 
 interface UsablePart {
   readonly file: string;
@@ -311,25 +352,28 @@ interface UsablePart {
   readonly values: readonly HeldValue[];
 }
 
-/** "so-tttt.xlsx, ô 'Chỉ số DTI 2022'!G35" — where a part holds a value. */
-function wherePart(h: { readonly file: string; readonly cell?: string }): Said {
-  return h.cell === undefined ? both(h.file, h.file) : both(`${h.file}, ô ${h.cell}`, `${h.file}, cell ${h.cell}`);
+/** Where a part holds a value. */
+function wherePart(h: { readonly file: string; readonly cell?: string }): PartPlace {
+  return h.cell === undefined ? { file: h.file } : { file: h.file, cell: h.cell };
 }
 
-/** A held value as the reports show it: a cleared cell says so, a formula's result names the formula. */
-function showHeld(h: HeldValue): Said {
-  if (h.cleared) return both("(đã xóa)", "(cleared)");
-  const v = showValue(h.value);
-  return h.formula === undefined ? v : both(`${v.vi} (công thức ${h.formula})`, `${v.en} (formula ${h.formula})`);
+function showHeld(h: HeldValue): HeldShown {
+  if (h.cleared) return { value: null, cleared: true };
+  const value = shownValue(h.value);
+  return h.formula === undefined ? { value } : { value, formula: h.formula };
 }
 
-/** One line per replaced master value: "label, ô X: old → new (từ file)". */
-export function replacedText(w: MergeWrite): Said {
-  const at = w.masterCell === undefined ? both("", "") : both(`, ô ${w.masterCell}`, `, cell ${w.masterCell}`);
-  const from = w.formula === undefined ? both(w.file, w.file) : both(`${w.file}, giá trị của công thức ${w.formula}`, `${w.file}, the value of the formula ${w.formula}`);
-  const old = showValue(w.current);
-  const now = showValue(w.value);
-  return both(`${w.label.vi}${at.vi}: ${old.vi} → ${now.vi} (từ ${from.vi}).`, `${w.label.en}${at.en}: ${old.en} → ${now.en} (from ${from.en}).`);
+/** What a write replaces in the master ("label, ô X: old → new (từ file)"). */
+export function replacedMessage(w: MergeWrite): MergeMessage {
+  return {
+    code: "merge-replaced",
+    label: w.label,
+    ...(w.masterCell !== undefined ? { masterCell: w.masterCell } : {}),
+    old: shownValue(w.current),
+    now: shownValue(w.value),
+    file: w.file,
+    ...(w.formula !== undefined ? { formula: w.formula } : {}),
+  };
 }
 
 /** Classifies every value of the parts against the master, before anything is written. */
@@ -338,15 +382,12 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
   const plan = splitByAgency(set);
   const owners = ownersByName(set, plan);
   const byName = new Map(buildWorkbookLayout(set, { formulas: master.formulas }).names.map((n) => [n.name, n]));
-  const label = (name: string): Said => nameLabel(name, byName);
-  const show = showValue;
-  const ownerText = (name: string): Said => {
-    const owner = owners.get(name);
-    return owner ? both(`thuộc phần của ${owner.join(", ")}`, `belongs to the part of ${owner.join(", ")}`) : both("không thuộc phần của cơ quan nào", "belongs to no agency's part");
-  };
+  const label = (name: string): NameRef => nameRef(name, byName);
+  const show = shownValue;
+  const ownersOf = (name: string): readonly string[] => owners.get(name) ?? [];
 
-  const skipped: Said[] = [];
-  const notes: Said[] = [];
+  const skipped: MergeText[] = [];
+  const notes: MergeMessage[] = [];
   const usable: UsablePart[] = [];
   // Formulas and errors that can never be written (no computed value, an error, another agency's cell).
   const formulas: MergeReview[] = [];
@@ -357,29 +398,24 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
     }
     const pm = opened.meta;
     if (pm.set.id !== set.id) {
-      skipped.push(both(`${file}: dùng bộ chỉ số "${pm.set.id}", sổ tổng hợp dùng "${set.id}".`, `${file}: uses the indicator set "${pm.set.id}", the master uses "${set.id}".`));
+      skipped.push({ code: "merge-other-set", file, set: pm.set.id, master: set.id });
       continue;
     }
     if (pm.version !== master.version) {
-      skipped.push(both(`${file}: mẫu phiên bản ${pm.version}, sổ tổng hợp phiên bản ${master.version}.`, `${file}: template version ${pm.version}, the master's is ${master.version}.`));
+      skipped.push({ code: "merge-other-version", file, version: pm.version, master: master.version });
       continue;
     }
     if (pm.agency === undefined) {
-      skipped.push(both(`${file}: không phải tệp phần do "dti split" tách (thiếu DTI_META_PART).`, `${file}: not a part written by a split (no DTI_META_PART).`));
+      skipped.push({ code: "merge-not-a-part", file });
       continue;
     }
     const part = plan.parts.find((p) => p.agency.normalize("NFC") === pm.agency);
     if (!part) {
-      skipped.push(
-        both(
-          `${file}: cơ quan "${pm.agency}" không chủ trì chỉ số nào và không cung cấp thông tin chung trong bộ chỉ số ${set.id}.`,
-          `${file}: the agency "${pm.agency}" leads no indicator and provides no general information in the set ${set.id}.`,
-        ),
-      );
+      skipped.push({ code: "merge-unknown-agency", file, agency: pm.agency, set: set.id });
       continue;
     }
     if (pm.master !== undefined && pm.master !== master.name) {
-      notes.push(both(`Lưu ý: ${file} được tách từ ${pm.master}, không phải ${master.name}.`, `Note: ${file} was split from ${pm.master}, not ${master.name}.`));
+      notes.push({ code: "merge-other-master", file, from: pm.master, master: master.name });
     }
     const layout = buildWorkbookLayout(set, partBuildOptions(part, master.name, master.formulas));
     const mine = ownedNames(set, part);
@@ -396,7 +432,7 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
           name: n.name,
           files: [file],
           acceptable: false,
-          text: both(`${at.vi}, ${l.vi}: ô có lỗi ${cell.error}; không ghi.`, `${at.en}, ${l.en}: the cell holds the error ${cell.error}; not written.`),
+          text: { code: "merge-cell-error", at, label: l, error: cell.error },
         });
         continue;
       }
@@ -410,19 +446,14 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
             name: n.name,
             files: [file],
             acceptable: false,
-            text: both(
-              `${at.vi}, ${l.vi}: công thức ${f} chưa được tính (tệp không lưu giá trị); không ghi. Hãy mở tệp trong Excel, tính lại và lưu, hoặc nhập số.`,
-              `${at.en}, ${l.en}: the formula ${f} was never calculated (the file stores no value); not written. Open the file in Excel, recalculate and save, or type the figure.`,
-            ),
+            text: { code: "merge-formula-uncalculated", at, label: l, formula: f },
           });
         } else if (!mine.has(n.name)) {
-          const v = show(value);
-          const o = ownerText(n.name);
           formulas.push({
             name: n.name,
             files: [file],
             acceptable: false,
-            text: both(`${at.vi}, ${l.vi}: công thức ${f}, giá trị đã tính ${v.vi} — ô này ${o.vi}; không ghi.`, `${at.en}, ${l.en}: the formula ${f}, computed value ${v.en} — this cell ${o.en}; not written.`),
+            text: { code: "merge-formula-not-owned", at, label: l, formula: f, value: show(value), owners: ownersOf(n.name) },
           });
         } else {
           held.push({ ...base, value, formula: f });
@@ -448,19 +479,13 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
   const candidates = new Map<string, HeldValue[]>();
   const context: HeldValue[] = [];
   const linked: HeldValue[] = [];
-  const outside: Said[] = [];
+  const outside: MergeMessage[] = [];
   for (const u of usable) {
     const mine = ownedNames(set, u.part);
     for (const h of u.values) {
       const target = byName.get(h.name);
       if (!target || (!isPreservedName(target) && target.kind !== "linked")) {
-        const v = show(h.value);
-        outside.push(
-          both(
-            `${h.file} (${h.agency}): ${h.name} = ${v.vi} — tên này không có trong sổ tổng hợp.`,
-            `${h.file} (${h.agency}): ${h.name} = ${v.en} — the master has no such name.`,
-          ),
-        );
+        outside.push({ code: "merge-unknown-name", file: h.file, agency: h.agency, name: h.name, value: show(h.value) });
       } else if (mine.has(h.name)) {
         candidates.set(h.name, [...(candidates.get(h.name) ?? []), h]);
       } else if (target.kind === "linked") {
@@ -478,7 +503,7 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
 
   const conflicts: MergeConflict[] = [];
   const writes: MergeWrite[] = [];
-  const failed: Said[] = [];
+  const failed: MergeMessage[] = [];
   const cleared: MergeReview[] = [];
   for (const [name, held] of candidates) {
     const distinct = new Map<string, HeldValue>();
@@ -496,19 +521,13 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
         label: l,
         ...(indicator !== undefined ? { indicator } : {}),
         held,
-        text: both(`${l.vi}: ${held.map((h) => `${h.file} = ${showHeld(h).vi}`).join("; ")}.`, `${l.en}: ${held.map((h) => `${h.file} = ${showHeld(h).en}`).join("; ")}.`),
+        text: { code: "merge-conflict", label: l, held: held.map((h) => ({ file: h.file, value: showHeld(h) })) },
       });
     } else {
       // A typed copy of the value needs no consent; a formula's result or a clearing does.
       const first = held.find((h) => h.formula === undefined) ?? (held[0] as HeldValue);
       if (cell.kind !== "value" || cell.formula !== undefined) {
-        const v = showHeld(first);
-        failed.push(
-          both(
-            `${l.vi} = ${v.vi} từ ${first.file}: ô trong sổ tổng hợp đã bị xóa hoặc là công thức.`,
-            `${l.en} = ${v.en} from ${first.file}: the master's cell was deleted or holds a formula.`,
-          ),
-        );
+        failed.push({ code: "merge-failed", label: l, value: showHeld(first), file: first.file });
       } else {
         const needs = first.cleared ? "cleared" : first.formula !== undefined ? "formula" : undefined;
         write = {
@@ -529,29 +548,20 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
     }
     // Every formula and every clearing is listed, whatever became of the name.
     for (const h of held.filter((x) => x.formula !== undefined)) {
-      const at = wherePart(h);
-      const v = show(h.value);
       formulas.push({
         name,
         files: [h.file],
         acceptable: write !== undefined && valueKey(write.value) === valueKey(h.value),
-        text: both(
-          `${at.vi}, ${l.vi}: công thức ${h.formula ?? ""}, giá trị đã tính ${v.vi}; sổ tổng hợp đang có ${now.vi}.`,
-          `${at.en}, ${l.en}: the formula ${h.formula ?? ""}, computed value ${v.en}; the master holds ${now.en}.`,
-        ),
+        text: { code: "merge-formula", at: wherePart(h), label: l, formula: h.formula ?? "", value: show(h.value), now },
       });
     }
     const emptied = held.filter((x) => x.cleared);
     if (emptied.length) {
-      const at = emptied.map((h) => wherePart(h));
       cleared.push({
         name,
         files: emptied.map((h) => h.file),
         acceptable: write?.needs === "cleared",
-        text: both(
-          `${at.map((a) => a.vi).join("; ")}, ${l.vi}: cơ quan đã xóa giá trị; sổ tổng hợp đang có ${now.vi}.`,
-          `${at.map((a) => a.en).join("; ")}, ${l.en}: the agency cleared the value; the master holds ${now.en}.`,
-        ),
+        text: { code: "merge-cleared", at: emptied.map((h) => wherePart(h)), label: l, now },
       });
     }
   }
@@ -565,57 +575,47 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
     const key = valueKey(h.value);
     const now = resolvedValue(set, after, h.name);
     if (key === original.get(h.name) || key === valueKey(now)) continue;
-    const l = label(h.name);
-    const v = show(h.value);
-    const n = show(now);
-    const o = ownerText(h.name);
-    outside.push(
-      both(
-        `${h.file} (${h.agency}): ${l.vi} = ${v.vi}, sổ tổng hợp có ${n.vi} — ô này ${o.vi}.`,
-        `${h.file} (${h.agency}): ${l.en} = ${v.en}, the master has ${n.en} — this cell ${o.en}.`,
-      ),
-    );
+    outside.push({ code: "merge-outside", file: h.file, agency: h.agency, label: label(h.name), value: show(h.value), now: show(now), owners: ownersOf(h.name) });
   }
   // A link of the master filled as a plain input in the part: compared with what it links to.
-  const links: Said[] = [];
+  const links: MergeMessage[] = [];
   for (const h of linked) {
     const key = valueKey(h.value);
     const targetName = sameAsTarget(set, h.name);
     const now = targetName ? resolvedValue(set, after, targetName) : resolvedValue(set, after, h.name);
     if (key === original.get(h.name) || key === valueKey(now)) continue;
-    const l = label(h.name);
-    const v = show(h.value);
-    const n = show(now);
-    links.push(
-      both(
-        `${h.file} (${h.agency}): ${l.vi} = ${v.vi}, nhưng ${targetName ?? "ô liên kết"} trong sổ tổng hợp = ${n.vi}; ô này trong sổ tổng hợp là công thức liên kết, không ghi.`,
-        `${h.file} (${h.agency}): ${l.en} = ${v.en}, but ${targetName ?? "the linked cell"} in the master = ${n.en}; this cell is a link formula in the master, not written.`,
-      ),
-    );
+    links.push({
+      code: "merge-link",
+      file: h.file,
+      agency: h.agency,
+      label: label(h.name),
+      value: show(h.value),
+      ...(targetName !== undefined ? { target: targetName } : {}),
+      now: show(now),
+    });
   }
 
   const given = new Map<string, string[]>();
   for (const u of usable) given.set(u.part.agency, [...(given.get(u.part.agency) ?? []), u.file]);
   // Two files of one agency: which one is its answer is for a person to say.
-  const duplicates: Said[] = [];
+  const duplicates: MergeMessage[] = [];
   for (const [agency, files] of given) {
     if (files.length > 1) {
-      duplicates.push(
-        both(
-          `${agency} có ${files.length} tệp phần: ${files.join(", ")}. Giá trị giống nhau được gộp một lần; giá trị khác nhau là xung đột, không ghi.`,
-          `${agency} has ${files.length} parts: ${files.join(", ")}. Values they agree on are merged once; values that differ are conflicts, not written.`,
-        ),
-      );
+      duplicates.push({ code: "merge-duplicate", agency, files });
     }
   }
   const missing = plan.parts
     .filter((p) => !given.has(p.agency))
-    .map((p) => {
-      const led = p.indicators.filter((id) => !set.indicators.find((i) => i.id === id)?.parent).join(", ");
-      const items = p.ownInfoItems.join(", ");
-      const vi = [p.indicators.length ? `chủ trì ${led}` : "", p.ownInfoItems.length ? `thông tin chung mục ${items}` : ""].filter(Boolean).join("; ");
-      const en = [p.indicators.length ? `leads ${led}` : "", p.ownInfoItems.length ? `general information items ${items}` : ""].filter(Boolean).join("; ");
-      return both(`${p.agency} (${p.fileName}: ${vi}).`, `${p.agency} (${p.fileName}: ${en}).`);
+    .map((p): MergeMessage => {
+      // The indicators it leads, without sub-indicators (their sum is listed), and its general items.
+      const led = p.indicators.filter((id) => !set.indicators.find((i) => i.id === id)?.parent);
+      return {
+        code: "merge-missing",
+        agency: p.agency,
+        fileName: p.fileName,
+        ...(p.indicators.length ? { led } : {}),
+        ...(p.ownInfoItems.length ? { items: p.ownInfoItems.map(String) } : {}),
+      };
     });
 
   return { given: parts.length, used: usable.length, skipped, notes, writes, conflicts, missing, outside, links, failed, formulas, cleared, duplicates };
@@ -625,7 +625,7 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
  * The writes to make: those that change the master and that the user agreed to (a value
  * over a different one, a formula's result, a clearing each need their consent).
  */
-export function acceptedWrites(r: MergeResult, accept: MergeAccept = {}): MergeWrite[] {
+export function acceptedWrites(r: Pick<MergeResult, "writes">, accept: MergeAccept = {}): MergeWrite[] {
   return r.writes.filter(
     (w) =>
       valueKey(w.current) !== valueKey(w.value) &&
@@ -635,12 +635,18 @@ export function acceptedWrites(r: MergeResult, accept: MergeAccept = {}): MergeW
   );
 }
 
+/** What mergeIssueCount counts: a result, its messages rendered or not. */
+export type MergeCounted = { readonly [K in "skipped" | "conflicts" | "missing" | "outside" | "links" | "failed" | "duplicates"]: readonly unknown[] } & {
+  readonly formulas: readonly { readonly acceptable: boolean }[];
+  readonly cleared: readonly { readonly acceptable: boolean }[];
+};
+
 /**
  * Whether anything in a result needs a person's eyes (the CLI's exit 2; the pane's preview
  * is clean at 0). A formula or a clearing the user accepted (and that is written) no longer
  * counts; a formula never calculated, an error, or one in a conflict always does.
  */
-export function mergeIssueCount(r: MergeResult, accept: MergeAccept = {}): number {
+export function mergeIssueCount(r: MergeCounted, accept: MergeAccept = {}): number {
   return (
     r.skipped.length +
     r.conflicts.length +

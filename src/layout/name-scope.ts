@@ -106,17 +106,3 @@ export function isMultiCell(ref: string): boolean {
 export function rangeDetail(name: string, ref: string): string {
   return `tên ${name} trỏ tới vùng nhiều ô ${ref}, không phải một ô; công thức của Excel không dùng ô đầu của vùng như một ô nhập`;
 }
-
-/** English for a reason, for the pane's English findings. */
-export function ambiguityEnglish(reason: AmbiguityReason): string {
-  switch (reason) {
-    case "range":
-      return "it refers to several cells, not one";
-    case "duplicate":
-      return "it is defined more than once for the whole workbook";
-    case "sheet-twin":
-      return "a sheet-level name of the same name exists too, so formulas on that sheet use another cell than formulas elsewhere";
-    case "sheet-only":
-      return "it exists only as a sheet-level name, not as the workbook-level name the template made";
-  }
-}

@@ -41,26 +41,40 @@ export function externalSource(formula: string): "link" | "web" | null {
   return null;
 }
 
-export interface TemplateProblem {
-  /** fatal: the workbook cannot be read as this template at all. */
-  readonly severity: "fatal" | "error" | "warning";
-  readonly code:
-    | "not-a-template"
-    | "other-set"
-    | "newer-template"
-    | "older-template"
-    | "unknown-version"
-    | "missing-name"
-    | "broken-name"
-    | "ambiguous-name"
-    | "external-formula"
-    | "cell-error"
-    | "no-unit-name";
-  /** Vietnamese, naming the defined name and, where known, the indicator. */
-  readonly text: string;
-  readonly name?: string;
+interface ProblemAt {
+  readonly severity: "error" | "warning";
+  /** The defined name of the cell, and the indicator whose row holds it, where there is one. */
+  readonly name: string;
   readonly indicator?: string;
 }
+
+/**
+ * What the reader found wrong with the template, as data; its text in Vietnamese and English
+ * is rendered by src/i18n/findings.ts.
+ */
+export type TemplateProblem =
+  /** fatal: the workbook cannot be read as this template at all. `lacking`: the metadata name that is missing. */
+  | { readonly severity: "fatal"; readonly code: "not-a-template"; readonly lacking: string }
+  | { readonly severity: "fatal"; readonly code: "other-set"; readonly found: InputValue; readonly expected: string }
+  /** `value`: what the version cell `versionName` holds, as read. */
+  | { readonly severity: "fatal"; readonly code: "unknown-version"; readonly versionName: string; readonly value: InputValue }
+  | { readonly severity: "fatal"; readonly code: "newer-template"; readonly version: number; readonly supported: number }
+  | { readonly severity: "warning"; readonly code: "older-template"; readonly version: number; readonly supported: number }
+  | (ProblemAt & { readonly code: "missing-name" })
+  /** `detail`: what the host said about the name (./name-scope.ts). */
+  | (ProblemAt & { readonly code: "broken-name"; readonly detail: string })
+  | (ProblemAt & { readonly code: "ambiguous-name"; readonly detail: string; readonly reason: AmbiguityReason })
+  | (ProblemAt & { readonly code: "cell-error"; readonly error: string })
+  | (ProblemAt & {
+      readonly code: "external-formula";
+      readonly source: "web" | "link";
+      readonly formula: string;
+      /** The value saved at the last calculation (null: empty). */
+      readonly saved: string | number | boolean | null;
+      /** 'Sheet'!A1, when the host says where the cell is. */
+      readonly at?: string;
+    })
+  | { readonly severity: "warning"; readonly code: "no-unit-name"; readonly fallback: string };
 
 /**
  * What staff typed beside the figures: the annual target (in points), the evidence
@@ -176,16 +190,6 @@ export function namesToRead(set: IndicatorSet): string[] {
   return out;
 }
 
-function shortFormula(formula: string): string {
-  const f = formula.startsWith("=") ? formula : `=${formula}`;
-  return f.length <= 80 ? f : `${f.slice(0, 79)}…`;
-}
-
-function shownValue(value: CellContent): string {
-  if (typeof value === "string") return value === "" ? "trống" : `"${value}"`;
-  return typeof value === "number" || typeof value === "boolean" ? String(value) : "trống";
-}
-
 function scalar(value: CellContent): InputValue {
   if (value === null || isFormula(value)) return null;
   if (typeof value === "string" && value.trim() === "") return null;
@@ -220,73 +224,56 @@ export function readInputs(set: IndicatorSet, getCell: (name: string) => NamedCe
   const versionValue = versionCell.kind === "value" ? scalar(versionCell.value) : null;
   const version = typeof versionValue === "number" ? versionValue : null;
   if (setId === null || versionValue === null) {
-    problems.push({
-      severity: "fatal",
-      code: "not-a-template",
-      text: `Không nhận ra mẫu DTI: thiếu tên ${setId === null ? names.metaSet : names.metaVersion} (trang ẩn DTI_META). Hãy chèn mẫu bằng bổ trợ hoặc lệnh "dti template".`,
-    });
+    problems.push({ severity: "fatal", code: "not-a-template", lacking: setId === null ? names.metaSet : names.metaVersion });
     return unread(version);
   }
   if (setId !== set.id) {
-    problems.push({ severity: "fatal", code: "other-set", text: `Sổ làm việc dùng bộ chỉ số "${String(setId)}", không phải "${set.id}".` });
+    problems.push({ severity: "fatal", code: "other-set", found: setId, expected: set.id });
     return unread(version);
   }
   // Versions are whole numbers written by the tools; anything else was typed over by hand.
   if (version === null || !Number.isInteger(version) || version < 0) {
-    problems.push({
-      severity: "fatal",
-      code: "unknown-version",
-      text: `Không nhận ra phiên bản mẫu (${names.metaVersion} = ${JSON.stringify(versionValue)}). Hãy chèn lại mẫu bằng bổ trợ hoặc lệnh "dti template"; không có gì được đọc hay ghi.`,
-    });
+    problems.push({ severity: "fatal", code: "unknown-version", versionName: names.metaVersion, value: versionValue });
     return unread(null);
   }
   if (version > TEMPLATE_VERSION) {
-    problems.push({
-      severity: "fatal",
-      code: "newer-template",
-      text: `Mẫu trong sổ là phiên bản ${version}, mới hơn phiên bản ${TEMPLATE_VERSION} mà công cụ này hiểu. Hãy cập nhật công cụ; không có gì được đọc hay ghi.`,
-    });
+    problems.push({ severity: "fatal", code: "newer-template", version, supported: TEMPLATE_VERSION });
     return unread(version);
   }
   if (version < TEMPLATE_VERSION) {
-    problems.push({ severity: "warning", code: "older-template", text: `Mẫu trong sổ là phiên bản ${version}, cũ hơn phiên bản ${TEMPLATE_VERSION}; nên cập nhật mẫu (giữ nguyên số liệu).` });
+    problems.push({ severity: "warning", code: "older-template", version, supported: TEMPLATE_VERSION });
   }
 
   const read = (name: string, indicator?: string): { value: InputValue; formula?: string } | null => {
     const cell = get(name);
-    const where = indicator ? ` (chỉ số ${indicator})` : "";
+    const at = { name, ...(indicator ? { indicator } : {}) };
     switch (cell.kind) {
       case "missing":
-        problems.push({ severity: "error", code: "missing-name", text: `Thiếu ô có tên ${name}${where}: mẫu đã bị sửa tay (ô bị xóa?). Ô này không được đọc.`, name, ...(indicator ? { indicator } : {}) });
+        problems.push({ severity: "error", code: "missing-name", ...at });
         return null;
       case "broken":
         if (cell.ambiguous !== undefined) {
-          problems.push({
-            severity: "error",
-            code: "ambiguous-name",
-            text: `Tên ${name}${where} không rõ trỏ tới ô nào: ${cell.detail}. Ô này không được đọc, để không tính điểm từ một ô khác với ô công thức của Excel dùng. Hãy sửa trong Excel (Công thức › Trình quản lý Tên) để tên chỉ trỏ tới một ô.`,
-            name,
-            ...(indicator ? { indicator } : {}),
-          });
+          problems.push({ severity: "error", code: "ambiguous-name", ...at, detail: cell.detail, reason: cell.ambiguous });
           return null;
         }
-        problems.push({ severity: "error", code: "broken-name", text: `Tên ${name}${where} không trỏ tới một ô hợp lệ (${cell.detail}). Ô này không được đọc.`, name, ...(indicator ? { indicator } : {}) });
+        problems.push({ severity: "error", code: "broken-name", ...at, detail: cell.detail });
         return null;
       case "error":
-        problems.push({ severity: "error", code: "cell-error", text: `Ô ${name}${where} chứa lỗi ${cell.error}.`, name, ...(indicator ? { indicator } : {}) });
+        problems.push({ severity: "error", code: "cell-error", ...at, error: cell.error });
         return { value: cell.error };
       case "value": {
         if (cell.formula === undefined) return { value: scalar(cell.value) };
         const source = externalSource(cell.formula);
         if (source !== null) {
-          const at = cell.sheet !== undefined && cell.address !== undefined ? ` (${quoteSheet(cell.sheet)}!${cell.address.replace(/\$/g, "")})` : "";
-          const from = source === "web" ? "lấy dữ liệu từ Internet (WEBSERVICE/FILTERXML)" : "liên kết tới sổ làm việc khác";
+          const saved = cell.value;
           problems.push({
             severity: "warning",
             code: "external-formula",
-            text: `Ô ${name}${at}${where} chứa công thức ${from}: ${shortFormula(cell.formula)}. Điểm được tính từ giá trị lưu lần tính cuối (${shownValue(cell.value)}), có thể đã cũ hoặc khác trên máy khác; nên nhập số liệu trực tiếp.`,
-            name,
-            ...(indicator ? { indicator } : {}),
+            ...at,
+            source,
+            formula: cell.formula,
+            saved: typeof saved === "string" || typeof saved === "number" || typeof saved === "boolean" ? saved : null,
+            ...(cell.sheet !== undefined && cell.address !== undefined ? { at: `${quoteSheet(cell.sheet)}!${cell.address.replace(/\$/g, "")}` } : {}),
           });
         }
         return { value: scalar(cell.value), formula: cell.formula };
@@ -385,7 +372,7 @@ export function readInputs(set: IndicatorSet, getCell: (name: string) => NamedCe
   const options: ScoreOptions = { altThreshold: yes(names.optionAltThreshold), minMaxAsRatioToBest: yes(names.optionMinMaxAsBest) };
   const typedName = typeof info["1"] === "string" ? info["1"].trim() : "";
   if (!typedName) {
-    problems.push({ severity: "warning", code: "no-unit-name", text: `Chưa nhập tên đơn vị (Thông tin chung, mục 1); dùng tên "${fallbackName}".` });
+    problems.push({ severity: "warning", code: "no-unit-name", fallback: fallbackName });
   }
   const unit: UnitInput = {
     name: typedName || fallbackName,

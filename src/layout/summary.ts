@@ -11,9 +11,10 @@ import { toReport } from "../engine/report";
 import { Decimal, formatIndexVi } from "../engine/rules";
 import type { IndicatorOutcome, ScoreOptions, Status, UnitResult } from "../engine/types";
 import { ownValue } from "../catalog/own";
+import { isComplete } from "../engine/predicates";
 import { agencyAssignments, sameAgency } from "../catalog/agencies";
 import type { ReadResult } from "./read-inputs";
-import type { Counts, Finding, ValidationReport } from "./validate";
+import { countFindings, type Counts, type Finding, type ValidationReport } from "./validate";
 
 export interface PillarSummary {
   readonly id: string;
@@ -93,7 +94,8 @@ function signedIndex(delta: Decimal): string {
  * `read` (optional) brings last year's results and the annual targets.
  */
 export function summarize(set: IndicatorSet, result: UnitResult, options: ScoreOptions, read?: ReadResult): ComputeSummary {
-  const unit = toReport(set, [result], options).units[0];
+  // Only the figures are used here: messages are not rendered.
+  const unit = toReport(set, [result], options, (m) => m.code).units[0];
   if (!unit) throw new Error("summarize: no unit in the report");
   const prev = read?.previous;
 
@@ -199,18 +201,6 @@ export function agencyNames(set: IndicatorSet): string[] {
   return agencyAssignments(set).map((a) => a.agency);
 }
 
-function isComplete(o: IndicatorOutcome | undefined): boolean {
-  return o !== undefined && o.score !== null && !o.messages.some((m) => m.code === "sub-indicator-incomplete");
-}
-
-function countOf(findings: readonly Finding[]): Counts {
-  return {
-    error: findings.filter((f) => f.severity === "error").length,
-    warning: findings.filter((f) => f.severity === "warning").length,
-    info: findings.filter((f) => f.severity === "info").length,
-  };
-}
-
 /** "My agency": what it leads and coordinates, how much of what it leads is scored, its open errors. */
 export function agencySummary(set: IndicatorSet, result: UnitResult, report: ValidationReport, agency: string): AgencySummary {
   const entry = agencyAssignments(set).find((a) => sameAgency(a.agency, agency));
@@ -227,7 +217,7 @@ export function agencySummary(set: IndicatorSet, result: UnitResult, report: Val
       maxPoints: ind.maxPoints,
       status: o?.status ?? "missing",
       complete: isComplete(o),
-      counts: countOf(about),
+      counts: countFindings(about),
     };
   };
   const rows = (list: readonly { id: string }[] | undefined): AgencyIndicator[] =>
@@ -244,6 +234,6 @@ export function agencySummary(set: IndicatorSet, result: UnitResult, report: Val
     infoItems: (entry?.infoItems ?? []).map((id) => ({ id, name: set.infoItems.find((i) => i.id === id)?.name ?? "" })),
     completion: { scored, total: scoredLeads.length, percent: scoredLeads.length ? scored / scoredLeads.length : null },
     openErrors: mine.filter((f) => f.severity === "error"),
-    counts: countOf(mine),
+    counts: countFindings(mine),
   };
 }

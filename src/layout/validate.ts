@@ -10,26 +10,68 @@
  * and an engine complaint about a cell the template check already reports (a deleted name,
  * an Excel error, text in a general item) is folded into that finding.
  *
- * Every finding carries Vietnamese (`vi`, the engine's own text where there is one) and
- * English (`en`, written here from the code, indicator, variable and values).
+ * Every finding is data: what it says is a list of messages (`says`), each a code with the
+ * indicator, variable or cell and the values involved. Their Vietnamese and English text is
+ * rendered by src/i18n/findings.ts; nothing here writes a sentence.
  */
-import type { Indicator, IndicatorSet, InfoItem, RatioSpec, Variable } from "../catalog/schema";
+import type { Indicator, IndicatorSet, InfoItem, Variable } from "../catalog/schema";
+import { shownValue } from "../engine/messages";
 import type { InputValue, Message, UnitResult } from "../engine/types";
 import { ownValue } from "../catalog/own";
+import { isBlank } from "../engine/predicates";
 import { agencyAssignments, splitAgencies } from "../catalog/agencies";
 import { isFormula } from "./model";
-import { ambiguityEnglish } from "./name-scope";
-import { TEMPLATE_VERSION, names } from "./names";
+import { names } from "./names";
 import { typedNumber, type NamedCell, type ReadResult, type TemplateProblem } from "./read-inputs";
 
 export type FindingSeverity = "error" | "warning" | "info";
+
+/** The cell a finding's text names: a general item, or an indicator's variable. */
+export interface FindingOwner {
+  readonly info?: { readonly id: number; readonly name: string };
+  readonly indicator?: string;
+  readonly variable?: { readonly key: string; readonly label: string };
+}
+
+/** A cell nothing is scored from: an indicator's target, evidence or note, or last year's results. */
+export type Annotation =
+  | { readonly kind: "target"; readonly indicator: string }
+  | { readonly kind: "evidence"; readonly indicator: string }
+  | { readonly kind: "note"; readonly indicator: string }
+  | { readonly kind: "previous-pillar"; readonly pillar: string }
+  | { readonly kind: "previous-total" }
+  | { readonly kind: "previous-index" };
+
+/**
+ * What only the workbook can tell, as data. Values typed by users are kept as shown (text
+ * quoted and shortened, numbers as written).
+ */
+export type CheckMessage =
+  | { readonly code: "info-not-a-number"; readonly item: { readonly id: number; readonly name: string }; readonly value: string; readonly users: readonly string[] }
+  | { readonly code: "info-negative"; readonly item: { readonly id: number; readonly name: string }; readonly value: string; readonly users: readonly string[] }
+  | { readonly code: "info-blank"; readonly item: { readonly id: number; readonly name: string }; readonly used: boolean }
+  | { readonly code: "reference-not-a-number"; readonly indicator: string; readonly bound: "min" | "max" | "best"; readonly value: string }
+  | { readonly code: "invalid-option"; readonly name: string; readonly option: "alt-threshold" | "minmax-as-best"; readonly value: string }
+  | { readonly code: "annotation-error"; readonly name: string; readonly what: Annotation; readonly error: string }
+  | { readonly code: "invalid-target"; readonly indicator: string; readonly value: string }
+  | { readonly code: "target-above-max"; readonly indicator: string; readonly target: string; readonly max: string }
+  | { readonly code: "invalid-previous"; readonly name: string; readonly what: Annotation; readonly value: string }
+  | { readonly code: "previous-above-max"; readonly name: string; readonly what: Annotation; readonly value: string; readonly max: string }
+  | { readonly code: "missing-evidence"; readonly indicator: string; readonly score: string }
+  /** One text for a linked cell several indicators need (§15). */
+  | { readonly code: "linked-missing"; readonly owner: FindingOwner; readonly about: readonly string[] }
+  /** A zero several indicators use as their denominator: where it is, then each indicator's message. */
+  | { readonly code: "linked-zero"; readonly owner: FindingOwner; readonly about: readonly string[]; readonly parts: readonly FindingMessage[] };
+
+/** Anything a finding says: an engine message, a template problem, or a check of this module. */
+export type FindingMessage = Message | TemplateProblem | CheckMessage;
 
 export interface Finding {
   readonly severity: FindingSeverity;
   /** Stable code: an engine MessageCode, a TemplateProblem code, or one of this module's. */
   readonly code: string;
-  readonly vi: string;
-  readonly en: string;
+  /** What to tell staff, in order (rendered and joined by src/i18n/findings.ts). */
+  readonly says: readonly FindingMessage[];
   /** The indicator whose row holds the cell (absent for general items and template metadata). */
   readonly indicator?: string;
   readonly variable?: string;
@@ -48,8 +90,8 @@ export interface Counts {
   readonly info: number;
 }
 
-export interface ValidationReport {
-  readonly findings: readonly Finding[];
+export interface ValidationReport<F extends Finding = Finding> {
+  readonly findings: readonly F[];
   /** Nothing could be read (not a template, other set, newer or unknown version): nothing was computed. */
   readonly fatal: boolean;
   readonly totals: Counts;
@@ -57,42 +99,15 @@ export interface ValidationReport {
    * Every pillar in set order; then, only when it has findings, a group with pillar "" for
    * findings that belong to no pillar (template metadata, general information, last year's results).
    */
-  readonly byPillar: readonly { pillar: string; name: string; counts: Counts; findings: Finding[] }[];
+  readonly byPillar: readonly { pillar: string; name: string; counts: Counts; findings: F[] }[];
   /** Every agency of the set (agencyAssignments order), with the findings it owns. */
-  readonly byAgency: readonly { agency: string; counts: Counts; findings: Finding[] }[];
+  readonly byAgency: readonly { agency: string; counts: Counts; findings: F[] }[];
 }
 
 /** Group name of findings outside any pillar. */
 export const GENERAL_GROUP = { pillar: "", name: "Chung: mẫu, Thông tin chung, năm trước" } as const;
 
 // ---------------------------------------------------------------- small helpers
-
-function shorten(text: string, max = 60): string {
-  const t = text.replace(/\s+/g, " ").trim();
-  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
-}
-
-function shown(value: unknown): string {
-  if (typeof value === "string") return `"${shorten(value, 40)}"`;
-  return String(value);
-}
-
-function listVi(ids: readonly string[]): string {
-  return ids.join(", ");
-}
-
-function listEn(ids: readonly string[]): string {
-  if (ids.length <= 1) return ids.join("");
-  return `${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1] as string}`;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return n === 1 ? one : many;
-}
-
-function isBlank(value: InputValue): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
-}
 
 /** The plain value behind a named cell (null for formulas-only, errors, missing names). */
 function cellValue(cell: NamedCell | undefined): InputValue {
@@ -106,7 +121,8 @@ function worst(a: FindingSeverity, b: FindingSeverity): FindingSeverity {
   return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b;
 }
 
-function count(findings: readonly Finding[]): Counts {
+/** Findings by severity. */
+export function countFindings(findings: readonly Finding[]): Counts {
   let error = 0;
   let warning = 0;
   let info = 0;
@@ -116,16 +132,6 @@ function count(findings: readonly Finding[]): Counts {
     else info++;
   }
   return { error, warning, info };
-}
-
-/** Ratio specs of an indicator, in the order the rule writes them. */
-function ratioSpecs(ind: Indicator): RatioSpec[] {
-  const rule = ind.rule;
-  const specs: RatioSpec[] = [];
-  if ("ratio" in rule) specs.push(rule.ratio);
-  if (rule.kind === "multi-part") for (const p of rule.parts) if (p.rule.kind === "ratio") specs.push(p.rule.ratio);
-  if ((rule.kind === "min-max" || rule.kind === "ratio-to-best") && rule.measure.kind === "ratio") specs.push(rule.measure.ratio);
-  return specs;
 }
 
 // ---------------------------------------------------------------- context
@@ -216,11 +222,10 @@ interface Draft {
   owner: Owner;
   /** Indicators the finding is about (merged messages). */
   about: string[];
-  /** Texts of merged messages, rendered together unless `header` replaces them. */
-  vi: string[];
-  en: string[];
+  /** Merged messages, said together unless `header` wraps them. */
+  says: FindingMessage[];
   /** The text of a cell several indicators link to (§15), from the merged draft. */
-  header?: (d: Draft) => { vi: string; en: string };
+  header?: "linked-missing" | "linked-zero";
   /** From the template check or a raw cell check: engine complaints about its cell fold into it. */
   primary: boolean;
 }
@@ -248,8 +253,7 @@ class Drafts {
     if (same) {
       same.severity = worst(same.severity, d.severity);
       for (const id of d.about) if (!same.about.includes(id)) same.about.push(id);
-      same.vi.push(...d.vi);
-      same.en.push(...d.en);
+      same.says.push(...d.says);
       same.header ??= d.header;
       return;
     }
@@ -259,44 +263,6 @@ class Drafts {
 }
 
 // ---------------------------------------------------------------- template problems
-
-function problemEnglish(p: TemplateProblem, ctx: Context): string {
-  const where = p.indicator ? ` (indicator ${p.indicator})` : "";
-  const version = ctx.read.templateVersion;
-  switch (p.code) {
-    case "not-a-template":
-      return `Not a DTI template: the name ${p.text.includes(names.metaSet) ? names.metaSet : names.metaVersion} (hidden sheet DTI_META) is missing. Insert the template with the add-in or with "dti template".`;
-    case "other-set":
-      return `This workbook uses the indicator set ${shown(cellValue(ctx.cell(names.metaSet)) ?? "?")}, not "${ctx.set.id}". Nothing was read or written.`;
-    case "newer-template":
-      return `The template in this workbook is version ${version ?? "?"}, newer than version ${TEMPLATE_VERSION} that this tool understands. Update the tool; nothing was read or written.`;
-    case "older-template":
-      return `The template in this workbook is version ${version ?? "?"}, older than version ${TEMPLATE_VERSION}; update the template (your figures are kept).`;
-    case "unknown-version":
-      return `The template version (${names.metaVersion} = ${shown(cellValue(ctx.cell(names.metaVersion)))}) is not recognised. Insert the template again with the add-in or with "dti template"; nothing was read or written.`;
-    case "missing-name":
-      return `The named cell ${p.name ?? "?"}${where} is missing: the template was edited by hand (a deleted cell?). It was not read.`;
-    case "broken-name":
-      return `The name ${p.name ?? "?"}${where} does not point to a valid cell. It was not read.`;
-    case "ambiguous-name": {
-      const cell = p.name ? ctx.cell(p.name) : undefined;
-      const why = cell?.kind === "broken" && cell.ambiguous !== undefined ? ambiguityEnglish(cell.ambiguous) : "it does not point to one cell";
-      return `The name ${p.name ?? "?"}${where} is ambiguous: ${why}. It was not read, so that no score comes from another cell than the one Excel's formulas use. Fix it in Excel (Formulas › Name Manager) so that the name points to one cell.`;
-    }
-    case "external-formula": {
-      const cell = p.name ? ctx.cell(p.name) : undefined;
-      const formula = cell?.kind === "value" && cell.formula !== undefined ? ` (${shorten(cell.formula.startsWith("=") ? cell.formula : `=${cell.formula}`, 80)})` : "";
-      return `Cell ${p.name ?? "?"}${where} holds a formula that takes its value from another workbook or the web${formula}. It is scored from the value saved at the last calculation, which may be stale or differ on another computer; type the figure instead.`;
-    }
-    case "cell-error": {
-      const cell = p.name ? ctx.cell(p.name) : undefined;
-      const error = cell?.kind === "error" ? ` ${cell.error}` : " an error";
-      return `Cell ${p.name ?? "?"}${where} contains the Excel error${error}. Correct the cell or its formula.`;
-    }
-    case "no-unit-name":
-      return `No unit name entered (Thông tin chung, item 1); using "${ctx.read.unit.name}".`;
-  }
-}
 
 function ownerOfName(name: string | undefined, indicator: string | undefined, ctx: Context): Owner {
   const ind = indicator ? ctx.indicators.get(indicator) : undefined;
@@ -312,34 +278,20 @@ function ownerOfName(name: string | undefined, indicator: string | undefined, ct
 function fromProblems(ctx: Context, drafts: Drafts): void {
   for (const p of ctx.read.problems) {
     // Metadata lives on a very hidden sheet: nothing there for staff to select or mark.
-    const name = p.code === "no-unit-name" ? names.info(1) : p.name;
+    const name = p.code === "no-unit-name" ? names.info(1) : "name" in p ? p.name : undefined;
     drafts.add({
       severity: p.severity === "fatal" ? "error" : p.severity,
       code: p.code,
       ...(name !== undefined ? { name } : {}),
-      owner: ownerOfName(name, p.indicator, ctx),
-      about: p.indicator ? [p.indicator] : [],
-      vi: [p.text],
-      en: [problemEnglish(p, ctx)],
+      owner: ownerOfName(name, "indicator" in p ? p.indicator : undefined, ctx),
+      about: "indicator" in p && p.indicator ? [p.indicator] : [],
+      says: [p],
       primary: true,
     });
   }
 }
 
 // ---------------------------------------------------------------- raw cell checks
-
-function infoLabel(item: InfoItem): { vi: string; en: string } {
-  return { vi: `Thông tin chung mục ${item.id} (${shorten(item.name)})`, en: `General information item ${item.id}` };
-}
-
-function usersText(ctx: Context, item: number): { vi: string; en: string } {
-  const users = [...new Set(ctx.infoUsers.get(item) ?? [])];
-  if (!users.length) return { vi: "", en: "" };
-  return {
-    vi: ` ${plural(users.length, "Chỉ số", "Các chỉ số")} ${listVi(users)} lấy số liệu từ ô này nên chưa tính được điểm.`,
-    en: ` ${plural(users.length, "Indicator", "Indicators")} ${listEn(users)} take${users.length === 1 ? "s its" : " their"} figure from this cell and cannot be scored yet.`,
-  };
-}
 
 function checkInfoCells(ctx: Context, drafts: Drafts): void {
   for (const item of ctx.set.infoItems) {
@@ -348,25 +300,13 @@ function checkInfoCells(ctx: Context, drafts: Drafts): void {
     const cell = ctx.cell(name);
     const value = cellValue(cell);
     if (isBlank(value)) continue;
-    const label = infoLabel(item);
-    const users = usersText(ctx, item.id);
-    const base = { name, owner: { info: item }, about: [...new Set(ctx.infoUsers.get(item.id) ?? [])], primary: true };
+    const users = [...new Set(ctx.infoUsers.get(item.id) ?? [])];
+    const base = { name, owner: { info: item }, about: [...users], primary: true };
+    const said = { item: { id: item.id, name: item.name }, value: shownValue(value), users } as const;
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      drafts.add({
-        ...base,
-        severity: "error",
-        code: "not-a-number",
-        vi: [`${label.vi}: giá trị ${shown(value)} không phải là số.${users.vi}`],
-        en: [`${label.en}: the value ${shown(value)} is not a number.${users.en}`],
-      });
+      drafts.add({ ...base, severity: "error", code: "not-a-number", says: [{ code: "info-not-a-number", ...said }] });
     } else if (value < 0) {
-      drafts.add({
-        ...base,
-        severity: "error",
-        code: "negative",
-        vi: [`${label.vi}: giá trị ${value} là số âm; số liệu phải lớn hơn hoặc bằng 0.${users.vi}`],
-        en: [`${label.en}: the value ${value} is negative; figures must be 0 or more.${users.en}`],
-      });
+      drafts.add({ ...base, severity: "error", code: "negative", says: [{ code: "info-negative", ...said }] });
     }
   }
 }
@@ -375,9 +315,9 @@ function checkReferenceCells(ctx: Context, drafts: Drafts): void {
   for (const ind of ctx.set.indicators) {
     const kind = ind.rule.kind;
     if (kind !== "min-max" && kind !== "ratio-to-best") continue;
-    const refs: [string, string, string][] = [[names.referenceMax(ind.id), kind === "min-max" ? "lớn nhất" : "cao nhất", kind === "min-max" ? "maximum" : "best"]];
-    if (kind === "min-max") refs.unshift([names.referenceMin(ind.id), "nhỏ nhất", "minimum"]);
-    for (const [name, vi, en] of refs) {
+    const refs: [string, "min" | "max" | "best"][] = [[names.referenceMax(ind.id), kind === "min-max" ? "max" : "best"]];
+    if (kind === "min-max") refs.unshift([names.referenceMin(ind.id), "min"]);
+    for (const [name, bound] of refs) {
       const value = cellValue(ctx.cell(name));
       // Numbers go to the engine, which checks them; the reader drops anything else silently.
       if (isBlank(value) || typeof value === "number") continue;
@@ -387,8 +327,7 @@ function checkReferenceCells(ctx: Context, drafts: Drafts): void {
         name,
         owner: { indicator: ind },
         about: [ind.id],
-        vi: [`Chỉ số ${ind.id}: giá trị tham chiếu ${vi} ${shown(value)} không phải là số; chưa tính được điểm.`],
-        en: [`Indicator ${ind.id}: the reference ${en} ${shown(value)} is not a number; the indicator cannot be scored yet.`],
+        says: [{ code: "reference-not-a-number", indicator: ind.id, bound, value: shownValue(value) }],
         primary: true,
       });
     }
@@ -396,11 +335,11 @@ function checkReferenceCells(ctx: Context, drafts: Drafts): void {
 }
 
 function checkOptionCells(ctx: Context, drafts: Drafts): void {
-  const switches: [string, string, string][] = [
-    [names.optionAltThreshold, "cách đọc ngưỡng khác (tỷ lệ/ngưỡng × điểm tối đa)", "the alternative threshold reading (ratio/threshold × max points)"],
-    [names.optionMinMaxAsBest, "tính các chỉ số Min-Max theo tỷ lệ so với đơn vị cao nhất", "scoring the Min-Max rows as the ratio to the best unit"],
+  const switches: [string, "alt-threshold" | "minmax-as-best"][] = [
+    [names.optionAltThreshold, "alt-threshold"],
+    [names.optionMinMaxAsBest, "minmax-as-best"],
   ];
-  for (const [name, vi, en] of switches) {
+  for (const [name, option] of switches) {
     const cell = ctx.cell(name);
     if (!cell || cell.kind === "missing" || cell.kind === "broken") continue;
     const value = cell.kind === "error" ? cell.error : cellValue(cell);
@@ -413,15 +352,14 @@ function checkOptionCells(ctx: Context, drafts: Drafts): void {
       name,
       owner: {},
       about: [],
-      vi: [`Ô ${name} (${vi}) có giá trị ${shown(value)}; chỉ chọn "Có" hoặc "Không". Đang hiểu là "Không".`],
-      en: [`Cell ${name} (${en}) holds ${shown(value)}; choose "Có" (yes) or "Không" (no). It is read as "Không".`],
+      says: [{ code: "invalid-option", name, option, value: shownValue(value) }],
       primary: true,
     });
   }
 }
 
 /** An Excel error in a cell nothing is scored from (target, evidence, note, last year's result). */
-function annotationError(drafts: Drafts, name: string, cell: NamedCell | undefined, owner: Owner, what: { vi: string; en: string }): boolean {
+function annotationError(drafts: Drafts, name: string, cell: NamedCell | undefined, owner: Owner, what: Annotation): boolean {
   if (cell?.kind !== "error") return false;
   drafts.add({
     severity: "warning",
@@ -429,8 +367,7 @@ function annotationError(drafts: Drafts, name: string, cell: NamedCell | undefin
     name,
     owner,
     about: owner.indicator ? [owner.indicator.id] : [],
-    vi: [`Ô ${name} (${what.vi}) chứa lỗi ${cell.error}.`],
-    en: [`Cell ${name} (${what.en}) contains the Excel error ${cell.error}.`],
+    says: [{ code: "annotation-error", name, what, error: cell.error }],
     primary: true,
   });
   return true;
@@ -442,8 +379,7 @@ function checkAnnotationCells(ctx: Context, drafts: Drafts): void {
     const owner = { indicator: ind };
     const tName = names.target(ind.id);
     const tCell = ctx.cell(tName);
-    const what = { vi: `chỉ tiêu năm, chỉ số ${ind.id}`, en: `annual target, indicator ${ind.id}` };
-    if (!annotationError(drafts, tName, tCell, owner, what) && tCell) {
+    if (!annotationError(drafts, tName, tCell, owner, { kind: "target", indicator: ind.id }) && tCell) {
       const n = typedNumber(tCell);
       if (n === "invalid" || (typeof n === "number" && n < 0)) {
         const value = cellValue(tCell);
@@ -453,8 +389,7 @@ function checkAnnotationCells(ctx: Context, drafts: Drafts): void {
           name: tName,
           owner,
           about: [ind.id],
-          vi: [`Chỉ số ${ind.id}: chỉ tiêu năm ${shown(value)} không phải là số điểm hợp lệ (số ≥ 0); bỏ qua khi so sánh với chỉ tiêu.`],
-          en: [`Indicator ${ind.id}: the annual target ${shown(value)} is not a valid number of points (0 or more); it is left out of the comparison with targets.`],
+          says: [{ code: "invalid-target", indicator: ind.id, value: shownValue(value) }],
           primary: true,
         });
       } else if (typeof n === "number" && n > ind.maxPoints) {
@@ -464,25 +399,23 @@ function checkAnnotationCells(ctx: Context, drafts: Drafts): void {
           name: tName,
           owner,
           about: [ind.id],
-          vi: [`Chỉ số ${ind.id}: chỉ tiêu năm ${n} điểm lớn hơn điểm tối đa ${ind.maxPoints}; chỉ tiêu tính bằng điểm, không phải tỷ lệ phần trăm.`],
-          en: [`Indicator ${ind.id}: the annual target of ${n} points is above the maximum of ${ind.maxPoints}; targets are in points, not percent.`],
+          says: [{ code: "target-above-max", indicator: ind.id, target: String(n), max: String(ind.maxPoints) }],
           primary: true,
         });
       }
     }
-    annotationError(drafts, names.evidence(ind.id), ctx.cell(names.evidence(ind.id)), owner, { vi: `tài liệu kiểm chứng, chỉ số ${ind.id}`, en: `evidence, indicator ${ind.id}` });
-    annotationError(drafts, names.note(ind.id), ctx.cell(names.note(ind.id)), owner, { vi: `ghi chú, chỉ số ${ind.id}`, en: `note, indicator ${ind.id}` });
+    annotationError(drafts, names.evidence(ind.id), ctx.cell(names.evidence(ind.id)), owner, { kind: "evidence", indicator: ind.id });
+    annotationError(drafts, names.note(ind.id), ctx.cell(names.note(ind.id)), owner, { kind: "note", indicator: ind.id });
   }
 
-  const previous: [string, number, { vi: string; en: string }, boolean][] = ctx.set.pillars.map((p) => [
+  const previous: [string, number, Annotation][] = ctx.set.pillars.map((p) => [
     names.previousPillar(p.id),
     p.maxPoints,
-    { vi: `điểm năm trước của chỉ số chính ${p.id}`, en: `last year's score of pillar ${p.id}` },
-    false,
+    { kind: "previous-pillar", pillar: p.id },
   ]);
-  previous.push([names.previousTotal, ctx.set.maxTotal, { vi: "tổng điểm năm trước", en: "last year's total" }, false]);
-  previous.push([names.previousIndex, 1, { vi: "chỉ số DTI năm trước", en: "last year's DTI index" }, true]);
-  for (const [name, max, what, isIndex] of previous) {
+  previous.push([names.previousTotal, ctx.set.maxTotal, { kind: "previous-total" }]);
+  previous.push([names.previousIndex, 1, { kind: "previous-index" }]);
+  for (const [name, max, what] of previous) {
     const cell = ctx.cell(name);
     if (!cell || annotationError(drafts, name, cell, {}, what)) continue;
     const n = typedNumber(cell);
@@ -494,8 +427,7 @@ function checkAnnotationCells(ctx: Context, drafts: Drafts): void {
         name,
         owner: {},
         about: [],
-        vi: [`Ô ${name} (${what.vi}) có giá trị ${shown(value)}, không phải số hợp lệ (≥ 0); bỏ qua khi so sánh với năm trước.`],
-        en: [`Cell ${name} (${what.en}) holds ${shown(value)}, not a valid number (0 or more); it is left out of the comparison with last year.`],
+        says: [{ code: "invalid-previous", name, what, value: shownValue(value) }],
         primary: true,
       });
     } else if (typeof n === "number" && n > max) {
@@ -505,16 +437,7 @@ function checkAnnotationCells(ctx: Context, drafts: Drafts): void {
         name,
         owner: {},
         about: [],
-        vi: [
-          isIndex
-            ? `Ô ${name} (${what.vi}) là ${n}, lớn hơn 1; hãy nhập chỉ số như Bộ công bố, ví dụ 0,3048.`
-            : `Ô ${name} (${what.vi}) là ${n}, lớn hơn điểm tối đa ${max}; hãy nhập số điểm.`,
-        ],
-        en: [
-          isIndex
-            ? `Cell ${name} (${what.en}) is ${n}, above 1; enter the index as the ministry publishes it, e.g. 0.3048.`
-            : `Cell ${name} (${what.en}) is ${n}, above the maximum of ${max} points; enter points.`,
-        ],
+        says: [{ code: "previous-above-max", name, what, value: String(n), max: String(max) }],
         primary: true,
       });
     }
@@ -522,86 +445,6 @@ function checkAnnotationCells(ctx: Context, drafts: Drafts): void {
 }
 
 // ---------------------------------------------------------------- engine messages
-
-/** The ratio spec a numerator/denominator message is about, found by the keys its text quotes. */
-function specOf(ind: Indicator, text: string, part: "numerator" | "denominator"): RatioSpec | undefined {
-  const specs = ratioSpecs(ind);
-  const found = specs.find((s) => {
-    const keys = part === "numerator" ? s.numerator : s.denominator.kind === "variables" ? s.denominator.variables : null;
-    return keys !== null && text.includes(`(${keys.join(" + ")} = `);
-  });
-  return found ?? specs.find((s) => (part === "numerator" ? s.subset : s.denominator.kind === "variables"));
-}
-
-function whereEn(ind: Indicator, v?: Variable): string {
-  return v ? `Indicator ${ind.id}, variable ${v.key}` : `Indicator ${ind.id}`;
-}
-
-/** English for an engine message, from its code, indicator, variable and the values it quotes. */
-function engineEnglish(m: Message, ind: Indicator, v: Variable | undefined, ctx: Context): string {
-  const raw = v ? ctx.typed(ind, v.key) : undefined;
-  const text = m.text;
-  switch (m.code) {
-    case "missing-value":
-      return `${whereEn(ind, v)}: no value entered.`;
-    case "not-a-number":
-      return `${whereEn(ind, v)}: the value ${shown(raw)} is not a number.`;
-    case "not-finite":
-      return `${whereEn(ind, v)}: the value ${shown(raw)} is not a finite number.`;
-    case "negative":
-      return `${whereEn(ind, v)}: the value ${shown(raw)} is negative; figures must be 0 or more.`;
-    case "not-an-option": {
-      const list = (v?.options ?? []).map((o, n) => `${n + 1} = "${o.label}"`).join("; ");
-      return `${whereEn(ind, v)}: ${shown(raw)} is not one of the options (${list}).`;
-    }
-    case "numerator-above-denominator": {
-      const p = /tử số \((.+?)\) lớn hơn mẫu số \((.+?)\)/.exec(text);
-      const parts = p ? ` (${p[1]}) is greater than the denominator (${p[2]})` : " is greater than the denominator";
-      return `Indicator ${ind.id}: the numerator${parts}; a ratio above 100 % is a data error. The score is provisionally capped at the maximum.`;
-    }
-    case "zero-denominator": {
-      const p = /mẫu số bằng 0 \((.+?)\)/.exec(text);
-      const den = p ? ` (${p[1]})` : "";
-      if (m.severity === "info") return `Indicator ${ind.id}: the denominator is 0${den}; this part scores 0.`;
-      if (v) {
-        const label = v.options?.[0]?.label ?? "Không phát sinh";
-        return `Indicator ${ind.id}: the denominator is 0${den}, i.e. nothing occurred that needed handling. If so, answer "${label}" (nothing occurred) in variable ${v.key} to earn full points; unanswered, the score is 0.`;
-      }
-      return `Indicator ${ind.id}: the denominator is 0${den}; no ratio can be computed, the score is 0.`;
-    }
-    case "none-answer": {
-      if (m.severity === "info") return `Indicator ${ind.id}: "nothing occurred" confirmed (variable ${v?.key ?? "?"}); full points.`;
-      const p = /mẫu số là (.+?); câu trả lời/.exec(text);
-      return `Indicator ${ind.id}: answered "nothing occurred" (variable ${v?.key ?? "?"}) but the denominator is ${p ? p[1] : "not 0"}; the answer is ignored.`;
-    }
-    case "disagrees-with-info": {
-      const p = /giá trị nhập (.+?) khác với Thông tin chung mục (.+?) \((.+?)\)\./.exec(text);
-      return p
-        ? `${whereEn(ind, v)}: the value typed, ${p[1]}, differs from general information item ${p[2]} (${p[3]}). Enter this figure once, on "Thông tin chung".`
-        : `${whereEn(ind, v)}: the value typed differs from the general information. Enter this figure once, on "Thông tin chung".`;
-    }
-    case "disagrees-with-linked": {
-      const p = /giá trị nhập (.+?) khác với cùng số liệu ở chỉ số (\S+) biến (\S+) \((.+?)\)\./.exec(text);
-      return p
-        ? `${whereEn(ind, v)}: the value typed, ${p[1]}, differs from the same figure in indicator ${p[2]}, variable ${p[3]} (${p[4]}). Enter this figure once.`
-        : `${whereEn(ind, v)}: the value typed differs from the same figure asked elsewhere. Enter this figure once.`;
-    }
-    case "needs-reference":
-      return `Indicator ${ind.id}: reference values (the minimum/maximum of the units compared) are needed to score it against other units; not scored yet.`;
-    case "invalid-reference": {
-      const ref = ctx.read.unit.reference?.[ind.id];
-      return `Indicator ${ind.id}: invalid reference values (min = ${String(ref?.min)}, max = ${String(ref?.max)}); they must be numbers of 0 or more, the minimum not above the maximum.`;
-    }
-    case "unknown-variable":
-      return `Indicator ${ind.id}: a value was given for a variable the scoring rule does not use (variables: ${ind.variables.map((x) => x.key).join(", ") || "none"}); it is ignored.`;
-    case "unscored":
-      return `Indicator ${ind.id}: tracked, not scored.`;
-    case "sub-indicator-incomplete":
-      return `Indicator ${ind.id}: some sub-indicators cannot be scored yet; the score adds only those that can.`;
-    case "reading":
-      return `Indicator ${ind.id}: reading applied.`;
-  }
-}
 
 /** The reference cell a needs-reference or invalid-reference message points at. */
 function referenceName(ind: Indicator, m: Message, ctx: Context): string {
@@ -621,7 +464,7 @@ function referenceName(ind: Indicator, m: Message, ctx: Context): string {
 const FOLDABLE = new Set<string>(["missing-value", "not-a-number", "not-finite", "negative", "not-an-option", "needs-reference"]);
 
 /** Engine codes that are not about the workbook: IX is tracked by design; 5.12's children report their own problems. */
-const SKIPPED = new Set<string>(["unscored", "reading", "sub-indicator-incomplete"]);
+const SKIPPED = new Set<string>(["unscored", "sub-indicator-incomplete"]);
 
 function fromEngine(ctx: Context, result: UnitResult, drafts: Drafts): void {
   for (const ind of ctx.set.indicators) {
@@ -637,8 +480,8 @@ function fromEngine(ctx: Context, result: UnitResult, drafts: Drafts): void {
           if (v) ({ name, owner } = ctx.source(ind, v));
           break;
         case "numerator-above-denominator": {
-          const spec = specOf(ind, m.text, "numerator");
-          const first = spec ? ctx.variable(ind, spec.numerator[0]) : undefined;
+          // The first variable of the numerator the message quotes.
+          const first = ctx.variable(ind, m.numerator.keys?.[0]);
           if (first) ({ name, owner } = ctx.source(ind, first));
           break;
         }
@@ -648,9 +491,7 @@ function fromEngine(ctx: Context, result: UnitResult, drafts: Drafts): void {
             name = names.input(ind.id, v.key);
             break;
           }
-          const spec = specOf(ind, m.text, "denominator");
-          const keys = spec?.denominator.kind === "variables" ? spec.denominator.variables : [];
-          const first = ctx.variable(ind, keys[0]);
+          const first = ctx.variable(ind, m.denominator.keys?.[0]);
           if (first) ({ name, owner } = ctx.source(ind, first, true));
           break;
         }
@@ -680,49 +521,23 @@ function fromEngine(ctx: Context, result: UnitResult, drafts: Drafts): void {
         ...(name !== undefined ? { name } : {}),
         owner,
         about: [ind.id],
-        vi: [m.text],
-        en: [engineEnglish(m, ind, v, ctx)],
+        says: [m],
         primary: false,
       };
       const linked = owner.info !== undefined || (owner.indicator !== undefined && owner.indicator.id !== ind.id);
-      if (m.code === "missing-value" && linked) draft.header = (d) => missingHeader(d.owner, d.about);
-      if (m.code === "zero-denominator" && linked) draft.header = (d) => zeroHeader(d);
+      if (m.code === "missing-value" && linked) draft.header = "linked-missing";
+      if (m.code === "zero-denominator" && linked) draft.header = "linked-zero";
       drafts.add(draft);
     }
   }
 }
 
-/** One text for a linked cell that several indicators need (§15). */
-function missingHeader(owner: Owner, about: readonly string[]): { vi: string; en: string } {
-  const label = ownerLabel(owner);
-  if (owner.info) {
-    return {
-      vi: `${label.vi}: chưa nhập số liệu. ${plural(about.length, "Chỉ số", "Các chỉ số")} ${listVi(about)} lấy số liệu từ ô này nên chưa tính được điểm.`,
-      en: `${label.en}: no value entered. ${plural(about.length, "Indicator", "Indicators")} ${listEn(about)} take${about.length === 1 ? "s" : ""} ${about.length === 1 ? "its" : "their"} figure from this cell and cannot be scored yet.`,
-    };
-  }
-  const others = about.filter((id) => id !== owner.indicator?.id);
+/** The cell a finding names, as data for its text. */
+function ownerRef(owner: Owner): FindingOwner {
+  if (owner.info) return { info: { id: owner.info.id, name: owner.info.name } };
   return {
-    vi: `${label.vi}: chưa nhập số liệu. Chỉ số ${owner.indicator?.id ?? "?"} và ${plural(others.length, "chỉ số", "các chỉ số")} ${listVi(others)} (nhập số liệu này một lần, tại ô này) chưa tính được điểm.`,
-    en: `${label.en}: no value entered. Indicator ${owner.indicator?.id ?? "?"} and ${plural(others.length, "indicator", "indicators")} ${listEn(others)} (this figure is entered once, in this cell) cannot be scored yet.`,
-  };
-}
-
-function ownerLabel(owner: Owner): { vi: string; en: string } {
-  if (owner.info) return infoLabel(owner.info);
-  return {
-    vi: `Chỉ số ${owner.indicator?.id ?? "?"}, biến ${owner.variable?.key ?? "?"}${owner.variable ? ` (${shorten(owner.variable.description)})` : ""}`,
-    en: `Indicator ${owner.indicator?.id ?? "?"}, variable ${owner.variable?.key ?? "?"}`,
-  };
-}
-
-/** A zero that several indicators use as their denominator: say where it is, then each indicator's message. */
-function zeroHeader(d: Draft): { vi: string; en: string } {
-  const label = ownerLabel(d.owner);
-  const ids = d.about;
-  return {
-    vi: `${label.vi} bằng 0 và là mẫu số của ${plural(ids.length, "chỉ số", "các chỉ số")} ${listVi(ids)}. ${d.vi.join(" ")}`,
-    en: `${label.en} is 0 and is the denominator of ${plural(ids.length, "indicator", "indicators")} ${listEn(ids)}. ${d.en.join(" ")}`,
+    ...(owner.indicator ? { indicator: owner.indicator.id } : {}),
+    ...(owner.variable ? { variable: { key: owner.variable.key, label: owner.variable.description } } : {}),
   };
 }
 
@@ -743,8 +558,7 @@ function checkEvidence(ctx: Context, result: UnitResult, drafts: Drafts): void {
       name,
       owner: { indicator: ind },
       about: [ind.id],
-      vi: [`Chỉ số ${ind.id}: được ${score.toString()} điểm nhưng chưa ghi tài liệu kiểm chứng (số văn bản hoặc đường dẫn).`],
-      en: [`Indicator ${ind.id}: earns ${score.toString()} points but no evidence ("tài liệu kiểm chứng": document number or link) is given.`],
+      says: [{ code: "missing-evidence", indicator: ind.id, score: score.toString() }],
       primary: false,
     });
   }
@@ -756,7 +570,6 @@ function checkBlankInfo(ctx: Context, drafts: Drafts): void {
     const name = names.info(item.id);
     const cell = ctx.cell(name);
     if (!cell || cell.kind !== "value" || !isBlank(cellValue(cell)) || drafts.anyAt(name)) continue;
-    const label = infoLabel(item);
     const used = (ctx.infoUsers.get(item.id) ?? []).length > 0;
     drafts.add({
       severity: "warning",
@@ -764,8 +577,7 @@ function checkBlankInfo(ctx: Context, drafts: Drafts): void {
       name,
       owner: { info: item },
       about: [],
-      vi: [`${label.vi}: chưa nhập.${used ? " Các chỉ số dùng mục này đang dùng số liệu nhập tay trên dòng của chúng." : " Mục này không dùng để tính điểm nhưng có trong biểu mẫu của Bộ."}`],
-      en: [`${label.en}: not entered.${used ? " The indicators that use it rely on figures typed on their own rows." : " It is not used for scoring, but the ministry's form asks for it."}`],
+      says: [{ code: "info-blank", item: { id: item.id, name: item.name }, used }],
       primary: false,
     });
   }
@@ -775,14 +587,18 @@ function checkBlankInfo(ctx: Context, drafts: Drafts): void {
 
 function toFinding(d: Draft, ctx: Context): Finding {
   const ind = d.owner.indicator;
-  const text = d.header ? d.header(d) : { vi: d.vi.join(" "), en: d.en.join(" ") };
+  const says: FindingMessage[] =
+    d.header === "linked-missing"
+      ? [{ code: "linked-missing", owner: ownerRef(d.owner), about: [...d.about] }]
+      : d.header === "linked-zero"
+        ? [{ code: "linked-zero", owner: ownerRef(d.owner), about: [...d.about], parts: d.says }]
+        : d.says;
   const affects = d.about.filter((id) => id !== ind?.id).sort((a, b) => (ctx.order.get(a) ?? 0) - (ctx.order.get(b) ?? 0));
   const agencies = ind ? ctx.agenciesOf(ind) : d.owner.info ? splitAgencies(d.owner.info.responsible) : [];
   return {
     severity: d.severity,
     code: d.code,
-    vi: text.vi,
-    en: text.en,
+    says,
     ...(ind ? { indicator: ind.id, pillar: ind.pillar } : {}),
     ...(d.owner.variable ? { variable: d.owner.variable.key } : {}),
     agencies,
@@ -804,17 +620,17 @@ function report(ctx: Context, findings: Finding[], fatal: boolean): ValidationRe
   const sorted = findings.map((f, n) => ({ f, n })).sort((a, b) => rank(a.f) - rank(b.f) || a.n - b.n).map((x) => x.f);
   const byPillar: { pillar: string; name: string; counts: Counts; findings: Finding[] }[] = ctx.set.pillars.map((p) => {
     const list = sorted.filter((f) => f.pillar === p.id);
-    return { pillar: p.id, name: p.name, counts: count(list), findings: list };
+    return { pillar: p.id, name: p.name, counts: countFindings(list), findings: list };
   });
   const general = sorted.filter((f) => f.pillar === undefined);
-  if (general.length) byPillar.push({ ...GENERAL_GROUP, counts: count(general), findings: general });
+  if (general.length) byPillar.push({ ...GENERAL_GROUP, counts: countFindings(general), findings: general });
   const agencies = agencyAssignments(ctx.set).map((a) => a.agency);
   for (const f of sorted) for (const a of f.agencies) if (!agencies.includes(a)) agencies.push(a);
   const byAgency = agencies.map((agency) => {
     const list = sorted.filter((f) => f.agencies.includes(agency));
-    return { agency, counts: count(list), findings: list };
+    return { agency, counts: countFindings(list), findings: list };
   });
-  return { findings: sorted, fatal, totals: count(sorted), byPillar, byAgency };
+  return { findings: sorted, fatal, totals: countFindings(sorted), byPillar, byAgency };
 }
 
 /**

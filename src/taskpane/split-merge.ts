@@ -11,9 +11,10 @@
  * goes into the page only as text (./dom.ts).
  */
 import { getIndicatorSet, type IndicatorSet } from "../catalog";
+import { sayBoth } from "../i18n/findings";
 import { lang, t } from "../i18n/strings";
 import { buildWorkbookLayout } from "../layout/build";
-import type { MergeMaster, MergePartInput, MergeResult, ReadCell, Said } from "../layout/merge";
+import type { MergeMaster, MergePartInput, MergeResult, MergeText, ReadCell } from "../layout/merge";
 import { splitByAgency, type AgencyPart } from "../layout/split";
 import { readTemplate } from "../office/read-template";
 import { toNamedCell } from "../office/read-unit";
@@ -53,7 +54,7 @@ interface MergePreview {
   done?: readonly string[];
 }
 
-const say = (s: Said): string => (lang() === "vi" ? s.vi : s.en);
+const say = (s: MergeText): string => sayBoth(s)[lang()];
 
 function toBase64(bytes: Uint8Array): string {
   let binary = "";

@@ -3,6 +3,7 @@
  * or by agency, jump to a finding's cell ("Đến ô"), and mark or clear the offending cells
  * (../office/marks.ts).
  */
+import { findingText } from "../i18n/findings";
 import { lang, t, type StringKey } from "../i18n/strings";
 import type { Finding } from "../layout/validate";
 import { clearMarks, markCells } from "../office/marks";
@@ -36,7 +37,7 @@ export class ValidateTab {
   findingItem(f: Finding): HTMLLIElement {
     const li = el("li", undefined, { class: `pane-finding pane-${f.severity}`, "data-testid": "finding", "data-code": f.code, "data-severity": f.severity, "data-name": f.name ?? "" });
     li.appendChild(el("span", t(SEVERITY_KEY[f.severity]), { class: "pane-badge" }));
-    li.appendChild(el("span", ` ${lang() === "vi" ? f.vi : f.en}`));
+    li.appendChild(el("span", ` ${findingText(f, lang())}`));
     if (f.name) {
       const name = f.name;
       const go = el("button", t("goToCell"), { type: "button", class: "pane-link", "aria-label": `${t("goToCell")} ${name}` });
@@ -115,7 +116,7 @@ export class ValidateTab {
   }
 
   private async mark(findings: readonly Finding[]): Promise<void> {
-    const marks = findings.map((f) => ({ name: f.name as string, message: `${f.vi}` }));
+    const marks = findings.map((f) => ({ name: f.name as string, message: findingText(f, "vi") }));
     await this.host.task(t("working"), async () => {
       const r = await this.host.run((context) => markCells(context, marks, this.supports));
       return t(r.notes ? "marked" : "markedFillOnly", { n: r.marked });

@@ -6,8 +6,9 @@
  */
 import ExcelJS from "exceljs";
 import type { IndicatorSet } from "../catalog/schema";
+import { sayBoth } from "../i18n/findings";
 import { buildWorkbookLayout } from "../layout/build";
-import { prefillValues, templateMetaOf, type MergePartInput, type ReadCell, type Said, type TemplateMeta } from "../layout/merge";
+import { prefillValues, templateMetaOf, type MergeMessage, type MergePartInput, type ReadCell, type Said, type TemplateMeta } from "../layout/merge";
 import { withPreservedInputs } from "../layout/plan";
 import { partBuildOptions, type AgencyPart } from "../layout/split";
 import { sheetNames } from "../layout/names";
@@ -15,7 +16,8 @@ import { checkXlsx, checkXlsxSignature, DEFAULT_XLSX_LIMITS, type XlsxLimits } f
 import { readName, writeLayoutToWorkbook } from "./workbook";
 
 // The merge core travels in the same chunk: the pane needs it only once files are read.
-export { acceptedWrites, locationOf, mergeIssueCount, mergeParts, replacedText, showValue, templateMetaOf } from "../layout/merge";
+export { acceptedWrites, locationOf, mergeIssueCount, mergeParts, templateMetaOf } from "../layout/merge";
+export { replacedText, showValue } from "../i18n/merge-text";
 
 /** What a workbook's names hold, and where (sheet and cell, for the merge's reports), as the merge core reads them. */
 export function readCellOf(wb: ExcelJS.Workbook): ReadCell {
@@ -23,7 +25,7 @@ export function readCellOf(wb: ExcelJS.Workbook): ReadCell {
 }
 
 /** What DTI_META says a workbook is, or why it is not a usable template (naming `file`). */
-export function workbookMeta(wb: ExcelJS.Workbook, file: string, resolveSet?: (id: string) => IndicatorSet | undefined): TemplateMeta | { readonly error: Said } {
+export function workbookMeta(wb: ExcelJS.Workbook, file: string, resolveSet?: (id: string) => IndicatorSet | undefined): TemplateMeta | { readonly error: MergeMessage } {
   // DTI_META's name does not depend on the set's year.
   const formulasCell = wb.getWorksheet(sheetNames(0).meta)?.getCell("B3").value;
   return templateMetaOf(file, readCellOf(wb), formulasCell, resolveSet);
@@ -100,6 +102,7 @@ export async function openPartBytes(
 /** An opened workbook given as a part, for the merge core: its meta and what its names hold, or why it is no template. */
 export function partInput(wb: ExcelJS.Workbook, file: string, resolveSet?: (id: string) => IndicatorSet | undefined): MergePartInput {
   const meta = workbookMeta(wb, file, resolveSet);
-  if ("error" in meta) return { file, opened: { error: meta.error } };
+  // The host hands the merge its reasons in both languages, as it does for files it cannot open.
+  if ("error" in meta) return { file, opened: { error: sayBoth(meta.error) } };
   return { file, opened: { meta, read: readCellOf(wb), names: workbookNames(wb) } };
 }

@@ -24,6 +24,7 @@ import { names } from "../../src/layout/names";
 import { namesToRead, readInputs } from "../../src/layout/read-inputs";
 import { namedInputs } from "../support/named-inputs";
 import { entriesOf, writeZip } from "../xlsx/hostile";
+import { messageVi } from "../../src/i18n/findings";
 
 jest.setTimeout(120_000);
 
@@ -289,7 +290,7 @@ describe("dti aggregate --json", () => {
       const { reference: _ignored, ...u } = readInputs(set, (n) => readName(opened.workbook, n), file).unit;
       units.push(u);
     }
-    expect(got).toEqual(JSON.parse(JSON.stringify(toReport(set, scoreUnits(set, units), {}))));
+    expect(got).toEqual(JSON.parse(JSON.stringify(toReport(set, scoreUnits(set, units), {}, messageVi))));
     expect(got.units.map((u) => u.indicators["5.1"]?.score)).toEqual([10, 0, 5, 10]);
     expect(got.units.map((u) => u.total.incomplete)).toEqual([[], ["3.1"], [], []]);
     // The human summary goes to stderr, so stdout stays JSON.
@@ -451,7 +452,7 @@ describe("units of a set that is not built in (the district example)", () => {
       await wb.xlsx.writeFile(path.join(dir, `${n + 1}.xlsx`));
     }
     expect(data.units.length).toBeGreaterThanOrEqual(3);
-    const expected = toReport(district, scoreUnits(district, data.units.map(({ reference: _r, ...u }) => u)), {});
+    const expected = toReport(district, scoreUnits(district, data.units.map(({ reference: _r, ...u }) => u)), {}, messageVi);
     const found = await aggregateCommand([dir, "--json"]);
     expect(found.code).toBe(0);
     const report = JSON.parse(found.stdout) as ScoreReport;

@@ -21,6 +21,7 @@ import { names } from "../../src/layout/names";
 import { readInputs } from "../../src/layout/read-inputs";
 import { splitByAgency } from "../../src/layout/split";
 import { namedInputs } from "../support/named-inputs";
+import { messageVi } from "../../src/i18n/findings";
 
 const root = path.resolve(__dirname, "../..");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "dti-split-"));
@@ -44,7 +45,7 @@ async function scoreOf(file: string): Promise<unknown> {
   const wb = await open(file);
   const read = readInputs(set, (name) => readName(wb, name), "đơn vị");
   expect(read.problems.filter((p) => p.severity !== "warning")).toEqual([]);
-  return toReport(set, scoreUnits(set, [read.unit], read.options), read.options);
+  return toReport(set, scoreUnits(set, [read.unit], read.options), read.options, messageVi);
 }
 
 /** The sample's values for the names a workbook has, as an agency would type them into its part. */

@@ -25,6 +25,7 @@ import { summarize } from "../../src/layout/summary";
 import { validateWorkbook } from "../../src/layout/validate";
 import type { ReadResult } from "../../src/layout/read-inputs";
 import type { FunctionId } from "../../src/functions/registry";
+import { messageVi } from "../../src/i18n/findings";
 
 const root = path.resolve(__dirname, "../..");
 const baseText = readFileSync(path.join(root, "test/fixtures/sets/district-example.json"), "utf8");
@@ -257,8 +258,8 @@ describe("keys are data: declared hostile keys are scored like any other key", (
     const [unit] = score(set, '{"indicatorSet":"huyen-2023","units":[{"name":"X","values":{"1.5":{}}}]}');
     const o = unit?.indicators["1.5"];
     expect(o?.status).toBe("missing");
-    expect(o?.messages.map((m) => m.text).join("\n")).toContain("biến constructor");
-    expect(o?.messages.map((m) => m.text).join("\n")).not.toContain("native code");
+    expect(o?.messages.map(messageVi).join("\n")).toContain("biến constructor");
+    expect(o?.messages.map(messageVi).join("\n")).not.toContain("native code");
   });
 
   it("renaming keys, pillar ids and option labels to hostile names changes no score, status or message", () => {
@@ -322,7 +323,7 @@ describe("keys are data: unknown keys are reported by name", () => {
       fc.property(unitAnswers("Huyện A"), (u) => {
         const [result] = score(originalSet, inputText(base, [u], null));
         for (const [id, extras] of u.extras) {
-          const texts = (result?.indicators[id]?.messages ?? []).filter((m) => m.code === "unknown-variable").map((m) => m.text);
+          const texts = (result?.indicators[id]?.messages ?? []).filter((m) => m.code === "unknown-variable").map(messageVi);
           const declared = variablesOf(indicatorsOf(base).find((i) => i.id === id) as JsonObj).map((v) => v.key);
           const unknown = extras.filter((k) => !declared.includes(k));
           expect(texts).toHaveLength(unknown.length);

@@ -10,19 +10,27 @@ import {
   acceptedWrites,
   locationOf,
   mergeIssueCount,
-  mergeParts,
+  mergeParts as mergeData,
   prefillValues,
-  replacedText,
   resolvedValue,
-  templateMetaOf,
+  templateMetaOf as metaData,
   type LocatedCell,
   type MergeMaster,
   type MergePartInput,
   type ReadCell,
 } from "../../src/layout/merge";
+import { sayBoth } from "../../src/i18n/findings";
+import { mergeWithText, nameText, replacedText } from "../../src/i18n/merge-text";
 import type { CellContent, WorkbookLayout } from "../../src/layout/model";
 import { TEMPLATE_VERSION, names } from "../../src/layout/names";
 import { partBuildOptions, splitByAgency } from "../../src/layout/split";
+
+/** The merge's messages in both languages, as the CLI prints them and the pane shows them. */
+const mergeParts = (...args: Parameters<typeof mergeData>) => mergeWithText(mergeData(...args));
+const templateMetaOf = (...args: Parameters<typeof metaData>) => {
+  const meta = metaData(...args);
+  return "error" in meta ? { error: sayBoth(meta.error) } : meta;
+};
 
 const plan = splitByAgency(set);
 const part = (agency: string) => {
@@ -76,7 +84,7 @@ describe("mergeParts: what goes into the master", () => {
       [a31, 318000, "so-tttt.xlsx", false],
       [a32, "Có", "so-tttt.xlsx", false],
     ]);
-    expect(r.writes[0]?.label).toEqual({ vi: "DTI_3_1_a (chỉ số 3.1)", en: "DTI_3_1_a (indicator 3.1)" });
+    expect(r.writes[0] && nameText(r.writes[0].label)).toEqual({ vi: "DTI_3_1_a (chỉ số 3.1)", en: "DTI_3_1_a (indicator 3.1)" });
     expect(r.conflicts).toEqual([]);
     expect(r.missing).toHaveLength(plan.parts.length - 1);
     expect(r.missing.map((m) => m.vi)).toContain("Sở Xây dựng (so-xay-dung.xlsx: chủ trì 9.3).");

@@ -16,6 +16,7 @@ import { namesToRead, readInputs, type NamedCell } from "../../src/layout/read-i
 import { agencyNames, agencySummary, summarize } from "../../src/layout/summary";
 import { validateWorkbook } from "../../src/layout/validate";
 import { namedInputs } from "../support/named-inputs";
+import { messageVi } from "../../src/i18n/findings";
 
 const sample = (JSON.parse(readFileSync(path.resolve(__dirname, "../fixtures/sample-province.json"), "utf8")) as { units: UnitInput[] }).units[0] as UnitInput;
 
@@ -46,7 +47,7 @@ function compute(wb: Workbook) {
 describe("summarize: the engine's numbers", () => {
   it("pillars, total, index and indicators equal scoreUnits + toReport (the CLI)", () => {
     const { summary, result, read } = compute(workbook());
-    const [cli] = toReport(set, scoreUnits(set, [sample]), {}).units;
+    const [cli] = toReport(set, scoreUnits(set, [sample]), {}, messageVi).units;
     expect(read.options).toEqual({ altThreshold: false, minMaxAsRatioToBest: false });
     expect(summary.unit).toBe("Ninh Thuận");
     expect(summary.total).toBe(cli?.total.score);
@@ -81,7 +82,7 @@ describe("summarize: the engine's numbers", () => {
     wb.set(names.optionMinMaxAsBest, value("Có"));
     const { summary } = compute(wb);
     const options = { altThreshold: true, minMaxAsRatioToBest: true };
-    const [cli] = toReport(set, scoreUnits(set, [sample], options), options).units;
+    const [cli] = toReport(set, scoreUnits(set, [sample], options), options, messageVi).units;
     expect(summary.altThreshold).toBe(true);
     expect(summary.minMaxAsBest).toBe(true);
     expect(summary.total).toBe(cli?.total.score);

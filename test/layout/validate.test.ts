@@ -11,11 +11,15 @@ import type { UnitInput } from "../../src/engine/types";
 import { buildWorkbookLayout } from "../../src/layout/build";
 import { TEMPLATE_VERSION, names } from "../../src/layout/names";
 import { namesToRead, readInputs, typedNumber, type NamedCell } from "../../src/layout/read-inputs";
-import { GENERAL_GROUP, validateWorkbook, type Finding } from "../../src/layout/validate";
+import { GENERAL_GROUP, validateWorkbook as validateData } from "../../src/layout/validate";
+import { messageVi, withText, type TextFinding as Finding } from "../../src/i18n/findings";
 import { readUnit } from "../../src/office/read-unit";
 import { writeLayout } from "../../src/office/write-layout";
 import { FakeExcel } from "../fakes/excel";
 import { namedInputs } from "../support/named-inputs";
+
+/** The findings with their text in both languages, as the pane and the CLI render them. */
+const validateWorkbook = (...args: Parameters<typeof validateData>) => withText(validateData(...args));
 
 const sample = (JSON.parse(readFileSync(path.resolve(__dirname, "../fixtures/sample-province.json"), "utf8")) as { units: UnitInput[] }).units[0] as UnitInput;
 const layoutNames = new Set(buildWorkbookLayout(set).names.map((n) => n.name));
@@ -256,7 +260,7 @@ describe("validateWorkbook: zero denominators (§12)", () => {
     expect(f.affects).toEqual(["5.6", "5.7", "5.8"]);
     for (const id of ["5.6", "5.7", "5.8"]) {
       const m = result?.indicators[id]?.messages.find((x) => x.code === "zero-denominator");
-      expect(f.vi).toContain(m?.text);
+      expect(f.vi).toContain(m && messageVi(m));
     }
   });
 

@@ -14,6 +14,7 @@ import { readUnit } from "../../src/office/read-unit";
 import { writeLayout } from "../../src/office/write-layout";
 import { FakeExcel } from "../fakes/excel";
 import { namedInputs } from "../support/named-inputs";
+import { say } from "../../src/i18n/findings";
 
 const sample = (JSON.parse(readFileSync(path.resolve(__dirname, "../fixtures/sample-province.json"), "utf8")) as { units: UnitInput[] }).units[0] as UnitInput;
 const layout = buildWorkbookLayout(set);
@@ -51,7 +52,7 @@ describe("readUnit", () => {
     fake.context.workbook.names.getItem(names.input("6.12", "b")).delete();
     await fake.context.sync();
     const read = await readUnit(fake.context, set, "Sổ");
-    const texts = read.problems.map((p) => p.text).join("\n");
+    const texts = read.problems.map((p) => say(p, "vi")).join("\n");
     expect(texts).toMatch(/Thiếu ô có tên DTI_6_12_b \(chỉ số 6\.12\)/);
     const [r] = scoreUnits(set, [read.unit], read.options);
     expect(r?.indicators["6.12"]?.status).toBe("missing");

@@ -10,6 +10,7 @@ import type { CellContent } from "../../src/layout/model";
 import { TEMPLATE_VERSION, names } from "../../src/layout/names";
 import { splitByAgency } from "../../src/layout/split";
 import { buildPartWorkbook, checkXlsxBytes, openPartBytes, partBytes } from "../../src/xlsx/parts";
+import { sayBoth } from "../../src/i18n/findings";
 
 const plan = splitByAgency(set);
 const part = plan.parts.find((p) => p.agency === "Sở KH&ĐT");
@@ -36,7 +37,7 @@ describe("a part, built and read back from bytes", () => {
     const bytes = await partBytes(built);
     expect(Buffer.from(bytes.subarray(0, 2)).toString()).toBe("PK");
     const opened = await openPartBytes(bytes, "so-kh-dt.xlsx");
-    if ("error" in opened.opened) throw new Error(opened.opened.error.vi);
+    if ("error" in opened.opened) throw new Error(sayBoth(opened.opened.error).vi);
     expect(opened.opened.meta).toMatchObject({ set: { id: set.id }, version: TEMPLATE_VERSION, formulas: "portable", agency: "Sở KH&ĐT", master: "tong-hop.xlsx" });
     expect(opened.opened.read(names.input("7.11", "b"))).toMatchObject({ kind: "value", value: 11250 });
     expect(opened.opened.read(names.input("7.11", "a"))).toMatchObject({ kind: "value", value: 12.6 });
@@ -54,7 +55,7 @@ describe("files that cannot be parts", () => {
     const text = await openPartBytes(new TextEncoder().encode("xin chào"), "ghi-chu.xlsx");
     expect(text.opened).toEqual({ error: { vi: "ghi-chu.xlsx: không phải tệp .xlsx.", en: "ghi-chu.xlsx: not an .xlsx file." } });
     const corrupt = await openPartBytes(new Uint8Array([0x50, 0x4b, 3, 4, ...new Array(64).fill(7)]), "hong.xlsx");
-    expect("error" in corrupt.opened && corrupt.opened.error.vi).toMatch(/^hong\.xlsx: tệp \.xlsx bị hỏng, không đọc được \(/);
+    expect("error" in corrupt.opened && sayBoth(corrupt.opened.error).vi).toMatch(/^hong\.xlsx: tệp \.xlsx bị hỏng, không đọc được \(/);
   });
 
   it("an .xlsx that is not a DTI template", async () => {

@@ -1,0 +1,401 @@
+/**
+ * The one message catalog: every finding the engine, the template reader, the workbook check
+ * and the merge core report is data (a code, the indicator, the variable or cell, the numbers
+ * involved), and its Vietnamese and English text is written here, from that data only. The
+ * type makes a code without both languages a compile error; no text is derived from the
+ * other language's text.
+ *
+ * The engine's and the DTI.* functions' texts live in ./engine-texts.ts and ./function-texts.ts
+ * (spread in below, so the custom functions load only those); the merge's rendered result in
+ * ./merge-text.ts. Only types come from the layout.
+ */
+import { shorten, shownValue as shown } from "../engine/messages";
+import { ENGINE_TEXTS, listEn } from "./engine-texts";
+import { FUNCTION_TEXTS, type FunctionProblem } from "./function-texts";
+import type { HeldShown, MergeMessage, MergeText, NameRef, PartPlace, Said, Shown } from "../layout/merge";
+import type { Annotation, CheckMessage, Finding, FindingMessage, FindingOwner, ValidationReport } from "../layout/validate";
+import type { AmbiguityReason } from "../layout/name-scope";
+import type { Lang } from "./strings";
+
+/** Everything the catalog renders: findings of the engine, the reader and the workbook check, the merge's messages and the DTI.* functions' problems. */
+export type Renderable = FindingMessage | MergeMessage | FunctionProblem;
+
+export type FindingCode = Renderable["code"];
+
+type Render<C extends FindingCode> = (f: Extract<Renderable, { readonly code: C }>) => string;
+
+export type FindingTexts = { readonly [C in FindingCode]: { readonly vi: Render<C>; readonly en: Render<C> } };
+
+// ---------------------------------------------------------------- pieces
+
+const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
+
+const listVi = (ids: readonly string[]): string => ids.join(", ");
+
+
+const inVi = (indicator?: string): string => (indicator ? ` (chỉ số ${indicator})` : "");
+const inEn = (indicator?: string): string => (indicator ? ` (indicator ${indicator})` : "");
+
+const infoVi = (item: { id: number; name: string }): string => `Thông tin chung mục ${item.id} (${shorten(item.name, 60)})`;
+const infoEn = (item: { id: number }): string => `General information item ${item.id}`;
+
+function ownerVi(o: FindingOwner): string {
+  if (o.info) return infoVi(o.info);
+  return `Chỉ số ${o.indicator ?? "?"}, biến ${o.variable?.key ?? "?"}${o.variable ? ` (${shorten(o.variable.label, 60)})` : ""}`;
+}
+
+function ownerEn(o: FindingOwner): string {
+  if (o.info) return infoEn(o.info);
+  return `Indicator ${o.indicator ?? "?"}, variable ${o.variable?.key ?? "?"}`;
+}
+
+function usersVi(users: readonly string[]): string {
+  return users.length ? ` ${plural(users.length, "Chỉ số", "Các chỉ số")} ${listVi(users)} lấy số liệu từ ô này nên chưa tính được điểm.` : "";
+}
+
+function usersEn(users: readonly string[]): string {
+  return users.length ? ` ${plural(users.length, "Indicator", "Indicators")} ${listEn(users)} take${users.length === 1 ? "s its" : " their"} figure from this cell and cannot be scored yet.` : "";
+}
+
+const ANNOTATION_VI: { readonly [K in Annotation["kind"]]: (a: Extract<Annotation, { kind: K }>) => string } = {
+  target: (a) => `chỉ tiêu năm, chỉ số ${a.indicator}`,
+  evidence: (a) => `tài liệu kiểm chứng, chỉ số ${a.indicator}`,
+  note: (a) => `ghi chú, chỉ số ${a.indicator}`,
+  "previous-pillar": (a) => `điểm năm trước của chỉ số chính ${a.pillar}`,
+  "previous-total": () => "tổng điểm năm trước",
+  "previous-index": () => "chỉ số DTI năm trước",
+};
+
+const ANNOTATION_EN: { readonly [K in Annotation["kind"]]: (a: Extract<Annotation, { kind: K }>) => string } = {
+  target: (a) => `annual target, indicator ${a.indicator}`,
+  evidence: (a) => `evidence, indicator ${a.indicator}`,
+  note: (a) => `note, indicator ${a.indicator}`,
+  "previous-pillar": (a) => `last year's score of pillar ${a.pillar}`,
+  "previous-total": () => "last year's total",
+  "previous-index": () => "last year's DTI index",
+};
+
+const annotationVi = (a: Annotation): string => (ANNOTATION_VI[a.kind] as (a: Annotation) => string)(a);
+const annotationEn = (a: Annotation): string => (ANNOTATION_EN[a.kind] as (a: Annotation) => string)(a);
+
+const BOUND: Record<Extract<CheckMessage, { code: "reference-not-a-number" }>["bound"], { vi: string; en: string }> = {
+  min: { vi: "nhỏ nhất", en: "minimum" },
+  max: { vi: "lớn nhất", en: "maximum" },
+  best: { vi: "cao nhất", en: "best" },
+};
+
+const SWITCH: Record<Extract<CheckMessage, { code: "invalid-option" }>["option"], { vi: string; en: string }> = {
+  "alt-threshold": { vi: "cách đọc ngưỡng khác (tỷ lệ/ngưỡng × điểm tối đa)", en: "the alternative threshold reading (ratio/threshold × max points)" },
+  "minmax-as-best": { vi: "tính các chỉ số Min-Max theo tỷ lệ so với đơn vị cao nhất", en: "scoring the Min-Max rows as the ratio to the best unit" },
+};
+
+/** Why a name is ambiguous, in English (the Vietnamese is the host's own `detail`). */
+function ambiguityEnglish(reason: AmbiguityReason): string {
+  switch (reason) {
+    case "range":
+      return "it refers to several cells, not one";
+    case "duplicate":
+      return "it is defined more than once for the whole workbook";
+    case "sheet-twin":
+      return "a sheet-level name of the same name exists too, so formulas on that sheet use another cell than formulas elsewhere";
+    case "sheet-only":
+      return "it exists only as a sheet-level name, not as the workbook-level name the template made";
+  }
+}
+
+function formulaVi(formula: string): string {
+  const f = formula.startsWith("=") ? formula : `=${formula}`;
+  return f.length <= 80 ? f : `${f.slice(0, 79)}…`;
+}
+
+function savedVi(value: string | number | boolean | null): string {
+  if (typeof value === "string") return value === "" ? "trống" : `"${value}"`;
+  return value === null ? "trống" : String(value);
+}
+
+export const nameVi = (n: NameRef): string => (n.indicator ? `${n.name} (chỉ số ${n.indicator})` : n.item !== undefined ? `${n.name} (thông tin chung mục ${n.item})` : n.name);
+export const nameEn = (n: NameRef): string => (n.indicator ? `${n.name} (indicator ${n.indicator})` : n.item !== undefined ? `${n.name} (general information item ${n.item})` : n.name);
+
+export const cellVi = (v: Shown): string => v ?? "(trống)";
+export const cellEn = (v: Shown): string => v ?? "(empty)";
+
+const heldVi = (h: HeldShown): string => (h.cleared ? "(đã xóa)" : h.formula === undefined ? cellVi(h.value) : `${cellVi(h.value)} (công thức ${h.formula})`);
+const heldEn = (h: HeldShown): string => (h.cleared ? "(cleared)" : h.formula === undefined ? cellEn(h.value) : `${cellEn(h.value)} (formula ${h.formula})`);
+
+/** "so-tttt.xlsx, ô 'Chỉ số DTI 2022'!G35" */
+const placeVi = (p: PartPlace): string => (p.cell === undefined ? p.file : `${p.file}, ô ${p.cell}`);
+const placeEn = (p: PartPlace): string => (p.cell === undefined ? p.file : `${p.file}, cell ${p.cell}`);
+
+const ownersVi = (o: readonly string[]): string => (o.length ? `thuộc phần của ${o.join(", ")}` : "không thuộc phần của cơ quan nào");
+const ownersEn = (o: readonly string[]): string => (o.length ? `belongs to the part of ${o.join(", ")}` : "belongs to no agency's part");
+
+// ---------------------------------------------------------------- the catalog
+
+export const FINDINGS: FindingTexts = {
+  // The engine (./engine-texts.ts)
+  ...ENGINE_TEXTS,
+  // The DTI.* functions (./function-texts.ts)
+  ...FUNCTION_TEXTS,
+
+  // The template reader (src/layout/read-inputs.ts)
+  "not-a-template": {
+    vi: (f) => `Không nhận ra mẫu DTI: thiếu tên ${f.lacking} (trang ẩn DTI_META). Hãy chèn mẫu bằng bổ trợ hoặc lệnh "dti template".`,
+    en: (f) => `Not a DTI template: the name ${f.lacking} (hidden sheet DTI_META) is missing. Insert the template with the add-in or with "dti template".`,
+  },
+  "other-set": {
+    vi: (f) => `Sổ làm việc dùng bộ chỉ số "${String(f.found)}", không phải "${f.expected}".`,
+    en: (f) => `This workbook uses the indicator set ${shown(f.found)}, not "${f.expected}". Nothing was read or written.`,
+  },
+  "unknown-version": {
+    vi: (f) =>
+      `Không nhận ra phiên bản mẫu (${f.versionName} = ${JSON.stringify(f.value)}). Hãy chèn lại mẫu bằng bổ trợ hoặc lệnh "dti template"; không có gì được đọc hay ghi.`,
+    en: (f) =>
+      `The template version (${f.versionName} = ${shown(f.value)}) is not recognised. Insert the template again with the add-in or with "dti template"; nothing was read or written.`,
+  },
+  "newer-template": {
+    vi: (f) => `Mẫu trong sổ là phiên bản ${f.version}, mới hơn phiên bản ${f.supported} mà công cụ này hiểu. Hãy cập nhật công cụ; không có gì được đọc hay ghi.`,
+    en: (f) =>
+      `The template in this workbook is version ${f.version}, newer than version ${f.supported} that this tool understands. Update the tool; nothing was read or written.`,
+  },
+  "older-template": {
+    vi: (f) => `Mẫu trong sổ là phiên bản ${f.version}, cũ hơn phiên bản ${f.supported}; nên cập nhật mẫu (giữ nguyên số liệu).`,
+    en: (f) => `The template in this workbook is version ${f.version}, older than version ${f.supported}; update the template (your figures are kept).`,
+  },
+  "missing-name": {
+    vi: (f) => `Thiếu ô có tên ${f.name}${inVi(f.indicator)}: mẫu đã bị sửa tay (ô bị xóa?). Ô này không được đọc.`,
+    en: (f) => `The named cell ${f.name}${inEn(f.indicator)} is missing: the template was edited by hand (a deleted cell?). It was not read.`,
+  },
+  "broken-name": {
+    vi: (f) => `Tên ${f.name}${inVi(f.indicator)} không trỏ tới một ô hợp lệ (${f.detail}). Ô này không được đọc.`,
+    en: (f) => `The name ${f.name}${inEn(f.indicator)} does not point to a valid cell. It was not read.`,
+  },
+  "ambiguous-name": {
+    vi: (f) =>
+      `Tên ${f.name}${inVi(f.indicator)} không rõ trỏ tới ô nào: ${f.detail}. Ô này không được đọc, để không tính điểm từ một ô khác với ô công thức của Excel dùng. Hãy sửa trong Excel (Công thức › Trình quản lý Tên) để tên chỉ trỏ tới một ô.`,
+    en: (f) =>
+      `The name ${f.name}${inEn(f.indicator)} is ambiguous: ${ambiguityEnglish(f.reason)}. It was not read, so that no score comes from another cell than the one Excel's formulas use. Fix it in Excel (Formulas › Name Manager) so that the name points to one cell.`,
+  },
+  "cell-error": {
+    vi: (f) => `Ô ${f.name}${inVi(f.indicator)} chứa lỗi ${f.error}.`,
+    en: (f) => `Cell ${f.name}${inEn(f.indicator)} contains the Excel error ${f.error}. Correct the cell or its formula.`,
+  },
+  "external-formula": {
+    vi: (f) =>
+      `Ô ${f.name}${f.at !== undefined ? ` (${f.at})` : ""}${inVi(f.indicator)} chứa công thức ${f.source === "web" ? "lấy dữ liệu từ Internet (WEBSERVICE/FILTERXML)" : "liên kết tới sổ làm việc khác"}: ${formulaVi(f.formula)}. Điểm được tính từ giá trị lưu lần tính cuối (${savedVi(f.saved)}), có thể đã cũ hoặc khác trên máy khác; nên nhập số liệu trực tiếp.`,
+    en: (f) =>
+      `Cell ${f.name}${inEn(f.indicator)} holds a formula that takes its value from another workbook or the web (${shorten(f.formula.startsWith("=") ? f.formula : `=${f.formula}`, 80)}). It is scored from the value saved at the last calculation, which may be stale or differ on another computer; type the figure instead.`,
+  },
+  "no-unit-name": {
+    vi: (f) => `Chưa nhập tên đơn vị (Thông tin chung, mục 1); dùng tên "${f.fallback}".`,
+    en: (f) => `No unit name entered (Thông tin chung, item 1); using "${f.fallback}".`,
+  },
+
+  // The workbook check (src/layout/validate.ts)
+  "info-not-a-number": {
+    vi: (f) => `${infoVi(f.item)}: giá trị ${f.value} không phải là số.${usersVi(f.users)}`,
+    en: (f) => `${infoEn(f.item)}: the value ${f.value} is not a number.${usersEn(f.users)}`,
+  },
+  "info-negative": {
+    vi: (f) => `${infoVi(f.item)}: giá trị ${f.value} là số âm; số liệu phải lớn hơn hoặc bằng 0.${usersVi(f.users)}`,
+    en: (f) => `${infoEn(f.item)}: the value ${f.value} is negative; figures must be 0 or more.${usersEn(f.users)}`,
+  },
+  "info-blank": {
+    vi: (f) =>
+      `${infoVi(f.item)}: chưa nhập.${f.used ? " Các chỉ số dùng mục này đang dùng số liệu nhập tay trên dòng của chúng." : " Mục này không dùng để tính điểm nhưng có trong biểu mẫu của Bộ."}`,
+    en: (f) =>
+      `${infoEn(f.item)}: not entered.${f.used ? " The indicators that use it rely on figures typed on their own rows." : " It is not used for scoring, but the ministry's form asks for it."}`,
+  },
+  "reference-not-a-number": {
+    vi: (f) => `Chỉ số ${f.indicator}: giá trị tham chiếu ${BOUND[f.bound].vi} ${f.value} không phải là số; chưa tính được điểm.`,
+    en: (f) => `Indicator ${f.indicator}: the reference ${BOUND[f.bound].en} ${f.value} is not a number; the indicator cannot be scored yet.`,
+  },
+  "invalid-option": {
+    vi: (f) => `Ô ${f.name} (${SWITCH[f.option].vi}) có giá trị ${f.value}; chỉ chọn "Có" hoặc "Không". Đang hiểu là "Không".`,
+    en: (f) => `Cell ${f.name} (${SWITCH[f.option].en}) holds ${f.value}; choose "Có" (yes) or "Không" (no). It is read as "Không".`,
+  },
+  "annotation-error": {
+    vi: (f) => `Ô ${f.name} (${annotationVi(f.what)}) chứa lỗi ${f.error}.`,
+    en: (f) => `Cell ${f.name} (${annotationEn(f.what)}) contains the Excel error ${f.error}.`,
+  },
+  "invalid-target": {
+    vi: (f) => `Chỉ số ${f.indicator}: chỉ tiêu năm ${f.value} không phải là số điểm hợp lệ (số ≥ 0); bỏ qua khi so sánh với chỉ tiêu.`,
+    en: (f) =>
+      `Indicator ${f.indicator}: the annual target ${f.value} is not a valid number of points (0 or more); it is left out of the comparison with targets.`,
+  },
+  "target-above-max": {
+    vi: (f) => `Chỉ số ${f.indicator}: chỉ tiêu năm ${f.target} điểm lớn hơn điểm tối đa ${f.max}; chỉ tiêu tính bằng điểm, không phải tỷ lệ phần trăm.`,
+    en: (f) => `Indicator ${f.indicator}: the annual target of ${f.target} points is above the maximum of ${f.max}; targets are in points, not percent.`,
+  },
+  "invalid-previous": {
+    vi: (f) => `Ô ${f.name} (${annotationVi(f.what)}) có giá trị ${f.value}, không phải số hợp lệ (≥ 0); bỏ qua khi so sánh với năm trước.`,
+    en: (f) => `Cell ${f.name} (${annotationEn(f.what)}) holds ${f.value}, not a valid number (0 or more); it is left out of the comparison with last year.`,
+  },
+  "previous-above-max": {
+    vi: (f) =>
+      f.what.kind === "previous-index"
+        ? `Ô ${f.name} (${annotationVi(f.what)}) là ${f.value}, lớn hơn ${f.max}; hãy nhập chỉ số như Bộ công bố, ví dụ 0,3048.`
+        : `Ô ${f.name} (${annotationVi(f.what)}) là ${f.value}, lớn hơn điểm tối đa ${f.max}; hãy nhập số điểm.`,
+    en: (f) =>
+      f.what.kind === "previous-index"
+        ? `Cell ${f.name} (${annotationEn(f.what)}) is ${f.value}, above ${f.max}; enter the index as the ministry publishes it, e.g. 0.3048.`
+        : `Cell ${f.name} (${annotationEn(f.what)}) is ${f.value}, above the maximum of ${f.max} points; enter points.`,
+  },
+  "missing-evidence": {
+    vi: (f) => `Chỉ số ${f.indicator}: được ${f.score} điểm nhưng chưa ghi tài liệu kiểm chứng (số văn bản hoặc đường dẫn).`,
+    en: (f) => `Indicator ${f.indicator}: earns ${f.score} points but no evidence ("tài liệu kiểm chứng": document number or link) is given.`,
+  },
+  "linked-missing": {
+    vi: (f) => {
+      if (f.owner.info) return `${ownerVi(f.owner)}: chưa nhập số liệu.${usersVi(f.about)}`;
+      const others = f.about.filter((id) => id !== f.owner.indicator);
+      return `${ownerVi(f.owner)}: chưa nhập số liệu. Chỉ số ${f.owner.indicator ?? "?"} và ${plural(others.length, "chỉ số", "các chỉ số")} ${listVi(others)} (nhập số liệu này một lần, tại ô này) chưa tính được điểm.`;
+    },
+    en: (f) => {
+      if (f.owner.info) return `${ownerEn(f.owner)}: no value entered.${usersEn(f.about)}`;
+      const others = f.about.filter((id) => id !== f.owner.indicator);
+      return `${ownerEn(f.owner)}: no value entered. Indicator ${f.owner.indicator ?? "?"} and ${plural(others.length, "indicator", "indicators")} ${listEn(others)} (this figure is entered once, in this cell) cannot be scored yet.`;
+    },
+  },
+  "linked-zero": {
+    vi: (f) =>
+      `${ownerVi(f.owner)} bằng 0 và là mẫu số của ${plural(f.about.length, "chỉ số", "các chỉ số")} ${listVi(f.about)}. ${f.parts.map((p) => say(p, "vi")).join(" ")}`,
+    en: (f) =>
+      `${ownerEn(f.owner)} is 0 and is the denominator of ${plural(f.about.length, "indicator", "indicators")} ${listEn(f.about)}. ${f.parts.map((p) => say(p, "en")).join(" ")}`,
+  },
+  // The merge (src/layout/merge.ts)
+  "merge-not-a-template": {
+    vi: (f) => `${f.file}: không nhận ra mẫu DTI (thiếu ${f.lacking} ở trang ẩn DTI_META).`,
+    en: (f) => `${f.file}: not a DTI template (no ${f.lacking} on the hidden DTI_META sheet).`,
+  },
+  "merge-unknown-set": {
+    vi: (f) => `${f.file}: bộ chỉ số "${f.set}" không có trong công cụ này.`,
+    en: (f) => `${f.file}: the indicator set "${f.set}" is not known to this tool.`,
+  },
+  "merge-template-version": {
+    vi: (f) => `${f.file}: mẫu phiên bản ${f.version}, công cụ này dùng phiên bản ${f.supported}; hãy cập nhật mẫu bằng "dti template --update".`,
+    en: (f) => `${f.file}: template version ${f.version}, this tool uses version ${f.supported}; update the template first.`,
+  },
+  "merge-other-set": {
+    vi: (f) => `${f.file}: dùng bộ chỉ số "${f.set}", sổ tổng hợp dùng "${f.master}".`,
+    en: (f) => `${f.file}: uses the indicator set "${f.set}", the master uses "${f.master}".`,
+  },
+  "merge-other-version": {
+    vi: (f) => `${f.file}: mẫu phiên bản ${f.version}, sổ tổng hợp phiên bản ${f.master}.`,
+    en: (f) => `${f.file}: template version ${f.version}, the master's is ${f.master}.`,
+  },
+  "merge-not-a-part": {
+    vi: (f) => `${f.file}: không phải tệp phần do "dti split" tách (thiếu DTI_META_PART).`,
+    en: (f) => `${f.file}: not a part written by a split (no DTI_META_PART).`,
+  },
+  "merge-unknown-agency": {
+    vi: (f) => `${f.file}: cơ quan "${f.agency}" không chủ trì chỉ số nào và không cung cấp thông tin chung trong bộ chỉ số ${f.set}.`,
+    en: (f) => `${f.file}: the agency "${f.agency}" leads no indicator and provides no general information in the set ${f.set}.`,
+  },
+  "merge-other-master": {
+    vi: (f) => `Lưu ý: ${f.file} được tách từ ${f.from}, không phải ${f.master}.`,
+    en: (f) => `Note: ${f.file} was split from ${f.from}, not ${f.master}.`,
+  },
+  "merge-cell-error": {
+    vi: (f) => `${placeVi(f.at)}, ${nameVi(f.label)}: ô có lỗi ${f.error}; không ghi.`,
+    en: (f) => `${placeEn(f.at)}, ${nameEn(f.label)}: the cell holds the error ${f.error}; not written.`,
+  },
+  "merge-formula-uncalculated": {
+    vi: (f) =>
+      `${placeVi(f.at)}, ${nameVi(f.label)}: công thức ${f.formula} chưa được tính (tệp không lưu giá trị); không ghi. Hãy mở tệp trong Excel, tính lại và lưu, hoặc nhập số.`,
+    en: (f) =>
+      `${placeEn(f.at)}, ${nameEn(f.label)}: the formula ${f.formula} was never calculated (the file stores no value); not written. Open the file in Excel, recalculate and save, or type the figure.`,
+  },
+  "merge-formula-not-owned": {
+    vi: (f) => `${placeVi(f.at)}, ${nameVi(f.label)}: công thức ${f.formula}, giá trị đã tính ${cellVi(f.value)} — ô này ${ownersVi(f.owners)}; không ghi.`,
+    en: (f) => `${placeEn(f.at)}, ${nameEn(f.label)}: the formula ${f.formula}, computed value ${cellEn(f.value)} — this cell ${ownersEn(f.owners)}; not written.`,
+  },
+  "merge-unknown-name": {
+    vi: (f) => `${f.file} (${f.agency}): ${f.name} = ${cellVi(f.value)} — tên này không có trong sổ tổng hợp.`,
+    en: (f) => `${f.file} (${f.agency}): ${f.name} = ${cellEn(f.value)} — the master has no such name.`,
+  },
+  "merge-conflict": {
+    vi: (f) => `${nameVi(f.label)}: ${f.held.map((h) => `${h.file} = ${heldVi(h.value)}`).join("; ")}.`,
+    en: (f) => `${nameEn(f.label)}: ${f.held.map((h) => `${h.file} = ${heldEn(h.value)}`).join("; ")}.`,
+  },
+  "merge-failed": {
+    vi: (f) => `${nameVi(f.label)} = ${heldVi(f.value)} từ ${f.file}: ô trong sổ tổng hợp đã bị xóa hoặc là công thức.`,
+    en: (f) => `${nameEn(f.label)} = ${heldEn(f.value)} from ${f.file}: the master's cell was deleted or holds a formula.`,
+  },
+  "merge-formula": {
+    vi: (f) => `${placeVi(f.at)}, ${nameVi(f.label)}: công thức ${f.formula}, giá trị đã tính ${cellVi(f.value)}; sổ tổng hợp đang có ${cellVi(f.now)}.`,
+    en: (f) => `${placeEn(f.at)}, ${nameEn(f.label)}: the formula ${f.formula}, computed value ${cellEn(f.value)}; the master holds ${cellEn(f.now)}.`,
+  },
+  "merge-cleared": {
+    vi: (f) => `${f.at.map(placeVi).join("; ")}, ${nameVi(f.label)}: cơ quan đã xóa giá trị; sổ tổng hợp đang có ${cellVi(f.now)}.`,
+    en: (f) => `${f.at.map(placeEn).join("; ")}, ${nameEn(f.label)}: the agency cleared the value; the master holds ${cellEn(f.now)}.`,
+  },
+  "merge-outside": {
+    vi: (f) => `${f.file} (${f.agency}): ${nameVi(f.label)} = ${cellVi(f.value)}, sổ tổng hợp có ${cellVi(f.now)} — ô này ${ownersVi(f.owners)}.`,
+    en: (f) => `${f.file} (${f.agency}): ${nameEn(f.label)} = ${cellEn(f.value)}, the master has ${cellEn(f.now)} — this cell ${ownersEn(f.owners)}.`,
+  },
+  "merge-link": {
+    vi: (f) =>
+      `${f.file} (${f.agency}): ${nameVi(f.label)} = ${cellVi(f.value)}, nhưng ${f.target ?? "ô liên kết"} trong sổ tổng hợp = ${cellVi(f.now)}; ô này trong sổ tổng hợp là công thức liên kết, không ghi.`,
+    en: (f) =>
+      `${f.file} (${f.agency}): ${nameEn(f.label)} = ${cellEn(f.value)}, but ${f.target ?? "the linked cell"} in the master = ${cellEn(f.now)}; this cell is a link formula in the master, not written.`,
+  },
+  "merge-duplicate": {
+    vi: (f) =>
+      `${f.agency} có ${f.files.length} tệp phần: ${f.files.join(", ")}. Giá trị giống nhau được gộp một lần; giá trị khác nhau là xung đột, không ghi.`,
+    en: (f) =>
+      `${f.agency} has ${f.files.length} parts: ${f.files.join(", ")}. Values they agree on are merged once; values that differ are conflicts, not written.`,
+  },
+  "merge-missing": {
+    vi: (f) =>
+      `${f.agency} (${f.fileName}: ${[f.led ? `chủ trì ${f.led.join(", ")}` : "", f.items ? `thông tin chung mục ${f.items.join(", ")}` : ""].filter(Boolean).join("; ")}).`,
+    en: (f) =>
+      `${f.agency} (${f.fileName}: ${[f.led ? `leads ${f.led.join(", ")}` : "", f.items ? `general information items ${f.items.join(", ")}` : ""].filter(Boolean).join("; ")}).`,
+  },
+  "merge-replaced": {
+    vi: (f) =>
+      `${nameVi(f.label)}${f.masterCell === undefined ? "" : `, ô ${f.masterCell}`}: ${cellVi(f.old)} → ${cellVi(f.now)} (từ ${f.formula === undefined ? f.file : `${f.file}, giá trị của công thức ${f.formula}`}).`,
+    en: (f) =>
+      `${nameEn(f.label)}${f.masterCell === undefined ? "" : `, cell ${f.masterCell}`}: ${cellEn(f.old)} → ${cellEn(f.now)} (from ${f.formula === undefined ? f.file : `${f.file}, the value of the formula ${f.formula}`}).`,
+  },
+};
+
+// ---------------------------------------------------------------- rendering
+
+/** The text of one finding in `lang`. */
+export function say(f: Renderable, lang: Lang): string {
+  const texts = FINDINGS[f.code] as { readonly vi: (f: Renderable) => string; readonly en: (f: Renderable) => string };
+  return texts[lang](f);
+}
+
+/** Both texts of a merge message, or of a reason a host gave already in both languages. */
+export function sayBoth(t: MergeText): Said {
+  return "code" in t ? { vi: say(t, "vi"), en: say(t, "en") } : t;
+}
+
+export { messageVi } from "./engine-texts";
+
+/** The text of a workbook finding: its messages in order, one sentence after another. */
+export function findingText(f: Finding, lang: Lang): string {
+  return f.says.map((s) => say(s, lang)).join(" ");
+}
+
+export type TextFinding = Finding & { readonly vi: string; readonly en: string };
+
+/** A validation report with both texts on each finding, for the CLI and tests. */
+export function withText(report: ValidationReport): ValidationReport<TextFinding> {
+  const done = new Map<Finding, TextFinding>();
+  const text = (f: Finding): TextFinding => {
+    let t = done.get(f);
+    if (!t) {
+      t = { ...f, vi: findingText(f, "vi"), en: findingText(f, "en") };
+      done.set(f, t);
+    }
+    return t;
+  };
+  return {
+    ...report,
+    findings: report.findings.map(text),
+    byPillar: report.byPillar.map((g) => ({ ...g, findings: g.findings.map(text) })),
+    byAgency: report.byAgency.map((g) => ({ ...g, findings: g.findings.map(text) })),
+  };
+}
