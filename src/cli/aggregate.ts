@@ -31,7 +31,7 @@ import { gapsToBest, incompleteUnits, indicatorColumns, rankUnits, type Incomple
 import { names as layoutNames } from "../layout/names";
 import { readInputs, type ReadResult } from "../layout/read-inputs";
 import { writeWorkbookAtomic } from "./atomic-write";
-import type { CliResult } from "./main";
+import { fail, type CliResult } from "./result";
 import type { XlsxLimits } from "../xlsx/bounded";
 import { namedValueFrom } from "../xlsx/fast-names";
 import { LIMIT_OPTIONS, LIMIT_USAGE, limitsFromArgs, openXlsx, readNamesFile } from "./open-xlsx";
@@ -177,10 +177,6 @@ function collectFiles(args: readonly string[]): { files: string[]; skipped: Skip
     }
   }
   return { files, skipped, notes };
-}
-
-function fail(message: string): CliResult {
-  return { code: 1, stdout: "", stderr: `Lỗi: ${message}\n` };
 }
 
 function unitKey(name: string): string {

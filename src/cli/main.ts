@@ -34,6 +34,7 @@ import { buildSetSheet, buildWorkbookLayout } from "../layout/build";
 import { readInputs } from "../layout/read-inputs";
 import { readSetFromWorkbook, validSet } from "./set-xlsx";
 import { readName, writeLayoutToWorkbook } from "./xlsx";
+import { fail, type CliResult } from "./result";
 
 const USAGE = `Cách dùng / Usage:
   npm run -s dti -- catalog [--json] [--set <mã bộ chỉ số | tệp bộ chỉ số .json hoặc .xlsx>] [--xlsx -o <tệp.xlsx>]
@@ -59,17 +60,6 @@ ${AGGREGATE_USAGE}
   theo lược đồ danh mục, hoặc trang "${SET_SHEET_NAME}" của một tệp .xlsx, dùng với --set <tệp>. Mẫu làm từ bộ không có sẵn
   mang theo trang "${SET_SHEET_NAME}", nên "score" đọc được bộ chỉ số từ chính sổ đó.
 `;
-
-/** Output and exit code, so the CLI can be tested without spawning a process. */
-export interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function fail(message: string): CliResult {
-  return { code: 1, stdout: "", stderr: `Lỗi: ${message}\n` };
-}
 
 /** `catalog --xlsx -o FILE`: the set as an editable sheet, never over an existing file. */
 async function catalogXlsx(set: IndicatorSet, file: string | undefined): Promise<CliResult> {

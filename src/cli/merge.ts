@@ -21,11 +21,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { acceptedWrites, mergeIssueCount, mergeParts, replacedText, showValue, type MergeAccept, type MergePartInput } from "../layout/merge";
 import { partInput, readCellOf } from "../xlsx/parts";
-import type { CliResult } from "./main";
+import { fail, type CliResult } from "./result";
 import { writeWorkbookAtomic } from "./atomic-write";
 import { LIMIT_OPTIONS, LIMIT_USAGE, limitsFromArgs, openXlsx } from "./open-xlsx";
 import { setsKnownTo } from "./set-xlsx";
-import { fail, templateMeta } from "./split";
+import { templateMeta } from "./split";
 import { writeNamedValues } from "./xlsx";
 
 export const MERGE_USAGE = `  npm run -s dti -- merge <sổ tổng hợp.xlsx> <tệp phần.xlsx>… -o <tệp ra.xlsx> [--accept-formulas] [--accept-cleared]

@@ -13,7 +13,7 @@ import type ExcelJS from "exceljs";
 import type { TemplateMeta } from "../layout/merge";
 import { splitByAgency } from "../layout/split";
 import { buildPartWorkbook, readCellOf, workbookMeta } from "../xlsx/parts";
-import type { CliResult } from "./main";
+import { fail, type CliResult } from "./result";
 import { writeWorkbookAtomic, WriteError } from "./atomic-write";
 import { LIMIT_OPTIONS, LIMIT_USAGE, limitsFromArgs, openXlsx } from "./open-xlsx";
 import { setsKnownTo } from "./set-xlsx";
@@ -24,10 +24,6 @@ export const SPLIT_USAGE = `  npm run -s dti -- split <sổ tổng hợp.xlsx> -
       như sổ tổng hợp, điền sẵn số liệu hiện có. Tên tệp theo cơ quan (so-tttt.xlsx, cuc-thong-ke.xlsx).
       Không ghi đè tệp đã có trong thư mục.
 ${LIMIT_USAGE}`;
-
-export function fail(message: string, usage = ""): CliResult {
-  return { code: 1, stdout: "", stderr: `Lỗi: ${message}\n${usage}` };
-}
 
 /**
  * The indicator set, template version and part of a workbook, or why it is not a usable

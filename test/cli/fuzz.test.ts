@@ -29,7 +29,8 @@ import path from "node:path";
 import { constants as zlibConstants, crc32, deflateRawSync } from "node:zlib";
 import fc from "fast-check";
 import { strToU8, unzipSync, Zip, ZipDeflate, type ZipInputFile } from "fflate";
-import { run, type CliResult } from "../../src/cli/main";
+import { run } from "../../src/cli/main";
+import type { CliResult } from "../../src/cli/result";
 
 const root = path.resolve(__dirname, "../..");
 
