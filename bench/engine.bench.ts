@@ -6,8 +6,8 @@
  */
 import { dtiProvince2022 as set } from "../src/catalog";
 import { scoreUnits } from "../src/engine/score";
-import { floatScore } from "./float-floor";
-import { randomUnits } from "./generate";
+import { floatScore } from "../test/support/float-floor";
+import { randomUnits } from "../test/support/generate";
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
