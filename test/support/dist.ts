@@ -13,11 +13,12 @@ export const DIST_STAMP = ".npm-test-build";
 /** What the add-in bundle is built from. */
 const INPUTS = ["src", "assets", "manifest.xml", "webpack.config.js", "scripts", "package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json"];
 
-function newest(file: string, skip?: string): number {
+/** The newest modification under `file`; a folder's own time (a file removed) counts unless `filesOnly`. */
+function newest(file: string, skip?: string, filesOnly = false): number {
   if (!fs.existsSync(file) || file === skip) return 0;
   const stat = fs.statSync(file);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(file).reduce((m, name) => Math.max(m, newest(path.join(file, name), skip)), stat.mtimeMs);
+  return fs.readdirSync(file).reduce((m, name) => Math.max(m, newest(path.join(file, name), skip, filesOnly)), filesOnly ? 0 : stat.mtimeMs);
 }
 
 /** dist/ when scripts/test.sh built it and nothing changed since; otherwise undefined (build your own). */
@@ -28,6 +29,7 @@ export function reusableDist(root: string): string | undefined {
   const built = fs.statSync(stamp).mtimeMs;
   if (INPUTS.some((input) => newest(path.join(root, input)) > built)) return undefined;
   // A file written into dist/ after the stamp: not the build test.sh checked.
-  if (newest(dist, stamp) > built) return undefined;
+  // (Files only: writing the stamp itself touches the folder.)
+  if (newest(dist, stamp, true) > built) return undefined;
   return dist;
 }
