@@ -2,7 +2,8 @@
  * dti aggregate FILES|DIR -o SUMMARY.xlsx [--json]: scores many units (one template workbook
  * each: departments, districts, communes) together, so that min-max (§9) and ratio to the best
  * (§10) are computed across them, and writes a summary workbook whose totals, ranks and gaps
- * are plain formulas over the engine's indicator scores (checkable by hand).
+ * are plain formulas over the engine's indicator scores (checkable by hand): the ranking book
+ * layout of src/layout/ranking-book.ts, rendered by the .xlsx writer.
  *
  * Reference values typed in a unit's workbook (DTI_REF_*) are not used here: the comparison is
  * across the units aggregated. Files that cannot be used are skipped with a Vietnamese message
