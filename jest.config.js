@@ -1,5 +1,10 @@
 // @ts-check
-/** @type {import('jest').Config} */
+/**
+ * Every Jest suite, as `npm test` (scripts/test.sh) runs them: the pure and fake-host suites
+ * plus the ones that drive real programs (test/e2e: Chromium, LibreOffice; test/build: webpack,
+ * nginx). `npm run test:unit` runs the first kind only (jest.unit.config.js).
+ * @type {import('jest').Config}
+ */
 module.exports = {
   preset: "ts-jest",
   testEnvironment: "node",

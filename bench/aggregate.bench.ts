@@ -1,6 +1,6 @@
 /**
  * npx tsx bench/aggregate.bench.ts: `dti aggregate` on 20, 50, 100 and 200 filled template
- * workbooks (random units from bench/generate.ts typed into the named input cells).
+ * workbooks (random units from test/support/generate.ts typed into the named input cells).
  * Each size runs in a child process of its own, so the peak memory (maxRSS, worker threads
  * included) is that of one aggregation alone. Prints wall time, the time inside
  * aggregateCommand, peak RSS, and how time grows with the number of units.
@@ -20,7 +20,7 @@ import { writeLayoutToWorkbook, writeNamedValues } from "../src/cli/xlsx";
 import { buildWorkbookLayout } from "../src/layout/build";
 import { TEMPLATE_VERSION } from "../src/layout/names";
 import { namedInputs } from "../test/support/named-inputs";
-import { randomUnits } from "./generate";
+import { randomUnits } from "../test/support/generate";
 
 const SIZES = (process.env.BENCH_SIZES ?? "20,50,100,200").split(",").map(Number);
 const MAX = Math.max(...SIZES);

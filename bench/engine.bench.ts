@@ -11,8 +11,8 @@
  */
 import type { IndicatorSet } from "../src/catalog/schema";
 import type { scoreUnits as ScoreUnits } from "../src/engine/score";
-import { floatScore } from "./float-floor";
-import { randomUnits } from "./generate";
+import { floatScore } from "../test/support/float-floor";
+import { randomUnits } from "../test/support/generate";
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -12,9 +12,6 @@
 import { labelKey } from "./labels";
 import { hasOwn } from "./own";
 import { Decimal, exact } from "./exact";
-// The defined names of a template are derived from the ids by one function (layout/names.ts,
-// which imports nothing); their length is checked here, where a set is accepted or refused.
-import { names } from "../layout/names";
 import { fieldNames, requiredNames } from "./decl";
 import { describeRule } from "./describe";
 import { decls, EXACT, INDICATOR_ID, PILLAR_ID, ruleFromFile, SET_ID, setFromFile, VARIABLE_KEY, type IndicatorSet, type IndicatorSetFile, type RuleFile, type RuleKind } from "./schema";
@@ -263,7 +260,27 @@ class Checker {
  * Checks `data` against the indicator-set schema. `source` names the data in messages
  * (a file path such as "sets/huyen.json", or a sheet name).
  */
-export function parseIndicatorSet(data: unknown, source: string): ParseResult {
+/**
+ * The defined names a template makes from a set's ids (layout/names.ts owns the patterns). Given
+ * by the callers that make templates from the set (layout/template-set.ts), so that a set whose
+ * names Excel would refuse is refused here, where its other problems are reported, without the
+ * catalog knowing the patterns.
+ */
+export interface TemplateNames {
+  pillar(id: string): string;
+  previousPillar(id: string): string;
+  score(id: string): string;
+  target(id: string): string;
+  evidence(id: string): string;
+  note(id: string): string;
+  referenceMin(id: string): string;
+  referenceMax(id: string): string;
+  input(id: string, key: string): string;
+  optionLabels(id: string, key: string): string;
+  optionFractions(id: string, key: string): string;
+}
+
+export function parseIndicatorSet(data: unknown, source: string, templateNames?: TemplateNames): ParseResult {
   const c = new Checker(source);
   if (!isObj(data)) {
     c.err("", `tệp phải chứa một đối tượng JSON bộ chỉ số {"id": …, "name": …, "pillars": […], "indicators": […]}, nhận được ${describe(data)}.`);
@@ -450,7 +467,7 @@ export function parseIndicatorSet(data: unknown, source: string): ParseResult {
     }
   }
 
-  checkExcelLimits(c, data);
+  checkExcelLimits(c, data, templateNames);
   if (c.problems.count) return c.problems.result();
   // The data is a valid file: its in-memory form carries the tags a first-version file leaves out.
   return { set: setFromFile(data as IndicatorSetFile) };
@@ -473,7 +490,7 @@ export const SET_TEXT_MAX = EXCEL_CELL_MAX - TEMPLATE_TEXT_ROOM;
  * options whose JSON — the cell the sheet "Bộ chỉ số" keeps it in — is longer than a cell.
  * Each problem names the item. Runs on the raw data, so it reports alongside other problems.
  */
-function checkExcelLimits(c: Checker, data: Obj): void {
+function checkExcelLimits(c: Checker, data: Obj, names: TemplateNames | undefined): void {
   const name = (path: string, item: string, text: string): void => {
     if (text.length > EXCEL_NAME_MAX) {
       c.err(path, `${item}: tên ô ${text.slice(0, 40)}… dài ${grouped(text.length)} ký tự, vượt giới hạn ${EXCEL_NAME_MAX} ký tự của tên trong Excel; hãy rút ngắn mã.`);
@@ -509,7 +526,7 @@ function checkExcelLimits(c: Checker, data: Obj): void {
   list(data.pillars).forEach((pillar, n) => {
     const item = `chỉ số chính ${shown(pillar.id)}`;
     text(pillar, "name", `pillars[${n}]`, item);
-    if (typeof pillar.id === "string") {
+    if (names && typeof pillar.id === "string") {
       for (const made of [names.pillar(pillar.id), names.previousPillar(pillar.id)]) name(`pillars[${n}].id`, item, made);
     }
   });
@@ -518,7 +535,7 @@ function checkExcelLimits(c: Checker, data: Obj): void {
     const id = typeof ind.id === "string" ? ind.id : `#${n + 1}`;
     const item = `chỉ số ${id}`;
     for (const field of ["name", "scoringText", "responsible", "coordinating", "reading"]) text(ind, field, p, item);
-    if (typeof ind.id === "string") {
+    if (names && typeof ind.id === "string") {
       const made = [names.score(id), names.target(id), names.evidence(id), names.note(id), names.referenceMin(id), names.referenceMax(id)];
       const longest = made.reduce((a, b) => (b.length > a.length ? b : a));
       name(`${p}.id`, item, longest);
@@ -531,7 +548,7 @@ function checkExcelLimits(c: Checker, data: Obj): void {
       const q = `${p}.variables[${k}]`;
       const vitem = `biến ${shown(v.key)} của ${item}`;
       for (const field of ["description", "unit"]) text(v, field, q, vitem);
-      if (typeof ind.id === "string" && typeof v.key === "string") {
+      if (names && typeof ind.id === "string" && typeof v.key === "string") {
         const made = [names.input(id, v.key), names.optionLabels(id, v.key), names.optionFractions(id, v.key)];
         name(`${q}.key`, vitem, made.reduce((a, b) => (b.length > a.length ? b : a)));
       }

@@ -2,7 +2,8 @@
  * dti aggregate FILES|DIR -o SUMMARY.xlsx [--json]: scores many units (one template workbook
  * each: departments, districts, communes) together, so that min-max (§9) and ratio to the best
  * (§10) are computed across them, and writes a summary workbook whose totals, ranks and gaps
- * are plain formulas over the engine's indicator scores (checkable by hand).
+ * are plain formulas over the engine's indicator scores (checkable by hand): the ranking book
+ * layout of src/layout/ranking-book.ts, rendered by the .xlsx writer.
  *
  * Reference values typed in a unit's workbook (DTI_REF_*) are not used here: the comparison is
  * across the units aggregated. Files that cannot be used are skipped with a Vietnamese message
@@ -25,12 +26,12 @@ import { resolveSet } from "./set-file";
 import type { IndicatorSet } from "../catalog/schema";
 import { DtiError } from "../engine/errors";
 import { toReport } from "../engine/report";
-import { messageVi, say } from "../i18n/findings";
 import { scoreUnits } from "../engine/score";
 import type { ScoreOptions, UnitInput, UnitResult } from "../engine/types";
-import { columnLetter, quoteSheet } from "../layout/model";
-import { gapsToBest, incompleteUnits, indicatorColumns, rankUnits, type IncompleteUnit, type RankedUnit } from "../layout/ranking";
+import { incompleteUnits, rankUnits } from "../layout/ranking";
+import { buildRankingBook, RANKING_INFO_SHEET, type RankingBookInput } from "../layout/ranking-book";
 import { names as layoutNames } from "../layout/names";
+import { messageVi, say } from "../i18n/findings";
 import { readInputs, type ReadResult } from "../layout/read-inputs";
 import { writeWorkbookAtomic } from "./atomic-write";
 import { fail, type CliResult } from "./result";
@@ -38,7 +39,7 @@ import type { XlsxLimits } from "../xlsx/bounded";
 import { namedValueFrom } from "../xlsx/fast-names";
 import { LIMIT_OPTIONS, LIMIT_USAGE, limitsFromArgs, openXlsx, readNamesFile } from "./open-xlsx";
 import { setsKnownTo } from "./set-xlsx";
-import { readName, type NamedValue } from "./xlsx";
+import { readName, writeSheets, type NamedValue } from "./xlsx";
 
 export const AGGREGATE_USAGE = `  npm run -s dti -- aggregate <tệp.xlsx…|thư mục> -o <tổng hợp.xlsx> [--json] [--alt-threshold] [--minmax-as-best]
       Tổng hợp nhiều đơn vị (mỗi đơn vị một sổ theo mẫu: sở, ngành, huyện, xã): tính điểm chung,
@@ -58,9 +59,6 @@ ${LIMIT_USAGE.trimEnd()}
       dùng được, thư mục rỗng, tham số sai hoặc tệp ra đã có.
 `;
 
-/** The sheet that marks a workbook written by this command (so it is not read back as a unit). */
-const INFO_SHEET = "Thông tin tổng hợp";
-const SHEETS = { ranking: "Xếp hạng", scores: "Điểm", gaps: "Khoảng cách", incomplete: "Chưa đủ số liệu", info: INFO_SHEET } as const;
 /** Spreadsheet files that are not .xlsx: inside a directory they are reported as skipped, not ignored. */
 const OTHER_SPREADSHEETS = /\.(xls|xlsm|xlsb|xltx|xltm|ods|csv)$/i;
 
@@ -114,7 +112,7 @@ export async function readUnitFile(file: string, set: IndicatorSet, limits?: Xls
     const { read, sheets } = got;
     const fatal = read.problems.filter((p) => p.severity === "fatal");
     if (fatal.length) {
-      const ours = fatal.some((p) => p.code === "not-a-template") && sheets.includes(INFO_SHEET);
+      const ours = fatal.some((p) => p.code === "not-a-template") && sheets.includes(RANKING_INFO_SHEET);
       return {
         ok: false,
         file,
@@ -183,236 +181,15 @@ function collectFiles(args: readonly string[]): { files: string[]; skipped: Skip
 const vi = (n: number, decimals: number): string => n.toFixed(decimals).replace(".", ",");
 
 // ---------------------------------------------------------------------------------------------
-// The summary workbook.
-
-interface SummaryInput {
-  readonly set: IndicatorSet;
-  readonly results: readonly UnitResult[];
-  /** Source file of each result. */
-  readonly files: readonly string[];
-  readonly options: AggregateOptions;
-  readonly ranking: readonly RankedUnit[];
-  readonly incomplete: readonly IncompleteUnit[];
-  readonly skipped: readonly Skip[];
-  readonly notes: readonly string[];
-  readonly referencesIgnored: number;
-}
-
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-const MISSING_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFCE4D6" } };
-const POINTS = "0.00";
-const INDEX = "0.0000";
-
-function header(ws: ExcelJS.Worksheet, labels: readonly string[], widths: readonly number[], frozenColumns: number): void {
-  const row = ws.getRow(1);
-  labels.forEach((label, n) => {
-    const cell = row.getCell(n + 1);
-    cell.value = label;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
-  });
-  row.height = 48;
-  widths.forEach((w, n) => (ws.getColumn(n + 1).width = w));
-  ws.views = [{ state: "frozen", xSplit: frozenColumns, ySplit: 1 }];
-}
-
-/** Consecutive column numbers (1-based) as A1 ranges on row `r`: [5,6,7,9] → "E3:G3,I3". */
-function rowRanges(columns: readonly number[], r: number): string {
-  const parts: string[] = [];
-  let start = columns[0];
-  for (let n = 0; n < columns.length; n++) {
-    const c = columns[n] as number;
-    const next = columns[n + 1];
-    if (next === c + 1) continue;
-    const from = `${columnLetter((start as number) - 1)}${r}`;
-    parts.push(start === c ? from : `${from}:${columnLetter(c - 1)}${r}`);
-    start = next;
-  }
-  return parts.join(",");
-}
+// The summary workbook: the ranking book layout (src/layout/ranking-book.ts), rendered by the .xlsx writer.
 
 /** Builds the summary workbook: ranking, scores (formulas over the engine's scores), gaps, incomplete data, notes. */
-export function buildSummaryWorkbook(input: SummaryInput): ExcelJS.Workbook {
-  const { set, results, ranking } = input;
+export async function buildSummaryWorkbook(input: Omit<RankingBookInput, "created" | "messageText">): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "DTI Workbench";
   wb.calcProperties.fullCalcOnLoad = true;
-  const columns = indicatorColumns(set);
-  const n = results.length;
-  const first = 2;
-  const last = n + 1;
-  const col = (c: number): string => columnLetter(c - 1);
-  // Điểm: A rank, B unit, C total, D index, pillars from E, then one column per indicator.
-  const P0 = 5;
-  const I0 = P0 + set.pillars.length;
-  const indicatorCol = new Map(columns.map((c, k) => [c.indicator.id, I0 + k]));
-  const pillarCol = new Map(set.pillars.map((p, k) => [p.id, P0 + k]));
-  const scoresRef = quoteSheet(SHEETS.scores);
-  const rowOf = (rank: RankedUnit, k: number): { r: number; result: UnitResult; file: string } => ({
-    r: first + k,
-    result: results[rank.position] as UnitResult,
-    file: path.basename(input.files[rank.position] as string),
-  });
-  const incompleteOf = new Map(input.incomplete.map((u) => [u.position, u]));
-  // Điểm and Xếp hạng start with the same columns (P0 = the first pillar column), widths included.
-  const unitHeaders = ["Hạng", "Đơn vị", `Tổng điểm (tối đa ${set.maxTotal})`, "Chỉ số DTI", ...set.pillars.map((p) => `${p.id}. ${p.name} (${p.maxPoints})`)];
-  const unitWidths = [7, 30, 12, 10, ...set.pillars.map(() => 14)];
-
-  const ranks = wb.addWorksheet(SHEETS.ranking);
-  const scores = wb.addWorksheet(SHEETS.scores);
-  const gapsWs = wb.addWorksheet(SHEETS.gaps);
-  const incompleteWs = wb.addWorksheet(SHEETS.incomplete);
-  const info = wb.addWorksheet(SHEETS.info);
-
-  // --- Điểm
-  header(
-    scores,
-    [...unitHeaders, ...columns.map((c) => `${c.indicator.id}${c.counted ? "" : "*"} (${c.indicator.maxPoints})`)],
-    [...unitWidths, ...columns.map(() => 9)],
-    2,
-  );
-  const gaps = gapsToBest(set, results);
-  ranking.forEach((rank, k) => {
-    const { r, result } = rowOf(rank, k);
-    const row = scores.getRow(r);
-    row.getCell(1).value = { formula: `RANK(C${r},$C$${first}:$C$${last})`, result: rank.rank };
-    row.getCell(2).value = result.name;
-    row.getCell(3).value = { formula: `SUM(${col(P0)}${r}:${col(I0 - 1)}${r})`, result: result.total.score.toNumber() };
-    row.getCell(4).value = { formula: `C${r}/${set.maxTotal}`, result: result.total.index.toNumber() };
-    for (const p of set.pillars) {
-      const members = columns.filter((c) => c.counted && c.indicator.pillar === p.id).map((c) => indicatorCol.get(c.indicator.id) as number);
-      const score = result.pillars[p.id]?.score.toNumber() ?? 0;
-      row.getCell(pillarCol.get(p.id) as number).value = members.length ? { formula: `SUM(${rowRanges(members, r)})`, result: score } : 0;
-    }
-    for (const c of columns) {
-      const cell = row.getCell(indicatorCol.get(c.indicator.id) as number);
-      const o = result.indicators[c.indicator.id];
-      const rule = c.indicator.rule;
-      if (rule.kind === "sum-of-children") {
-        const kids = rule.children.map((id) => indicatorCol.get(id)).filter((x): x is number => x !== undefined);
-        cell.value = { formula: `SUM(${rowRanges(kids, r)})`, result: o?.score?.toNumber() ?? 0 };
-      } else if (o?.score === null || o === undefined) {
-        cell.fill = MISSING_FILL;
-      } else {
-        cell.value = o.score.toNumber();
-      }
-    }
-    for (let c = 3; c < I0 + columns.length; c++) row.getCell(c).numFmt = c === 4 ? INDEX : POINTS;
-  });
-
-  // --- Xếp hạng: the pillar table, in rank order, referring to Điểm.
-  header(ranks, [...unitHeaders, "Số chỉ số chưa đủ số liệu", "Chỉ số chưa đủ số liệu", "Tệp nguồn"], [...unitWidths, 12, 30, 30], 2);
-  ranking.forEach((rank, k) => {
-    const { r, result, file } = rowOf(rank, k);
-    const row = ranks.getRow(r);
-    const ref = (c: number, value: number | string): ExcelJS.CellValue => ({ formula: `${scoresRef}!${col(c)}${r}`, result: value });
-    row.getCell(1).value = ref(1, rank.rank);
-    row.getCell(2).value = ref(2, result.name);
-    row.getCell(3).value = ref(3, result.total.score.toNumber());
-    row.getCell(4).value = ref(4, result.total.index.toNumber());
-    for (const p of set.pillars) {
-      const c = pillarCol.get(p.id) as number;
-      row.getCell(c).value = ref(c, result.pillars[p.id]?.score.toNumber() ?? 0);
-    }
-    const missing = incompleteOf.get(rank.position)?.ids ?? [];
-    row.getCell(I0).value = missing.length;
-    row.getCell(I0 + 1).value = missing.join(", ");
-    row.getCell(I0 + 2).value = file;
-    for (let c = 3; c < I0; c++) row.getCell(c).numFmt = c === 4 ? INDEX : POINTS;
-  });
-
-  // --- Khoảng cách: best − own per column of Điểm (total, pillars, indicators).
-  const gapColumns = [3, ...set.pillars.map((p) => pillarCol.get(p.id) as number), ...columns.map((c) => indicatorCol.get(c.indicator.id) as number)];
-  header(
-    gapsWs,
-    [
-      "Đơn vị",
-      "Tổng điểm",
-      ...set.pillars.map((p) => `${p.id}. ${p.name}`),
-      ...columns.map((c) => `${c.indicator.id}${c.counted ? "" : "*"} (${c.indicator.maxPoints})`),
-    ],
-    [30, 12, ...set.pillars.map(() => 14), ...columns.map(() => 9)],
-    1,
-  );
-  ranking.forEach((rank, k) => {
-    const { r, result } = rowOf(rank, k);
-    const g = gaps.units[rank.position];
-    const row = gapsWs.getRow(r);
-    row.getCell(1).value = result.name;
-    gapColumns.forEach((source, j) => {
-      const cell = row.getCell(j + 2);
-      const s = `${scoresRef}!${col(source)}${r}`;
-      const best = `MAX(${scoresRef}!$${col(source)}$${first}:$${col(source)}$${last})`;
-      cell.numFmt = POINTS;
-      if (j === 0) {
-        cell.value = { formula: `${best}-${s}`, result: g?.total.toNumber() ?? 0 };
-      } else if (j <= set.pillars.length) {
-        const p = set.pillars[j - 1]?.id as string;
-        cell.value = { formula: `${best}-${s}`, result: g?.pillars[p]?.toNumber() ?? 0 };
-      } else {
-        const id = columns[j - 1 - set.pillars.length]?.indicator.id as string;
-        const gap = g?.indicators[id] ?? null;
-        cell.value = { formula: `IF(${s}="","",${best}-${s})`, result: gap === null ? "" : gap.toNumber() };
-        if (gap === null) cell.fill = MISSING_FILL;
-      }
-    });
-  });
-
-  // --- Chưa đủ số liệu
-  header(incompleteWs, ["STT", "Đơn vị", "Tệp nguồn", "Chỉ số", "Tên chỉ số", "Trạng thái", "Lý do"], [6, 30, 28, 9, 50, 20, 80], 0);
-  let line = 0;
-  ranking.forEach((rank, k) => {
-    const u = incompleteOf.get(rank.position);
-    if (!u) return;
-    const { file } = rowOf(rank, k);
-    for (const ind of u.indicators) {
-      line++;
-      const row = incompleteWs.getRow(line + 1);
-      const name = set.indicators.find((i) => i.id === ind.id)?.name ?? "";
-      row.values = [line, u.name, file, ind.id, name, ind.statusText, ind.messages.map(messageVi).join("\n")];
-      row.alignment = { wrapText: true, vertical: "top" };
-    }
-  });
-  if (line === 0) incompleteWs.getCell("A2").value = "Mọi đơn vị đều đủ số liệu.";
-
-  // --- Thông tin tổng hợp
-  info.getColumn(1).width = 34;
-  info.getColumn(2).width = 100;
-  const on = (b: boolean): string => (b ? "Bật" : "Tắt");
-  const lines: [string, string][] = [
-    ["Bảng tổng hợp DTI", `Tạo bởi "dti aggregate" (DTI Workbench) lúc ${new Date().toLocaleString("vi-VN")}.`],
-    ["Bộ chỉ số", `${set.name} (${set.id})`],
-    ["Số đơn vị", String(n)],
-    [
-      "So sánh giữa các đơn vị",
-      `Min-Max và tỷ lệ so với đơn vị cao nhất tính trên ${n} đơn vị của bảng này. Giá trị tham chiếu (DTI_REF_*) nhập trong sổ của từng đơn vị không được dùng` +
-        (input.referencesIgnored ? ` (${input.referencesIgnored} sổ có nhập).` : "."),
-    ],
-    ["Cách đọc khác của ngưỡng (tỷ lệ/ngưỡng × điểm tối đa)", on(input.options.altThreshold)],
-    ['Đọc "Min-Max" là tỷ lệ so với đơn vị cao nhất', on(input.options.minMaxAsRatioToBest)],
-    [
-      "Công thức",
-      `Trang "${SHEETS.scores}": điểm từng chỉ số là điểm do công cụ tính (ô trống: chưa tính được, xem trang "${SHEETS.incomplete}"); ` +
-        `điểm trụ cột = SUM các chỉ số của trụ cột (5.12 tính một lần; các cột có dấu * là chỉ số con, 5.12 = SUM các chỉ số con); ` +
-        `tổng điểm = SUM các trụ cột; chỉ số DTI = tổng điểm / ${set.maxTotal}; hạng = RANK (bằng điểm thì cùng hạng). ` +
-        `Trang "${SHEETS.gaps}": khoảng cách = MAX của cột − điểm của đơn vị.`,
-    ],
-  ];
-  for (const s of input.skipped) lines.push(["Tệp bị bỏ qua", `${s.file}: ${s.reason}`]);
-  for (const note of input.notes) lines.push(["Ghi chú", note]);
-  lines.push(["", ""], ["Trụ cột", "Tên (điểm tối đa)"]);
-  for (const p of set.pillars) lines.push([p.id, `${p.name} (${p.maxPoints})`]);
-  lines.push(["", ""], ["Chỉ số", "Tên (điểm tối đa)"]);
-  for (const c of columns) lines.push([c.indicator.id, `${c.indicator.name} (${c.indicator.maxPoints})`]);
-  lines.forEach(([a, b], k) => {
-    const row = info.getRow(k + 1);
-    row.getCell(1).value = a;
-    row.getCell(2).value = b;
-    row.getCell(1).font = { bold: true };
-    row.getCell(2).alignment = { wrapText: true, vertical: "top" };
-    row.getCell(1).alignment = { vertical: "top" };
-  });
+  const book = buildRankingBook({ ...input, files: input.files.map((f) => path.basename(f)), created: new Date().toLocaleString("vi-VN"), messageText: messageVi });
+  await writeSheets(wb, book.sheets);
   return wb;
 }
 
@@ -561,7 +338,7 @@ export async function aggregateCommand(args: readonly string[]): Promise<CliResu
 
   const report: string[] = [];
   if (out) {
-    const wb = buildSummaryWorkbook({ set, results, files, options, ranking, incomplete, skipped, notes, referencesIgnored });
+    const wb = await buildSummaryWorkbook({ set, results, files, options, ranking, incomplete, skipped, notes, referencesIgnored });
     try {
       await writeWorkbookAtomic(wb, out);
     } catch (e) {

@@ -4,7 +4,8 @@
  */
 import { closeSync, existsSync, fstatSync, openSync, readSync } from "fs";
 import { getIndicatorSet, indicatorSets, registeredCopy } from "../catalog/index";
-import { parseIndicatorSet, setProblemsText } from "../catalog/load";
+import { setProblemsText } from "../catalog/load";
+import { parseTemplateSet } from "../layout/template-set";
 import type { IndicatorSet } from "../catalog/schema";
 import { DtiError } from "../engine/errors";
 import { loadIndicatorSetWorkbook } from "./set-xlsx";
@@ -145,7 +146,7 @@ export function readJsonFile(file: string, what?: string, read?: (path: string) 
 export function loadIndicatorSetFile(path: string): IndicatorSet {
   // The same reading as `dti score`'s input: bounded, UTF-8 with or without BOM, UTF-16 with one.
   const data = readJsonFile(path, "tệp bộ chỉ số");
-  const parsed = parseIndicatorSet(data, path);
+  const parsed = parseTemplateSet(data, path);
   if ("errors" in parsed) {
     throw new DtiError("invalid-input", setProblemsText(path, parsed));
   }

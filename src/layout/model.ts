@@ -14,6 +14,12 @@
 /** A formula, English function names, comma separators, without the leading "=". */
 export interface Formula {
   readonly f: string;
+  /**
+   * What the formula gives, when the builder already knows it (the ranking book: the engine's
+   * numbers). The .xlsx writer stores it as the cached result, so a reader that does not
+   * recalculate sees it; hosts that calculate ignore it. Templates leave it out.
+   */
+  readonly result?: number | string;
 }
 
 /** What a cell holds: a constant, a formula, or nothing. */
@@ -122,9 +128,10 @@ export interface ChartSpec {
 /** "set": the indicator set itself ("Bộ chỉ số"), carried by a workbook whose set is not built in. */
 export type SheetRole = "info" | "indicators" | "summary" | "assignment" | "tasks" | "set" | "lists" | "meta";
 
-export interface SheetLayout {
+/** A sheet; `Role` is the template's SheetRole unless the workbook is another kind (../layout/ranking-book.ts). */
+export interface SheetLayout<Role extends string = SheetRole> {
   readonly name: string;
-  readonly role: SheetRole;
+  readonly role: Role;
   readonly visibility: "visible" | "hidden" | "veryHidden";
   /** Column widths in characters (Excel's width unit), from column A; 0 hides a helper column. */
   readonly columnWidths: readonly number[];

@@ -26,7 +26,8 @@
 import { columnLetter, quoteSheet } from "./model";
 import { labelKey } from "../catalog/labels";
 import { hasOwn } from "../catalog/own";
-import { MAX_LISTED_ERRORS, moreLine, parseIndicatorSet, ProblemList, type ParseResult } from "../catalog/load";
+import { MAX_LISTED_ERRORS, moreLine, ProblemList, type ParseResult } from "../catalog/load";
+import { parseTemplateSet } from "./template-set";
 import { fieldNames } from "../catalog/decl";
 import { decls, ruleToFile, type Indicator, type IndicatorSet, type InfoItem, type Pillar, type Variable } from "../catalog/schema";
 
@@ -498,7 +499,7 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
   // Keys in the order of the schema, as in a .json set file.
   const ordered: Obj = {};
   for (const key of fieldNames(decls.set)) if (hasOwn(data, key)) ordered[key] = data[key];
-  const parsed = parseIndicatorSet(ordered, SOURCE);
+  const parsed = parseTemplateSet(ordered, SOURCE);
   if ("set" in parsed) return parsed;
   // The schema's problems, put on their cells; a capped list keeps its last line, re-counted.
   const listed = parsed.total === undefined ? parsed.errors : parsed.errors.slice(0, MAX_LISTED_ERRORS);

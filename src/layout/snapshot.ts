@@ -6,14 +6,15 @@
  */
 import { cellRef, isFormula, parseCellRef, type CellContent, type CellFormat, type SheetLayout, type WorkbookLayout } from "./model";
 
-function show(content: CellContent): string {
+/** A cell's content; a formula's known result after an arrow when `results` (golden files), never in the cell-level form hosts read back. */
+function show(content: CellContent, results = true): string {
   if (content === null || content === "") return "";
-  if (isFormula(content)) return `=${content.f}`;
+  if (isFormula(content)) return results && content.result !== undefined ? `=${content.f} → ${JSON.stringify(content.result)}` : `=${content.f}`;
   if (typeof content === "string") return JSON.stringify(content);
   return String(content);
 }
 
-export function sheetSnapshot(sheet: SheetLayout): string {
+export function sheetSnapshot(sheet: SheetLayout<string>): string {
   const lines: string[] = [];
   lines.push(`# sheet "${sheet.name}" role=${sheet.role} visibility=${sheet.visibility} protect=${sheet.protect}`);
   lines.push(`columns: ${sheet.columnWidths.join(" ")}`);
@@ -64,7 +65,7 @@ export function formatKey(format: CellFormat): string {
  * format (range formats applied in order), each cell's validation, the names. Hosts read
  * back what they wrote into this same form, so writers can be compared line by line.
  */
-export function cellLevelSnapshot(layout: WorkbookLayout, targetNames?: ReadonlyMap<string, string>): string {
+export function cellLevelSnapshot(layout: Pick<WorkbookLayout, "names"> & { readonly sheets: readonly SheetLayout<string>[] }, targetNames?: ReadonlyMap<string, string>): string {
   const lines: string[] = [];
   const sheetName = (n: string): string => targetNames?.get(n) ?? n;
   for (const n of [...layout.names].sort((a, b) => a.name.localeCompare(b.name))) {
@@ -101,7 +102,7 @@ export function cellLevelSnapshot(layout: WorkbookLayout, targetNames?: Readonly
       const content = sheet.grid[row]?.[column] ?? null;
       const fmt = formatKey(formats.get(k) ?? {});
       const val = validations.get(k);
-      lines.push(`${k}: ${show(content)}${fmt ? ` | ${fmt}` : ""}${val ? ` | validate ${val}` : ""}`);
+      lines.push(`${k}: ${show(content, false)}${fmt ? ` | ${fmt}` : ""}${val ? ` | validate ${val}` : ""}`);
     }
   }
   return `${lines.join("\n")}\n`;

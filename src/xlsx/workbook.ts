@@ -130,13 +130,15 @@ function applyFormat(cell: ExcelJS.Cell, format: CellFormat): void {
   if (format.locked !== undefined) cell.protection = { locked: format.locked };
 }
 
-function writeContent(cell: ExcelJS.Cell, content: CellContent): void {
-  if (content === null || content === "") return;
-  cell.value = isFormula(content) ? { formula: content.f } : content;
+/** `emptyText`: "" is written as a text cell holding nothing (the ranking book has always had them), not skipped. */
+function writeContent(cell: ExcelJS.Cell, content: CellContent, emptyText: boolean): void {
+  if (content === null || (content === "" && !emptyText)) return;
+  if (!isFormula(content)) cell.value = content;
+  else cell.value = content.result === undefined ? { formula: content.f } : { formula: content.f, result: content.result };
 }
 
 /** Writes one sheet of the layout into a fresh worksheet named `target`. */
-async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, target: string): Promise<void> {
+async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetLayout<string>, target: string, emptyText = false): Promise<void> {
   const ws = wb.addWorksheet(target, {
     state: sheet.visibility,
     views: sheet.freeze.rows || sheet.freeze.columns ? [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] : [],
@@ -154,7 +156,7 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, target: stri
     if (w === 0) ws.getColumn(n + 1).hidden = true;
     else ws.getColumn(n + 1).width = w;
   });
-  sheet.grid.forEach((row, r) => row.forEach((content, c) => writeContent(ws.getCell(r + 1, c + 1), content)));
+  sheet.grid.forEach((row, r) => row.forEach((content, c) => writeContent(ws.getCell(r + 1, c + 1), content, emptyText)));
   for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   for (const { ref, format } of sheet.formats) for (const { row, column } of cellsOf(ref)) applyFormat(ws.getCell(row + 1, column + 1), format);
   for (const m of sheet.merges) ws.mergeCells(m);
@@ -201,6 +203,15 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, target: stri
   if (sheet.protect) {
     await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   }
+}
+
+/**
+ * Writes sheets that are not a template (no names, no update in place: the ranking book of
+ * ../layout/ranking-book.ts) into `wb`, in order, under their own names. A "" in the grid is
+ * written as an empty text, as that book always held; templates leave such cells blank.
+ */
+export async function writeSheets(wb: ExcelJS.Workbook, sheets: readonly SheetLayout<string>[]): Promise<void> {
+  for (const sheet of sheets) await writeSheet(wb, sheet, sheet.name, true);
 }
 
 export interface XlsxWriteResult {

@@ -16,6 +16,7 @@ import {
   registerIndicatorSet,
 } from "../../src/catalog";
 import { parseIndicatorSet } from "../../src/catalog/load";
+import { parseTemplateSet } from "../../src/layout/template-set";
 import { loadIndicatorSetFile, resolveSet } from "../../src/cli/set-file";
 import { setFromFile, type IndicatorSet, type IndicatorSetFile } from "../../src/catalog/schema";
 import { DtiError } from "../../src/engine/errors";
@@ -39,7 +40,8 @@ const districtData = (): Json => JSON.parse(readFileSync(DISTRICT_FILE, "utf8"))
 function errorsOf(mutate: (d: Json) => void, base: () => Json = districtData): string[] {
   const d = base();
   mutate(d);
-  const result = parseIndicatorSet(d, SRC);
+  // As a file or sheet is read: with the template names' length check (layout/template-set.ts).
+  const result = parseTemplateSet(d, SRC);
   return "errors" in result ? result.errors : [];
 }
 

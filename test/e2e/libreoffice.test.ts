@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { prng, randomUnit, withRandomReferences } from "../../bench/generate";
+import { prng, randomUnit, withRandomReferences } from "../support/generate";
 import { readName, writeLayoutToWorkbook, writeNamedValues } from "../../src/cli/xlsx";
 import { dtiProvince2022 as set } from "../../src/catalog";
 import { scoreUnits } from "../../src/engine/score";

@@ -35,6 +35,7 @@ import { buildWorkbookLayout } from "../../src/layout/build";
 import type { CellContent } from "../../src/layout/model";
 import { ownedNames, splitByAgency } from "../../src/layout/split";
 import { TEMPLATE_VERSION, names } from "../../src/layout/names";
+import { reusableDist } from "../support/dist";
 import { namedInputs } from "../support/named-inputs";
 import { parseIndicatorSet } from "../../src/catalog/load";
 import { indicatorSetToSheet, SET_SHEET_COLUMNS } from "../../src/layout/set-sheet";
@@ -60,20 +61,27 @@ const layout = buildWorkbookLayout(set);
 // ---------------------------------------------------------------------------------------
 // Build and serve
 
-/** Builds the add-in as it ships (production mode: minified, exceljs re-minified in the xlsx chunk) and the harness into `dir`/addin and `dir`/e2e. */
+/**
+ * Builds the add-in as it ships (production mode: minified, exceljs re-minified in the xlsx chunk) and the harness into `dir`/addin and `dir`/e2e.
+ * The add-in is dist/ instead when `npm test` has just built it (test/support/dist.ts): one production build for this test and the build check.
+ */
 async function build(dir: string): Promise<{ addin: string; harness: string }> {
   const load = createRequire(__filename);
-  const addinConfig = (load(path.join(root, "webpack.config.js")) as (env: Record<string, unknown>, argv: { mode: "production" }) => Configuration)({}, { mode: "production" });
+  const dist = reusableDist(root);
   const harnessConfig = (load("./harness/webpack.config.js") as (o: { outputPath: string }) => Configuration)({ outputPath: path.join(dir, "e2e") });
-  const addin: Configuration = {
-    ...addinConfig,
-    name: "addin",
-    context: root,
-    output: { ...addinConfig.output, path: path.join(dir, "addin") },
-    infrastructureLogging: { level: "error" },
-  };
+  const configs: Configuration[] = [harnessConfig];
+  if (dist === undefined) {
+    const addinConfig = (load(path.join(root, "webpack.config.js")) as (env: Record<string, unknown>, argv: { mode: "production" }) => Configuration)({}, { mode: "production" });
+    configs.unshift({
+      ...addinConfig,
+      name: "addin",
+      context: root,
+      output: { ...addinConfig.output, path: path.join(dir, "addin") },
+      infrastructureLogging: { level: "error" },
+    });
+  }
   await new Promise<void>((resolve, reject) => {
-    const compiler = webpack([addin, harnessConfig]);
+    const compiler = webpack(configs);
     compiler.run((error, stats) => {
       compiler.close(() => undefined);
       if (error) return reject(error);
@@ -81,7 +89,7 @@ async function build(dir: string): Promise<{ addin: string; harness: string }> {
       resolve();
     });
   });
-  return { addin: path.join(dir, "addin"), harness: path.join(dir, "e2e") };
+  return { addin: dist ?? path.join(dir, "addin"), harness: path.join(dir, "e2e") };
 }
 
 const TYPES: Record<string, string> = {
@@ -138,6 +146,8 @@ let browser: Browser;
 let origin: string;
 let server: http.Server;
 let buildDir: string;
+/** The add-in being served: dist/ when `npm test` built it just before, else a build of this run. */
+let addinDir: string;
 let shotNumber = 0;
 
 async function openPane(setup: HarnessSetup = {}): Promise<Session> {
@@ -367,6 +377,7 @@ beforeAll(async () => {
   for (const f of fs.readdirSync(ARTIFACTS)) if (f.endsWith(".png")) fs.rmSync(path.join(ARTIFACTS, f));
   buildDir = fs.mkdtempSync(path.join(os.tmpdir(), "dti-pane-"));
   const dirs = await build(buildDir);
+  addinDir = dirs.addin;
   ({ server, origin } = await serve(dirs));
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -1125,8 +1136,8 @@ describe("split and merge in the pane (issue 5)", () => {
   test("no Content-Security-Policy violation during split and merge, and nothing failed", async () => {
     // The chunk holds exceljs's Function("return this") fallbacks; a browser never reaches them
     // (globalThis exists), so the CSP, which has no 'unsafe-eval', refused nothing.
-    const chunk = fs.readdirSync(path.join(buildDir, "addin")).find((f) => /^xlsx\.[0-9a-f]{8}\.js$/.test(f)) ?? "xlsx.<hash>.js missing";
-    expect(fs.readFileSync(path.join(buildDir, "addin", chunk), "utf8")).toContain('Function("return this")');
+    const chunk = fs.readdirSync(addinDir).find((f) => /^xlsx\.[0-9a-f]{8}\.js$/.test(f)) ?? "xlsx.<hash>.js missing";
+    expect(fs.readFileSync(path.join(addinDir, chunk), "utf8")).toContain('Function("return this")');
     expect(await csp()).toEqual([]);
     expect(s.pageErrors).toEqual([]);
     expect(s.consoleErrors.filter((line) => !line.includes(OFFICE_TELEMETRY))).toEqual([]);

@@ -3,8 +3,8 @@
  * totals, links between inputs, and bad input.
  */
 import fc from "fast-check";
-import { floatScore } from "../../bench/float-floor";
-import { randomUnits } from "../../bench/generate";
+import { floatScore } from "../support/float-floor";
+import { randomUnits } from "../support/generate";
 import { dtiProvince2022 as set } from "../../src/catalog";
 import type { Indicator, RatioSpec } from "../../src/catalog/schema";
 import { DtiError } from "../../src/engine/errors";

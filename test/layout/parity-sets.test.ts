@@ -5,7 +5,7 @@
  */
 import fs from "fs";
 import path from "path";
-import { prng, randomUnit, withRandomReferences } from "../../bench/generate";
+import { prng, randomUnit, withRandomReferences } from "../support/generate";
 import { registerIndicatorSet } from "../../src/catalog";
 import { parseIndicatorSet } from "../../src/catalog/load";
 import type { IndicatorSet } from "../../src/catalog/schema";

@@ -3,7 +3,7 @@
  * inputs, every score cell, pillar total, the total and the index equal the engine's
  * (to 1e-9), and bad entries give a blank or 0, never an error, with totals still computing.
  */
-import { prng, randomUnit, withRandomReferences } from "../../bench/generate";
+import { prng, randomUnit, withRandomReferences } from "../support/generate";
 import { dtiProvince2022 as set } from "../../src/catalog";
 import { scoreUnits } from "../../src/engine/score";
 import type { ScoreOptions, UnitInput, UnitResult } from "../../src/engine/types";

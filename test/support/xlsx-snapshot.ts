@@ -4,7 +4,7 @@
  */
 import type ExcelJS from "exceljs";
 import { formatKey } from "../../src/layout/snapshot";
-import { cellRef, type CellFormat, type WorkbookLayout } from "../../src/layout/model";
+import { cellRef, type CellFormat, type SheetLayout, type WorkbookLayout } from "../../src/layout/model";
 
 const hex = (argb: string | undefined): string | undefined => (argb ? `#${argb.slice(-6).toUpperCase()}` : undefined);
 
@@ -45,7 +45,7 @@ function validationOf(cell: ExcelJS.Cell): string | undefined {
   return JSON.stringify(rule);
 }
 
-export function xlsxCellSnapshot(wb: ExcelJS.Workbook, layout: WorkbookLayout): string {
+export function xlsxCellSnapshot(wb: ExcelJS.Workbook, layout: Pick<WorkbookLayout, "names"> & { readonly sheets: readonly SheetLayout<string>[] }): string {
   const lines: string[] = [];
   const ranges: { name: string; range: string }[] = [];
   for (const n of layout.names) {

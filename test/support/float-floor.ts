@@ -5,7 +5,7 @@
  * - an oracle in tests: the exact engine must agree with it to 1e-9 on random inputs.
  * It handles only well-formed input (numbers ≥ 0, options as 1-based positions).
  */
-import type { Indicator, IndicatorSet, Measure, PartRule, RatioSpec, Rule } from "../src/catalog/schema";
+import type { Indicator, IndicatorSet, Measure, PartRule, RatioSpec, Rule } from "../../src/catalog/schema";
 
 export type FloatValues = Record<string, Record<string, number>>;
 

@@ -4,10 +4,10 @@
  * Numerators of subset ratios never exceed their denominators; choices are 1-based positions;
  * linked variables (§15) are left out so that they come from their link.
  */
-import type { Indicator, IndicatorSet, Variable } from "../src/catalog/schema";
-import type { UnitInput } from "../src/engine/types";
+import type { Indicator, IndicatorSet, Variable } from "../../src/catalog/schema";
+import type { UnitInput } from "../../src/engine/types";
 import type { FloatUnit } from "./float-floor";
-import { ratioSpecs } from "../src/catalog/rule-parts";
+import { ratioSpecs } from "../../src/catalog/rule-parts";
 
 /** mulberry32: a small, fast, seeded PRNG, so every run scores the same units. */
 export function prng(seed: number): () => number {
