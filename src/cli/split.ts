@@ -11,7 +11,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type ExcelJS from "exceljs";
 import type { TemplateMeta } from "../layout/merge";
-import { splitByAgency } from "../layout/split";
+import { formatDate } from "../catalog/calendar";
+import { formatPeriod } from "../catalog/period";
+import { masterCycle, splitByAgency } from "../layout/split";
 import { buildPartWorkbook, readCellOf, workbookMeta } from "../xlsx/parts";
 import { say } from "../i18n/findings";
 import { fail, type CliResult } from "./result";
@@ -63,6 +65,13 @@ export async function splitCommand(args: readonly string[]): Promise<CliResult> 
   if (taken.length) return fail(`đã có ${taken.join(", ")}. Không ghi đè: hãy chọn thư mục khác hoặc chuyển các tệp này đi.`);
   mkdirSync(dir, { recursive: true });
   const lines = [`Đã tách ${file} thành ${plan.parts.length} tệp trong ${dir}:`];
+  const cycle = masterCycle(readCellOf(master));
+  lines.push(
+    cycle.period && cycle.dueDate
+      ? `  - Kỳ báo cáo ${formatPeriod(cycle.period)}; hạn các cơ quan gửi Sở TTTT: ${formatDate(cycle.dueDate)} (ghi ở đầu mỗi tệp, ô DTI_DUE_DATE).`
+      : "  - Sổ tổng hợp chưa ghi kỳ báo cáo (ô DTI_PERIOD, trang Thông tin chung): các tệp không mang kỳ và hạn gửi.",
+  );
+  const stderr = (cycle.warnings ?? []).map((w) => `Cảnh báo: ${file}: ${w.vi}\n`).join("");
   for (const [n, part] of plan.parts.entries()) {
     const filled = await buildPartWorkbook(set, part, masterName, meta.formulas, readCellOf(master));
     try {
@@ -82,5 +91,5 @@ export async function splitCommand(args: readonly string[]): Promise<CliResult> 
   }
   if (plan.unassigned.length) lines.push(`  - Lưu ý: chỉ số không ghi cơ quan chủ trì, không có trong tệp nào: ${plan.unassigned.join(", ")}.`);
   lines.push(`Gửi mỗi cơ quan tệp của mình; khi nhận lại, gộp bằng: dti merge ${file} ${path.join(dir, "*.xlsx")} -o <tệp ra.xlsx>`);
-  return { code: 0, stdout: `${lines.join("\n")}\n`, stderr: "" };
+  return { code: 0, stdout: `${lines.join("\n")}\n`, stderr };
 }

@@ -10,9 +10,12 @@
  * in it is context, pre-filled from the master.
  */
 import { splitAgencies } from "../catalog/agencies";
+import { DEFAULT_CALENDAR, dueDate, parseCalendar, type CalendarDate } from "../catalog/calendar";
+import { parsePeriod, type Period } from "../catalog/period";
 import type { Indicator, IndicatorSet } from "../catalog/schema";
 import type { BuildOptions } from "./build";
 import { names } from "./names";
+import type { NamedCell } from "./read-inputs";
 
 /**
  * The agencies of a "Cơ quan chủ trì" cell (the same splitting as Phân công):
@@ -172,13 +175,56 @@ export function ownersByName(set: IndicatorSet, plan: SplitPlan): Map<string, st
  * Nhiệm vụ: the task tracker stays with the master; only Thông tin chung when the agency
  * leads no indicator), and the agency and master recorded on DTI_META.
  */
-export function partBuildOptions(part: AgencyPart, master: string, formulas: "portable" | "functions" = "portable"): BuildOptions {
+export function partBuildOptions(part: AgencyPart, master: string, formulas: "portable" | "functions" = "portable", cycle: PartCycle = {}): BuildOptions {
   return {
     formulas,
     sheets: part.indicators.length ? ["info", "indicators", "summary", "assignment"] : ["info"],
     indicators: new Set(part.indicators),
     infoItems: new Set(part.infoItems),
-    part: { agency: part.agency, master },
+    part: { agency: part.agency, master, ...(cycle.dueDate ? { dueDate: cycle.dueDate } : {}) },
+    ...(cycle.period ? { period: cycle.period } : {}),
     agencies: responsibleAgencies,
   };
+}
+
+/** The reporting period a part carries and its due date at Sở TTTT, from the master's cells. */
+export interface PartCycle {
+  readonly period?: Period;
+  readonly dueDate?: CalendarDate;
+  /** Why the master's period or calendar could not be used as written (vi, en), when so. */
+  readonly warnings?: readonly { readonly vi: string; readonly en: string }[];
+}
+
+/**
+ * The master's period (DTI_PERIOD) and the agencies' due date under its calendar (DTI_CALENDAR;
+ * Ninh Thuận's when the cell is missing or blank). A master without a period (an older
+ * template, a blank cell) makes parts without one; text that is no period or calendar is a
+ * warning, never a guess.
+ */
+export function masterCycle(read: (name: string) => NamedCell): PartCycle {
+  const text = (name: string): string | undefined => {
+    const cell = read(name);
+    return cell.kind === "value" && typeof cell.value === "string" && cell.value.trim() !== "" ? cell.value : undefined;
+  };
+  const warnings: { vi: string; en: string }[] = [];
+  const periodText = text(names.period);
+  const period = periodText === undefined ? undefined : parsePeriod(periodText);
+  if (periodText !== undefined && !period) {
+    warnings.push({
+      vi: `Ô DTI_PERIOD (kỳ báo cáo) ghi "${periodText}", không phải "Quý I/2026" … "Quý IV/2026" hoặc "Năm 2026": các phần không mang kỳ và hạn gửi.`,
+      en: `The cell DTI_PERIOD (reporting period) holds "${periodText}", which is not "Quý I/2026" … "Quý IV/2026" or "Năm 2026": the parts carry no period or due date.`,
+    });
+  }
+  if (!period) return warnings.length ? { warnings } : {};
+  const calendarText = text(names.calendar);
+  const parsed = calendarText === undefined ? { calendar: DEFAULT_CALENDAR } : parseCalendar(calendarText);
+  if ("error" in parsed) {
+    warnings.push({
+      vi: `Ô DTI_CALENDAR: ${parsed.error} Dùng lịch mặc định (Ninh Thuận).`,
+      en: `The cell DTI_CALENDAR cannot be read ("${calendarText ?? ""}"); the default calendar (Ninh Thuận) is used.`,
+    });
+  }
+  const due = dueDate("error" in parsed ? DEFAULT_CALENDAR : parsed.calendar, period, "agencies");
+  if (due.warning) warnings.push(due.warning);
+  return { period, dueDate: due.date, ...(warnings.length ? { warnings } : {}) };
 }

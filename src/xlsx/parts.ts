@@ -10,7 +10,7 @@ import { sayBoth } from "../i18n/findings";
 import { buildWorkbookLayout } from "../layout/build";
 import { prefillValues, templateMetaOf, type MergeMessage, type MergePartInput, type ReadCell, type Said, type TemplateMeta } from "../layout/merge";
 import { withPreservedInputs } from "../layout/plan";
-import { partBuildOptions, type AgencyPart } from "../layout/split";
+import { masterCycle, partBuildOptions, type AgencyPart } from "../layout/split";
 import { sheetNames } from "../layout/names";
 import { checkXlsx, checkXlsxSignature, DEFAULT_XLSX_LIMITS, type XlsxLimits } from "./bounded";
 import { readName, writeLayoutToWorkbook } from "./workbook";
@@ -55,7 +55,7 @@ export async function buildPartWorkbook(
   formulas: "portable" | "functions",
   read: ReadCell,
 ): Promise<BuiltPart> {
-  const built = buildWorkbookLayout(set, partBuildOptions(part, masterName, formulas));
+  const built = buildWorkbookLayout(set, partBuildOptions(part, masterName, formulas, masterCycle(read)));
   const filled = withPreservedInputs(built, prefillValues(set, read, built.names));
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "DTI Workbench";

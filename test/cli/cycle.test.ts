@@ -156,3 +156,40 @@ describe("dti trend: one unit across periods", () => {
     expect(r.stderr).toContain("template --update --period");
   }, 60_000);
 });
+
+describe("dti split: every part carries the period and its due date", () => {
+  it("Quý III/2026 under Ninh Thuận's calendar: parts due 25/09/2026, shown at their top and in DTI_DUE_DATE", async () => {
+    const dir = scratch();
+    const master = path.join(dir, "tong-hop.xlsx");
+    expect((await run(["template", "-o", master, "--period", "Quý III/2026"])).code).toBe(0);
+    const r = await run(["split", master, "--by", "agency", "-o", path.join(dir, "phan")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Kỳ báo cáo Quý III/2026; hạn các cơ quan gửi Sở TTTT: 25/09/2026");
+    for (const part of ["so-tttt.xlsx", "cuc-thong-ke.xlsx"]) {
+      const file = path.join(dir, "phan", part);
+      // 46290 is 25/09/2026 as an Excel date (1900 system).
+      expect(await named(file, names.period, names.dueDate)).toEqual(["Quý III/2026", 46290]);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      expect(wb.getWorksheet("Thông tin chung")!.getCell("C4").numFmt).toBe("dd/mm/yyyy");
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, "phan", "so-tttt.xlsx"));
+    expect(String(wb.getWorksheet("Chỉ số DTI 2022")!.getCell("A1").value)).toContain("PHẦN CỦA Sở TTTT — Kỳ báo cáo: Quý III/2026 — Hạn gửi Sở TTTT: 25/09/2026");
+  }, 90_000);
+
+  it("Trà Vinh's calendar for the year: due 30/11; a master without a period makes parts without one, and says so", async () => {
+    const dir = scratch();
+    const master = path.join(dir, "nam.xlsx");
+    expect((await run(["template", "-o", master, "--period", "Năm 2026", "--calendar", "tra-vinh"])).code).toBe(0);
+    expect((await run(["split", master, "--by", "agency", "-o", path.join(dir, "a")])).stdout).toContain("hạn các cơ quan gửi Sở TTTT: 30/11/2026");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(master);
+    writeNamedValues(wb, new Map([[names.period, null]]));
+    const old = path.join(dir, "cu.xlsx");
+    await wb.xlsx.writeFile(old);
+    const r = await run(["split", old, "--by", "agency", "-o", path.join(dir, "b")]);
+    expect(r.stdout).toContain("Sổ tổng hợp chưa ghi kỳ báo cáo (ô DTI_PERIOD, trang Thông tin chung)");
+    expect(await named(path.join(dir, "b", "so-tttt.xlsx"), names.period, names.dueDate)).toEqual([null, null]);
+  }, 90_000);
+});
