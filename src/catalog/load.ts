@@ -263,8 +263,8 @@ class Checker {
 /**
  * The defined names a template makes from a set's ids (layout/names.ts owns the patterns). Given
  * by the callers that make templates from the set (layout/template-set.ts), so that a set whose
- * names Excel would refuse is refused here, where its other problems are reported, without the
- * catalog knowing the patterns.
+ * names or texts Excel would refuse is refused here, where its other problems are reported,
+ * without the catalog knowing the patterns. Without them the Excel limits are not checked.
  */
 export interface TemplateNames {
   pillar(id: string): string;
@@ -467,7 +467,10 @@ export function parseIndicatorSet(data: unknown, source: string, templateNames?:
     }
   }
 
-  checkExcelLimits(c, data, templateNames);
+  // What a template can hold is checked where a set is read to make templates from (a file, a
+  // sheet: layout/template-set.ts); a set accepted before (shipped, stored) is not re-measured at
+  // every start, which would cost the pane its time to interactive (test/e2e/deploy.test.ts).
+  if (templateNames) checkExcelLimits(c, data, templateNames);
   if (c.problems.count) return c.problems.result();
   // The data is a valid file: its in-memory form carries the tags a first-version file leaves out.
   return { set: setFromFile(data as IndicatorSetFile) };
@@ -490,7 +493,7 @@ export const SET_TEXT_MAX = EXCEL_CELL_MAX - TEMPLATE_TEXT_ROOM;
  * options whose JSON — the cell the sheet "Bộ chỉ số" keeps it in — is longer than a cell.
  * Each problem names the item. Runs on the raw data, so it reports alongside other problems.
  */
-function checkExcelLimits(c: Checker, data: Obj, names: TemplateNames | undefined): void {
+function checkExcelLimits(c: Checker, data: Obj, names: TemplateNames): void {
   const name = (path: string, item: string, text: string): void => {
     if (text.length > EXCEL_NAME_MAX) {
       c.err(path, `${item}: tên ô ${text.slice(0, 40)}… dài ${grouped(text.length)} ký tự, vượt giới hạn ${EXCEL_NAME_MAX} ký tự của tên trong Excel; hãy rút ngắn mã.`);
@@ -526,7 +529,7 @@ function checkExcelLimits(c: Checker, data: Obj, names: TemplateNames | undefine
   list(data.pillars).forEach((pillar, n) => {
     const item = `chỉ số chính ${shown(pillar.id)}`;
     text(pillar, "name", `pillars[${n}]`, item);
-    if (names && typeof pillar.id === "string") {
+    if (typeof pillar.id === "string") {
       for (const made of [names.pillar(pillar.id), names.previousPillar(pillar.id)]) name(`pillars[${n}].id`, item, made);
     }
   });
@@ -535,7 +538,7 @@ function checkExcelLimits(c: Checker, data: Obj, names: TemplateNames | undefine
     const id = typeof ind.id === "string" ? ind.id : `#${n + 1}`;
     const item = `chỉ số ${id}`;
     for (const field of ["name", "scoringText", "responsible", "coordinating", "reading"]) text(ind, field, p, item);
-    if (names && typeof ind.id === "string") {
+    if (typeof ind.id === "string") {
       const made = [names.score(id), names.target(id), names.evidence(id), names.note(id), names.referenceMin(id), names.referenceMax(id)];
       const longest = made.reduce((a, b) => (b.length > a.length ? b : a));
       name(`${p}.id`, item, longest);
@@ -548,7 +551,7 @@ function checkExcelLimits(c: Checker, data: Obj, names: TemplateNames | undefine
       const q = `${p}.variables[${k}]`;
       const vitem = `biến ${shown(v.key)} của ${item}`;
       for (const field of ["description", "unit"]) text(v, field, q, vitem);
-      if (names && typeof ind.id === "string" && typeof v.key === "string") {
+      if (typeof ind.id === "string" && typeof v.key === "string") {
         const made = [names.input(id, v.key), names.optionLabels(id, v.key), names.optionFractions(id, v.key)];
         name(`${q}.key`, vitem, made.reduce((a, b) => (b.length > a.length ? b : a)));
       }

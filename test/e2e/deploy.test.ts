@@ -34,11 +34,14 @@ jest.setTimeout(300_000);
  * time: what the page itself spent running, not the time the machine gave to other processes),
  * which held at 142–156 ms (median of 3: 146–152 ms) whatever the load. Raise a limit only with
  * a reason in the commit message.
+ * Raised from 180 to 210 ms (issue 12 point 4): the shipped sets are JSON now and go through the
+ * same parser as a province's set at every start (the 2022 set: ~20 ms cold in Node, more in a
+ * cold browser); measured 179 / 186 / 189 ms on an idle 2-core machine after the change.
  */
 const BUDGET = {
   taskpaneGzipBytes: 124_000,
   functionsGzipBytes: 62_000,
-  mainThreadToInteractiveMs: 180,
+  mainThreadToInteractiveMs: 210,
   timeToInteractiveMs: 6_000,
 };
 
