@@ -29,7 +29,7 @@ import { setsKnownTo } from "./set-xlsx";
 import { templateMeta } from "./split";
 import { writeNamedValues } from "./xlsx";
 
-export const MERGE_USAGE = `  npm run -s dti -- merge <sổ tổng hợp.xlsx> <tệp phần.xlsx>… -o <tệp ra.xlsx> [--accept-formulas] [--accept-cleared]
+export const MERGE_USAGE = `  npm run -s dti -- merge <sổ tổng hợp.xlsx> <tệp phần.xlsx>… -o <tệp ra.xlsx> [--accept-formulas] [--accept-cleared] [--accept-period]
       Gộp các tệp phần (do "dti split" tách, các cơ quan đã điền) vào một bản sao của sổ tổng hợp,
       theo tên ô. Không sửa sổ tổng hợp; không ghi đè tệp ra đã có.
       Liệt kê, không tự xử lý: xung đột (cùng ô, hai phần điền khác nhau), cơ quan chưa gửi phần,
@@ -41,6 +41,9 @@ export const MERGE_USAGE = `  npm run -s dti -- merge <sổ tổng hợp.xlsx> <
       --accept-cleared   xóa trong tệp ra các ô cơ quan đã xóa (ô của cơ quan để trống trong tệp
                          phần trong khi sổ tổng hợp có giá trị). Không có tùy chọn này: giữ giá
                          trị cũ, liệt kê ô đó.
+      --accept-period    gộp cả tệp phần của kỳ báo cáo khác kỳ của sổ tổng hợp (ô DTI_PERIOD). Không có
+                         tùy chọn này: tệp đó được liệt kê, không gộp. Phần gộp sau hạn gửi (DTI_DUE_DATE)
+                         được ghi "Nộp muộn", vẫn gộp.
 ${LIMIT_USAGE}                         tệp phần vượt giới hạn bị bỏ qua (mã thoát 2), sổ tổng hợp vượt giới hạn: mã thoát 1
       Mã thoát: 0 gộp sạch; 2 đã gộp nhưng có mục cần xem (kể cả công thức hoặc ô đã xóa chưa
       được chấp nhận); 1 không gộp được gì (không ghi tệp ra).
@@ -50,7 +53,13 @@ export async function mergeCommand(args: readonly string[]): Promise<CliResult> 
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { output: { type: "string", short: "o" }, "accept-formulas": { type: "boolean" }, "accept-cleared": { type: "boolean" }, ...LIMIT_OPTIONS },
+    options: {
+      output: { type: "string", short: "o" },
+      "accept-formulas": { type: "boolean" },
+      "accept-cleared": { type: "boolean" },
+      "accept-period": { type: "boolean" },
+      ...LIMIT_OPTIONS,
+    },
   });
   const limits = limitsFromArgs(values);
   if ("error" in limits) return fail(limits.error, MERGE_USAGE);
@@ -79,7 +88,21 @@ export async function mergeCommand(args: readonly string[]): Promise<CliResult> 
     parts.push(partInput(got.workbook, file, (id) => known(id) ?? (id === meta.set.id ? meta.set : undefined)));
   }
   // Every value is classified before anything is written (src/layout/merge.ts).
-  const r = mergeWithText(mergeParts({ set: meta.set, version: meta.version, formulas: meta.formulas, name: path.basename(masterFile), read: readCellOf(master) }, parts));
+  const now = new Date();
+  const r = mergeWithText(
+    mergeParts(
+      {
+        set: meta.set,
+        version: meta.version,
+        formulas: meta.formulas,
+        name: path.basename(masterFile),
+        read: readCellOf(master),
+        acceptPeriod: values["accept-period"] === true,
+        today: { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() },
+      },
+      parts,
+    ),
+  );
   const skipped = r.skipped.map((s) => s.vi);
   if (r.used === 0) {
     return { code: 1, stdout: "", stderr: `${["Lỗi: không có tệp phần nào dùng được; không ghi tệp ra.", ...skipped.map((s) => `Bỏ qua tệp: ${s}`)].join("\n")}\n` };

@@ -295,6 +295,18 @@ export const FINDINGS: FindingTexts = {
     vi: (f) => `Lưu ý: ${f.file} được tách từ ${f.from}, không phải ${f.master}.`,
     en: (f) => `Note: ${f.file} was split from ${f.from}, not ${f.master}.`,
   },
+  "merge-other-period": {
+    vi: (f) => `${f.file}: phần của kỳ ${f.period}, sổ tổng hợp là kỳ ${f.master}; không gộp. Nếu đúng là muốn gộp, thêm --accept-period (bảng tác vụ: đánh dấu "Gộp cả phần khác kỳ").`,
+    en: (f) => `${f.file}: a part of the period ${f.period}, the master is ${f.master}; not merged. To merge it anyway, add --accept-period (task pane: tick "Merge parts of another period").`,
+  },
+  "merge-period-accepted": {
+    vi: (f) => `Lưu ý: ${f.file} là phần của kỳ ${f.period}, sổ tổng hợp là kỳ ${f.master}; đã gộp vì được chấp nhận.`,
+    en: (f) => `Note: ${f.file} is a part of the period ${f.period}, the master is ${f.master}; merged, as accepted.`,
+  },
+  "merge-late": {
+    vi: (f) => `Nộp muộn: ${f.file} (${f.agency}) hạn gửi Sở TTTT ${f.due}, gộp ngày ${f.today}.`,
+    en: (f) => `Late: ${f.file} (${f.agency}) was due at Sở TTTT on ${f.due}, merged on ${f.today}.`,
+  },
   "merge-cell-error": {
     vi: (f) => `${placeVi(f.at)}, ${nameVi(f.label)}: ô có lỗi ${f.error}; không ghi.`,
     en: (f) => `${placeEn(f.at)}, ${nameEn(f.label)}: the cell holds the error ${f.error}; not written.`,

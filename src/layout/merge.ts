@@ -27,6 +27,8 @@
  * (what the CLI prints, word for word) and English are rendered by src/i18n/findings.ts.
  */
 import { getIndicatorSet } from "../catalog";
+import { formatDate, isLate, type CalendarDate } from "../catalog/calendar";
+import { formatPeriod, parsePeriod } from "../catalog/period";
 import type { IndicatorSet } from "../catalog/schema";
 import { buildWorkbookLayout } from "./build";
 import { valueKey, type CellContent, type DefinedName } from "./model";
@@ -77,6 +79,9 @@ export type MergeMessage =
   | { readonly code: "merge-not-a-part"; readonly file: string }
   | { readonly code: "merge-unknown-agency"; readonly file: string; readonly agency: string; readonly set: string }
   | { readonly code: "merge-other-master"; readonly file: string; readonly from: string; readonly master: string }
+  | { readonly code: "merge-other-period"; readonly file: string; readonly period: string; readonly master: string }
+  | { readonly code: "merge-period-accepted"; readonly file: string; readonly period: string; readonly master: string }
+  | { readonly code: "merge-late"; readonly file: string; readonly agency: string; readonly due: string; readonly today: string }
   | { readonly code: "merge-cell-error"; readonly at: PartPlace; readonly label: NameRef; readonly error: string }
   | { readonly code: "merge-formula-uncalculated"; readonly at: PartPlace; readonly label: NameRef; readonly formula: string }
   | { readonly code: "merge-formula-not-owned"; readonly at: PartPlace; readonly label: NameRef; readonly formula: string; readonly value: Shown; readonly owners: readonly string[] }
@@ -242,6 +247,24 @@ export interface MergeMaster {
   readonly formulas: "portable" | "functions";
   readonly name: string;
   readonly read: ReadCell;
+  /** Merge a part of another reporting period than the master's (the user said so); default: skip it, listed. */
+  readonly acceptPeriod?: boolean;
+  /** The day of the merge, to flag parts merged after their due date (given, so the core stays pure). */
+  readonly today?: CalendarDate;
+}
+
+/** A cell's text as a period ("Quý III/2026"), canonical; undefined when blank or not a period. */
+function periodIn(cell: NamedCell): string | undefined {
+  if (cell.kind !== "value" || typeof cell.value !== "string") return undefined;
+  const p = parsePeriod(cell.value);
+  return p ? formatPeriod(p) : undefined;
+}
+
+/** An Excel date serial (1900 system) as a calendar day; undefined for anything else. */
+function dayOf(cell: NamedCell): CalendarDate | undefined {
+  if (cell.kind !== "value" || typeof cell.value !== "number" || !Number.isInteger(cell.value) || cell.value < 1) return undefined;
+  const d = new Date(Date.UTC(1899, 11, 30) + cell.value * 86_400_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
 /** One file given as a part: opened and recognised, or why not (naming the file). */
@@ -416,6 +439,22 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
     }
     if (pm.master !== undefined && pm.master !== master.name) {
       notes.push({ code: "merge-other-master", file, from: pm.master, master: master.name });
+    }
+    // The reporting cycle: a part of another period is not merged unless the user says so; a
+    // part merged after its due date is flagged, never refused. Parts without a period (made
+    // before the cycle existed) are merged as before.
+    const partPeriod = periodIn(opened.read(names.period));
+    const masterPeriod = periodIn(master.read(names.period));
+    if (partPeriod !== undefined && masterPeriod !== undefined && partPeriod !== masterPeriod) {
+      if (!master.acceptPeriod) {
+        skipped.push({ code: "merge-other-period", file, period: partPeriod, master: masterPeriod });
+        continue;
+      }
+      notes.push({ code: "merge-period-accepted", file, period: partPeriod, master: masterPeriod });
+    }
+    const due = dayOf(opened.read(names.dueDate));
+    if (due && master.today && isLate(master.today, due)) {
+      notes.push({ code: "merge-late", file, agency: pm.agency, due: formatDate(due), today: formatDate(master.today) });
     }
     const layout = buildWorkbookLayout(set, partBuildOptions(part, master.name, master.formulas));
     const mine = ownedNames(set, part);

@@ -193,3 +193,35 @@ describe("dti split: every part carries the period and its due date", () => {
     expect(await named(path.join(dir, "b", "so-tttt.xlsx"), names.period, names.dueDate)).toEqual([null, null]);
   }, 90_000);
 });
+
+describe("dti merge: the period and the due date", () => {
+  async function masterAndParts(dir: string, name: string, period: string): Promise<{ master: string; parts: string }> {
+    const master = path.join(dir, `${name}.xlsx`);
+    expect((await run(["template", "-o", master, "--period", period])).code).toBe(0);
+    const parts = path.join(dir, name);
+    expect((await run(["split", master, "--by", "agency", "-o", parts])).code).toBe(0);
+    return { master, parts };
+  }
+
+  it("a part of another period is listed and not merged (exit 2) unless --accept-period; a late part is flagged, not refused", async () => {
+    const dir = scratch();
+    const q1 = await masterAndParts(dir, "q1", "Quý I/2026");
+    const q4 = await masterAndParts(dir, "q4", "Quý IV/2099");
+    const wrong = path.join(q1.parts, "so-tttt.xlsx");
+    const refused = await run(["merge", q4.master, wrong, path.join(q4.parts, "cuc-thong-ke.xlsx"), "-o", path.join(dir, "a.xlsx")]);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain(`Bỏ qua tệp: ${wrong}: phần của kỳ Quý I/2026, sổ tổng hợp là kỳ Quý IV/2099; không gộp. Nếu đúng là muốn gộp, thêm --accept-period`);
+    expect(refused.stdout).toMatch(/^Đã gộp 1\/2 tệp phần/u);
+    // Due 25/12/2099: on time, no flag.
+    expect(refused.stdout).not.toContain("Nộp muộn");
+
+    const accepted = await run(["merge", q4.master, wrong, "-o", path.join(dir, "b.xlsx"), "--accept-period"]);
+    expect(accepted.stdout).toMatch(/^Đã gộp 1\/1 tệp phần/u);
+    expect(accepted.stdout).toContain(`Lưu ý: ${wrong} là phần của kỳ Quý I/2026, sổ tổng hợp là kỳ Quý IV/2099; đã gộp vì được chấp nhận.`);
+
+    // The first quarter of 2026 was due 25/03/2026: merged today, it is late, and merged all the same.
+    const late = await run(["merge", q1.master, wrong, "-o", path.join(dir, "c.xlsx")]);
+    expect(late.stdout).toMatch(/^Đã gộp 1\/1 tệp phần/u);
+    expect(late.stdout).toMatch(new RegExp(`Nộp muộn: ${wrong.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(Sở TTTT\\) hạn gửi Sở TTTT 25/03/2026, gộp ngày \\d{2}/\\d{2}/\\d{4}\\.`, "u"));
+  }, 120_000);
+});

@@ -173,6 +173,9 @@ const SAMPLES: Samples = {
   "merge-not-a-part": [{ code: "merge-not-a-part", file: "tong-hop-2.xlsx" }],
   "merge-unknown-agency": [{ code: "merge-unknown-agency", file: "g.xlsx", agency: "Sở Du lịch", set: "dti-province-2022" }],
   "merge-other-master": [{ code: "merge-other-master", file: "so-tttt.xlsx", from: "khac.xlsx", master: "tong-hop.xlsx" }],
+  "merge-other-period": [{ code: "merge-other-period", file: "so-tttt.xlsx", period: "Quý II/2026", master: "Quý III/2026" }],
+  "merge-period-accepted": [{ code: "merge-period-accepted", file: "so-tttt.xlsx", period: "Quý II/2026", master: "Quý III/2026" }],
+  "merge-late": [{ code: "merge-late", file: "so-tttt.xlsx", agency: "Sở TTTT", due: "25/09/2026", today: "28/09/2026" }],
   "merge-cell-error": [{ code: "merge-cell-error", at: { file: "so-tttt.xlsx", cell: "'Chỉ số DTI 2022'!G36" }, label: { name: "DTI_3_2_a", indicator: "3.2" }, error: "#DIV/0!" }],
   "merge-formula-uncalculated": [{ code: "merge-formula-uncalculated", at: { file: "so-tttt.xlsx" }, label: { name: "DTI_INFO_4", item: "4" }, formula: "=A1*2" }],
   "merge-formula-not-owned": [
