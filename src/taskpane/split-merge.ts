@@ -68,6 +68,10 @@ type XlsxChunk = Awaited<ReturnType<typeof loadXlsx>>;
 
 export class SplitMergeTab {
   private deselected = new Set<string>();
+  /** Ticked: parts of another reporting period than the workbook's are merged too (noted). */
+  private acceptPeriod = false;
+  /** The parts last chosen, read again when the tick above changes. */
+  private chosen: readonly File[] = [];
   private files: readonly SplitFile[] = [];
   private preview: MergePreview | null = null;
 
@@ -186,6 +190,7 @@ export class SplitMergeTab {
 
   private async readFiles(files: readonly File[]): Promise<void> {
     this.preview = null;
+    this.chosen = files;
     if (files.length === 0) return;
     await this.host.task(t("mergeReadingBook"), async () => {
       const xlsx = await this.load();
@@ -204,7 +209,9 @@ export class SplitMergeTab {
         }
         parts.push(await xlsx.openPartBytes(bytes, file.name, this.resolveSet));
       }
-      const result = xlsx.mergeParts(master, parts);
+      const now = new Date();
+      const today = { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+      const result = xlsx.mergeParts({ ...master, acceptPeriod: this.acceptPeriod, today }, parts);
       this.preview = {
         result,
         clean: result.used > 0 && xlsx.mergeIssueCount(result) === 0,
@@ -290,6 +297,13 @@ export class SplitMergeTab {
     input.addEventListener("change", () => void this.readFiles(Array.from(input.files ?? [])));
     label.appendChild(input);
     panel.appendChild(label);
+    panel.appendChild(
+      this.host.check(t("mergeAcceptPeriod"), "merge-accept-period", this.acceptPeriod, (on) => {
+        this.acceptPeriod = on;
+        if (this.chosen.length) void this.readFiles(this.chosen);
+        else this.host.render();
+      }),
+    );
 
     const preview = this.preview;
     if (!preview) return;

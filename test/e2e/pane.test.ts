@@ -1133,6 +1133,39 @@ describe("split and merge in the pane (issue 5)", () => {
     expectAccessible(a11y);
   });
 
+  test("merge: a part of another period is listed, merged only when ticked; a late part is flagged (issue 11)", async () => {
+    // The workbook reports on Quý III/2026; one part comes back from Quý II/2026, due long ago.
+    await typeAll(page, [[names.period, "Quý III/2026"]]);
+    const other = path.join(dir, "so-tttt-quy-2.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(partFile);
+    const period = readName(wb, names.period);
+    const due = readName(wb, names.dueDate);
+    if (period.kind !== "value" || due.kind !== "value") throw new Error("the part has no period or due date cell");
+    wb.getWorksheet(period.sheet)!.getCell(period.address).value = "Quý II/2026";
+    wb.getWorksheet(due.sheet)!.getCell(due.address).value = 46198; // 25/06/2026
+    await wb.xlsx.writeFile(other);
+
+    await page.setInputFiles(byTestId("merge-files"), [other]);
+    await idle(page);
+    await page.waitForSelector(byTestId("merge-preview"));
+    expect(await text(page, "merge-used")).toContain("0/1");
+    expect(await text(page, "merge-skipped")).toContain("so-tttt-quy-2.xlsx: phần của kỳ Quý II/2026, sổ tổng hợp là kỳ Quý III/2026; không gộp.");
+    expect(await page.isChecked(byTestId("merge-accept-period"))).toBe(false);
+
+    // Ticked: the same files are read again, merged, and both notes say why.
+    await page.click(byTestId("merge-accept-period"));
+    await idle(page);
+    await page.waitForSelector(byTestId("merge-notes"));
+    expect(await text(page, "merge-used")).toContain("1/1");
+    const notes = await text(page, "merge-notes");
+    expect(notes).toContain("so-tttt-quy-2.xlsx là phần của kỳ Quý II/2026, sổ tổng hợp là kỳ Quý III/2026; đã gộp vì được chấp nhận.");
+    expect(notes).toContain("Nộp muộn: so-tttt-quy-2.xlsx (Sở TTTT) hạn gửi Sở TTTT 25/06/2026");
+    await page.click(byTestId("merge-accept-period"));
+    await idle(page);
+    expectAccessible(await axeViolations(page, "merge-preview"));
+  });
+
   test("no Content-Security-Policy violation during split and merge, and nothing failed", async () => {
     // The chunk holds exceljs's Function("return this") fallbacks; a browser never reaches them
     // (globalThis exists), so the CSP, which has no 'unsafe-eval', refused nothing.
