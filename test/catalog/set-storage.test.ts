@@ -4,29 +4,10 @@
  * and a stored set replaced only with the user's consent. An in-memory storage stands in for
  * OfficeRuntime.storage.
  */
-import fs from "fs";
-import path from "path";
 import { dtiProvince2020, dtiProvince2022 } from "../../src/catalog";
-import { parseIndicatorSet } from "../../src/catalog/load";
 import type { IndicatorSet } from "../../src/catalog/schema";
-import { decodeStoredSet, encodeSet, fingerprint, rememberSet, setInfoKey, setKey, storedSet, type SetStorage } from "../../src/catalog/set-storage";
-
-class MemoryStorage implements SetStorage {
-  readonly items = new Map<string, string>();
-  async getItem(key: string): Promise<string | null> {
-    return this.items.get(key) ?? null;
-  }
-  async setItem(key: string, value: string): Promise<void> {
-    this.items.set(key, value);
-  }
-}
-
-function districtSet(): IndicatorSet {
-  const file = path.resolve(__dirname, "../fixtures/sets/district-example.json");
-  const parsed = parseIndicatorSet(JSON.parse(fs.readFileSync(file, "utf-8")), file);
-  if ("errors" in parsed) throw new Error(parsed.errors.join("\n"));
-  return parsed.set;
-}
+import { decodeStoredSet, encodeSet, fingerprint, rememberSet, setInfoKey, setKey, storedSet } from "../../src/catalog/set-storage";
+import { districtSet, MemoryStorage } from "../support/set-storage";
 
 describe("set storage", () => {
   it("stores a province's own set once, noting when; built-in sets are never stored", async () => {

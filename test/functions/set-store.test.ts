@@ -3,34 +3,12 @@
  * with the custom-functions runtime (OfficeRuntime.storage): DTI.SCORE("huyen-2023:1.1"; …)
  * works once the task pane has stored the set, and says what to do before that.
  */
-import fs from "fs";
-import path from "path";
 import { dtiProvince2022, getIndicatorSet } from "../../src/catalog";
-import { parseIndicatorSet } from "../../src/catalog/load";
-import type { IndicatorSet } from "../../src/catalog/schema";
 import { scoreIndicator } from "../../src/engine/score";
 import * as functions from "../../src/functions/functions";
 import { rememberSet, setKey, type SetStorage } from "../../src/catalog/set-storage";
 import { qualifiedSetId, recallSet } from "../../src/functions/set-store";
-
-class MemoryStorage implements SetStorage {
-  readonly items = new Map<string, string>();
-  reads = 0;
-  async getItem(key: string): Promise<string | null> {
-    this.reads++;
-    return this.items.get(key) ?? null;
-  }
-  async setItem(key: string, value: string): Promise<void> {
-    this.items.set(key, value);
-  }
-}
-
-function districtSet(): IndicatorSet {
-  const file = path.resolve(__dirname, "../fixtures/sets/district-example.json");
-  const parsed = parseIndicatorSet(JSON.parse(fs.readFileSync(file, "utf-8")), file);
-  if ("errors" in parsed) throw new Error(parsed.errors.join("\n"));
-  return parsed.set;
-}
+import { districtSet, MemoryStorage } from "../support/set-storage";
 
 class FakeCustomFunctionsError {
   constructor(

@@ -3,11 +3,8 @@
  * written by the Office.js layout writer into the fake Excel host, the storage the DTI.*
  * functions read is an in-memory one.
  */
-import fs from "fs";
-import path from "path";
 import { defaultIndicatorSet, dtiProvince2020, dtiProvince2022, type IndicatorSet } from "../../src/catalog";
-import { parseIndicatorSet } from "../../src/catalog/load";
-import { encodeSet, fingerprint, rememberSet, setKey, type SetStorage } from "../../src/catalog/set-storage";
+import { encodeSet, fingerprint, rememberSet, setKey } from "../../src/catalog/set-storage";
 import { t } from "../../src/i18n/strings";
 import { buildSetSheet, buildWorkbookLayout } from "../../src/layout/build";
 import { TEMPLATE_VERSION } from "../../src/layout/names";
@@ -15,23 +12,7 @@ import { writeLayout } from "../../src/office/write-layout";
 import type { ExcelRunner } from "../../src/taskpane/host";
 import { SetChoice } from "../../src/taskpane/set-choice";
 import { FakeExcel } from "../fakes/excel";
-
-class MemoryStorage implements SetStorage {
-  readonly items = new Map<string, string>();
-  async getItem(key: string): Promise<string | null> {
-    return this.items.get(key) ?? null;
-  }
-  async setItem(key: string, value: string): Promise<void> {
-    this.items.set(key, value);
-  }
-}
-
-function districtSet(): IndicatorSet {
-  const file = path.resolve(__dirname, "../fixtures/sets/district-example.json");
-  const parsed = parseIndicatorSet(JSON.parse(fs.readFileSync(file, "utf-8")), file);
-  if ("errors" in parsed) throw new Error(parsed.errors.join("\n"));
-  return parsed.set;
-}
+import { districtSet, MemoryStorage } from "../support/set-storage";
 
 /** As Excel.run: a batch against the fake workbook, what it left queued synced. */
 const runner =
