@@ -21,6 +21,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { acceptedWrites, mergeIssueCount, mergeParts, type MergeAccept, type MergePartInput } from "../layout/merge";
 import { mergeWithText, nameText, replacedText, showValue } from "../i18n/merge-text";
+import { logTime, MERGE_LOG_SHEET, mergeLogRows } from "../layout/merge-log";
+import { names } from "../layout/names";
+import { appendMergeLog } from "../xlsx/merge-log";
 import { partInput, readCellOf } from "../xlsx/parts";
 import { fail, type CliResult } from "./result";
 import { writeWorkbookAtomic } from "./atomic-write";
@@ -134,10 +137,15 @@ export async function mergeCommand(args: readonly string[]): Promise<CliResult> 
     return `Đã xóa trong tệp phần, đã xóa trong tệp ra: ${c.text.vi}`;
   };
 
+  // Nhật ký gộp: one row per value written, old and new, so nothing overwritten is forgotten.
+  const periodCell = readCellOf(master)(names.period);
+  const period = periodCell.kind === "value" && typeof periodCell.value === "string" ? periodCell.value : "";
+  const logged = await appendMergeLog(master, mergeLogRows(chosen.filter((w) => !refused.has(w.name)), logTime(now), period));
   await writeWorkbookAtomic(master, out);
   const written = writes.size - notWritten.length;
   const lines = [
     `Đã gộp ${r.used}/${partFiles.length} tệp phần vào ${out} (không sửa ${masterFile}); đã ghi ${written} giá trị.`,
+    ...(logged ? [`Nhật ký gộp: thêm ${logged} dòng (trang "${MERGE_LOG_SHEET}" của ${out}: thời gian, kỳ, cơ quan, tệp, tên ô, giá trị cũ → mới).`] : []),
     ...r.notes.map((n) => n.vi),
     ...r.duplicates.map((d) => `Một cơ quan, nhiều tệp: ${d.vi}`),
     ...skipped.map((s) => `Bỏ qua tệp: ${s}`),

@@ -225,3 +225,58 @@ describe("dti merge: the period and the due date", () => {
     expect(late.stdout).toMatch(new RegExp(`Nộp muộn: ${wrong.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(Sở TTTT\\) hạn gửi Sở TTTT 25/03/2026, gộp ngày \\d{2}/\\d{2}/\\d{4}\\.`, "u"));
   }, 120_000);
 });
+
+describe("Nhật ký gộp: every merge appends what it wrote", () => {
+  it("one row per value written, old and new; a later merge appends; template --update keeps the sheet", async () => {
+    const dir = scratch();
+    const master = path.join(dir, "tong-hop.xlsx");
+    expect((await run(["template", "-o", master, "--period", "Quý III/2026"])).code).toBe(0);
+    // The master already holds 3.1 a = 100; the agency's part replaces it with 250 and adds b.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(master);
+    expect(writeNamedValues(wb, new Map([[names.input("3.1", "a"), 100]]))).toEqual([]);
+    await wb.xlsx.writeFile(master);
+    expect((await run(["split", master, "--by", "agency", "-o", path.join(dir, "phan")])).code).toBe(0);
+    const part = path.join(dir, "phan", "so-tttt.xlsx");
+    const pw = new ExcelJS.Workbook();
+    await pw.xlsx.readFile(part);
+    expect(writeNamedValues(pw, new Map([[names.input("3.1", "a"), 250]]))).toEqual([]);
+    await pw.xlsx.writeFile(part);
+
+    const out = path.join(dir, "da-gop.xlsx");
+    const r = await run(["merge", master, part, "-o", out]);
+    expect(r.stdout).toContain('Nhật ký gộp: thêm 1 dòng (trang "Nhật ký gộp"');
+    const logOf = async (file: string): Promise<unknown[][]> => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      const ws = book.getWorksheet("Nhật ký gộp");
+      if (!ws) return [];
+      const rows: unknown[][] = [];
+      ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      return rows;
+    };
+    const log = await logOf(out);
+    expect(log[0]).toEqual(["Thời gian gộp", "Kỳ báo cáo", "Cơ quan", "Tệp phần", "Tên ô", "Ô trong sổ", "Giá trị cũ", "Giá trị mới"]);
+    expect(log).toHaveLength(2);
+    expect(log[1]).toEqual([expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/u), "Quý III/2026", "Sở TTTT", part, "DTI_3_1_a", expect.stringMatching(/^'Chỉ số DTI 2022'!G\d+$/u), 100, 250]);
+    const sheet = new ExcelJS.Workbook();
+    await sheet.xlsx.readFile(out);
+    expect(sheet.getWorksheet("Nhật ký gộp")!.sheetProtection).toMatchObject({ sheet: true });
+
+    // The merged book is the next master: a second merge appends below the first.
+    const pw2 = new ExcelJS.Workbook();
+    await pw2.xlsx.readFile(part);
+    expect(writeNamedValues(pw2, new Map([[names.input("3.1", "a"), 300]]))).toEqual([]);
+    await pw2.xlsx.writeFile(part);
+    const out2 = path.join(dir, "da-gop-2.xlsx");
+    await run(["merge", out, part, "-o", out2]);
+    const log2 = await logOf(out2);
+    expect(log2).toHaveLength(3);
+    expect(log2.slice(0, 2)).toEqual(log);
+    expect(log2[2]!.slice(6)).toEqual([250, 300]);
+
+    // template --update leaves the log as it is.
+    expect((await run(["template", "-o", out2, "--update"])).code).toBe(0);
+    expect(await logOf(out2)).toEqual(log2);
+  }, 120_000);
+});
