@@ -24,7 +24,17 @@ function logged(value: CellContent | undefined): CellContent {
  * the merge as people read it ("04/12/2026 15:05"), `period` the master's period (or "").
  */
 export function mergeLogRows(written: readonly MergeWrite[], when: string, period: string): CellContent[][] {
-  return written.map((w) => [when, period, w.agency, w.file, w.name, w.masterCell ?? "", logged(w.current), logged(w.value)]);
+  return written.map((w) => [when, period, w.agency, w.file, w.name, readableCell(w.masterCell), logged(w.current), logged(w.value)]);
+}
+
+/**
+ * "Chỉ số DTI 2022!G40" for "'Chỉ số DTI 2022'!G40": without Excel's quotes, which a cell would
+ * take as its text prefix (Excel hides a leading apostrophe) and people do not need.
+ */
+function readableCell(cell: string | undefined): string {
+  if (cell === undefined) return "";
+  const quoted = /^'((?:[^']|'')*)'!(.*)$/u.exec(cell);
+  return quoted ? `${(quoted[1] ?? "").replace(/''/g, "'")}!${quoted[2] ?? ""}` : cell;
 }
 
 /** "04/12/2026 15:05", the local time of a merge. */

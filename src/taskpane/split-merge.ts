@@ -14,6 +14,8 @@ import { getIndicatorSet, type IndicatorSet } from "../catalog";
 import { sayBoth } from "../i18n/findings";
 import { lang, t } from "../i18n/strings";
 import { buildWorkbookLayout } from "../layout/build";
+import { logTime, MERGE_LOG_SHEET, mergeLogRows } from "../layout/merge-log";
+import { appendMergeLog } from "../office/merge-log";
 import type { MergeMaster, MergePartInput, MergeResult, MergeText, ReadCell } from "../layout/merge";
 import { splitByAgency, type AgencyPart } from "../layout/split";
 import { readTemplate } from "../office/read-template";
@@ -50,6 +52,8 @@ interface MergePreview {
   confirm: boolean;
   acceptFormulas: boolean;
   acceptCleared: boolean;
+  /** The workbook's reporting period, as its DTI_PERIOD holds it ("" when none): for the merge log. */
+  readonly period: string;
   /** Set once written: the summary lines. */
   done?: readonly string[];
 }
@@ -212,7 +216,9 @@ export class SplitMergeTab {
       const now = new Date();
       const today = { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
       const result = xlsx.mergeParts({ ...master, acceptPeriod: this.acceptPeriod, today }, parts);
+      const periodCell = master.read(names.period);
       this.preview = {
+        period: periodCell.kind === "value" && typeof periodCell.value === "string" ? periodCell.value : "",
         result,
         clean: result.used > 0 && xlsx.mergeIssueCount(result) === 0,
         core: { replacedText: xlsx.replacedText, acceptedWrites: xlsx.acceptedWrites },
@@ -236,14 +242,19 @@ export class SplitMergeTab {
     const formulasKept = preview.acceptFormulas ? 0 : all.filter((w) => w.needs === "formula").length;
     const clearedKept = preview.acceptCleared ? 0 : all.filter((w) => w.needs === "cleared").length;
     await this.host.task(t("mergeWriting", { n: writes.length }), async () => {
-      const r = await this.host.run((context) =>
-        writeNamedValues(
+      const { r, logged } = await this.host.run(async (context) => {
+        // Each write only while the cell holds what the preview showed.
+        const r = await writeNamedValues(
           context,
-          // Each write only while the cell holds what the preview showed.
           writes.map((w) => ({ name: w.name, value: w.value as string | number | boolean | null, expected: (w.current ?? null) as string | number | boolean | null })),
-        ),
-      );
+        );
+        // Nhật ký gộp: what was written, old and new, as dti merge logs it.
+        const written = new Set(r.written);
+        const logged = await appendMergeLog(context, mergeLogRows(writes.filter((w) => written.has(w.name)), logTime(new Date()), preview.period));
+        return { r, logged };
+      });
       const lines = [t("mergeDone", { n: r.written.length })];
+      if (logged) lines.push(t("mergeLogged", { n: logged, sheet: MERGE_LOG_SHEET }));
       if (kept) lines.push(t("mergeKept", { n: kept }));
       if (formulasKept) lines.push(t("mergeFormulasKept", { n: formulasKept }));
       if (clearedKept) lines.push(t("mergeClearedKept", { n: clearedKept }));

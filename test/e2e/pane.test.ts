@@ -1096,8 +1096,10 @@ describe("split and merge in the pane (issue 5)", () => {
 
     syncs = await syncCount(page);
     await click(page, "merge-go");
-    expect((await syncCount(page)) - syncs).toBe(3);
+    // 3 to write; 2 to create the merge log ("Nhật ký gộp") with what was written.
+    expect((await syncCount(page)) - syncs).toBe(5);
     expect(await text(page, "merge-summary")).toMatch(/Giữ nguyên 1 ô/);
+    expect(await text(page, "merge-summary")).toMatch(/Nhật ký gộp: thêm \d+ dòng/);
     expect(await readCell(page, refilled[0])).toBe(refilled[1]);
     expect(await readCell(page, overwritten[0])).toBe(overwritten[1]);
     expect(await readCell(page, conflicting[0])).toBe(conflicting[1]);
@@ -1125,8 +1127,10 @@ describe("split and merge in the pane (issue 5)", () => {
     await idle(page);
     syncs = await syncCount(page);
     await click(page, "merge-go");
-    expect((await syncCount(page)) - syncs).toBe(3);
+    // 3 to write; 3 to append to the merge log, which the first merge created.
+    expect((await syncCount(page)) - syncs).toBe(6);
     expect(await text(page, "merge-summary")).toMatch(/Đã gộp: ghi 1 giá trị/);
+    expect(await text(page, "merge-summary")).toMatch(/Nhật ký gộp: thêm 1 dòng/);
     expect(await readCell(page, computed[0])).toBe(computed[1]);
     expect(await page.evaluate((n) => (window.__dti as DtiHarness).cell(n).formula, computed[0])).toBeUndefined();
     await noInjection(s);
