@@ -5,6 +5,8 @@
  * clashing sheet, and insert (../office/write-layout.ts).
  */
 import { isBuiltInSet } from "../catalog";
+import { CALENDAR_PRESETS, DEFAULT_CALENDAR } from "../catalog/calendar";
+import { formatPeriod, parsePeriod, periodChoices, quarterOf } from "../catalog/period";
 import { ninhThuan2022TaskList } from "../catalog/tasks/ninh-thuan-2022";
 import { t } from "../i18n/strings";
 import { buildWorkbookLayout, VISIBLE_ROLES } from "../layout/build";
@@ -41,6 +43,10 @@ export class InsertTab {
   private formulas: "portable" | "functions" = "portable";
   private sampleTasks = false;
   private protect = true;
+  /** The reporting period the template records (DTI_PERIOD): the current quarter unless chosen. */
+  private period = formatPeriod(quarterOf(new Date()));
+  /** The reporting calendar's preset id (DTI_CALENDAR). */
+  private calendar = DEFAULT_CALENDAR.id;
   /** The previewed layout and the sheets the workbook had then; null until previewed. */
   private layout: WorkbookLayout | null = null;
   private existing: readonly string[] | null = null;
@@ -63,6 +69,8 @@ export class InsertTab {
       sheets: VISIBLE_ROLES.filter((r) => this.roles.has(r)),
       protect: this.protect,
       ...(this.sampleTasks ? { sampleTasks: ninhThuan2022TaskList } : {}),
+      period: parsePeriod(this.period) ?? quarterOf(new Date()),
+      calendar: CALENDAR_PRESETS.find((c) => c.id === this.calendar) ?? DEFAULT_CALENDAR,
       // A set read from this workbook's sheet "Bộ chỉ số" is carried by that sheet already.
       ...(this.sets.set === this.sets.sheetSet ? { embedSet: false } : {}),
     });
@@ -127,6 +135,30 @@ export class InsertTab {
       kind.appendChild(label);
     }
     panel.appendChild(kind);
+    // The reporting cycle: the period and the province's calendar of due dates.
+    const year = quarterOf(new Date()).year;
+    const periodLabel = el("label", `${t("insertPeriod")} `, { class: "pane-choice" });
+    const periodSelect = el("select", undefined, { "data-testid": "insert-period" });
+    for (const p of [year - 1, year, year + 1].flatMap(periodChoices)) periodSelect.appendChild(el("option", p, { value: p }));
+    periodSelect.value = this.period;
+    periodSelect.disabled = host.busy();
+    periodSelect.addEventListener("change", () => {
+      this.period = periodSelect.value;
+      this.invalidatePreview();
+    });
+    periodLabel.appendChild(periodSelect);
+    panel.appendChild(periodLabel);
+    const calendarLabel = el("label", `${t("insertCalendar")} `, { class: "pane-choice" });
+    const calendarSelect = el("select", undefined, { "data-testid": "insert-calendar" });
+    for (const c of CALENDAR_PRESETS) calendarSelect.appendChild(el("option", t("insertCalendarOption", { name: c.name, day: c.agencies.quarterDay, annual: `${c.agencies.annual.day}/${c.agencies.annual.month}` }), { value: c.id }));
+    calendarSelect.value = this.calendar;
+    calendarSelect.disabled = host.busy();
+    calendarSelect.addEventListener("change", () => {
+      this.calendar = calendarSelect.value;
+      this.invalidatePreview();
+    });
+    calendarLabel.appendChild(calendarSelect);
+    panel.appendChild(calendarLabel);
     panel.appendChild(host.check(t("insertSampleTasks"), "insert-sample-tasks", this.sampleTasks, (on) => ((this.sampleTasks = on), this.invalidatePreview())));
     panel.appendChild(host.check(t("insertProtect"), "insert-protect", this.protect, (on) => ((this.protect = on), this.invalidatePreview())));
     if (this.offersAutoOpen()) {

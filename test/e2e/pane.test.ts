@@ -16,6 +16,7 @@
  * Needs /usr/bin/chromium (scripts/test.sh installs Debian's chromium, as root) and, for the
  * diacritics, a font that has them (fonts-dejavu-core).
  */
+import { formatPeriod, quarterOf } from "../../src/catalog/period";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -444,6 +445,12 @@ describe("the task pane in Chromium (issue 4)", () => {
     for (const role of ["info", "indicators", "summary", "assignment", "tasks"]) expect(await page.isChecked(byTestId(`insert-sheet-${role}`))).toBe(true);
     expect(await page.isChecked(byTestId("insert-formulas-portable"))).toBe(true);
     expect(await page.isChecked(byTestId("insert-protect"))).toBe(true);
+    // The reporting cycle (issue 11): the current quarter and Ninh Thuận's calendar unless chosen.
+    const year = new Date().getFullYear();
+    expect(await page.$eval(byTestId("insert-period"), (e) => (e as HTMLSelectElement).value)).toBe(formatPeriod(quarterOf(new Date())));
+    expect(await page.$eval(byTestId("insert-calendar"), (e) => (e as HTMLSelectElement).value)).toBe("ninh-thuan");
+    await page.selectOption(byTestId("insert-period"), `Năm ${year}`);
+    await page.selectOption(byTestId("insert-calendar"), "tra-vinh");
     await click(page, "insert-preview");
     const plan = await text(page, "insert-plan");
     for (const sheet of ["Thông tin chung", `Chỉ số DTI ${set.year}`, "Tổng hợp", "Phân công", "Nhiệm vụ"]) expect(plan).toContain(sheet);
@@ -455,6 +462,7 @@ describe("the task pane in Chromium (issue 4)", () => {
     // Every name of the layout points where the layout puts it.
     const placed = await page.evaluate((list) => list.map((n) => (window.__dti as DtiHarness).locate(n)), layout.names.map((n) => n.name));
     expect(placed).toEqual(layout.names.map((n) => ({ sheet: n.sheet, address: n.ref })));
+    expect([await readCell(page, names.period), await readCell(page, names.calendar)]).toEqual([`Năm ${year}`, "tra-vinh"]);
     expect(await text(page, "pane-status")).not.toBe("");
     await shot(page, "inserted");
     expectAccessible(a11y);
