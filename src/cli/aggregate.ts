@@ -76,6 +76,8 @@ export type FileRead =
       readonly options: ScoreOptions;
       /** Non-fatal problems (warnings, hand-edited cells), as Vietnamese lines. */
       readonly warnings: readonly string[];
+      /** The reporting period the workbook records (DTI_PERIOD), canonical. */
+      readonly period?: string;
     }
   | { readonly ok: false; readonly file: string; readonly error: string };
 
@@ -120,7 +122,7 @@ export async function readUnitFile(file: string, set: IndicatorSet, limits?: Xls
       };
     }
     const warnings = read.problems.map((p) => `${p.severity === "warning" ? "Cảnh báo" : "Lỗi"}: ${say(p, "vi")}`);
-    return { ok: true, file, unit: read.unit, options: read.options, warnings };
+    return { ok: true, file, unit: read.unit, options: read.options, warnings, ...(read.period !== undefined ? { period: read.period } : {}) };
   } catch (e) {
     return { ok: false, file, error: `lỗi không mong đợi khi đọc tệp (${(e as Error).message}).` };
   }
@@ -318,6 +320,13 @@ export async function aggregateCommand(args: readonly string[]): Promise<CliResu
     if (reference && Object.keys(reference).length) referencesIgnored++;
     return rest;
   });
+  // The reporting period: one for all, shown; several, noted with the files of each.
+  const byPeriod = new Map<string, string[]>();
+  for (const r of used) byPeriod.set(r.period ?? "(chưa ghi kỳ)", [...(byPeriod.get(r.period ?? "(chưa ghi kỳ)") ?? []), path.basename(r.file)]);
+  const period = byPeriod.size === 1 && used[0]?.period !== undefined ? used[0].period : undefined;
+  if (byPeriod.size > 1) {
+    notes.push(`các sổ thuộc những kỳ báo cáo khác nhau (ô DTI_PERIOD): ${[...byPeriod].map(([p, fs]) => `${p}: ${fs.join(", ")}`).join("; ")}.`);
+  }
   if (used.length === 1) {
     notes.push(`chỉ có 1 đơn vị: các chỉ số Min-Max và tỷ lệ so với đơn vị cao nhất không so sánh được (trạng thái "cần giá trị tham chiếu").`);
   }
@@ -347,6 +356,7 @@ export async function aggregateCommand(args: readonly string[]): Promise<CliResu
     }
     report.push(`Đã ghi ${out}: ${results.length} đơn vị, bộ chỉ số ${set.id}.`);
   }
+  if (period !== undefined) report.push(`Kỳ báo cáo: ${period}.`);
   report.push("Xếp hạng (hạng. đơn vị: tổng điểm, chỉ số DTI):");
   for (const r of ranking) report.push(`  ${r.rank}. ${r.name}: ${vi(r.total.toNumber(), 2)} điểm, ${r.index.toFixed(4).replace(".", ",")}`);
   if (incomplete.length) {
@@ -364,7 +374,8 @@ export async function aggregateCommand(args: readonly string[]): Promise<CliResu
   if (skipped.length) stderr.push(`Đã bỏ qua ${skipped.length} tệp; tổng hợp ${results.length} đơn vị còn lại (mã thoát 2).`);
   let stdout: string;
   if (values.json) {
-    stdout = `${JSON.stringify(toReport(set, results, options, messageVi), null, 2)}\n`;
+    const json = toReport(set, results, options, messageVi);
+    stdout = `${JSON.stringify(period !== undefined ? { period, ...json } : json, null, 2)}\n`;
     stderr.push(...report);
   } else {
     stdout = `${report.join("\n")}\n`;

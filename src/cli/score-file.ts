@@ -68,15 +68,13 @@ export async function scoreWorkbookFile(
     minMaxAsRatioToBest: flags.minMaxAsRatioToBest === true || read.options.minMaxAsRatioToBest === true,
   };
   const [result] = scoreUnits(set, [read.unit], options);
-  const cell = readName(wb.workbook, names.period);
-  let period: PeriodCell = { kind: "none" };
-  if (cell.kind === "value" && cell.value !== null && String(cell.value).trim() !== "") {
-    const text = typeof cell.value === "object" ? "(công thức)" : String(cell.value);
-    const parsed = typeof cell.value === "string" ? parsePeriod(cell.value) : undefined;
-    period = parsed ? { kind: "period", period: parsed } : { kind: "unreadable", text, where: `'${cell.sheet}'!${cell.address}` };
-  }
-  if (period.kind === "unreadable") {
-    lines.push(`Cảnh báo: ${file}: ô ${period.where} (DTI_PERIOD, kỳ báo cáo) ghi "${period.text}", không phải "Quý I/2026" … "Quý IV/2026" hoặc "Năm 2026".`);
-  }
+  // The period as the reader found it (an unreadable one is already a warning in `lines`).
+  const unreadable = read.problems.find((p) => p.code === "unreadable-period");
+  const parsed = read.period === undefined ? undefined : parsePeriod(read.period);
+  const period: PeriodCell = parsed
+    ? { kind: "period", period: parsed }
+    : unreadable?.code === "unreadable-period"
+      ? { kind: "unreadable", text: unreadable.text, where: unreadable.at ?? unreadable.name }
+      : { kind: "none" };
   return { set, options, result: result as UnitResult, period, lines };
 }

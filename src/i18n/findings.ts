@@ -185,6 +185,10 @@ export const FINDINGS: FindingTexts = {
     en: (f) =>
       `Cell ${f.name}${inEn(f.indicator)} holds a formula that takes its value from another workbook or the web (${shorten(f.formula.startsWith("=") ? f.formula : `=${f.formula}`, 80)}). It is scored from the value saved at the last calculation, which may be stale or differ on another computer; type the figure instead.`,
   },
+  "unreadable-period": {
+    vi: (f) => `Ô ${f.at ?? f.name} (${f.name}, kỳ báo cáo) ghi "${f.text}", không phải "Quý I/2026" … "Quý IV/2026" hoặc "Năm 2026"; chọn kỳ trong danh sách.`,
+    en: (f) => `Cell ${f.at ?? f.name} (${f.name}, reporting period) holds "${f.text}", which is not "Quý I/2026" … "Quý IV/2026" or "Năm 2026"; pick the period from the list.`,
+  },
   "no-unit-name": {
     vi: (f) => `Chưa nhập tên đơn vị (Thông tin chung, mục 1); dùng tên "${f.fallback}".`,
     en: (f) => `No unit name entered (Thông tin chung, item 1); using "${f.fallback}".`,

@@ -84,6 +84,7 @@ const vi = {
   severityInfo: "Thông tin",
   // compute
   computeTitle: "Tính điểm",
+  computePeriod: "Kỳ báo cáo: {period}",
   computeRun: "Tính điểm",
   computeReading: "Đang đọc số liệu và tính điểm…",
   computePillar: "Chỉ số chính",
@@ -290,6 +291,7 @@ const en: Record<StringKey, string> = {
   severityWarning: "Warning",
   severityInfo: "Info",
   computeTitle: "Compute",
+  computePeriod: "Reporting period: {period}",
   computeRun: "Compute",
   computeReading: "Reading the figures and computing…",
   computePillar: "Main index",

@@ -3,6 +3,7 @@
  * whatever the host (exceljs in the CLI, Office.js in the add-in). Reports exactly which
  * named cells are missing or broken, so hand-edited workbooks are never misread.
  */
+import { formatPeriod, parsePeriod } from "../catalog/period";
 import type { IndicatorSet } from "../catalog/schema";
 import type { InputValue, ReferenceRange, ScoreOptions, UnitInput } from "../engine/types";
 import { isFormula, quoteSheet, type CellContent } from "./model";
@@ -74,7 +75,9 @@ export type TemplateProblem =
       /** 'Sheet'!A1, when the host says where the cell is. */
       readonly at?: string;
     })
-  | { readonly severity: "warning"; readonly code: "no-unit-name"; readonly fallback: string };
+  | { readonly severity: "warning"; readonly code: "no-unit-name"; readonly fallback: string }
+  /** DTI_PERIOD holds text that is no reporting period ("Quý 5/2026"); `at`: 'Sheet'!A1 when known. */
+  | { readonly severity: "warning"; readonly code: "unreadable-period"; readonly name: string; readonly text: string; readonly at?: string };
 
 /**
  * What staff typed beside the figures: the annual target (in points), the evidence
@@ -118,6 +121,12 @@ export interface ReadResult {
   readonly previous: PreviousResults;
   /** Always set by readInputs; optional so that results made by hand (tests, tools) may omit it. */
   readonly sources?: InputSources;
+  /**
+   * The reporting period the workbook records (DTI_PERIOD), as its canonical text ("Quý III/2026");
+   * absent in templates made before the reporting cycle, in a blank cell, or in text that names
+   * no period (then a warning says so).
+   */
+  readonly period?: string;
   /**
    * Every name the reader looked up and what the host found behind it, raw (text in a
    * reference cell, an Excel error in a target), for checks the unit cannot carry.
@@ -187,6 +196,7 @@ export function namesToRead(set: IndicatorSet): string[] {
     if (ind.rule.kind === "ratio-to-best") out.push(names.referenceMax(ind.id));
   }
   out.push(...annotationNames(set));
+  out.push(names.period);
   return out;
 }
 
@@ -374,6 +384,18 @@ export function readInputs(set: IndicatorSet, getCell: (name: string) => NamedCe
   if (!typedName) {
     problems.push({ severity: "warning", code: "no-unit-name", fallback: fallbackName });
   }
+  // The reporting period: a template made before the cycle has no such name, which is no problem.
+  const periodCell = get(names.period);
+  let period: string | undefined;
+  if (periodCell.kind === "value" && periodCell.value !== null && String(periodCell.value).trim() !== "") {
+    const parsed = typeof periodCell.value === "string" ? parsePeriod(periodCell.value) : undefined;
+    if (parsed) period = formatPeriod(parsed);
+    else {
+      const at = periodCell.sheet !== undefined && periodCell.address !== undefined ? `${quoteSheet(periodCell.sheet)}!${periodCell.address.replace(/\$/g, "")}` : undefined;
+      const text = typeof periodCell.value === "object" ? "(công thức)" : String(periodCell.value);
+      problems.push({ severity: "warning", code: "unreadable-period", name: names.period, text, ...(at !== undefined ? { at } : {}) });
+    }
+  }
   const unit: UnitInput = {
     name: typedName || fallbackName,
     values,
@@ -389,5 +411,6 @@ export function readInputs(set: IndicatorSet, getCell: (name: string) => NamedCe
     previous,
     sources: { values: valueSources, info: infoSources, reference: referenceSources },
     cells,
+    ...(period !== undefined ? { period } : {}),
   };
 }

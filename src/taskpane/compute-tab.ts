@@ -43,6 +43,8 @@ export class ComputeTab {
     const s = this.host.scored().summary;
     panel.appendChild(this.host.check(t("computeAlt"), "compute-alt", s?.altThreshold === true, (on) => void this.toggleAlt(on)));
     if (!s) return;
+    const period = this.host.scored().read?.period;
+    if (period !== undefined) panel.appendChild(el("p", t("computePeriod", { period }), { "data-testid": "compute-period" }));
     panel.appendChild(el("p", s.altThreshold ? t("computeAltOn") : t("computeAltOff"), { class: "pane-hint" }));
     if (s.minMaxAsBest) panel.appendChild(el("p", t("computeMinMaxBest"), { class: "pane-hint" }));
 

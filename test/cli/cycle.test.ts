@@ -1,7 +1,7 @@
 /**
  * The reporting cycle in the CLI (issue 11): the period and calendar a template records.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -278,5 +278,40 @@ describe("Nhật ký gộp: every merge appends what it wrote", () => {
     // template --update leaves the log as it is.
     expect((await run(["template", "-o", out2, "--update"])).code).toBe(0);
     expect(await logOf(out2)).toEqual(log2);
+  }, 120_000);
+});
+
+describe("score and aggregate show the period", () => {
+  it("aggregate prints the period all workbooks share, and notes when they differ; a period it cannot read is a warning naming the cell", async () => {
+    const dir = scratch();
+    const units = path.join(dir, "don-vi");
+    mkdirSync(units);
+    const make = async (name: string, period: string, unitName: string): Promise<string> => {
+      const file = path.join(units, name);
+      expect((await run(["template", "-o", file, "--period", period])).code).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      writeNamedValues(wb, new Map([[names.info(1), unitName]]));
+      await wb.xlsx.writeFile(file);
+      return file;
+    };
+    const a = await make("a.xlsx", "Quý III/2026", "Sở A");
+    await make("b.xlsx", "Quý III/2026", "Sở B");
+    const same = await run(["aggregate", units, "-o", path.join(dir, "xep-hang-1.xlsx")]);
+    expect(same.stdout).toContain("\nKỳ báo cáo: Quý III/2026.\nXếp hạng");
+    expect((JSON.parse((await run(["aggregate", units, "--json"])).stdout) as { period?: string }).period).toBe("Quý III/2026");
+    await make("c.xlsx", "Quý II/2026", "Sở C");
+    const mixed = await run(["aggregate", units, "-o", path.join(dir, "xep-hang-2.xlsx")]);
+    expect(mixed.stdout).not.toContain("Kỳ báo cáo:");
+    expect(mixed.stderr).toContain("Ghi chú: các sổ thuộc những kỳ báo cáo khác nhau (ô DTI_PERIOD): Quý III/2026: a.xlsx, b.xlsx; Quý II/2026: c.xlsx.");
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(a);
+    writeNamedValues(wb, new Map([[names.period, "Quý 5/2026"]]));
+    await wb.xlsx.writeFile(a);
+    const bad = await run(["score", a]);
+    expect(bad.code).toBe(0);
+    expect(bad.stderr).toContain(`Cảnh báo: ${a}: Ô 'Thông tin chung'!C3 (DTI_PERIOD, kỳ báo cáo) ghi "Quý 5/2026", không phải "Quý I/2026" … "Quý IV/2026" hoặc "Năm 2026"; chọn kỳ trong danh sách.`);
+    expect(JSON.parse(bad.stdout)).not.toHaveProperty("period");
   }, 120_000);
 });

@@ -597,6 +597,8 @@ describe("the task pane in Chromium (issue 4)", () => {
     await click(page, "tab-compute");
     await click(page, "compute-run");
     await page.waitForSelector(byTestId("compute-table"));
+    // The period chosen when the templates were inserted (test 02).
+    expect(await text(page, "compute-period")).toBe(`Kỳ báo cáo: Năm ${new Date().getFullYear()}`);
     await expectTotalsLikeEngine(page, engineResult(sample));
     expect(await page.$$eval(`${byTestId("compute-chart")}`, (e) => e.map((x) => x.tagName.toLowerCase()))).toEqual(["svg"]);
     const a11y = await axeViolations(page, "compute");

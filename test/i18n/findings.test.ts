@@ -66,6 +66,10 @@ const SAMPLES: Samples = {
     { code: "external-formula", severity: "warning", name: "DTI_3_1_a", indicator: "3.1", source: "web", formula: "=WEBSERVICE(\"http://x\")", saved: null },
   ],
   "no-unit-name": [{ code: "no-unit-name", severity: "warning", fallback: "mau.xlsx" }],
+  "unreadable-period": [
+    { code: "unreadable-period", severity: "warning", name: "DTI_PERIOD", text: "Quý 5/2026", at: "'Thông tin chung'!C3" },
+    { code: "unreadable-period", severity: "warning", name: "DTI_PERIOD", text: "2026" },
+  ],
 
   "info-not-a-number": [{ code: "info-not-a-number", item: { id: 4, name: "Số lượng dân số" }, value: '"nhiều"', users: ["3.1", "4.11"] }],
   "info-negative": [{ code: "info-negative", item: { id: 5, name: "Số hộ gia đình" }, value: "-2", users: ["8.1"] }],
