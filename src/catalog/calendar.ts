@@ -79,8 +79,8 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
 
 export interface DueDate {
   readonly date: CalendarDate;
-  /** Set when the calendar names a day the month does not have and its last day is used. */
-  readonly warning?: { readonly vi: string; readonly en: string };
+  /** Set when the calendar names a day the month does not have: the day it named; `date` is the month's last. */
+  readonly clampedFrom?: number;
 }
 
 /** When `who` must report on `period` under `calendar`. */
@@ -90,14 +90,7 @@ export function dueDate(calendar: ReportingCalendar, period: Period, who: Report
   const wanted = period.kind === "quarter" ? r.quarterDay : r.annual.day;
   const last = daysInMonth(period.year, month);
   const date = { year: period.year, month, day: Math.min(wanted, last) };
-  if (wanted <= last) return { date };
-  return {
-    date,
-    warning: {
-      vi: `Lịch báo cáo "${calendar.name}" đặt hạn ngày ${wanted}, nhưng tháng ${month}/${period.year} chỉ có ${last} ngày: hạn là ngày cuối tháng, ${formatDate(date)}.`,
-      en: `The reporting calendar "${calendar.name}" sets day ${wanted}, but ${month}/${period.year} has only ${last} days: the due date is the month's last day, ${formatDate(date)}.`,
-    },
-  };
+  return wanted <= last ? { date } : { date, clampedFrom: wanted };
 }
 
 /** Whether something that arrived on `arrived` is late for `due` (arriving on the due day is on time). */

@@ -71,7 +71,7 @@ export async function splitCommand(args: readonly string[]): Promise<CliResult> 
       ? `  - Kỳ báo cáo ${formatPeriod(cycle.period)}; hạn các cơ quan gửi Sở TTTT: ${formatDate(cycle.dueDate)} (ghi ở đầu mỗi tệp, ô DTI_DUE_DATE).`
       : "  - Sổ tổng hợp chưa ghi kỳ báo cáo (ô DTI_PERIOD, trang Thông tin chung): các tệp không mang kỳ và hạn gửi.",
   );
-  const stderr = (cycle.warnings ?? []).map((w) => `Cảnh báo: ${file}: ${w.vi}\n`).join("");
+  const stderr = (cycle.warnings ?? []).map((w) => `Cảnh báo: ${file}: ${say(w, "vi")}\n`).join("");
   for (const [n, part] of plan.parts.entries()) {
     const filled = await buildPartWorkbook(set, part, masterName, meta.formulas, readCellOf(master));
     try {

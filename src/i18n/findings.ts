@@ -15,10 +15,11 @@ import { FUNCTION_TEXTS, type FunctionProblem } from "./function-texts";
 import type { HeldShown, MergeMessage, MergeText, NameRef, PartPlace, Said, Shown } from "../layout/merge";
 import type { Annotation, CheckMessage, Finding, FindingMessage, FindingOwner, ValidationReport } from "../layout/validate";
 import type { AmbiguityReason } from "../layout/name-scope";
+import type { CycleWarning } from "../layout/split";
 import type { Lang } from "./strings";
 
 /** Everything the catalog renders: findings of the engine, the reader and the workbook check, the merge's messages and the DTI.* functions' problems. */
-export type Renderable = FindingMessage | MergeMessage | FunctionProblem;
+export type Renderable = FindingMessage | MergeMessage | FunctionProblem | CycleWarning;
 
 export type FindingCode = Renderable["code"];
 
@@ -298,6 +299,18 @@ export const FINDINGS: FindingTexts = {
   "merge-other-master": {
     vi: (f) => `Lưu ý: ${f.file} được tách từ ${f.from}, không phải ${f.master}.`,
     en: (f) => `Note: ${f.file} was split from ${f.from}, not ${f.master}.`,
+  },
+  "cycle-unreadable-period": {
+    vi: (f) => `Ô DTI_PERIOD (kỳ báo cáo) ghi "${f.text}", không phải "Quý I/2026" … "Quý IV/2026" hoặc "Năm 2026": các phần không mang kỳ và hạn gửi.`,
+    en: (f) => `The cell DTI_PERIOD (reporting period) holds "${f.text}", which is not "Quý I/2026" … "Quý IV/2026" or "Năm 2026": the parts carry no period or due date.`,
+  },
+  "cycle-unreadable-calendar": {
+    vi: (f) => `Ô DTI_CALENDAR: ${f.reason} Dùng lịch mặc định (Ninh Thuận).`,
+    en: (f) => `The cell DTI_CALENDAR holds "${f.text}", which is neither a preset (ninh-thuan, ben-tre, tra-vinh) nor "25, 20/12; 30, 25/12": the default calendar (ninh-thuan) is used.`,
+  },
+  "cycle-day-clamped": {
+    vi: (f) => `Lịch báo cáo "${f.calendar}" đặt hạn ngày ${f.wanted}, nhưng tháng đó không có ngày ${f.wanted}: hạn là ngày cuối tháng, ${f.date}.`,
+    en: (f) => `The reporting calendar "${f.calendar}" sets day ${f.wanted}, which that month does not have: the due date is the month's last day, ${f.date}.`,
   },
   "merge-other-period": {
     vi: (f) => `${f.file}: phần của kỳ ${f.period}, sổ tổng hợp là kỳ ${f.master}; không gộp. Nếu đúng là muốn gộp, thêm --accept-period (bảng tác vụ: đánh dấu "Gộp cả phần khác kỳ").`,

@@ -29,6 +29,7 @@ import {
   type WorkbookLayout,
 } from "./model";
 import { TEMPLATE_VERSION, names, sheetNames } from "./names";
+import { toExcelSerial } from "./deadline";
 import { buildTasksSheet } from "./tasks-sheet";
 
 export interface BuildOptions {
@@ -466,7 +467,7 @@ function cycleLine(scope: Scope): string {
 
 /** Excel's serial number of a calendar day (1900 date system). */
 function excelSerial(date: CalendarDate): number {
-  return Math.round((Date.UTC(date.year, date.month - 1, date.day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return toExcelSerial(new Date(Date.UTC(date.year, date.month - 1, date.day)));
 }
 
 /**

@@ -31,6 +31,7 @@ import { formatDate, isLate, type CalendarDate } from "../catalog/calendar";
 import { formatPeriod, parsePeriod } from "../catalog/period";
 import type { IndicatorSet } from "../catalog/schema";
 import { buildWorkbookLayout } from "./build";
+import { fromExcelSerial } from "./deadline";
 import { valueKey, type CellContent, type DefinedName } from "./model";
 import { TEMPLATE_VERSION, names } from "./names";
 import { isPreservedName } from "./plan";
@@ -263,7 +264,7 @@ function periodIn(cell: NamedCell): string | undefined {
 /** An Excel date serial (1900 system) as a calendar day; undefined for anything else. */
 function dayOf(cell: NamedCell): CalendarDate | undefined {
   if (cell.kind !== "value" || typeof cell.value !== "number" || !Number.isInteger(cell.value) || cell.value < 1) return undefined;
-  const d = new Date(Date.UTC(1899, 11, 30) + cell.value * 86_400_000);
+  const d = fromExcelSerial(cell.value);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 

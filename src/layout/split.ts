@@ -10,7 +10,7 @@
  * in it is context, pre-filled from the master.
  */
 import { splitAgencies } from "../catalog/agencies";
-import { DEFAULT_CALENDAR, dueDate, parseCalendar, type CalendarDate } from "../catalog/calendar";
+import { DEFAULT_CALENDAR, dueDate, formatDate, parseCalendar, type CalendarDate } from "../catalog/calendar";
 import { parsePeriod, type Period } from "../catalog/period";
 import type { Indicator, IndicatorSet } from "../catalog/schema";
 import type { BuildOptions } from "./build";
@@ -187,12 +187,18 @@ export function partBuildOptions(part: AgencyPart, master: string, formulas: "po
   };
 }
 
+/** What reading the master's cycle cells says, as data (rendered by src/i18n/findings.ts). */
+export type CycleWarning =
+  | { readonly code: "cycle-unreadable-period"; readonly text: string }
+  | { readonly code: "cycle-unreadable-calendar"; readonly text: string; readonly reason: string }
+  | { readonly code: "cycle-day-clamped"; readonly calendar: string; readonly wanted: number; readonly date: string };
+
 /** The reporting period a part carries and its due date at Sở TTTT, from the master's cells. */
 export interface PartCycle {
   readonly period?: Period;
   readonly dueDate?: CalendarDate;
-  /** Why the master's period or calendar could not be used as written (vi, en), when so. */
-  readonly warnings?: readonly { readonly vi: string; readonly en: string }[];
+  /** Why the master's period or calendar could not be used as written, when so. */
+  readonly warnings?: readonly CycleWarning[];
 }
 
 /**
@@ -206,25 +212,16 @@ export function masterCycle(read: (name: string) => NamedCell): PartCycle {
     const cell = read(name);
     return cell.kind === "value" && typeof cell.value === "string" && cell.value.trim() !== "" ? cell.value : undefined;
   };
-  const warnings: { vi: string; en: string }[] = [];
+  const warnings: CycleWarning[] = [];
   const periodText = text(names.period);
   const period = periodText === undefined ? undefined : parsePeriod(periodText);
-  if (periodText !== undefined && !period) {
-    warnings.push({
-      vi: `Ô DTI_PERIOD (kỳ báo cáo) ghi "${periodText}", không phải "Quý I/2026" … "Quý IV/2026" hoặc "Năm 2026": các phần không mang kỳ và hạn gửi.`,
-      en: `The cell DTI_PERIOD (reporting period) holds "${periodText}", which is not "Quý I/2026" … "Quý IV/2026" or "Năm 2026": the parts carry no period or due date.`,
-    });
-  }
+  if (periodText !== undefined && !period) warnings.push({ code: "cycle-unreadable-period", text: periodText });
   if (!period) return warnings.length ? { warnings } : {};
   const calendarText = text(names.calendar);
   const parsed = calendarText === undefined ? { calendar: DEFAULT_CALENDAR } : parseCalendar(calendarText);
-  if ("error" in parsed) {
-    warnings.push({
-      vi: `Ô DTI_CALENDAR: ${parsed.error} Dùng lịch mặc định (Ninh Thuận).`,
-      en: `The cell DTI_CALENDAR cannot be read ("${calendarText ?? ""}"); the default calendar (Ninh Thuận) is used.`,
-    });
-  }
-  const due = dueDate("error" in parsed ? DEFAULT_CALENDAR : parsed.calendar, period, "agencies");
-  if (due.warning) warnings.push(due.warning);
+  if ("error" in parsed) warnings.push({ code: "cycle-unreadable-calendar", text: calendarText ?? "", reason: parsed.error });
+  const calendar = "error" in parsed ? DEFAULT_CALENDAR : parsed.calendar;
+  const due = dueDate(calendar, period, "agencies");
+  if (due.clampedFrom !== undefined) warnings.push({ code: "cycle-day-clamped", calendar: calendar.name, wanted: due.clampedFrom, date: formatDate(due.date) });
   return { period, dueDate: due.date, ...(warnings.length ? { warnings } : {}) };
 }

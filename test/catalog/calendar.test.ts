@@ -45,17 +45,16 @@ describe("reporting calendar presets, from the plans", () => {
 });
 
 describe("impossible days", () => {
-  it("the 31st in June does not exist: the due date is 30/06, with a warning naming the calendar", () => {
+  it("the 31st in June does not exist: the due date is 30/06, and says which day it replaced", () => {
     const c = parseCalendar("31, 31/11");
     if ("error" in c) throw new Error(c.error);
     const june = dueDate(c.calendar, period("Quý II/2026"), "agencies");
     expect(formatDate(june.date)).toBe("30/06/2026");
-    expect(june.warning?.vi).toBe('Lịch báo cáo "31, 31/11" đặt hạn ngày 31, nhưng tháng 6/2026 chỉ có 30 ngày: hạn là ngày cuối tháng, 30/06/2026.');
-    expect(june.warning?.en).toContain("30/06/2026");
+    expect(june.clampedFrom).toBe(31);
     const year = dueDate(c.calendar, period("Năm 2026"), "agencies");
     expect(formatDate(year.date)).toBe("30/11/2026");
-    expect(year.warning).toBeDefined();
-    expect(dueDate(c.calendar, period("Quý I/2026"), "agencies").warning).toBeUndefined();
+    expect(year.clampedFrom).toBe(31);
+    expect(dueDate(c.calendar, period("Quý I/2026"), "agencies").clampedFrom).toBeUndefined();
   });
 
   it("a due date is always a real day, in the period's last month for a quarter (property)", () => {
@@ -70,11 +69,11 @@ describe("impossible days", () => {
           const c = parseCalendar(`${qd}, ${d}/${m}`);
           if ("error" in c) throw new Error(c.error);
           for (const p of [{ kind: "quarter", year: y, quarter: q } as Period, { kind: "year", year: y } as Period]) {
-            const { date, warning } = dueDate(c.calendar, p, "agencies");
+            const { date, clampedFrom } = dueDate(c.calendar, p, "agencies");
             const js = new Date(Date.UTC(date.year, date.month - 1, date.day));
             expect([js.getUTCFullYear(), js.getUTCMonth() + 1, js.getUTCDate()]).toEqual([date.year, date.month, date.day]);
             if (p.kind === "quarter") expect(date.month).toBe(q * 3);
-            expect(warning === undefined).toBe(date.day === (p.kind === "quarter" ? qd : d));
+            expect(clampedFrom === undefined).toBe(date.day === (p.kind === "quarter" ? qd : d));
           }
         },
       ),

@@ -1,6 +1,7 @@
 /** The cycle a part inherits from its master's cells (layout/split.ts masterCycle). */
 import { formatDate } from "../../src/catalog/calendar";
 import { formatPeriod } from "../../src/catalog/period";
+import { say } from "../../src/i18n/findings";
 import { names } from "../../src/layout/names";
 import type { NamedCell } from "../../src/layout/read-inputs";
 import { masterCycle } from "../../src/layout/split";
@@ -23,15 +24,17 @@ describe("masterCycle", () => {
     expect(masterCycle(cells({}))).toEqual({});
     const bad = masterCycle(cells({ [names.period]: "Quý 5/2026" }));
     expect(bad.period).toBeUndefined();
-    expect(bad.warnings?.[0]?.vi).toContain('Ô DTI_PERIOD (kỳ báo cáo) ghi "Quý 5/2026"');
+    expect(bad.warnings).toEqual([{ code: "cycle-unreadable-period", text: "Quý 5/2026" }]);
+    expect(say(bad.warnings![0]!, "vi")).toContain('Ô DTI_PERIOD (kỳ báo cáo) ghi "Quý 5/2026"');
   });
 
   it("a calendar it cannot read falls back to the default with a warning; a day the month lacks is clamped with one", () => {
     const bad = masterCycle(cells({ [names.period]: "Quý III/2026", [names.calendar]: "hằng quý" }));
     expect(bad.dueDate && formatDate(bad.dueDate)).toBe("25/09/2026");
-    expect(bad.warnings?.[0]?.vi).toMatch(/^Ô DTI_CALENDAR: Lịch báo cáo "hằng quý"/u);
+    expect(say(bad.warnings![0]!, "vi")).toMatch(/^Ô DTI_CALENDAR: Lịch báo cáo "hằng quý"/u);
     const clamped = masterCycle(cells({ [names.period]: "Quý II/2026", [names.calendar]: "31, 20/12" }));
     expect(clamped.dueDate && formatDate(clamped.dueDate)).toBe("30/06/2026");
-    expect(clamped.warnings).toHaveLength(1);
+    expect(clamped.warnings).toEqual([{ code: "cycle-day-clamped", calendar: "31, 20/12", wanted: 31, date: "30/06/2026" }]);
+    expect(say(clamped.warnings![0]!, "vi")).toBe('Lịch báo cáo "31, 20/12" đặt hạn ngày 31, nhưng tháng đó không có ngày 31: hạn là ngày cuối tháng, 30/06/2026.');
   });
 });
