@@ -12,10 +12,12 @@ import ExcelJS from "exceljs";
 import { formatPeriod } from "../catalog/period";
 import { formatIndexVi } from "../engine/rules";
 import { buildTrend, trendJson, type Trend, type TrendEntry } from "../engine/trend";
+import { buildTrendBook } from "../layout/trend-book";
 import { writeWorkbookAtomic } from "./atomic-write";
 import { LIMIT_OPTIONS, LIMIT_USAGE, limitsFromArgs } from "./open-xlsx";
 import { fail, type CliResult } from "./result";
 import { scoreWorkbookFile } from "./score-file";
+import { writeSheets } from "./xlsx";
 
 export const TREND_USAGE = `  npm run -s dti -- trend <sổ kỳ 1.xlsx> <sổ kỳ 2.xlsx> … [-o <xu-huong.xlsx>] [--json]
       So sánh các kỳ báo cáo của một đơn vị: tổng điểm, chỉ số DTI, điểm từng chỉ số chính và mức thay đổi
@@ -43,36 +45,11 @@ function trendText(trend: Trend): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** The same table as a workbook sheet "Xu hướng": one row per period, then the change rows. */
+/** The same table as a workbook (layout/trend-book.ts), never over an existing file. */
 async function writeTrendBook(trend: Trend, file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "DTI Workbench";
-  const ws = wb.addWorksheet("Xu hướng", { views: [{ state: "frozen", xSplit: 1, ySplit: 3 }] });
-  const ids = [...(trend.rows[0]?.mainIndexes.keys() ?? [])];
-  ws.addRow([`XU HƯỚNG CHỈ SỐ DTI QUA CÁC KỲ — ${trend.unit}`]).font = { bold: true };
-  ws.addRow([`Bộ chỉ số ${trend.setId}. Mỗi số là kết quả "dti score" của sổ kỳ đó; chỉ số chưa tính được điểm không cộng vào tổng.`]).font = { italic: true };
-  const header = ws.addRow(["Kỳ báo cáo", "Tổng điểm", "Thay đổi", "Chỉ số DTI", "Thay đổi", ...ids.flatMap((id) => [`Chỉ số chính ${id}`, "Thay đổi"]), "Số chỉ số chưa tính được điểm", "Tệp"]);
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: "middle" };
-  for (const r of trend.rows) {
-    const n = (d: Decimal | undefined): number | null => (d === undefined ? null : d.toNumber());
-    const row = ws.addRow([
-      formatPeriod(r.period),
-      n(r.total),
-      n(r.change?.total),
-      n(r.index),
-      n(r.change?.index),
-      ...ids.flatMap((id) => [n(r.mainIndexes.get(id)), n(r.change?.mainIndexes.get(id))]),
-      r.incomplete.length,
-      r.file,
-    ]);
-    row.eachCell((cell, col) => {
-      if (col === 4 || col === 5) cell.numFmt = "0.0000";
-      else if (col >= 2 && col < 6 + ids.length * 2) cell.numFmt = "0.00";
-    });
-  }
-  const fileColumn = 6 + ids.length * 2; // 0-based: period, total ±, index ±, mains ±, incomplete, file
-  ws.columns.forEach((c, i) => (c.width = i === 0 ? 16 : i === fileColumn ? 40 : 12));
+  await writeSheets(wb, [buildTrendBook(trend)]);
   await writeWorkbookAtomic(wb, file);
 }
 

@@ -11,7 +11,8 @@
  */
 import type { IndicatorSet } from "../catalog/schema";
 import type { Message, UnitResult } from "../engine/types";
-import { columnLetter, quoteSheet, type CellContent, type CellFormat, type FormatRange, type SheetLayout } from "./model";
+import { GridSheet } from "./grid-sheet";
+import { columnLetter, quoteSheet, type CellContent, type CellFormat, type SheetLayout } from "./model";
 import { gapsToBest, indicatorColumns, type IncompleteUnit, type RankedUnit } from "./ranking";
 
 /** The sheet that marks a workbook written by `dti aggregate` (so it is not read back as a unit). */
@@ -41,61 +42,12 @@ export interface RankingBook {
   readonly sheets: readonly SheetLayout<RankingSheetRole>[];
 }
 
-const HEADER: CellFormat = { bold: true, fill: "#DDEBF7", wrap: true, vertical: "middle", horizontal: "center" };
 const MISSING: CellFormat = { fill: "#FCE4D6" };
 const POINTS: CellFormat = { numberFormat: "0.00" };
 const INDEX: CellFormat = { numberFormat: "0.0000" };
 
-/** A sheet being filled: 1-based rows and columns, as the formulas count them. */
-class Sheet {
-  private readonly rows: CellContent[][] = [];
-  readonly formats: FormatRange[] = [];
-  private width = 0;
-
-  constructor(
-    readonly name: string,
-    readonly role: RankingSheetRole,
-  ) {}
-
-  put(r: number, c: number, content: CellContent): void {
-    while (this.rows.length < r) this.rows.push([]);
-    (this.rows[r - 1] as CellContent[])[c - 1] = content;
-    this.width = Math.max(this.width, c);
-  }
-
-  format(ref: string, format: CellFormat): void {
-    this.formats.push({ ref, format });
-  }
-
-  /** The header row: bold, centred labels on a blue fill (48 points high: see layout()). */
-  header(labels: readonly string[]): void {
-    labels.forEach((label, n) => this.put(1, n + 1, label));
-    this.format(`A1:${col(labels.length)}1`, HEADER);
-  }
-
-  layout(columnWidths: readonly number[], freeze: { rows: number; columns: number }, rowHeights?: Readonly<Record<number, number>>): SheetLayout<RankingSheetRole> {
-    const width = Math.max(this.width, columnWidths.length);
-    const grid = this.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
-    return {
-      name: this.name,
-      role: this.role,
-      visibility: "visible",
-      columnWidths,
-      grid,
-      ...(rowHeights ? { rowHeights } : {}),
-      merges: [],
-      formats: this.formats,
-      validations: [],
-      conditionalFormats: [],
-      freeze,
-      print: { landscape: true },
-      protect: false,
-      charts: [],
-    };
-  }
-}
-
 const col = (c: number): string => columnLetter(c - 1);
+const Sheet = GridSheet<RankingSheetRole>;
 
 /** Consecutive column numbers (1-based) as A1 ranges on row `r`: [5,6,7,9] → "E3:G3,I3". */
 function rowRanges(columns: readonly number[], r: number): string {

@@ -132,6 +132,10 @@ describe("dti trend: one unit across periods", () => {
       const row = ws.getRow(4 + i);
       expect([row.getCell(1).value, row.getCell(2).value, row.getCell(4).value]).toEqual([p.period, p.total, p.index]);
     });
+    // The change is a formula a person can check (this row minus the row above), carrying the figure.
+    const change = ws.getRow(5).getCell(3).value as { formula?: string; result?: number };
+    expect(change.formula).toBe("B5-B4");
+    expect(change.result).toBeCloseTo(json.periods[1]!.total - json.periods[0]!.total, 9);
   }, 60_000);
 
   it("refuses two workbooks of one period, or of different units, naming the files", async () => {
