@@ -76,6 +76,21 @@ export class InsertTab {
     });
   }
 
+  /** A labelled drop-down whose choice changes what is inserted (so the preview is made again). */
+  private dropDown(label: string, testid: string, options: readonly { value: string; text: string }[], value: string, choose: (value: string) => void): HTMLLabelElement {
+    const wrapper = el("label", `${label} `, { class: "pane-choice" });
+    const select = el("select", undefined, { "data-testid": testid });
+    for (const o of options) select.appendChild(el("option", o.text, { value: o.value }));
+    select.value = value;
+    select.disabled = this.host.busy();
+    select.addEventListener("change", () => {
+      choose(select.value);
+      this.invalidatePreview();
+    });
+    wrapper.appendChild(select);
+    return wrapper;
+  }
+
   private invalidatePreview(): void {
     this.layout = null;
     this.existing = null;
@@ -88,19 +103,13 @@ export class InsertTab {
     if (host.noTemplate()) panel.appendChild(el("p", t("noTemplate"), { class: "pane-callout", "data-testid": "no-template" }));
     panel.appendChild(el("p", t("insertHint"), { class: "pane-hint" }));
     // The built-in sets, and a province's own set once read from the sheet "Bộ chỉ số".
-    const setLabel = el("label", `${t("insertSet")} `, { class: "pane-choice" });
-    const setSelect = el("select", undefined, { "data-testid": "insert-set" });
-    for (const s of this.sets.choices()) {
-      const where = isBuiltInSet(s.id) ? "" : ` — ${t("setInWorkbook")}`;
-      setSelect.appendChild(el("option", `${s.name} (${s.id})${where}`, { value: s.id }));
-    }
-    setSelect.value = this.sets.set.id;
-    setSelect.disabled = host.busy();
-    setSelect.addEventListener("change", () => {
-      this.sets.select(setSelect.value);
-      this.invalidatePreview();
-    });
-    setLabel.appendChild(setSelect);
+    const setLabel = this.dropDown(
+      t("insertSet"),
+      "insert-set",
+      this.sets.choices().map((s) => ({ value: s.id, text: `${s.name} (${s.id})${isBuiltInSet(s.id) ? "" : ` — ${t("setInWorkbook")}`}` })),
+      this.sets.set.id,
+      (id) => this.sets.select(id),
+    );
     panel.appendChild(setLabel);
     panel.appendChild(el("p", t("setFromSheetHint"), { class: "pane-hint" }));
     panel.appendChild(host.button(t("setFromSheet"), "insert-read-set", () => void this.loadSheetSet()));
@@ -137,28 +146,13 @@ export class InsertTab {
     panel.appendChild(kind);
     // The reporting cycle: the period and the province's calendar of due dates.
     const year = quarterOf(new Date()).year;
-    const periodLabel = el("label", `${t("insertPeriod")} `, { class: "pane-choice" });
-    const periodSelect = el("select", undefined, { "data-testid": "insert-period" });
-    for (const p of [year - 1, year, year + 1].flatMap(periodChoices)) periodSelect.appendChild(el("option", p, { value: p }));
-    periodSelect.value = this.period;
-    periodSelect.disabled = host.busy();
-    periodSelect.addEventListener("change", () => {
-      this.period = periodSelect.value;
-      this.invalidatePreview();
-    });
-    periodLabel.appendChild(periodSelect);
-    panel.appendChild(periodLabel);
-    const calendarLabel = el("label", `${t("insertCalendar")} `, { class: "pane-choice" });
-    const calendarSelect = el("select", undefined, { "data-testid": "insert-calendar" });
-    for (const c of CALENDAR_PRESETS) calendarSelect.appendChild(el("option", t("insertCalendarOption", { name: c.name, day: c.agencies.quarterDay, annual: `${c.agencies.annual.day}/${c.agencies.annual.month}` }), { value: c.id }));
-    calendarSelect.value = this.calendar;
-    calendarSelect.disabled = host.busy();
-    calendarSelect.addEventListener("change", () => {
-      this.calendar = calendarSelect.value;
-      this.invalidatePreview();
-    });
-    calendarLabel.appendChild(calendarSelect);
-    panel.appendChild(calendarLabel);
+    const periods = [year - 1, year, year + 1].flatMap(periodChoices).map((p) => ({ value: p, text: p }));
+    panel.appendChild(this.dropDown(t("insertPeriod"), "insert-period", periods, this.period, (p) => (this.period = p)));
+    const calendars = CALENDAR_PRESETS.map((c) => ({
+      value: c.id,
+      text: t("insertCalendarOption", { name: c.name, day: c.agencies.quarterDay, annual: `${c.agencies.annual.day}/${c.agencies.annual.month}` }),
+    }));
+    panel.appendChild(this.dropDown(t("insertCalendar"), "insert-calendar", calendars, this.calendar, (id) => (this.calendar = id)));
     panel.appendChild(host.check(t("insertSampleTasks"), "insert-sample-tasks", this.sampleTasks, (on) => ((this.sampleTasks = on), this.invalidatePreview())));
     panel.appendChild(host.check(t("insertProtect"), "insert-protect", this.protect, (on) => ((this.protect = on), this.invalidatePreview())));
     if (this.offersAutoOpen()) {
