@@ -67,6 +67,9 @@ export type FindingText = (f: Finding) => string;
 
 const diff = (a: number, b: number): number => new Decimal(a).minus(b).toNumber();
 
+/** A number as Vietnamese text, rounded: "435,93". */
+const comma = (n: number | Decimal, places: number): string => new Decimal(n).toDecimalPlaces(places).toFixed(places).replace(".", ",");
+
 /**
  * Printed A4 landscape, one page wide, with the header row on every page; each text row in
  * `notes` (1-based) is merged across the table's width and wrapped, `lines` lines high, so a
@@ -113,7 +116,7 @@ function reportSheet(r: QuarterlyReport): SheetLayout<ReportRole> {
     ["Hạn Sở TTTT báo cáo Ban Điều hành", formatDate(r.coordinatorDue)],
     ["Nhiệm vụ được xét tại ngày", `${formatDate(r.tasksAsOf)} (hạn Sở TTTT báo cáo của kỳ)`],
     ["Ngày lập báo cáo", formatDate(r.today)],
-    ["Tổng điểm", `${String(r.summary.total).replace(".", ",")} / ${r.summary.maxTotal}`],
+    ["Tổng điểm", `${comma(r.summary.total, 2)} / ${r.summary.maxTotal}`],
     ["Chỉ số DTI", r.summary.indexDisplay],
   ];
   facts.forEach(([label, value], n) => {
@@ -128,7 +131,7 @@ function reportSheet(r: QuarterlyReport): SheetLayout<ReportRole> {
   s.put(
     row,
     1,
-    `Điểm là kết quả tính của sổ tổng hợp (như "dti score"); chỉ số chưa tính được điểm không cộng vào tổng, được đếm ở cột cuối. Kỳ trước: ${r.lastPeriod ?? "số liệu kỳ trước ghi ở Tổng hợp"}; "${NONE}": chưa có số liệu.`,
+    `Điểm là kết quả tính của sổ tổng hợp (như "dti score"); chỉ số chưa tính được điểm không cộng vào tổng, được đếm ở cột cuối. Kỳ trước: ${r.lastPeriod ?? "số liệu kỳ trước ghi ở Tổng hợp"}. Chỉ tiêu năm: tổng chỉ tiêu của các chỉ số (trang Chỉ số). Kết quả Bộ công bố: giá trị chỉ số (0–1) ghi ở Tổng hợp. "${NONE}": chưa có số liệu.`,
   );
   s.format(`A${row}`, { italic: true });
   const explain = row;
@@ -165,7 +168,8 @@ function reportSheet(r: QuarterlyReport): SheetLayout<ReportRole> {
   const notes: string[] = [];
   const total = r.figures[r.figures.length - 1];
   if (total && total.lastIndex !== null) {
-    notes.push(`Chỉ số DTI kỳ trước: ${String(total.lastIndex).replace(".", ",")}; thay đổi: ${new Decimal(total.index ?? 0).minus(total.lastIndex).toDecimalPlaces(4).toString().replace(".", ",")}.`);
+    const change = new Decimal(total.index ?? 0).minus(total.lastIndex);
+    notes.push(`Chỉ số DTI kỳ trước: ${comma(total.lastIndex, 4)}; kỳ này: ${r.summary.indexDisplay}; thay đổi: ${change.isNegative() ? "−" : "+"}${comma(change.abs(), 4)}.`);
   }
   const partial = r.figures.filter((f) => f.target !== null && f.targetsTyped < f.targetsOf);
   if (partial.length) notes.push(`Chỉ tiêu năm là tổng chỉ tiêu đã nhập của các chỉ số; chưa nhập đủ ở: ${partial.map((f) => `${f.id === "total" ? "tổng" : f.id} (${f.targetsTyped}/${f.targetsOf} chỉ số)`).join("; ")}.`);
@@ -186,7 +190,7 @@ function reportSheet(r: QuarterlyReport): SheetLayout<ReportRole> {
   notes.push(`Vấn đề cần xử lý: ${r.problems.length} (trang "${REPORT_SHEETS.problems}").`);
   notes.forEach((n, k) => s.put(row + k, 1, n));
   const noteRows = [{ row: explain, lines: 2 }, ...notes.map((n, k) => ({ row: row + k, lines: n.length > 150 ? 2 : 1 }))];
-  return print(s.layout([34, 10, 11, 12, 11, 13, 11, 13, 12, 13, 12], { rows: headerRow, columns: 1 }, { [headerRow]: 48 }), headerRow, noteRows);
+  return print(s.layout([34, 10, 11, 12, 11, 13, 11, 13, 12, 13, 12], { rows: 0, columns: 0 }, { [headerRow]: 48 }), headerRow, noteRows);
 }
 
 /** Each task once (a task led by two agencies is listed under both), by its row. */
