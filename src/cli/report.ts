@@ -89,11 +89,12 @@ function reportText(r: QuarterlyReport): string {
     `Hạn các cơ quan gửi Sở TTTT: ${formatDate(r.agenciesDue)}; hạn Sở TTTT báo cáo: ${formatDate(r.coordinatorDue)} (lịch ${r.calendar.name}); nhiệm vụ xét tại ngày ${formatDate(r.tasksAsOf)}.`,
   ];
   for (const a of r.agencies) {
-    const bad = a.indicators.filter((i) => i.state !== "complete" && i.state !== "unscored");
+    const scored = a.indicators.filter((i) => i.state !== "unscored");
+    const bad = scored.filter((i) => i.state !== "complete");
     const overdue = a.tasks.filter((t) => t.state === "overdue").length;
     const what = [
       a.hasPart ? `số liệu: ${PART_STATE_LABEL[a.part.state].toLocaleLowerCase("vi")}` : "",
-      a.indicators.length ? `${a.indicators.length - bad.length}/${a.indicators.length} chỉ số đủ` : "",
+      scored.length ? `${scored.length - bad.length}/${scored.length} chỉ số đủ` : "",
       ...[...new Set(bad.map((i) => i.state))].map((s) => `${bad.filter((i) => i.state === s).length} ${INDICATOR_STATE_LABEL[s].toLocaleLowerCase("vi")}`),
       a.tasks.length ? `${a.tasks.length} nhiệm vụ${overdue ? `, ${overdue} quá hạn` : ""}` : "",
     ].filter(Boolean);
