@@ -86,7 +86,7 @@ describe("dti report MASTER -o FILE", () => {
     const report = JSON.parse(r.stdout) as ReportJson;
     expect(report.agenciesDue).toBe("25/09/2026");
     const bnt = report.agencies.find((a) => a.agency === "Báo Ninh Thuận");
-    // The merge above ran today, after 25/09/2026.
+    // Merged on 26/09/2026 by the log (see beforeAll): the day after.
     expect(bnt?.part).toBe("late");
     expect(bnt?.firstMerged).toBe("26/09/2026");
     expect(report.agencies.find((a) => a.agency === "Sở KH&ĐT")?.part).toBe("not-received");
