@@ -17,7 +17,7 @@ import { names, sheetNames } from "../layout/names";
 import { buildQuarterlyReport, comparisonsFrom, mergeLogFromGrid, tasksFromGrid, type QuarterlyReport } from "../layout/quarterly-report";
 import { MERGE_LOG_SHEET } from "../layout/merge-log";
 import { readInputs } from "../layout/read-inputs";
-import { buildReportBook, INDICATOR_STATE_LABEL, PART_STATE_LABEL, REPORT_SHEETS } from "../layout/report-book";
+import { buildReportBook, INDICATOR_STATE_LABEL, PART_STATE_LABEL, PROBLEM_LABEL, problemText, REPORT_SHEETS } from "../layout/report-book";
 import { validateWorkbook, type Finding } from "../layout/validate";
 import { reportWorkbook, sheetGrid } from "../xlsx/report-book";
 import { writeWorkbookAtomic } from "./atomic-write";
@@ -74,10 +74,11 @@ export function reportJson(r: QuarterlyReport, text: (f: Finding) => string): un
     })),
     problems: r.problems.map((p) => ({
       kind: p.kind,
+      label: PROBLEM_LABEL[p.kind],
       agencies: "agency" in p ? [p.agency] : p.agencies,
       ...("indicator" in p && p.indicator !== undefined ? { indicator: p.indicator } : {}),
       ...("task" in p ? { task: p.task.task, row: p.task.row } : {}),
-      ...(p.kind === "invalid" ? { text: text(p.finding) } : {}),
+      text: problemText(p, text).says,
     })),
   };
 }

@@ -52,7 +52,7 @@ export const PART_STATE_LABEL: Record<PartState, string> = {
   "not-due": "Chưa nhận (chưa đến hạn)",
 };
 
-const PROBLEM_LABEL: Record<Problem["kind"], string> = {
+export const PROBLEM_LABEL: Record<Problem["kind"], string> = {
   "part-not-received": "Chưa gửi số liệu",
   "part-late": "Gửi số liệu muộn",
   invalid: "Số liệu không hợp lệ",
@@ -293,8 +293,8 @@ function indicatorSheet(r: QuarterlyReport): SheetLayout<ReportRole> {
   return print(s.layout([22, 8, 60, 9, 9, 9, 16, 30], { rows: headerRow, columns: 2 }, { [headerRow]: 32 }), headerRow, [{ row: 2, lines: 2 }]);
 }
 
-/** What a problem says, in Vietnamese. */
-function problemText(p: Problem, text: FindingText): { about: string; says: string } {
+/** What a problem is about (the indicator or task) and what it says, in Vietnamese: the problems sheet's columns. */
+export function problemText(p: Problem, text: FindingText): { about: string; says: string } {
   switch (p.kind) {
     case "part-not-received":
       return { about: NONE, says: `Chưa nhận số liệu của kỳ (Nhật ký gộp không có lần gộp nào); hạn gửi Sở TTTT: ${formatDate(p.due)}.` };

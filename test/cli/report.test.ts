@@ -90,7 +90,7 @@ describe("dti report MASTER -o FILE", () => {
     expect(bnt?.part).toBe("late");
     expect(bnt?.firstMerged).toBe("26/09/2026");
     expect(report.agencies.find((a) => a.agency === "Sở KH&ĐT")?.part).toBe("not-received");
-    expect(report.problems).toContainEqual({ kind: "part-late", agencies: ["Báo Ninh Thuận"] });
+    expect(report.problems).toContainEqual({ kind: "part-late", label: "Gửi số liệu muộn", agencies: ["Báo Ninh Thuận"], text: "Số liệu gộp lần đầu ngày 26/09/2026, sau hạn 25/09/2026." });
     // The sample tasks of 2022 are all past their deadlines and not done at 30/09/2026.
     const stt = report.agencies.find((a) => a.agency === "Sở TTTT");
     expect(stt?.tasks.overdue).toBeGreaterThan(0);
