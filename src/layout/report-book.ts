@@ -1,6 +1,6 @@
 /**
  * The workbook of the quarterly report (./quarterly-report.ts), as layouts the .xlsx writer and
- * the pane write: four sheets in Vietnamese, readable on paper (A4 landscape, one page wide, the
+ * the pane write: five sheets in Vietnamese, readable on paper (A4 landscape, one page wide, the
  * header row repeated on every page, long text wrapped).
  *
  *   Báo cáo               the period, the due dates, and the figures of each main index and of
@@ -8,6 +8,8 @@
  *   Theo đơn vị           per responsible agency: its indicators by state, its tasks at the due
  *                         date, whether its part came back on time
  *   Chỉ số theo đơn vị    each indicator an agency leads, with its points, target and state
+ *   Nhiệm vụ theo đơn vị  each task an agency leads, with its deadline, status, progress and
+ *                         state at the due date
  *   Vấn đề cần xử lý      the open problems to escalate, each naming the agency and the
  *                         indicator or task
  *
@@ -27,10 +29,11 @@ export const REPORT_SHEETS = {
   report: "Báo cáo",
   agencies: "Theo đơn vị",
   indicators: "Chỉ số theo đơn vị",
+  tasks: "Nhiệm vụ theo đơn vị",
   problems: "Vấn đề cần xử lý",
 } as const;
 
-export type ReportRole = "report" | "agencies" | "indicators" | "problems";
+export type ReportRole = keyof typeof REPORT_SHEETS;
 
 /** Shown where a figure is not known (not typed, not applicable). */
 export const NONE = "—";
@@ -293,6 +296,47 @@ function indicatorSheet(r: QuarterlyReport): SheetLayout<ReportRole> {
   return print(s.layout([22, 8, 60, 9, 9, 9, 16, 30], { rows: headerRow, columns: 2 }, { [headerRow]: 32 }), headerRow, [{ row: 2, lines: 2 }]);
 }
 
+const TASK_HEADER = ["Cơ quan chủ trì", "STT", "Nhiệm vụ", "Thời gian hoàn thành", "Hạn (ngày)", "Trạng thái", "Tiến độ", "Tình trạng tại ngày xét"] as const;
+
+function taskSheet(r: QuarterlyReport): SheetLayout<ReportRole> {
+  const s = new GridSheet<ReportRole>(REPORT_SHEETS.tasks, "tasks");
+  s.put(1, 1, `NHIỆM VỤ THEO CƠ QUAN CHỦ TRÌ — ${formatPeriod(r.period)}`);
+  s.format("A1", { bold: true });
+  s.put(
+    2,
+    1,
+    r.hasTasks
+      ? `Xét tại ngày ${formatDate(r.tasksAsOf)} (hạn Sở TTTT báo cáo của kỳ): "Quá hạn" khi hạn trước ngày đó mà chưa "Hoàn thành"; nhiệm vụ có hai cơ quan chủ trì được ghi dưới cả hai. Theo trang Nhiệm vụ của sổ tổng hợp.`
+      : "Sổ tổng hợp không có trang Nhiệm vụ: không có nhiệm vụ để xét.",
+  );
+  s.format("A2", { italic: true });
+  const headerRow = 4;
+  TASK_HEADER.forEach((label, n) => s.put(headerRow, n + 1, label));
+  s.format(`A${headerRow}:H${headerRow}`, { ...HEADER, border: true });
+  let at = headerRow;
+  for (const a of r.agencies) {
+    for (const t of a.tasks) {
+      at++;
+      s.put(at, 1, a.agency);
+      s.put(at, 2, t.stt || NONE);
+      s.put(at, 3, t.task);
+      s.put(at, 4, t.deadline || NONE);
+      s.put(at, 5, t.due ? formatDate(t.due) : NONE);
+      s.put(at, 6, t.status || NONE);
+      s.put(at, 7, t.progress ?? NONE);
+      s.put(at, 8, TASK_STATE_LABEL[t.state]);
+    }
+  }
+  const last = Math.max(at, headerRow + 1);
+  s.format(`A${headerRow + 1}:H${last}`, { border: true, vertical: "top" });
+  s.format(`A${headerRow + 1}:A${last}`, { wrap: true });
+  s.format(`C${headerRow + 1}:C${last}`, { wrap: true });
+  s.format(`B${headerRow + 1}:B${last}`, { horizontal: "center" });
+  s.format(`D${headerRow + 1}:H${last}`, { horizontal: "center" });
+  s.format(`G${headerRow + 1}:G${last}`, { numberFormat: "0%" });
+  return print(s.layout([22, 6, 60, 14, 12, 15, 9, 14], { rows: headerRow, columns: 0 }, { [headerRow]: 32 }), headerRow, [{ row: 2, lines: 2 }]);
+}
+
 /** What a problem is about (the indicator or task) and what it says, in Vietnamese: the problems sheet's columns. */
 export function problemText(p: Problem, text: FindingText): { about: string; says: string } {
   switch (p.kind) {
@@ -345,7 +389,7 @@ function problemSheet(r: QuarterlyReport, text: FindingText): SheetLayout<Report
   return print(s.layout([5, 20, 24, 14, 90], { rows: headerRow, columns: 0 }, { [headerRow]: 20 }), headerRow, [{ row: 2, lines: 1 }]);
 }
 
-/** The four sheets of the report, in order. */
+/** The five sheets of the report, in order. */
 export function buildReportBook(report: QuarterlyReport, text: FindingText): SheetLayout<ReportRole>[] {
-  return [reportSheet(report), agencySheet(report), indicatorSheet(report), problemSheet(report, text)];
+  return [reportSheet(report), agencySheet(report), indicatorSheet(report), taskSheet(report), problemSheet(report, text)];
 }

@@ -32,8 +32,8 @@ describe("the report book", () => {
   const { report } = typedQuarter();
   const book = buildReportBook(report, (f) => findingText(f, "vi"));
 
-  it("has four sheets in Vietnamese, each printed landscape with its header row on every page", () => {
-    expect(book.map((s) => s.name)).toEqual([REPORT_SHEETS.report, REPORT_SHEETS.agencies, REPORT_SHEETS.indicators, REPORT_SHEETS.problems]);
+  it("has five sheets in Vietnamese, each printed landscape with its header row on every page", () => {
+    expect(book.map((s) => s.name)).toEqual([REPORT_SHEETS.report, REPORT_SHEETS.agencies, REPORT_SHEETS.indicators, REPORT_SHEETS.tasks, REPORT_SHEETS.problems]);
     for (const s of book) {
       expect(s.print.landscape).toBe(true);
       const header = Number(s.print.repeatRows?.split(":")[0]);
@@ -84,8 +84,18 @@ describe("the report book", () => {
     expect([second?.[4], second?.[5], second?.[8], second?.[9]]).toEqual([NONE, NONE, NONE, NONE]);
   });
 
-  it("names agency and indicator or task on every problem line, the finding's text in Vietnamese", () => {
+  it("lists each agency's tasks with their state at the due date", () => {
     const sheet = book[3]!;
+    const rows = sheet.grid.slice(4).map((r) => [r[0], r[1], r[7]]);
+    expect(rows).toContainEqual(["Sở TTTT", "1", "Quá hạn"]);
+    expect(rows).toContainEqual(["Sở TTTT", "2", "Hoàn thành"]);
+    expect(rows).toContainEqual(["Sở KH&ĐT", "4", "Quá hạn"]);
+    expect(rows).toContainEqual(["Sở Nội vụ", "4", "Quá hạn"]);
+    expect(rows).toHaveLength(report.agencies.reduce((n, a) => n + a.tasks.length, 0));
+  });
+
+  it("names agency and indicator or task on every problem line, the finding's text in Vietnamese", () => {
+    const sheet = book[4]!;
     const rows = sheet.grid.slice(4).filter((r) => typeof r[0] === "number");
     expect(rows).toHaveLength(report.problems.length);
     const invalid = rows.find((r) => r[1] === "Số liệu không hợp lệ");
