@@ -6,12 +6,14 @@
  * other language's text.
  *
  * The engine's and the DTI.* functions' texts live in ./engine-texts.ts and ./function-texts.ts
- * (spread in below, so the custom functions load only those); the merge's rendered result in
- * ./merge-text.ts. Only types come from the layout.
+ * (Vietnamese) and their -en twins, paired there and spread in below, so that the custom
+ * functions, which Excel shows only in Vietnamese, load the Vietnamese tables alone; the
+ * merge's rendered result is in ./merge-text.ts. Only types come from the layout.
  */
 import { shorten, shownValue as shown } from "../engine/messages";
-import { ENGINE_TEXTS, listEn } from "./engine-texts";
-import { FUNCTION_TEXTS, type FunctionProblem } from "./function-texts";
+import { ENGINE_TEXTS, listEn } from "./engine-texts-en";
+import type { FunctionProblem } from "./function-texts";
+import { FUNCTION_TEXTS } from "./function-texts-en";
 import type { HeldShown, MergeMessage, MergeText, NameRef, PartPlace, Said, Shown } from "../layout/merge";
 import type { Annotation, CheckMessage, Finding, FindingMessage, FindingOwner, ValidationReport } from "../layout/validate";
 import type { AmbiguityReason } from "../layout/name-scope";
@@ -133,9 +135,9 @@ const ownersEn = (o: readonly string[]): string => (o.length ? `belongs to the p
 // ---------------------------------------------------------------- the catalog
 
 export const FINDINGS: FindingTexts = {
-  // The engine (./engine-texts.ts)
+  // The engine (./engine-texts.ts, ./engine-texts-en.ts)
   ...ENGINE_TEXTS,
-  // The DTI.* functions (./function-texts.ts)
+  // The DTI.* functions (./function-texts.ts, ./function-texts-en.ts)
   ...FUNCTION_TEXTS,
 
   // The template reader (src/layout/read-inputs.ts)
