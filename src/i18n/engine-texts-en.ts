@@ -2,6 +2,7 @@
  * The engine's part of the one message catalog, in English (the Vietnamese is ./engine-texts.ts),
  * and the two paired for ./findings.ts, which spreads ENGINE_TEXTS into FINDINGS.
  */
+import { SHAPE_VI, type ShapeCode, type ShapeProblem, type ShapeTable } from "../engine/errors";
 import type { Message, MessageCode } from "../engine/types";
 import { bilingual } from "./bilingual";
 import { ENGINE_VI, term, type EngineRender, type EngineTable } from "./engine-texts";
@@ -61,3 +62,19 @@ export const ENGINE_TEXTS: EngineTexts = bilingual(ENGINE_VI, ENGINE_EN);
 export function messageText(m: Message, lang: Lang): string {
   return (ENGINE_TEXTS[m.code][lang] as (m: Message) => string)(m);
 }
+
+/** The engine's shape errors (../engine/errors.ts, where the Vietnamese is) in English. */
+export const SHAPE_EN: ShapeTable = {
+  "duplicate-unit": (f) => `The unit name "${f.unit}" appears twice (same as "${f.before}"); each unit may have one set of figures only.`,
+  "unknown-indicator-id": (f) => `There is no indicator "${f.id}" in the indicator set ${f.set}.`,
+  "unit-unknown-indicator": (f) =>
+    f.case === "values"
+      ? `Unit "${f.unit}": there is no indicator "${f.id}" in the indicator set ${f.set}.`
+      : `Unit "${f.unit}": reference values for indicator "${f.id}", which the indicator set ${f.set} does not have.`,
+  "unit-unknown-info": (f) => `Unit "${f.unit}": there is no general-information item "${f.item}" in the indicator set ${f.set} (it has: ${f.known.join(", ") || "none"}).`,
+};
+
+type ShapeRender<C extends ShapeCode> = (f: Extract<ShapeProblem, { readonly code: C }>) => string;
+
+/** Every shape-error code with its Vietnamese and English text. */
+export const SHAPE_TEXTS: { readonly [C in ShapeCode]: { readonly vi: ShapeRender<C>; readonly en: ShapeRender<C> } } = bilingual(SHAPE_VI, SHAPE_EN);

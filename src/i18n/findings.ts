@@ -11,7 +11,8 @@
  * merge's rendered result is in ./merge-text.ts. Only types come from the layout.
  */
 import { shorten, shownValue as shown } from "../engine/messages";
-import { ENGINE_TEXTS, listEn } from "./engine-texts-en";
+import { ENGINE_TEXTS, listEn, SHAPE_TEXTS } from "./engine-texts-en";
+import type { ShapeProblem } from "../engine/errors";
 import type { FunctionProblem } from "./function-texts";
 import { FUNCTION_TEXTS } from "./function-texts-en";
 import type { HeldShown, MergeMessage, MergeText, NameRef, PartPlace, Said, Shown } from "../layout/merge";
@@ -20,8 +21,8 @@ import type { AmbiguityReason } from "../layout/name-scope";
 import type { CycleWarning } from "../layout/split";
 import type { Lang } from "./strings";
 
-/** Everything the catalog renders: findings of the engine, the reader and the workbook check, the merge's messages and the DTI.* functions' problems. */
-export type Renderable = FindingMessage | MergeMessage | FunctionProblem | CycleWarning;
+/** Everything the catalog renders: findings of the engine (its shape errors too), the reader and the workbook check, the merge's messages and the DTI.* functions' problems. */
+export type Renderable = FindingMessage | MergeMessage | FunctionProblem | CycleWarning | ShapeProblem;
 
 export type FindingCode = Renderable["code"];
 
@@ -137,6 +138,8 @@ const ownersEn = (o: readonly string[]): string => (o.length ? `belongs to the p
 export const FINDINGS: FindingTexts = {
   // The engine (./engine-texts.ts, ./engine-texts-en.ts)
   ...ENGINE_TEXTS,
+  // The engine's shape errors, thrown as DtiError (../engine/errors.ts, ./engine-texts-en.ts)
+  ...SHAPE_TEXTS,
   // The DTI.* functions (./function-texts.ts, ./function-texts-en.ts)
   ...FUNCTION_TEXTS,
 
