@@ -1,6 +1,8 @@
 /**
  * Short Vietnamese descriptions of structured rules, derived from the catalog, for the
- * CLI's `catalog` listing, function help and templates. One source: the rule itself.
+ * CLI's `catalog` listing and the templates' "Cách hiểu áp dụng" column (which the loader also
+ * measures against Excel's cell limit). One source: the rule itself. The DTI.* functions' help
+ * is not derived from here: it is src/functions/descriptions.json.
  */
 import { exact } from "./exact";
 import type { Indicator, Measure, PartRule, RatioSpec, Rule, Tier, Variable } from "./schema";

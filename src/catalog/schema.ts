@@ -2,7 +2,7 @@
  * The shape every indicator set satisfies, declared once.
  *
  * An indicator set is data: the official text verbatim, plus a structured rule per
- * indicator that the engine evaluates. Templates, function help, validation messages
+ * indicator that the engine evaluates. Templates, validation messages
  * and the CLI are all derived from it. A new year's set, or a province's own set for
  * its departments and districts, is a new value of this type, not new code.
  *
@@ -241,7 +241,8 @@ const indicatorDecl = obj({
   rule: field(ruleDecl),
   /**
    * The reading the product takes where the text is terse or inconsistent, in Vietnamese,
-   * citing the reading (docs/readings.md, e.g. "§2: …"). Shown in the catalog and function help.
+   * citing the reading (docs/readings.md, e.g. "§2: …"). Shown, with each §n named in words
+   * (./describe.ts `readingInWords`), by `dti catalog` and in the templates' "Cách hiểu áp dụng" column.
    */
   reading: optional(str({ nonEmpty: true })),
 });
