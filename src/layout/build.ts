@@ -12,7 +12,7 @@ import { agencyAssignments, type AgencyAssignment } from "../catalog/agencies";
 import type { Indicator, IndicatorSet, InfoItem, Variable } from "../catalog/schema";
 import { indicatorSetToSheet, SET_SHEET_NAME } from "./set-sheet";
 import type { TaskList } from "../catalog/tasks/schema";
-import { describeRule } from "../catalog/describe";
+import { readingCell } from "../catalog/describe";
 import { ratioSpecs } from "../catalog/rule-parts";
 import { RuleFormulas } from "./formulas";
 import {
@@ -381,7 +381,7 @@ function buildIndicatorSheet(set: IndicatorSet, scope: Scope, sheetName: string,
         ind.coordinating,
       ]);
       const inputRow = b.row();
-      b.set(labelRow, c.reading, [describeRule(ind.rule), ind.reading ?? ""].filter(Boolean).join(". "));
+      b.set(labelRow, c.reading, readingCell(ind.rule, ind.reading));
       b.format(`${cellRef(labelRow, 0)}:${cellRef(inputRow, c.width - 1)}`, { border: true, vertical: "top", wrap: true });
       b.format(`${cellRef(labelRow, c.variable(0))}:${cellRef(labelRow, c.refMax)}`, { italic: true, fontColor: COLORS.label });
       ind.variables.forEach((v, n) => {
