@@ -3,12 +3,29 @@
  * the DTI index with a chart, the change from the previous year and the gaps to targets, and
  * switch the workbook's alternative threshold reading (../office/options.ts).
  */
-import { num, t } from "../i18n/strings";
+import { formatPeriodEnglish, parsePeriod } from "../catalog/period";
+import { lang, num, t } from "../i18n/strings";
 import { names } from "../layout/names";
 import type { ComputeSummary } from "../layout/summary";
 import { setOption } from "../office/options";
 import { el, svg } from "./dom";
 import type { ScoringHost } from "./host";
+
+/** A period as the pane's language writes it: "Quý III/2026" or "Q3 2026". */
+function periodShown(text: string): string {
+  const period = parsePeriod(text);
+  return period && lang() === "en" ? formatPeriodEnglish(period) : text;
+}
+
+/** A signed 4-decimal gap ("+0,0123", computed exactly by the summary) in the pane's language. */
+function gapShown(display: string | null | undefined): string {
+  if (display === null || display === undefined) return "–";
+  return lang() === "en" ? display.replace(",", ".") : display;
+}
+
+function signed(n: number, decimals: number): string {
+  return `${n > 0 ? "+" : ""}${num(n, decimals)}`;
+}
 
 export class ComputeTab {
   constructor(private readonly host: ScoringHost) {}
@@ -48,9 +65,18 @@ export class ComputeTab {
     panel.appendChild(el("p", s.altThreshold ? t("computeAltOn") : t("computeAltOff"), { class: "pane-hint" }));
     if (s.minMaxAsBest) panel.appendChild(el("p", t("computeMinMaxBest"), { class: "pane-hint" }));
 
+    // The published result and the previous period get columns only when the workbook has them.
+    const published = s.published;
+    const last = s.lastPeriod;
+    const lastPeriod = last?.period ? periodShown(last.period) : null;
     const table = el("table", undefined, { class: "pane-table", "data-testid": "compute-table" });
     const head = el("tr");
     for (const key of ["computePillar", "computeScore", "computeMax", "computePercent"] as const) head.appendChild(el("th", t(key), { scope: "col" }));
+    if (published) for (const key of ["computePublished", "computePublishedGap"] as const) head.appendChild(el("th", t(key), { scope: "col" }));
+    if (last) {
+      head.appendChild(el("th", lastPeriod ? t("computeLastOf", { period: lastPeriod }) : t("computeLast"), { scope: "col" }));
+      head.appendChild(el("th", t("computeLastDelta"), { scope: "col" }));
+    }
     table.appendChild(el("thead")).appendChild(head);
     const body = el("tbody");
     for (const p of s.pillars) {
@@ -59,6 +85,14 @@ export class ComputeTab {
       tr.appendChild(el("td", num(p.score)));
       tr.appendChild(el("td", String(p.maxPoints)));
       tr.appendChild(el("td", p.percent === null ? "–" : `${num(p.percent * 100, 1)}\u00a0%`));
+      if (published) {
+        tr.appendChild(el("td", p.published === null || p.published === undefined ? "–" : num(p.published, 4), { "data-col": "published" }));
+        tr.appendChild(el("td", gapShown(p.publishedGapDisplay), { "data-col": "published-gap" }));
+      }
+      if (last) {
+        tr.appendChild(el("td", p.last === null || p.last === undefined ? "–" : num(p.last), { "data-col": "last" }));
+        tr.appendChild(el("td", p.lastDelta === null || p.lastDelta === undefined ? "–" : signed(p.lastDelta, 2), { "data-col": "last-delta" }));
+      }
       body.appendChild(tr);
     }
     table.appendChild(body);
@@ -68,6 +102,19 @@ export class ComputeTab {
     totals.append(el("dt", t("computeTotal")), el("dd", `${num(s.total)} / ${s.maxTotal}`, { "data-testid": "compute-total" }));
     totals.append(el("dt", t("computeIndex")), el("dd", s.indexDisplay, { "data-testid": "compute-index", class: "pane-index" }));
     panel.appendChild(totals);
+    if (published?.index !== null && published?.index !== undefined) {
+      panel.appendChild(
+        el("p", t("computePublishedIndex", { published: num(published.index, 4), now: s.indexDisplay, gap: gapShown(published.gapDisplay) }), { "data-testid": "compute-published" }),
+      );
+    }
+    if (published) panel.appendChild(el("p", t("computePublishedHint"), { class: "pane-hint" }));
+    if (last && last.index !== null) {
+      panel.appendChild(
+        el("p", t("computeLastIndex", { period: lastPeriod ?? t("computeLast"), last: num(last.index, 4), now: s.indexDisplay, delta: gapShown(last.indexDeltaDisplay) }), {
+          "data-testid": "compute-last",
+        }),
+      );
+    }
     if (s.incomplete.length) panel.appendChild(el("p", t("computeIncomplete", { list: s.incomplete.join(", ") }), { class: "pane-hint" }));
 
     panel.appendChild(this.chart(s));
