@@ -81,7 +81,8 @@ export class ComputeTab {
     const body = el("tbody");
     for (const p of s.pillars) {
       const tr = el("tr", undefined, { "data-pillar": p.id });
-      tr.appendChild(el("th", `${p.id}. ${p.name}`, { scope: "row" }));
+      // With the comparison columns the pane (320 px) has room for the main index's number only; its name stays in the title.
+      tr.appendChild(published || last ? el("th", p.id, { scope: "row", title: `${p.id}. ${p.name}` }) : el("th", `${p.id}. ${p.name}`, { scope: "row" }));
       tr.appendChild(el("td", num(p.score)));
       tr.appendChild(el("td", String(p.maxPoints)));
       tr.appendChild(el("td", p.percent === null ? "–" : `${num(p.percent * 100, 1)}\u00a0%`));

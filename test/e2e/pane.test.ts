@@ -631,6 +631,46 @@ describe("the task pane in Chromium (issue 4)", () => {
     await shot(page, "compute-previous");
   });
 
+  test("11b the ministry's published result and the previous period: columns only when the workbook has them", async () => {
+    const head = (): Promise<string[]> => page.$$eval(`${byTestId("compute-table")} thead th`, (ths) => ths.map((th) => th.textContent ?? ""));
+    expect(await head()).toEqual(["Chỉ số chính", "Điểm", "Tối đa", "%"]);
+    const typed: [string, string | number][] = [
+      [names.publishedIndex, 0.4321],
+      [names.publishedPillar("I"), 0.5234],
+      [names.lastPeriod, "Quý III/2026"],
+      [names.lastPillar("I"), 40.1],
+      [names.lastTotal, 400.3],
+      [names.lastIndex, 0.4003],
+    ];
+    await typeAll(page, typed, true);
+    await click(page, "compute-run");
+    await page.waitForSelector(byTestId("compute-published"));
+    expect(await head()).toEqual(["Chỉ số chính", "Điểm", "Tối đa", "%", "Bộ công bố", "Chênh lệch", "Kỳ trước (Quý III/2026)", "Thay đổi"]);
+    const r = engineResult(sample);
+    const cell = (pillar: string, col: string): Promise<string | null> => page.textContent(`${byTestId("compute-table")} [data-pillar="${pillar}"] [data-col="${col}"]`);
+    const gapI = (r.pillars["I"]?.score as UnitResult["total"]["score"]).div(100).minus("0.5234");
+    expect(await cell("I", "published")).toBe("0,5234");
+    expect(await cell("I", "published-gap")).toBe(`${gapI.isNegative() ? "-" : "+"}${gapI.abs().toFixed(4).replace(".", ",")}`);
+    expect(await cell("II", "published")).toBe("–");
+    expectShown((await cell("I", "last")) ?? "", 40.1, "previous period, I");
+    expectShown(((await cell("I", "last-delta")) ?? "").replace(/^\+/, ""), (r.pillars["I"]?.score.toNumber() ?? NaN) - 40.1, "change, I");
+    const gap = r.total.index.minus("0.4321");
+    expect(await text(page, "compute-published")).toContain(`0,4321`);
+    expect(await text(page, "compute-published")).toContain(`${gap.isNegative() ? "-" : "+"}${gap.abs().toFixed(4).replace(".", ",")}`);
+    expect(await text(page, "compute-last")).toContain("Quý III/2026: 0,4003");
+    await expectTotalsLikeEngine(page, r);
+    // The main index's name stays reachable (the narrow table shows its number).
+    expect(await page.getAttribute(`${byTestId("compute-table")} [data-pillar="I"] th`, "title")).toBe("I. NHẬN THỨC SỐ");
+    const a11y = await axeViolations(page, "compute-published");
+    await shot(page, "compute-published");
+    expectAccessible(a11y);
+    // Cleared again: the columns go (and the README screenshot below stays as it was).
+    await typeAll(page, typed.map(([n]) => [n, ""] as const), true);
+    await click(page, "compute-run");
+    await page.waitForSelector(byTestId("compute-table"));
+    expect(await head()).toEqual(["Chỉ số chính", "Điểm", "Tối đa", "%"]);
+  });
+
   test("12 the README screenshot: the compute view in Vietnamese, diacritics rendered", async () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("vi");
     // Every font Chromium used for the Vietnamese title has the title's letters.
