@@ -1,6 +1,7 @@
 /**
  * The task pane's "Tính điểm" tab: read and score the workbook, show the pillar totals and
- * the DTI index with a chart, the change from the previous year and the gaps to targets, and
+ * the DTI index with a chart, the ministry's published result with the gaps and the previous
+ * period with the change (when the workbook has them), the change from the previous year and the gaps to targets, and
  * switch the workbook's alternative threshold reading (../office/options.ts).
  */
 import { formatPeriodEnglish, parsePeriod } from "../catalog/period";
@@ -65,35 +66,17 @@ export class ComputeTab {
     panel.appendChild(el("p", s.altThreshold ? t("computeAltOn") : t("computeAltOff"), { class: "pane-hint" }));
     if (s.minMaxAsBest) panel.appendChild(el("p", t("computeMinMaxBest"), { class: "pane-hint" }));
 
-    // The published result and the previous period get columns only when the workbook has them.
-    const published = s.published;
-    const last = s.lastPeriod;
-    const lastPeriod = last?.period ? periodShown(last.period) : null;
     const table = el("table", undefined, { class: "pane-table", "data-testid": "compute-table" });
     const head = el("tr");
     for (const key of ["computePillar", "computeScore", "computeMax", "computePercent"] as const) head.appendChild(el("th", t(key), { scope: "col" }));
-    if (published) for (const key of ["computePublished", "computePublishedGap"] as const) head.appendChild(el("th", t(key), { scope: "col" }));
-    if (last) {
-      head.appendChild(el("th", lastPeriod ? t("computeLastOf", { period: lastPeriod }) : t("computeLast"), { scope: "col" }));
-      head.appendChild(el("th", t("computeLastDelta"), { scope: "col" }));
-    }
     table.appendChild(el("thead")).appendChild(head);
     const body = el("tbody");
     for (const p of s.pillars) {
       const tr = el("tr", undefined, { "data-pillar": p.id });
-      // With the comparison columns the pane (320 px) has room for the main index's number only; its name stays in the title.
-      tr.appendChild(published || last ? el("th", p.id, { scope: "row", title: `${p.id}. ${p.name}` }) : el("th", `${p.id}. ${p.name}`, { scope: "row" }));
+      tr.appendChild(el("th", `${p.id}. ${p.name}`, { scope: "row" }));
       tr.appendChild(el("td", num(p.score)));
       tr.appendChild(el("td", String(p.maxPoints)));
       tr.appendChild(el("td", p.percent === null ? "–" : `${num(p.percent * 100, 1)}\u00a0%`));
-      if (published) {
-        tr.appendChild(el("td", p.published === null || p.published === undefined ? "–" : num(p.published, 4), { "data-col": "published" }));
-        tr.appendChild(el("td", gapShown(p.publishedGapDisplay), { "data-col": "published-gap" }));
-      }
-      if (last) {
-        tr.appendChild(el("td", p.last === null || p.last === undefined ? "–" : num(p.last), { "data-col": "last" }));
-        tr.appendChild(el("td", p.lastDelta === null || p.lastDelta === undefined ? "–" : signed(p.lastDelta, 2), { "data-col": "last-delta" }));
-      }
       body.appendChild(tr);
     }
     table.appendChild(body);
@@ -103,12 +86,37 @@ export class ComputeTab {
     totals.append(el("dt", t("computeTotal")), el("dd", `${num(s.total)} / ${s.maxTotal}`, { "data-testid": "compute-total" }));
     totals.append(el("dt", t("computeIndex")), el("dd", s.indexDisplay, { "data-testid": "compute-index", class: "pane-index" }));
     panel.appendChild(totals);
+    // The published result and the previous period: shown only when the workbook has them, each
+    // in a table of its own (the pane is 320 px wide), the main index's name in the row's title.
+    const published = s.published;
+    const last = s.lastPeriod;
+    const lastPeriod = last?.period ? periodShown(last.period) : null;
+    if (published) {
+      panel.appendChild(el("h3", t("computePublishedTitle")));
+      panel.appendChild(
+        this.compareTable(s, "compute-published-table", [t("computeSelf"), t("computePublished"), t("computePublishedGap")], (p) => [
+          ["self", p.percent === null ? "–" : num(p.percent, 4)],
+          ["published", p.published === null || p.published === undefined ? "–" : num(p.published, 4)],
+          ["published-gap", gapShown(p.publishedGapDisplay)],
+        ]),
+      );
+    }
     if (published?.index !== null && published?.index !== undefined) {
       panel.appendChild(
         el("p", t("computePublishedIndex", { published: num(published.index, 4), now: s.indexDisplay, gap: gapShown(published.gapDisplay) }), { "data-testid": "compute-published" }),
       );
     }
     if (published) panel.appendChild(el("p", t("computePublishedHint"), { class: "pane-hint" }));
+    if (last) {
+      panel.appendChild(el("h3", lastPeriod ? t("computeLastOf", { period: lastPeriod }) : t("computeLast")));
+      panel.appendChild(
+        this.compareTable(s, "compute-last-table", [t("computeLast"), t("computeScore"), t("computeLastDelta")], (p) => [
+          ["last", p.last === null || p.last === undefined ? "–" : num(p.last)],
+          ["score", num(p.score)],
+          ["last-delta", p.lastDelta === null || p.lastDelta === undefined ? "–" : signed(p.lastDelta, 2)],
+        ]),
+      );
+    }
     if (last && last.index !== null) {
       panel.appendChild(
         el("p", t("computeLastIndex", { period: lastPeriod ?? t("computeLast"), last: num(last.index, 4), now: s.indexDisplay, delta: gapShown(last.indexDeltaDisplay) }), {
@@ -147,6 +155,23 @@ export class ComputeTab {
       targets.appendChild(list);
     }
     panel.appendChild(targets);
+  }
+
+  /** One row per main index (its number; its name as the title), with the given cells (data-col, text). */
+  private compareTable(s: ComputeSummary, testid: string, heads: readonly string[], cells: (p: ComputeSummary["pillars"][number]) => readonly [string, string][]): HTMLTableElement {
+    const table = el("table", undefined, { class: "pane-table", "data-testid": testid });
+    const head = el("tr");
+    for (const h of [t("computePillar"), ...heads]) head.appendChild(el("th", h, { scope: "col" }));
+    table.appendChild(el("thead")).appendChild(head);
+    const body = el("tbody");
+    for (const p of s.pillars) {
+      const tr = el("tr", undefined, { "data-pillar": p.id });
+      tr.appendChild(el("th", p.id, { scope: "row", title: `${p.id}. ${p.name}` }));
+      for (const [col, text] of cells(p)) tr.appendChild(el("td", text, { "data-col": col }));
+      body.appendChild(tr);
+    }
+    table.appendChild(body);
+    return table;
   }
 
   /** Horizontal bars of each pillar's points against its maximum, drawn as SVG. */

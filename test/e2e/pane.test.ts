@@ -631,9 +631,9 @@ describe("the task pane in Chromium (issue 4)", () => {
     await shot(page, "compute-previous");
   });
 
-  test("11b the ministry's published result and the previous period: columns only when the workbook has them", async () => {
-    const head = (): Promise<string[]> => page.$$eval(`${byTestId("compute-table")} thead th`, (ths) => ths.map((th) => th.textContent ?? ""));
-    expect(await head()).toEqual(["Chỉ số chính", "Điểm", "Tối đa", "%"]);
+  test("11b the ministry's published result and the previous period: tables only when the workbook has them", async () => {
+    const shown = (testid: string): Promise<number> => page.$$eval(byTestId(testid), (e) => e.length);
+    expect([await shown("compute-published-table"), await shown("compute-last-table")]).toEqual([0, 0]);
     const typed: [string, string | number][] = [
       [names.publishedIndex, 0.4321],
       [names.publishedPillar("I"), 0.5234],
@@ -644,31 +644,37 @@ describe("the task pane in Chromium (issue 4)", () => {
     ];
     await typeAll(page, typed, true);
     await click(page, "compute-run");
-    await page.waitForSelector(byTestId("compute-published"));
-    expect(await head()).toEqual(["Chỉ số chính", "Điểm", "Tối đa", "%", "Bộ công bố", "Chênh lệch", "Kỳ trước (Quý III/2026)", "Thay đổi"]);
+    await page.waitForSelector(byTestId("compute-published-table"));
+    const head = (testid: string): Promise<string[]> => page.$$eval(`${byTestId(testid)} thead th`, (ths) => ths.map((th) => th.textContent ?? ""));
+    expect(await head("compute-published-table")).toEqual(["Chỉ số chính", "Tự đánh giá", "Bộ công bố", "Chênh lệch"]);
+    expect(await head("compute-last-table")).toEqual(["Chỉ số chính", "Kỳ trước", "Điểm", "Thay đổi"]);
     const r = engineResult(sample);
-    const cell = (pillar: string, col: string): Promise<string | null> => page.textContent(`${byTestId("compute-table")} [data-pillar="${pillar}"] [data-col="${col}"]`);
+    const cell = (testid: string, pillar: string, col: string): Promise<string | null> => page.textContent(`${byTestId(testid)} [data-pillar="${pillar}"] [data-col="${col}"]`);
     const gapI = (r.pillars["I"]?.score as UnitResult["total"]["score"]).div(100).minus("0.5234");
-    expect(await cell("I", "published")).toBe("0,5234");
-    expect(await cell("I", "published-gap")).toBe(`${gapI.isNegative() ? "-" : "+"}${gapI.abs().toFixed(4).replace(".", ",")}`);
-    expect(await cell("II", "published")).toBe("–");
-    expectShown((await cell("I", "last")) ?? "", 40.1, "previous period, I");
-    expectShown(((await cell("I", "last-delta")) ?? "").replace(/^\+/, ""), (r.pillars["I"]?.score.toNumber() ?? NaN) - 40.1, "change, I");
+    expect(await cell("compute-published-table", "I", "self")).toBe((r.pillars["I"]?.score as UnitResult["total"]["score"]).div(100).toFixed(4).replace(".", ","));
+    expect(await cell("compute-published-table", "I", "published")).toBe("0,5234");
+    expect(await cell("compute-published-table", "I", "published-gap")).toBe(`${gapI.isNegative() ? "-" : "+"}${gapI.abs().toFixed(4).replace(".", ",")}`);
+    expect(await cell("compute-published-table", "II", "published")).toBe("–");
+    expectShown((await cell("compute-last-table", "I", "last")) ?? "", 40.1, "previous period, I");
+    expectShown(((await cell("compute-last-table", "I", "last-delta")) ?? "").replace(/^\+/, ""), (r.pillars["I"]?.score.toNumber() ?? NaN) - 40.1, "change, I");
+    expect(await cell("compute-last-table", "II", "last")).toBe("–");
     const gap = r.total.index.minus("0.4321");
     expect(await text(page, "compute-published")).toContain(`0,4321`);
     expect(await text(page, "compute-published")).toContain(`${gap.isNegative() ? "-" : "+"}${gap.abs().toFixed(4).replace(".", ",")}`);
     expect(await text(page, "compute-last")).toContain("Quý III/2026: 0,4003");
     await expectTotalsLikeEngine(page, r);
-    // The main index's name stays reachable (the narrow table shows its number).
-    expect(await page.getAttribute(`${byTestId("compute-table")} [data-pillar="I"] th`, "title")).toBe("I. NHẬN THỨC SỐ");
+    // The main index's name stays reachable (the narrow tables show its number).
+    expect(await page.getAttribute(`${byTestId("compute-published-table")} [data-pillar="I"] th`, "title")).toBe("I. NHẬN THỨC SỐ");
+    // Nothing wider than the pane.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     const a11y = await axeViolations(page, "compute-published");
     await shot(page, "compute-published");
     expectAccessible(a11y);
-    // Cleared again: the columns go (and the README screenshot below stays as it was).
+    // Cleared again: the tables go (and the README screenshot below stays as it was).
     await typeAll(page, typed.map(([n]) => [n, ""] as const), true);
     await click(page, "compute-run");
     await page.waitForSelector(byTestId("compute-table"));
-    expect(await head()).toEqual(["Chỉ số chính", "Điểm", "Tối đa", "%"]);
+    expect([await shown("compute-published-table"), await shown("compute-last-table")]).toEqual([0, 0]);
   });
 
   test("12 the README screenshot: the compute view in Vietnamese, diacritics rendered", async () => {
