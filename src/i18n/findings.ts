@@ -195,6 +195,12 @@ export const FINDINGS: FindingTexts = {
     vi: (f) => `Ô ${f.at ?? f.name} (${f.name}, kỳ báo cáo) ghi "${f.text}", không phải "Quý I/2026" … "Quý IV/2026" hoặc "Năm 2026"; chọn kỳ trong danh sách.`,
     en: (f) => `Cell ${f.at ?? f.name} (${f.name}, reporting period) holds "${f.text}", which is not "Quý I/2026" … "Quý IV/2026" or "Năm 2026"; pick the period from the list.`,
   },
+  "invalid-published": {
+    vi: (f) =>
+      `Ô ${f.at ?? f.name} (${f.name}, kết quả Bộ công bố ${f.pillar !== undefined ? `của chỉ số chính ${f.pillar}` : "của chỉ số DTI"}) ghi "${shorten(f.text, 40)}", không phải chỉ số từ 0 đến 1; nhập đúng giá trị trong Báo cáo DTI do Bộ công bố, ví dụ 0,5234. Chưa so sánh được với giá trị này.`,
+    en: (f) =>
+      `Cell ${f.at ?? f.name} (${f.name}, the ministry's published ${f.pillar !== undefined ? `value of main index ${f.pillar}` : "DTI index"}) holds "${shorten(f.text, 40)}", which is not an index from 0 to 1; type the value from the ministry's DTI report, e.g. 0.5234. No comparison is made with it.`,
+  },
   "no-unit-name": {
     vi: (f) => `Chưa nhập tên đơn vị (Thông tin chung, mục 1); dùng tên "${f.fallback}".`,
     en: (f) => `No unit name entered (Thông tin chung, item 1); using "${f.fallback}".`,

@@ -1,14 +1,32 @@
 /**
  * The task pane's "Tính điểm" tab: read and score the workbook, show the pillar totals and
- * the DTI index with a chart, the change from the previous year and the gaps to targets, and
+ * the DTI index with a chart, the ministry's published result with the gaps and the previous
+ * period with the change (when the workbook has them), the change from the previous year and the gaps to targets, and
  * switch the workbook's alternative threshold reading (../office/options.ts).
  */
-import { num, t } from "../i18n/strings";
+import { formatPeriodEnglish, parsePeriod } from "../catalog/period";
+import { lang, num, t } from "../i18n/strings";
 import { names } from "../layout/names";
 import type { ComputeSummary } from "../layout/summary";
 import { setOption } from "../office/options";
 import { el, svg } from "./dom";
 import type { ScoringHost } from "./host";
+
+/** A period as the pane's language writes it: "Quý III/2026" or "Q3 2026". */
+function periodShown(text: string): string {
+  const period = parsePeriod(text);
+  return period && lang() === "en" ? formatPeriodEnglish(period) : text;
+}
+
+/** A signed 4-decimal gap ("+0,0123", computed exactly by the summary) in the pane's language. */
+function gapShown(display: string | null | undefined): string {
+  if (display === null || display === undefined) return "–";
+  return lang() === "en" ? display.replace(",", ".") : display;
+}
+
+function signed(n: number, decimals: number): string {
+  return `${n > 0 ? "+" : ""}${num(n, decimals)}`;
+}
 
 export class ComputeTab {
   constructor(private readonly host: ScoringHost) {}
@@ -68,6 +86,44 @@ export class ComputeTab {
     totals.append(el("dt", t("computeTotal")), el("dd", `${num(s.total)} / ${s.maxTotal}`, { "data-testid": "compute-total" }));
     totals.append(el("dt", t("computeIndex")), el("dd", s.indexDisplay, { "data-testid": "compute-index", class: "pane-index" }));
     panel.appendChild(totals);
+    // The published result and the previous period: shown only when the workbook has them, each
+    // in a table of its own (the pane is 320 px wide), the main index's name in the row's title.
+    const published = s.published;
+    const last = s.lastPeriod;
+    const lastPeriod = last?.period ? periodShown(last.period) : null;
+    if (published) {
+      panel.appendChild(el("h3", t("computePublishedTitle")));
+      panel.appendChild(
+        this.compareTable(s, "compute-published-table", [t("computeSelf"), t("computePublished"), t("computePublishedGap")], (p) => [
+          ["self", p.percent === null ? "–" : num(p.percent, 4)],
+          ["published", p.published === null || p.published === undefined ? "–" : num(p.published, 4)],
+          ["published-gap", gapShown(p.publishedGapDisplay)],
+        ]),
+      );
+    }
+    if (published?.index !== null && published?.index !== undefined) {
+      panel.appendChild(
+        el("p", t("computePublishedIndex", { published: num(published.index, 4), now: s.indexDisplay, gap: gapShown(published.gapDisplay) }), { "data-testid": "compute-published" }),
+      );
+    }
+    if (published) panel.appendChild(el("p", t("computePublishedHint"), { class: "pane-hint" }));
+    if (last) {
+      panel.appendChild(el("h3", lastPeriod ? t("computeLastOf", { period: lastPeriod }) : t("computeLast")));
+      panel.appendChild(
+        this.compareTable(s, "compute-last-table", [t("computeLast"), t("computeScore"), t("computeLastDelta")], (p) => [
+          ["last", p.last === null || p.last === undefined ? "–" : num(p.last)],
+          ["score", num(p.score)],
+          ["last-delta", p.lastDelta === null || p.lastDelta === undefined ? "–" : signed(p.lastDelta, 2)],
+        ]),
+      );
+    }
+    if (last && last.index !== null) {
+      panel.appendChild(
+        el("p", t("computeLastIndex", { period: lastPeriod ?? t("computeLast"), last: num(last.index, 4), now: s.indexDisplay, delta: gapShown(last.indexDeltaDisplay) }), {
+          "data-testid": "compute-last",
+        }),
+      );
+    }
     if (s.incomplete.length) panel.appendChild(el("p", t("computeIncomplete", { list: s.incomplete.join(", ") }), { class: "pane-hint" }));
 
     panel.appendChild(this.chart(s));
@@ -99,6 +155,23 @@ export class ComputeTab {
       targets.appendChild(list);
     }
     panel.appendChild(targets);
+  }
+
+  /** One row per main index (its number; its name as the title), with the given cells (data-col, text). */
+  private compareTable(s: ComputeSummary, testid: string, heads: readonly string[], cells: (p: ComputeSummary["pillars"][number]) => readonly [string, string][]): HTMLTableElement {
+    const table = el("table", undefined, { class: "pane-table", "data-testid": testid });
+    const head = el("tr");
+    for (const h of [t("computePillar"), ...heads]) head.appendChild(el("th", h, { scope: "col" }));
+    table.appendChild(el("thead")).appendChild(head);
+    const body = el("tbody");
+    for (const p of s.pillars) {
+      const tr = el("tr", undefined, { "data-pillar": p.id });
+      tr.appendChild(el("th", p.id, { scope: "row", title: `${p.id}. ${p.name}` }));
+      for (const [col, text] of cells(p)) tr.appendChild(el("td", text, { "data-col": col }));
+      body.appendChild(tr);
+    }
+    table.appendChild(body);
+    return table;
   }
 
   /** Horizontal bars of each pillar's points against its maximum, drawn as SVG. */

@@ -82,6 +82,11 @@ const SAMPLES: Samples = {
     { code: "unreadable-period", severity: "warning", name: "DTI_PERIOD", text: "2026" },
   ],
 
+  "invalid-published": [
+    { code: "invalid-published", severity: "warning", name: "DTI_PUB_PILLAR_III", pillar: "III", text: "52,34%", at: "'Tổng hợp'!H9" },
+    { code: "invalid-published", severity: "warning", name: "DTI_PUB_INDEX", text: "1,2" },
+  ],
+
   "info-not-a-number": [{ code: "info-not-a-number", item: { id: 4, name: "Số lượng dân số" }, value: '"nhiều"', users: ["3.1", "4.11"] }],
   "info-negative": [{ code: "info-negative", item: { id: 5, name: "Số hộ gia đình" }, value: "-2", users: ["8.1"] }],
   "info-blank": [
