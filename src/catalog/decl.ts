@@ -4,7 +4,9 @@
  * - the TypeScript types, in memory (`Value<N>`) and as a file may write them (`FileForm<N>`);
  * - the field lists the loader checks against (./load.ts);
  * - the migration of a file's older spellings to the in-memory form (`fromFile`), and back (`toFile`);
- * - the published JSON Schema (./json-schema.ts → docs/set-schema.json).
+ * - the published JSON Schema (./json-schema.ts → docs/set-schema.json), with the authors'
+ *   descriptions of ./schema-docs.ts, typed by this declaration so that each field and each
+ *   variant has exactly one (kept apart so that the bundles the browser loads carry none of them).
  *
  * Why not a validation library: the loader's messages are Vietnamese, name the JSON path or the
  * cell, and most of its checks are across fields (a variable a rule names must exist, maxima
@@ -16,7 +18,7 @@
  * Pure data and types: no Node, no DOM, no decimal.js.
  */
 
-/** A description for authors, in Vietnamese (first) and English. It goes into the JSON Schema. */
+/** A description for authors, in Vietnamese (first) and English. It goes into the JSON Schema (./schema-docs.ts). */
 export interface Doc {
   readonly vi: string;
   readonly en: string;
@@ -57,7 +59,6 @@ export interface ArrayNode<N extends Node = Node> {
 }
 export interface Field<N extends Node = Node> {
   readonly node: N;
-  readonly doc: Doc;
   readonly optional?: boolean;
   /** Accepted in a file (and the JSON Schema), not kept in memory: `$schema`. */
   readonly fileOnly?: boolean;
@@ -71,7 +72,6 @@ export interface ObjectNode<F extends Fields = Fields> {
 export interface KindsNode<V extends Readonly<Record<string, ObjectNode>> = Readonly<Record<string, ObjectNode>>> {
   readonly t: "kinds";
   readonly variants: V;
-  readonly docs: { readonly [K in keyof V]: Doc };
 }
 /**
  * Objects that files of the first version tell apart by which key they hold ({"ratio": …} or
@@ -82,7 +82,6 @@ export interface KindsNode<V extends Readonly<Record<string, ObjectNode>> = Read
 export interface TaggedNode<V extends Readonly<Record<string, ObjectNode>> = Readonly<Record<string, ObjectNode>>, B extends keyof V & string = keyof V & string> {
   readonly t: "tagged";
   readonly variants: V;
-  readonly docs: { readonly [K in keyof V]: Doc };
   readonly bare?: B;
 }
 
@@ -97,20 +96,12 @@ export const bool = (): BooleanNode => ({ t: "boolean" });
 export const oneOf = <const V extends string>(...values: V[]): EnumNode<V> => ({ t: "enum", values });
 export const list = <const N extends Node>(of: N, minItems?: number): ArrayNode<N> => (minItems === undefined ? { t: "array", of } : { t: "array", of, minItems });
 export const obj = <const F extends Fields>(fields: F): ObjectNode<F> => ({ t: "object", fields });
-export const field = <const N extends Node>(node: N, doc: Doc): Field<N> & { readonly optional?: undefined } => ({ node, doc });
-export const optional = <const N extends Node>(node: N, doc: Doc): Field<N> & { readonly optional: true } => ({ node, doc, optional: true });
-export const fileOnly = <const N extends Node>(node: N, doc: Doc): Field<N> & { readonly optional: true; readonly fileOnly: true } => ({
-  node,
-  doc,
-  optional: true,
-  fileOnly: true,
-});
-export const kinds = <const V extends Readonly<Record<string, ObjectNode>>>(variants: V, docs: { readonly [K in keyof V]: Doc }): KindsNode<V> => ({ t: "kinds", variants, docs });
-export const tagged = <const V extends Readonly<Record<string, ObjectNode>>, const B extends keyof V & string = never>(
-  variants: V,
-  docs: { readonly [K in keyof V]: Doc },
-  bare?: B,
-): TaggedNode<V, B> => (bare === undefined ? { t: "tagged", variants, docs } : { t: "tagged", variants, docs, bare });
+export const field = <const N extends Node>(node: N): Field<N> & { readonly optional?: undefined } => ({ node });
+export const optional = <const N extends Node>(node: N): Field<N> & { readonly optional: true } => ({ node, optional: true });
+export const fileOnly = <const N extends Node>(node: N): Field<N> & { readonly optional: true; readonly fileOnly: true } => ({ node, optional: true, fileOnly: true });
+export const kinds = <const V extends Readonly<Record<string, ObjectNode>>>(variants: V): KindsNode<V> => ({ t: "kinds", variants });
+export const tagged = <const V extends Readonly<Record<string, ObjectNode>>, const B extends keyof V & string = never>(variants: V, bare?: B): TaggedNode<V, B> =>
+  bare === undefined ? { t: "tagged", variants } : { t: "tagged", variants, bare };
 
 // ---- the types a declaration gives
 
@@ -156,6 +147,18 @@ type Of<N extends Node, File extends boolean> = N extends StringNode
 export type Value<N extends Node> = Of<N, false>;
 /** What a set file may hold for a declaration: tags optional, older spellings accepted. */
 export type FileForm<N extends Node> = Of<N, true>;
+
+// ---- the authors' descriptions a declaration needs (./schema-docs.ts)
+
+/** One description per field of an object: a missing or an unknown field does not compile. */
+export type FieldDocs<N extends ObjectNode> = { readonly [K in keyof N["fields"]]: Doc };
+/** A union's descriptions: one per variant, and one per field of each variant. */
+export interface UnionDocs<V extends Readonly<Record<string, ObjectNode>>> {
+  readonly variants: { readonly [K in keyof V]: Doc };
+  readonly fields: { readonly [K in keyof V]: FieldDocs<V[K]> };
+}
+/** The descriptions an object or a union declaration needs. */
+export type DocsOf<N extends Node> = N extends ObjectNode ? FieldDocs<N> : N extends KindsNode<infer V> ? UnionDocs<V> : N extends TaggedNode<infer V> ? UnionDocs<V> : never;
 
 // ---- derived at run time
 

@@ -1,6 +1,8 @@
 /**
  * Short Vietnamese descriptions of structured rules, derived from the catalog, for the
- * CLI's `catalog` listing, function help and templates. One source: the rule itself.
+ * CLI's `catalog` listing and the templates' "Cách hiểu áp dụng" column (which the loader also
+ * measures against Excel's cell limit). One source: the rule itself. The DTI.* functions' help
+ * is not derived from here: it is src/functions/descriptions.json.
  */
 import { exact } from "./exact";
 import type { Indicator, Measure, PartRule, RatioSpec, Rule, Tier, Variable } from "./schema";
@@ -71,6 +73,44 @@ export function describeRule(rule: Rule): string {
   }
 }
 
+/**
+ * The readings of docs/readings.md, by the number the `reading` notes of a set cite them with
+ * ("§2: …"), named in words: staff never see a bare "§2" (issue 12 point 8).
+ */
+export const READING_NAMES: ReadonlyMap<number, string> = new Map([
+  [1, "tỷ lệ thường"],
+  [2, "ngưỡng đọc theo câu chữ"],
+  [3, "tỷ lệ chia ngưỡng"],
+  [4, "đủ 100 % mới có điểm"],
+  [5, "điểm theo bậc"],
+  [6, "quy tắc nhiều phần"],
+  [7, "mức và lựa chọn"],
+  [8, "đếm số mục"],
+  [9, "Min-Max giữa các đơn vị"],
+  [10, "tỷ lệ so với đơn vị cao nhất"],
+  [11, "lỗi chính tả của văn bản"],
+  [12, "mẫu số bằng 0"],
+  [13, "chỉ theo dõi, không tính điểm"],
+  [14, "tổng điểm và chỉ số DTI"],
+  [15, "nhập một lần"],
+  [16, "tên biến và cách nhập lựa chọn"],
+  [17, "quy ước JSON của dòng lệnh"],
+]);
+
+/** "§2: đọc đúng câu chữ …" → "Cách đọc số 2 “ngưỡng đọc theo câu chữ”: đọc đúng câu chữ …"; every "§n" of the note, in words. */
+export function readingInWords(note: string): string {
+  return note.replace(/§\s*(\d+)/g, (_m, n: string, at: number) => {
+    const name = READING_NAMES.get(Number(n));
+    const words = `cách đọc số ${n}${name === undefined ? "" : ` “${name}”`}`;
+    return at === 0 ? `C${words.slice(1)}` : words;
+  });
+}
+
+/** The cell "Cách hiểu áp dụng" of a template's indicator row: the rule described, then the reading note in words. */
+export function readingCell(rule: Rule, reading: string | undefined): string {
+  return [describeRule(rule), reading === undefined ? "" : readingInWords(reading)].filter(Boolean).join(". ");
+}
+
 export function describeVariable(v: Variable): string {
   const links: string[] = [];
   if (v.info) links.push(`= Thông tin chung mục ${v.info.join(" + ")}`);
@@ -87,6 +127,6 @@ export function describeIndicator(ind: Indicator): string[] {
   lines.push(`    Chủ trì: ${agencies}`);
   lines.push(`    Cách tính: ${describeRule(ind.rule)}`);
   for (const v of ind.variables) lines.push(`    • ${describeVariable(v)}`);
-  if (ind.reading) lines.push(`    Cách đọc: ${ind.reading}`);
+  if (ind.reading) lines.push(`    Cách đọc: ${readingInWords(ind.reading)}`);
   return lines;
 }

@@ -9,8 +9,9 @@
  *
  * Used by the script and the tests only; nothing the browser loads imports it.
  */
-import type { Doc, Node, ObjectNode } from "./decl";
+import type { Doc, FieldDocs, KindsNode, Node, ObjectNode, TaggedNode, UnionDocs } from "./decl";
 import { decls, EXACT, indicatorSetDecl } from "./schema";
+import { SCHEMA_DOCS } from "./schema-docs";
 
 export type JsonSchema = { readonly [key: string]: unknown };
 
@@ -32,12 +33,39 @@ const NAMED: ReadonlyMap<Node, string> = new Map<Node, string>([
 
 const text = (doc: Doc): string => `${doc.vi}\n\n${doc.en}`;
 
+type UnionNode = KindsNode | TaggedNode;
+
+/** Each declaration's descriptions (./schema-docs.ts), by node: the objects', the unions' and their variants'. */
+const FIELD_DOCS = new Map<ObjectNode, FieldDocs<ObjectNode>>();
+const VARIANT_DOCS = new Map<UnionNode, UnionDocs<Readonly<Record<string, ObjectNode>>>["variants"]>();
+for (const [name, node] of Object.entries(decls) as [keyof typeof decls, Node][]) {
+  const docs = SCHEMA_DOCS[name] as FieldDocs<ObjectNode> | UnionDocs<Readonly<Record<string, ObjectNode>>>;
+  if (node.t === "object") FIELD_DOCS.set(node, docs as FieldDocs<ObjectNode>);
+  else if (node.t === "kinds" || node.t === "tagged") {
+    const union = docs as UnionDocs<Readonly<Record<string, ObjectNode>>>;
+    VARIANT_DOCS.set(node, union.variants);
+    for (const [kind, variant] of Object.entries(node.variants)) FIELD_DOCS.set(variant, union.fields[kind] as FieldDocs<ObjectNode>);
+  }
+}
+
+/** A field's description; a declaration the table does not describe stops the generation, naming the field. */
+function fieldDoc(node: ObjectNode, name: string): Doc {
+  const doc = FIELD_DOCS.get(node)?.[name];
+  if (!doc) throw new Error(`src/catalog/schema-docs.ts: no description of the field "${name}" (${Object.keys(node.fields).join(", ")})`);
+  return doc;
+}
+
+function variantDoc(node: UnionNode, kind: string): Doc {
+  const doc = VARIANT_DOCS.get(node)?.[kind];
+  if (!doc) throw new Error(`src/catalog/schema-docs.ts: no description of the variant "${kind}"`);
+  return doc;
+}
+
 /** Not blank: the loader refuses "" and text of spaces only. */
 const NOT_BLANK = "\\S";
 
 /** A description beside a schema; beside a "$ref", draft-07 ignores siblings, so the reference goes in "allOf". */
-function described(schema: JsonSchema, doc: Doc | undefined): JsonSchema {
-  if (!doc) return schema;
+function described(schema: JsonSchema, doc: Doc): JsonSchema {
   return typeof schema.$ref === "string" ? { description: text(doc), allOf: [schema] } : { description: text(doc), ...schema };
 }
 
@@ -47,7 +75,7 @@ function objectSchema(node: ObjectNode, extra: { readonly kind?: string } = {}):
   const required: string[] = [];
   if (extra.kind !== undefined) properties.kind = { const: extra.kind };
   for (const [name, f] of Object.entries(node.fields)) {
-    properties[name] = described(ref(f.node), f.doc);
+    properties[name] = described(ref(f.node), fieldDoc(node, name));
     if (!f.optional) required.push(name);
   }
   return { type: "object", properties, ...(required.length ? { required } : {}), additionalProperties: false };
@@ -86,14 +114,14 @@ function inline(node: Node): JsonSchema {
         properties: { kind: { type: "string", enum: Object.keys(node.variants) } },
         oneOf: Object.entries(node.variants).map(([kind, variant]) => {
           const o = objectSchema(variant, { kind });
-          return described({ ...o, required: ["kind", ...((o.required as string[] | undefined) ?? [])] }, node.docs[kind]);
+          return described({ ...o, required: ["kind", ...((o.required as string[] | undefined) ?? [])] }, variantDoc(node, kind));
         }),
       };
     case "tagged":
       return {
         oneOf: [
-          ...(node.bare !== undefined ? [described(ref((node.variants[node.bare] as ObjectNode).fields[node.bare]?.node as Node), node.docs[node.bare])] : []),
-          ...Object.entries(node.variants).map(([kind, variant]) => described(objectSchema(variant, { kind }), node.docs[kind])),
+          ...(node.bare !== undefined ? [described(ref((node.variants[node.bare] as ObjectNode).fields[node.bare]?.node as Node), variantDoc(node, node.bare))] : []),
+          ...Object.entries(node.variants).map(([kind, variant]) => described(objectSchema(variant, { kind }), variantDoc(node, kind))),
         ],
       };
   }

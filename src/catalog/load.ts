@@ -13,7 +13,7 @@ import { labelKey } from "./labels";
 import { hasOwn } from "./own";
 import { Decimal, exact } from "./exact";
 import { fieldNames, requiredNames } from "./decl";
-import { describeRule } from "./describe";
+import { readingCell } from "./describe";
 import { decls, EXACT, INDICATOR_ID, PILLAR_ID, ruleFromFile, SET_ID, setFromFile, VARIABLE_KEY, type IndicatorSet, type IndicatorSetFile, type RuleFile, type RuleKind } from "./schema";
 
 /**
@@ -564,7 +564,7 @@ function checkExcelLimits(c: Checker, data: Obj, names: TemplateNames): void {
   // The cell "Cách hiểu áp dụng" of a row holds the rule described, then the reading.
   if (c.problems.count === 0) {
     list(data.indicators).forEach((ind, n) => {
-      const reading = [describeRule(ruleFromFile(ind.rule as RuleFile)), typeof ind.reading === "string" ? ind.reading : ""].filter(Boolean).join(". ");
+      const reading = readingCell(ruleFromFile(ind.rule as RuleFile), typeof ind.reading === "string" ? ind.reading : undefined);
       if (reading.length > EXCEL_CELL_MAX) {
         c.err(
           `indicators[${n}].reading`,

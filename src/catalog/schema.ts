@@ -2,14 +2,16 @@
  * The shape every indicator set satisfies, declared once.
  *
  * An indicator set is data: the official text verbatim, plus a structured rule per
- * indicator that the engine evaluates. Templates, function help, validation messages
+ * indicator that the engine evaluates. Templates, validation messages
  * and the CLI are all derived from it. A new year's set, or a province's own set for
  * its departments and districts, is a new value of this type, not new code.
  *
  * The declaration below (`indicatorSetDecl`) gives:
  * - the TypeScript types exported here (`IndicatorSet`, `Rule`, …), through ./decl.ts;
  * - the fields the loader accepts and requires (./load.ts), whose checks and messages are its own;
- * - the JSON Schema published for authors of sets, docs/set-schema.json (`npm run schema`).
+ * - the JSON Schema published for authors of sets, docs/set-schema.json (`npm run schema`),
+ *   whose descriptions of each field are in ./schema-docs.ts, typed by this declaration (a field
+ *   without one does not compile), apart so that the browser's bundles do not carry them.
  * A new rule kind or field is one entry here; a rule kind in the union that the loader, the
  * engine or the describer does not handle fails to compile there (they switch over `Rule["kind"]`).
  *
@@ -59,59 +61,46 @@ export const VARIABLE_KEY = /^[a-z][a-z0-9]*$/;
 export const EXACT = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(\d+(?:\.\d+)?)\s*)?$/;
 
 /** A variable a rule reads, by its key. */
-const variableRef = (vi: string, en: string) => field(str({ nonEmpty: true, pattern: VARIABLE_KEY }), { vi, en });
-const optionalVariableRef = (vi: string, en: string) => optional(str({ nonEmpty: true, pattern: VARIABLE_KEY }), { vi, en });
+const variableRef = () => field(str({ nonEmpty: true, pattern: VARIABLE_KEY }));
+const optionalVariableRef = () => optional(str({ nonEmpty: true, pattern: VARIABLE_KEY }));
 
 /** One answer of a choice (a level, or yes/no) and the fraction of the points it earns. */
 const choiceOptionDecl = obj({
   /** The label as the official text writes it (Vietnamese). */
-  label: field(str({ nonEmpty: true }), { vi: "Phương án, ghi như văn bản gốc.", en: "The answer, as the official text writes it." }),
+  label: field(str({ nonEmpty: true })),
   /** Fraction of the points (of the indicator, or of its part) this answer earns. */
-  fraction: field(exactNumber("[0, 1]"), {
-    vi: 'Phần điểm tối đa (của chỉ số, hoặc của phần) mà phương án này đạt, từ "0" đến "1" ("1/2" là một nửa).',
-    en: 'Fraction of the maximum points (of the indicator, or of its part) this answer earns, "0" to "1" ("1/2" is half).',
-  }),
+  fraction: field(exactNumber("[0, 1]")),
   /** For yes/no choices: the boolean that selects this option (`true` = yes). */
-  value: optional(bool(), { vi: "Với câu hỏi có/không: true là “có”, false là “không”.", en: "For yes/no questions: true selects this option for “yes”, false for “no”." }),
+  value: optional(bool()),
   /** Why this option is read as it is, where the text leaves it open (Vietnamese). */
-  note: optional(str({ nonEmpty: true }), { vi: "Vì sao phương án được hiểu như vậy, khi văn bản chưa rõ.", en: "Why the option is read so, where the text leaves it open." }),
+  note: optional(str({ nonEmpty: true })),
 });
 
 /** A variable is a raw figure or an answer that staff type in; the rule computes from it. */
 const variableDecl = obj({
   /** The letter the official text uses (`a`, `b`, …), or `a` where the text names none (§16). */
-  key: field(str({ nonEmpty: true, pattern: VARIABLE_KEY }), {
-    vi: 'Tên biến như văn bản đặt ("a", "b"…; chữ thường, chữ số), duy nhất trong chỉ số.',
-    en: 'The variable\'s letter as the text names it ("a", "b"…; lower-case letters and digits), unique in the indicator.',
-  }),
+  key: field(str({ nonEmpty: true, pattern: VARIABLE_KEY })),
   /** Vietnamese description, verbatim from the text where it has one. */
-  description: field(str({ nonEmpty: true }), { vi: "Mô tả biến, nguyên văn khi văn bản có.", en: "What the variable is, verbatim where the text says." }),
+  description: field(str({ nonEmpty: true })),
   /** Unit of a number ("người", "hộ", "tỷ đồng", "hệ thống", …); "" for choices. */
-  unit: field(str(), { vi: 'Đơn vị tính của biến dạng số ("người", "hồ sơ", "tỷ đồng"); "" với biến lựa chọn.', en: 'Unit of a number ("người", "hồ sơ", "tỷ đồng"); "" for a choice.' }),
-  type: field(oneOf("number", "choice"), { vi: '"number": một số liệu; "choice": chọn một phương án trong "options".', en: '"number": a figure; "choice": one of the "options".' }),
+  unit: field(str()),
+  type: field(oneOf("number", "choice")),
   /** The answers of a choice, in the order the text writes them (position 1 = first). */
-  options: optional(list(choiceOptionDecl, 2), {
-    vi: "Các phương án của biến lựa chọn, theo thứ tự văn bản (ít nhất 2; một phương án đạt điểm tối đa).",
-    en: "The answers of a choice, in the text's order (at least 2; one earns full points).",
-  }),
+  options: optional(list(choiceOptionDecl, 2)),
   /**
    * General-information items this variable equals the sum of (reference README §15).
    * Typed once on "Thông tin chung"; the indicator links to it.
    */
-  info: optional(list(num({ integer: true, minimum: 1 }), 1), {
-    vi: 'Số mục "Thông tin chung" mà biến bằng tổng của chúng (nhập một lần ở Thông tin chung).',
-    en: "General-information items this variable equals the sum of (typed once there).",
-  }),
+  info: optional(list(num({ integer: true, minimum: 1 }), 1)),
   /** The same quantity asked elsewhere in the appendix; it is entered once there (§15). */
   sameAs: optional(
     obj({
-      indicator: field(str({ nonEmpty: true }), { vi: "Mã chỉ số có biến gốc.", en: "The indicator holding the original variable." }),
-      variable: field(str({ nonEmpty: true }), { vi: "Tên biến gốc trong chỉ số đó.", en: "The original variable's key there." }),
+      indicator: field(str({ nonEmpty: true })),
+      variable: field(str({ nonEmpty: true })),
     }),
-    { vi: "Cùng số liệu đã hỏi ở chỉ số khác; chỉ nhập một lần ở đó.", en: "The same figure asked at another indicator; typed once there." },
   ),
   /** Not needed for a score (e.g. the "không phát sinh" answer of 5.5 and 5.11). */
-  optional: optional(bool(), { vi: "true: không bắt buộc để tính điểm (ví dụ câu “không phát sinh”).", en: "true: not needed for a score (e.g. a “nothing occurred” answer)." }),
+  optional: optional(bool()),
 });
 
 /** What divides a ratio: the sum of variables, or a constant the text fixes. */
@@ -119,16 +108,12 @@ const denominatorDecl = tagged(
   {
     /** Variable keys added up to make the denominator. */
     variables: obj({
-      variables: field(list(str({ nonEmpty: true, pattern: VARIABLE_KEY }), 1), { vi: "Các biến cộng lại thành mẫu số.", en: "Variables added up to make the denominator." }),
+      variables: field(list(str({ nonEmpty: true, pattern: VARIABLE_KEY }), 1)),
     }),
     /** A constant fixed by the text (3.6: b = 7). */
     constant: obj({
-      constant: field(exactNumber("> 0"), { vi: 'Hằng số văn bản cố định, lớn hơn 0 ("7").', en: 'A constant the text fixes, above 0 ("7").' }),
+      constant: field(exactNumber("> 0")),
     }),
-  },
-  {
-    variables: { vi: 'Mẫu số là tổng các biến: ["b"] hoặc ["b", "c"].', en: 'The denominator is the sum of variables: ["b"] or ["b", "c"].' },
-    constant: { vi: 'Mẫu số là hằng số: {"constant": "7"}.', en: 'The denominator is a constant: {"constant": "7"}.' },
   },
   "variables",
 );
@@ -136,83 +121,58 @@ const denominatorDecl = tagged(
 /** A ratio Σnumerator / Σdenominator built from variables. */
 const ratioSpecDecl = obj({
   /** Variable keys added up to make the numerator. */
-  numerator: field(list(str({ nonEmpty: true, pattern: VARIABLE_KEY }), 1), { vi: "Các biến cộng lại thành tử số.", en: "Variables added up to make the numerator." }),
+  numerator: field(list(str({ nonEmpty: true, pattern: VARIABLE_KEY }), 1)),
   /** Variable keys added up to make the denominator, or a constant fixed by the text. */
-  denominator: field(denominatorDecl, {
-    vi: 'Mẫu số: danh sách biến cộng lại (["b"]) hoặc hằng số ({"constant": "7"}).',
-    en: 'The denominator: variables added up (["b"]) or a constant ({"constant": "7"}).',
-  }),
+  denominator: field(denominatorDecl),
   /**
    * The numerator counts a subset of the denominator, so numerator > denominator is a
    * data error (§1). Where it is not a subset (7.9, 7.10, 3.6 a/7) a ratio above 1 is
    * legitimate and only the cap applies.
    */
-  subset: field(bool(), {
-    vi: "true nếu tử số là một phần của mẫu số (tỷ lệ không thể vượt 100 %: tử lớn hơn mẫu là lỗi số liệu); false nếu không.",
-    en: "true if the numerator counts part of the denominator (a ratio above 100 % is a data error); false if not.",
-  }),
+  subset: field(bool()),
   /**
    * What a zero denominator means.
    * - "status" (default): status `zero-denominator`, score 0 (§12).
    * - "scores-zero": the part scores 0 and the status stays ok (3.6 with d = 0, §6).
    */
-  zeroDenominator: optional(oneOf("status", "scores-zero"), {
-    vi: 'Mẫu số bằng 0: "status" (mặc định) báo lỗi, điểm 0; "scores-zero": phần này được 0 điểm, không báo lỗi.',
-    en: 'A zero denominator: "status" (default) is reported, score 0; "scores-zero": the part scores 0, nothing reported.',
-  }),
+  zeroDenominator: optional(oneOf("status", "scores-zero")),
   /**
    * Key of an optional yes/no variable meaning "không phát sinh" (nothing to handle):
    * with a zero denominator and this answered yes, the indicator earns full points (5.5, 5.11; §12).
    */
-  noneAnswer: optionalVariableRef(
-    "Biến có/không “không phát sinh”: mẫu số bằng 0 và trả lời “có” thì đạt điểm tối đa.",
-    "A yes/no “nothing occurred” variable: with a zero denominator and “yes”, full points.",
-  ),
+  noneAnswer: optionalVariableRef(),
 });
 
 /** One step of a tier table: values at or above `atLeast` earn `fraction` of the points. */
 const tierDecl = obj({
-  atLeast: field(exactNumber(), { vi: 'Từ giá trị này trở lên ("0.8" là 80 % với tỷ lệ).', en: 'From this value up ("0.8" is 80 % for a ratio).' }),
-  fraction: field(exactNumber("(0, 1]"), { vi: 'Phần điểm tối đa của bậc, lớn hơn 0, tối đa "1".', en: 'Fraction of the maximum points the step earns, above 0, at most "1".' }),
+  atLeast: field(exactNumber()),
+  fraction: field(exactNumber("(0, 1]")),
 });
 
 /** What a cross-unit rule compares: a ratio of variables, or one amount. */
 const measureDecl = tagged(
   {
-    ratio: obj({ ratio: field(ratioSpecDecl, { vi: "So sánh tỷ lệ này giữa các đơn vị.", en: "Compare this ratio across the units." }) }),
-    amount: obj({ amount: variableRef("So sánh biến dạng số này giữa các đơn vị.", "Compare this number across the units.") }),
-  },
-  {
-    ratio: { vi: 'So sánh một tỷ lệ: {"ratio": {…}}.', en: 'Compare a ratio: {"ratio": {…}}.' },
-    amount: { vi: 'So sánh một số lượng: {"amount": "a"}.', en: 'Compare an amount: {"amount": "a"}.' },
+    ratio: obj({ ratio: field(ratioSpecDecl) }),
+    amount: obj({ amount: variableRef() }),
   },
 );
 
-const ratioField = field(ratioSpecDecl, { vi: "Tỷ lệ = tổng tử số / tổng mẫu số.", en: "The ratio: sum of numerator / sum of denominator." });
-const thresholdField = field(exactNumber("> 0"), { vi: 'Ngưỡng của tỷ lệ, lớn hơn 0 ("0.9" là 90 %).', en: 'The ratio\'s threshold, above 0 ("0.9" is 90 %).' });
-const tiersField = field(list(tierDecl, 1), {
-  vi: "Các bậc, từ cao xuống thấp (bậc thấp hơn được ít điểm hơn); dưới mọi bậc: 0 điểm.",
-  en: "The steps, highest first (a lower step earns less); below every step: 0.",
-});
+const ratioField = field(ratioSpecDecl);
+const thresholdField = field(exactNumber("> 0"));
+const tiersField = field(list(tierDecl, 1));
 
 /** "Tỷ lệ=a/b; Điểm=Tỷ lệ*Điểm tối đa": min(ratio, 1) × max (§1). */
 const ratioRuleDecl = obj({ ratio: ratioField });
 /** One answer mapped to a fraction of max (§7). */
-const choiceRuleDecl = obj({ variable: variableRef('Biến lựa chọn ("type": "choice") quyết định điểm.', 'The choice variable ("type": "choice") that decides the points.') });
-
-const ratioRuleDoc = { vi: "Điểm = min(tỷ lệ, 1) × điểm tối đa.", en: "Points = min(ratio, 1) × maximum." };
-const choiceRuleDoc = { vi: 'Điểm = "fraction" của phương án được chọn × điểm tối đa.', en: 'Points = the chosen option\'s "fraction" × maximum.' };
+const choiceRuleDecl = obj({ variable: variableRef() });
 
 /** A part of a multi-part rule (§6): its share of the points and how the part is scored. */
 const partDecl = obj({
   /** Share of the indicator's max points this part is worth ("1/2", "4/5"). */
-  share: field(exactNumber("(0, 1]"), { vi: 'Phần điểm tối đa của chỉ số mà phần này chiếm ("1/2"); các phần cộng lại bằng 1.', en: 'Share of the maximum points this part is worth ("1/2"); the shares add up to 1.' }),
+  share: field(exactNumber("(0, 1]")),
   /** Short Vietnamese name of the part, as the text heads it. */
-  label: field(str({ nonEmpty: true }), { vi: "Tên ngắn của phần, như văn bản ghi.", en: "Short name of the part, as the text heads it." }),
-  rule: field(kinds({ ratio: ratioRuleDecl, choice: choiceRuleDecl }, { ratio: ratioRuleDoc, choice: choiceRuleDoc }), {
-    vi: 'Cách tính điểm phần này: "ratio" hoặc "choice".',
-    en: 'How the part is scored: "ratio" or "choice".',
-  }),
+  label: field(str({ nonEmpty: true })),
+  rule: field(kinds({ ratio: ratioRuleDecl, choice: choiceRuleDecl })),
 });
 
 /** The scoring rule of an indicator, told apart by `kind`. */
@@ -233,131 +193,96 @@ export const ruleDecl = kinds(
      * With a `gate` (a yes/no variable), answering no earns 0 and the amount is not needed.
      */
     "tiers-amount": obj({
-      amount: variableRef("Biến dạng số được xếp bậc.", "The number the steps apply to."),
+      amount: variableRef(),
       tiers: tiersField,
-      gate: optionalVariableRef("Biến có/không: trả lời “không” thì 0 điểm, không cần số liệu.", "A yes/no variable: “no” scores 0 and the number is not needed."),
+      gate: optionalVariableRef(),
     }),
     /** Parts added together, each capped at its own share (§6). */
     "multi-part": obj({
-      parts: field(list(partDecl, 2), { vi: "Các phần (ít nhất 2), điểm cộng lại.", en: "The parts (at least 2), their points added." }),
+      parts: field(list(partDecl, 2)),
     }),
     /** One answer mapped to a fraction of max (§7). */
     choice: choiceRuleDecl,
     /** A number of qualifying items, `pointsEach` each, never more than max (§8). */
     "capped-count": obj({
-      count: variableRef("Biến đếm số mục đạt.", "The variable counting qualifying items."),
-      pointsEach: field(exactNumber("> 0"), { vi: 'Số điểm mỗi mục ("1").', en: 'Points per item ("1").' }),
+      count: variableRef(),
+      pointsEach: field(exactNumber("> 0")),
     }),
     /** (x − min)/(max − min) × max points across the units compared (§9). */
-    "min-max": obj({ measure: field(measureDecl, { vi: "Đại lượng so sánh giữa các đơn vị.", en: "What is compared across the units." }) }),
+    "min-max": obj({ measure: field(measureDecl) }),
     /** x / best x × max points across the units compared (§10). */
-    "ratio-to-best": obj({ measure: field(measureDecl, { vi: "Đại lượng so sánh giữa các đơn vị.", en: "What is compared across the units." }) }),
+    "ratio-to-best": obj({ measure: field(measureDecl) }),
     /** The sum of the child indicators' scores (5.12 = Σ 5.12.1–5.12.6, §5). */
     "sum-of-children": obj({
-      children: field(list(str({ nonEmpty: true }), 1), {
-        vi: 'Mã các chỉ số con (mỗi chỉ số con có "parent" là chỉ số này).',
-        en: 'Ids of the child indicators (each has this indicator as "parent").',
-      }),
+      children: field(list(str({ nonEmpty: true }), 1)),
     }),
     /** Tracked, not scored (IX, §13). */
     unscored: obj({}),
-  },
-  {
-    ratio: ratioRuleDoc,
-    "threshold-literal": {
-      vi: "Tỷ lệ ≥ ngưỡng: điểm tối đa; thấp hơn: tỷ lệ × điểm tối đa.",
-      en: "Ratio ≥ threshold: maximum; below: ratio × maximum.",
-    },
-    "threshold-scaled": { vi: "Điểm = min(tỷ lệ / ngưỡng, 1) × điểm tối đa.", en: "Points = min(ratio / threshold, 1) × maximum." },
-    "all-or-nothing": { vi: "Tỷ lệ 100 %: điểm tối đa; thấp hơn: 0.", en: "A ratio of 100 %: maximum; less: 0." },
-    "tiers-ratio": { vi: "Điểm theo bậc của tỷ lệ.", en: "Points by steps of a ratio." },
-    "tiers-amount": { vi: "Điểm theo bậc của một số lượng.", en: "Points by steps of an amount." },
-    "multi-part": { vi: "Nhiều phần, mỗi phần tối đa phần điểm của nó, cộng lại.", en: "Several parts, each capped at its share, added." },
-    choice: choiceRuleDoc,
-    "capped-count": { vi: "Mỗi mục đạt được pointsEach điểm, không quá điểm tối đa.", en: "pointsEach per qualifying item, at most the maximum." },
-    "min-max": {
-      vi: "(x − nhỏ nhất)/(lớn nhất − nhỏ nhất) × điểm tối đa, so sánh giữa các đơn vị.",
-      en: "(x − min)/(max − min) × maximum, across the units compared.",
-    },
-    "ratio-to-best": { vi: "x / cao nhất × điểm tối đa, so sánh giữa các đơn vị.", en: "x / best × maximum, across the units compared." },
-    "sum-of-children": { vi: "Tổng điểm các chỉ số con.", en: "The sum of the child indicators' points." },
-    unscored: { vi: 'Chỉ theo dõi, không tính điểm ("maxPoints": 0).', en: 'Tracked, not scored ("maxPoints": 0).' },
   },
 );
 
 const indicatorDecl = obj({
   /** The appendix id: "3.1", "5.12.1". */
-  id: field(str({ nonEmpty: true, pattern: INDICATOR_ID }), { vi: 'Mã chỉ số như phụ lục ("1.2", "5.12.1").', en: 'The indicator\'s id as the appendix numbers it ("1.2", "5.12.1").' }),
+  id: field(str({ nonEmpty: true, pattern: INDICATOR_ID })),
   /** The pillar (main index) it belongs to: "I" … "IX". */
-  pillar: field(str({ nonEmpty: true }), { vi: 'Mã chỉ số chính (trụ cột) của chỉ số, có trong "pillars".', en: 'The pillar it belongs to, one of "pillars".' }),
+  pillar: field(str({ nonEmpty: true })),
   /** For sub-indicators (5.12.1–5.12.6): the indicator whose rule sums them. Never counted twice. */
-  parent: optional(str({ nonEmpty: true }), {
-    vi: 'Với chỉ số con: mã chỉ số cha (có quy tắc "sum-of-children" hoặc "unscored"); không cộng hai lần.',
-    en: 'For a sub-indicator: its parent (ruled "sum-of-children" or "unscored"); never counted twice.',
-  }),
+  parent: optional(str({ nonEmpty: true })),
   /** Name, verbatim. */
-  name: field(str({ nonEmpty: true }), { vi: "Tên chỉ số, nguyên văn.", en: "The indicator's name, verbatim." }),
+  name: field(str({ nonEmpty: true })),
   /** Scoring method ("Phương pháp tính điểm"), verbatim. */
-  scoringText: field(str(), { vi: "Phương pháp tính điểm, nguyên văn.", en: "The scoring method, verbatim." }),
-  maxPoints: field(num({ minimum: 0 }), { vi: "Điểm tối đa.", en: "Maximum points." }),
+  scoringText: field(str()),
+  maxPoints: field(num({ minimum: 0 })),
   /** Responsible agency ("Cơ quan chủ trì"), verbatim; inherited from the parent where the text gives none. */
-  responsible: field(str(), { vi: "Cơ quan chủ trì, nguyên văn.", en: "The responsible agency, verbatim." }),
+  responsible: field(str()),
   /** Coordinating agencies ("Cơ quan phối hợp"), verbatim; "" where the text has "-". */
-  coordinating: field(str(), { vi: 'Cơ quan phối hợp, nguyên văn; "" khi không có.', en: 'Coordinating agencies, verbatim; "" if none.' }),
-  variables: field(list(variableDecl), { vi: "Các biến (số liệu, câu trả lời) mà quy tắc dùng.", en: "The variables (figures, answers) the rule uses." }),
-  rule: field(ruleDecl, { vi: 'Quy tắc tính điểm, phân biệt bởi "kind".', en: 'The scoring rule, told apart by "kind".' }),
+  coordinating: field(str()),
+  variables: field(list(variableDecl)),
+  rule: field(ruleDecl),
   /**
    * The reading the product takes where the text is terse or inconsistent, in Vietnamese,
-   * citing the reading (docs/readings.md, e.g. "§2: …"). Shown in the catalog and function help.
+   * citing the reading (docs/readings.md, e.g. "§2: …"). Shown, with each §n named in words
+   * (./describe.ts `readingInWords`), by `dti catalog` and in the templates' "Cách hiểu áp dụng" column.
    */
-  reading: optional(str({ nonEmpty: true }), { vi: "Cách hiểu áp dụng khi văn bản chưa rõ.", en: "The reading taken where the text is terse or unclear." }),
+  reading: optional(str({ nonEmpty: true })),
 });
 
 const pillarDecl = obj({
   /** Roman numeral, as the appendix numbers the main indices. */
-  id: field(str({ nonEmpty: true, pattern: PILLAR_ID }), { vi: 'Mã chỉ số chính ("I", "II"; chữ và số).', en: 'The pillar\'s id ("I", "II"; letters and digits).' }),
-  name: field(str({ nonEmpty: true }), { vi: "Tên chỉ số chính.", en: "The pillar's name." }),
-  maxPoints: field(num({ minimum: 0 }), {
-    vi: "Điểm tối đa; bằng tổng điểm tối đa các chỉ số của nó (không kể chỉ số con).",
-    en: "Maximum points; the sum of its indicators' maxima (sub-indicators not counted).",
-  }),
+  id: field(str({ nonEmpty: true, pattern: PILLAR_ID })),
+  name: field(str({ nonEmpty: true })),
+  maxPoints: field(num({ minimum: 0 })),
 });
 
 /** A general-information item ("Thông tin chung"), typed once and linked to by indicators. */
 const infoItemDecl = obj({
-  id: field(num({ integer: true, minimum: 1 }), { vi: "Số thứ tự (nguyên dương, duy nhất).", en: "Its number (a positive integer, unique)." }),
-  name: field(str({ nonEmpty: true }), { vi: "Tên mục.", en: "The item's name." }),
-  responsible: field(str(), { vi: "Cơ quan cung cấp.", en: "The agency that supplies it." }),
-  type: field(oneOf("text", "number"), { vi: '"text" (văn bản) hoặc "number" (số).', en: '"text" or "number".' }),
+  id: field(num({ integer: true, minimum: 1 })),
+  name: field(str({ nonEmpty: true })),
+  responsible: field(str()),
+  type: field(oneOf("text", "number")),
   /** Unit of a number item ("người", "tỷ đồng", …); "" for text. */
-  unit: field(str(), { vi: 'Đơn vị tính của mục dạng số; "" với văn bản.', en: 'Unit of a number item; "" for text.' }),
+  unit: field(str()),
 });
 
 /** The whole set, as a .json set file holds it. */
 export const indicatorSetDecl = obj({
-  $schema: fileOnly(str(), {
-    vi: "Địa chỉ lược đồ JSON này, để trình soạn thảo kiểm tra và gợi ý (không bắt buộc, bỏ qua khi nạp).",
-    en: "This JSON Schema's address, for editors to check and complete (optional, ignored on load).",
-  }),
+  $schema: fileOnly(str()),
   /** Stable id, e.g. "dti-province-2022". */
-  id: field(str({ nonEmpty: true, pattern: SET_ID }), { vi: 'Mã bộ chỉ số: chữ thường, số và dấu "-" ("huyen-2023").', en: 'The set\'s id: lower-case letters, digits and "-" ("huyen-2023").' }),
+  id: field(str({ nonEmpty: true, pattern: SET_ID })),
   /** Vietnamese title. */
-  name: field(str({ nonEmpty: true }), { vi: "Tên bộ chỉ số.", en: "The set's title." }),
+  name: field(str({ nonEmpty: true })),
   /** Where the set comes from (decision, plan, appendix). */
-  source: field(str({ nonEmpty: true }), { vi: "Văn bản ban hành (quyết định, kế hoạch, phụ lục).", en: "Where the set comes from (decision, plan, appendix)." }),
-  year: field(num({ integer: true, minimum: 1900, maximum: 2200 }), { vi: "Năm đánh giá.", en: "The year assessed." }),
+  source: field(str({ nonEmpty: true })),
+  year: field(num({ integer: true, minimum: 1900, maximum: 2200 })),
   /** The sum of the pillar maxima (1000 for the provincial DTI). The index is total / maxTotal. */
-  maxTotal: field(num({ exclusiveMinimum: 0 }), {
-    vi: "Tổng điểm tối đa, lớn hơn 0; bằng tổng điểm tối đa các chỉ số chính.",
-    en: "The maximum total, above 0; the sum of the pillars' maxima.",
-  }),
-  infoItems: field(list(infoItemDecl), { vi: "Các mục Thông tin chung (nhập một lần, các chỉ số liên kết tới).", en: "General-information items (typed once, linked to by indicators)." }),
-  pillars: field(list(pillarDecl, 1), { vi: "Các chỉ số chính (trụ cột).", en: "The pillars (main indices)." }),
+  maxTotal: field(num({ exclusiveMinimum: 0 })),
+  infoItems: field(list(infoItemDecl)),
+  pillars: field(list(pillarDecl, 1)),
   /** In appendix order. */
-  indicators: field(list(indicatorDecl, 1), { vi: "Các chỉ số, theo thứ tự phụ lục.", en: "The indicators, in appendix order." }),
+  indicators: field(list(indicatorDecl, 1)),
 });
 
-/** The declarations of the objects the loader checks field by field. */
+/** The declarations of the objects the loader checks field by field (and ./schema-docs.ts describes). */
 export const decls = {
   set: indicatorSetDecl,
   infoItem: infoItemDecl,

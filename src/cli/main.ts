@@ -35,6 +35,9 @@ import { parseScoreInput } from "./json-input";
 import { ninhThuan2022TaskList } from "../catalog/tasks/ninh-thuan-2022";
 import { buildSetSheet, buildWorkbookLayout } from "../layout/build";
 import { scoreWorkbookFile } from "./score-file";
+import { planRollover, rolloverLine, writeRollover, type RolloverPlan } from "./rollover";
+import { scoreText } from "./score-text";
+import { scoreComparison, summarize } from "../layout/summary";
 import { readName, writeLayoutToWorkbook } from "./xlsx";
 import { fail, type CliResult } from "./result";
 
@@ -46,7 +49,9 @@ const USAGE = `Cách dùng / Usage:
   npm run -s dti -- template -o <tệp.xlsx> [--set <mã|tệp .json|tệp .xlsx>] [--period "Quý III/2026"] [--calendar <lịch>] [--functions] [--with-sample-tasks] [--update] [--no-protect]
       Ghi mẫu biểu (Thông tin chung, Chỉ số DTI, Tổng hợp, Phân công, Nhiệm vụ) ra tệp .xlsx.
       --period "Quý III/2026"  kỳ báo cáo (ô DTI_PERIOD): "Quý I/2026" … "Quý IV/2026" hoặc "Năm 2026";
-                           mặc định quý hiện tại (với --update: giữ kỳ đã ghi trong tệp)
+                           mặc định quý hiện tại (với --update: giữ kỳ đã ghi trong tệp). Với --update sang một kỳ
+                           sau kỳ đã ghi, kết quả kỳ đã ghi (như "score") được lưu vào cột "Kỳ trước" ở trang Tổng hợp
+                           trước khi đổi kỳ; số liệu đã nhập giữ nguyên
       --calendar <lịch>    hạn gửi báo cáo (ô DTI_CALENDAR): ninh-thuan (mặc định: các cơ quan trước ngày 25 tháng
                            cuối quý và 20/12, Sở TTTT trước ngày 30 và 25/12), ben-tre (28), tra-vinh (20 và 30/11),
                            hoặc "25, 20/12; 30, 25/12" (các cơ quan; Sở TTTT)
@@ -55,8 +60,10 @@ const USAGE = `Cách dùng / Usage:
       --update             tệp đã có: cập nhật mẫu tại chỗ, giữ nguyên mọi số liệu đã nhập
       --no-protect         không khóa trang tính (mặc định khóa mọi ô trừ ô nhập, không mật khẩu)
       --max-mb, --max-cells  giới hạn khi đọc tệp đã có với --update (như ở "score")
-  npm run -s dti -- score <tệp.json|tệp.xlsx> [--set <tệp bộ chỉ số .json hoặc .xlsx>] [--alt-threshold] [--minmax-as-best]
-      Tính điểm, tổng trụ cột và chỉ số DTI; in báo cáo JSON.
+  npm run -s dti -- score <tệp.json|tệp.xlsx> [--set <tệp bộ chỉ số .json hoặc .xlsx>] [--alt-threshold] [--minmax-as-best] [--text]
+      Tính điểm, tổng trụ cột và chỉ số DTI; in báo cáo JSON. Với tệp .xlsx, mục "comparison" so sánh từng chỉ số chính
+      với kết quả Bộ công bố (chênh lệch) và với kỳ trước (thay đổi), khi sổ có các số này.
+      --text            (tệp .xlsx) in bảng so sánh dễ đọc thay cho JSON
       --alt-threshold   cách đọc khác của ngưỡng (tỷ lệ/ngưỡng × điểm tối đa); mặc định tắt
       --minmax-as-best  tính mọi chỉ số "Min-Max" theo tỷ lệ so với đơn vị cao nhất; mặc định tắt
 ${LIMIT_USAGE}      Tệp .xlsx vượt giới hạn (ví dụ "bom nén", trang có hàng chục nghìn ô thừa) không được đọc: mã thoát 1.
@@ -113,22 +120,26 @@ async function catalog(args: readonly string[]): Promise<CliResult> {
   return { code: 0, stdout: `${lines.join("\n")}\n`, stderr: "" };
 }
 
-async function scoreXlsx(file: string, flags: ScoreOptions, setOption: string | undefined, limits: XlsxLimits): Promise<CliResult> {
+async function scoreXlsx(file: string, flags: ScoreOptions, setOption: string | undefined, limits: XlsxLimits, text: boolean): Promise<CliResult> {
   const scored = await scoreWorkbookFile(file, flags, setOption, limits);
   if ("error" in scored) return fail(scored.error);
   if ("fatal" in scored) return { code: 1, stdout: "", stderr: `${scored.fatal.join("\n")}\n` };
   const report = toReport(scored.set, [scored.result], scored.options, messageVi);
   // The period the workbook reports on, when it records one (templates since the reporting cycle).
-  const shown = scored.period.kind === "period" ? { period: formatPeriod(scored.period.period), ...report } : report;
+  const periodText = scored.period.kind === "period" ? formatPeriod(scored.period.period) : undefined;
+  const shown = periodText !== undefined ? { period: periodText, ...report } : report;
   const stderr = scored.lines.length ? `${scored.lines.join("\n")}\n` : "";
-  return { code: 0, stdout: `${JSON.stringify(shown, null, 2)}\n`, stderr };
+  // Against the ministry's published result and the previous period (issue 11): added, never renamed.
+  const summary = summarize(scored.set, scored.result, scored.options, scored.read);
+  if (text) return { code: 0, stdout: scoreText(summary, periodText), stderr };
+  return { code: 0, stdout: `${JSON.stringify({ ...shown, comparison: scoreComparison(summary) }, null, 2)}\n`, stderr };
 }
 
 async function score(args: readonly string[], readFile: ((path: string) => string | Uint8Array) | undefined): Promise<CliResult> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { "alt-threshold": { type: "boolean" }, "minmax-as-best": { type: "boolean" }, set: { type: "string" }, ...LIMIT_OPTIONS },
+    options: { "alt-threshold": { type: "boolean" }, "minmax-as-best": { type: "boolean" }, set: { type: "string" }, text: { type: "boolean" }, ...LIMIT_OPTIONS },
   });
   const limits = limitsFromArgs(values);
   if ("error" in limits) return fail(limits.error);
@@ -138,8 +149,9 @@ async function score(args: readonly string[], readFile: ((path: string) => strin
     altThreshold: values["alt-threshold"] === true,
     minMaxAsRatioToBest: values["minmax-as-best"] === true,
   };
-  if (file.toLowerCase().endsWith(".xlsx")) return scoreXlsx(file, options, values.set, limits);
+  if (file.toLowerCase().endsWith(".xlsx")) return scoreXlsx(file, options, values.set, limits, values.text === true);
   if (!file.toLowerCase().endsWith(".json")) return fail(`${file}: chỉ đọc được tệp .json hoặc .xlsx.`);
+  if (values.text) return fail(`--text chỉ dùng với tệp .xlsx (so sánh với kết quả Bộ công bố và kỳ trước ghi ở trang Tổng hợp).`);
   // Read as --set files are: bounded, UTF-8 with or without BOM, UTF-16 with one (set-file.ts).
   const data = readJsonFile(file, undefined, readFile);
   const input = parseScoreInput(data, file, values.set === undefined ? undefined : await resolveSet(values.set));
@@ -191,6 +203,7 @@ async function template(args: readonly string[]): Promise<CliResult> {
   const exists = existsSync(file);
   // Its size and time before it is read: replaced only if nobody saved it meanwhile (src/cli/atomic-write.ts).
   const original = exists ? statSync(file) : undefined;
+  let rollover: RolloverPlan | undefined;
   if (exists) {
     if (!values.update) {
       return fail(`${file} đã có. Không ghi đè: dùng --update để cập nhật mẫu tại chỗ (giữ nguyên số liệu đã nhập), hoặc chọn tên tệp khác.`);
@@ -198,12 +211,19 @@ async function template(args: readonly string[]): Promise<CliResult> {
     const opened = await openXlsx(file, { limits });
     if ("error" in opened) return fail(opened.error);
     wb = opened.workbook;
+    // A new period: the figures of the recorded one go to the "Kỳ trước" column first (./rollover.ts).
+    if (period) {
+      rollover = await planRollover(wb, file, period, values.set, limits);
+      if (rollover.kind === "error") return fail(`${file}: không chuyển sang kỳ ${formatPeriod(period)} được, chưa có gì được ghi: không tính được kết quả kỳ đang ghi để lưu vào cột Kỳ trước.\n${rollover.error}`);
+    }
   }
   wb.creator = "DTI Workbench";
   const result = await writeLayoutToWorkbook(wb, layout, () => (exists ? "update" : "rename"));
   // What --period and --calendar say wins over what the updated file held; without them it is kept.
   if (period) setNamedValue(wb, layout, names.period, formatPeriod(period));
   if (calendar) setNamedValue(wb, layout, names.calendar, calendarText(calendar.calendar));
+  const notRolled = rollover?.kind === "roll" ? writeRollover(wb, layout.names, rollover.figures) : [];
+  if (notRolled.length) return fail(`${file}: không ghi được cột Kỳ trước (mẫu không có ô ${notRolled.join(", ")}), chưa có gì được ghi.`);
   if (result.refused.length) {
     return fail(
       `${file}: không cập nhật được mẫu, chưa có gì được ghi: các tên sau không rõ trỏ tới ô nào nên không biết giữ số liệu nào:\n${result.refused.map((l) => `  - ${l}`).join("\n")}\nHãy sửa trong Excel (Công thức › Trình quản lý Tên) để mỗi tên chỉ trỏ tới một ô, rồi chạy lại.`,
@@ -214,6 +234,8 @@ async function template(args: readonly string[]): Promise<CliResult> {
   if (exists) out.push(`  - Giữ lại ${result.preserved.length} số liệu đã nhập.`);
   const recorded = readName(wb, names.period);
   if (recorded.kind === "value" && typeof recorded.value === "string") out.push(`  - Kỳ báo cáo: ${recorded.value} (ô DTI_PERIOD, trang Thông tin chung).`);
+  if (rollover?.kind === "roll") out.push(`  - ${rolloverLine(rollover.figures)}`);
+  else if (rollover?.kind === "keep") out.push(`  - ${rollover.line}`);
   if (result.notPlaced.length) out.push(`  - Không đặt lại được (mẫu mới không còn ô này): ${result.notPlaced.join(", ")}.`);
   out.push(
     `  - Công thức ô điểm: ${layout.formulas === "portable" ? "công thức Excel thường (tính được cả khi không có bổ trợ, trong Excel cũ và LibreOffice)" : "hàm DTI.* (cần bổ trợ DTI Workbench)"}.`,

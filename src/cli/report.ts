@@ -14,7 +14,7 @@ import { scoreUnits } from "../engine/score";
 import type { UnitResult } from "../engine/types";
 import { findingText } from "../i18n/findings";
 import { names, sheetNames } from "../layout/names";
-import { buildQuarterlyReport, comparisonsFrom, mergeLogFromGrid, tasksFromGrid, type QuarterlyReport } from "../layout/quarterly-report";
+import { buildQuarterlyReport, mergeLogFromGrid, tasksFromGrid, type QuarterlyReport } from "../layout/quarterly-report";
 import { MERGE_LOG_SHEET } from "../layout/merge-log";
 import { readInputs } from "../layout/read-inputs";
 import { buildReportBook, INDICATOR_STATE_LABEL, PART_STATE_LABEL, PROBLEM_LABEL, problemText, REPORT_SHEETS } from "../layout/report-book";
@@ -176,7 +176,6 @@ export async function reportCommand(args: readonly string[], now: () => Date = (
     calendar: "error" in calendar ? DEFAULT_CALENDAR : calendar.calendar,
     tasks: tasksSheet ? tasksFromGrid(sheetGrid(tasksSheet)) : null,
     log: logSheet ? mergeLogFromGrid(sheetGrid(logSheet)) : null,
-    comparisons: comparisonsFrom(set, get),
     today,
   });
   if (out !== undefined) await writeWorkbookAtomic(await reportWorkbook(buildReportBook(report, text)), out);

@@ -13,7 +13,7 @@ import { scoreUnits } from "../engine/score";
 import type { ScoreOptions, UnitResult } from "../engine/types";
 import { names } from "../layout/names";
 import { say } from "../i18n/findings";
-import { readInputs } from "../layout/read-inputs";
+import { readInputs, type ReadResult } from "../layout/read-inputs";
 import type { XlsxLimits } from "../xlsx/bounded";
 import { openXlsx } from "./open-xlsx";
 import { readSetFromWorkbook, validSet } from "./set-xlsx";
@@ -29,6 +29,8 @@ export interface ScoredWorkbook {
   readonly period: PeriodCell;
   /** Warnings and errors about the workbook's cells, one line each, naming the file. */
   readonly lines: readonly string[];
+  /** What was read (targets, previous results, the published result, the previous period). */
+  readonly read: ReadResult;
 }
 
 export async function scoreWorkbookFile(
@@ -76,5 +78,5 @@ export async function scoreWorkbookFile(
     : unreadable?.code === "unreadable-period"
       ? { kind: "unreadable", text: unreadable.text, where: unreadable.at ?? unreadable.name }
       : { kind: "none" };
-  return { set, options, result: result as UnitResult, period, lines };
+  return { set, options, result: result as UnitResult, period, lines, read };
 }

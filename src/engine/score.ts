@@ -437,34 +437,22 @@ function checkUnits(cs: CompiledSet, units: readonly UnitInput[]): void {
     const key = unitNameKey(unit.name);
     const before = seen.get(key);
     if (before !== undefined) {
-      throw new DtiError(
-        "duplicate-unit",
-        `Tên đơn vị "${unit.name.trim()}" xuất hiện hai lần (trùng với "${before}"); mỗi đơn vị chỉ được có một bộ số liệu.`,
-      );
+      throw new DtiError({ code: "duplicate-unit", unit: unit.name.trim(), before });
     }
     seen.set(key, unit.name.trim());
     for (const id of Object.keys(unit.values)) {
       if (!cs.indicators.has(id)) {
-        throw new DtiError(
-          "unknown-indicator",
-          `Đơn vị "${unit.name.trim()}": không có chỉ số "${id}" trong bộ chỉ số ${cs.set.id}.`,
-        );
+        throw new DtiError({ code: "unit-unknown-indicator", unit: unit.name.trim(), id, set: cs.set.id, case: "values" });
       }
     }
     for (const id of Object.keys(unit.reference ?? {})) {
       if (!cs.indicators.has(id)) {
-        throw new DtiError(
-          "unknown-indicator",
-          `Đơn vị "${unit.name.trim()}": giá trị tham chiếu cho chỉ số "${id}", nhưng bộ chỉ số ${cs.set.id} không có chỉ số này.`,
-        );
+        throw new DtiError({ code: "unit-unknown-indicator", unit: unit.name.trim(), id, set: cs.set.id, case: "reference" });
       }
     }
     for (const item of Object.keys(unit.info ?? {})) {
       if (!cs.infoItems.has(item)) {
-        throw new DtiError(
-          "invalid-input",
-          `Đơn vị "${unit.name.trim()}": không có mục thông tin chung "${item}" trong bộ chỉ số ${cs.set.id} (có: ${[...cs.infoItems].join(", ") || "không có"}).`,
-        );
+        throw new DtiError({ code: "unit-unknown-info", unit: unit.name.trim(), item, set: cs.set.id, known: [...cs.infoItems] });
       }
     }
   }
@@ -658,7 +646,7 @@ export function scoreIndicator(
   const cs = compile(set);
   const ind = cs.indicators.get(indicatorId.trim());
   if (!ind) {
-    throw new DtiError("unknown-indicator", `Không có chỉ số "${indicatorId}" trong bộ chỉ số ${set.id}.`);
+    throw new DtiError({ code: "unknown-indicator-id", id: indicatorId, set: set.id });
   }
   const unit: UnitInput = {
     name: "",

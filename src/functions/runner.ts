@@ -12,7 +12,7 @@ import type { Indicator, IndicatorSet, PartRule, Rule } from "../catalog/schema"
 import { DtiError } from "../engine/errors";
 import { msg } from "../engine/messages";
 import { messageVi } from "../i18n/engine-texts";
-import { problemText, type FunctionProblem, type ParamRef, type Why } from "../i18n/function-texts";
+import { problemVi, type FunctionProblem, type ParamRef, type Why } from "../i18n/function-texts";
 import { hasOwn, putOwn } from "../catalog/own";
 import { isBlank } from "../engine/predicates";
 import {
@@ -105,7 +105,7 @@ class Context {
 
   /** An error whose message the catalog renders (src/i18n/function-texts.ts), or an engine message already rendered. */
   error(error: ErrorType, said: FunctionProblem | string): FunctionError {
-    return { error, message: `DTI.${this.fn}: ${typeof said === "string" ? said : problemText(said, "vi")}` };
+    return { error, message: `DTI.${this.fn}: ${typeof said === "string" ? said : problemVi(said)}` };
   }
 
   /** The parameter at `index`, as messages name it. */
@@ -479,7 +479,7 @@ export function run(fn: FunctionId, args: readonly ExcelArgument[]): FunctionRes
   try {
     // An own entry only: "constructor" or "toString" is no function of DTI.
     const spec = hasOwn(FUNCTION_SPECS, fn) ? (FUNCTION_SPECS[fn] as { readonly params: readonly (ParamSpec & { readonly name: string })[] }) : undefined;
-    if (!spec) return { error: "#VALUE!", message: problemText({ code: "fn-no-function", name: String(fn) }, "vi") };
+    if (!spec) return { error: "#VALUE!", message: problemVi({ code: "fn-no-function", name: String(fn) }) };
     if (args.slice(spec.params.length).some((x) => x !== undefined)) {
       return ctx.error("#VALUE!", { code: "fn-too-many-arguments", max: spec.params.length, given: args.length });
     }

@@ -6,20 +6,23 @@
  * other language's text.
  *
  * The engine's and the DTI.* functions' texts live in ./engine-texts.ts and ./function-texts.ts
- * (spread in below, so the custom functions load only those); the merge's rendered result in
- * ./merge-text.ts. Only types come from the layout.
+ * (Vietnamese) and their -en twins, paired there and spread in below, so that the custom
+ * functions, which Excel shows only in Vietnamese, load the Vietnamese tables alone; the
+ * merge's rendered result is in ./merge-text.ts. Only types come from the layout.
  */
 import { shorten, shownValue as shown } from "../engine/messages";
-import { ENGINE_TEXTS, listEn } from "./engine-texts";
-import { FUNCTION_TEXTS, type FunctionProblem } from "./function-texts";
+import { ENGINE_TEXTS, listEn, SHAPE_TEXTS } from "./engine-texts-en";
+import type { ShapeProblem } from "../engine/errors";
+import type { FunctionProblem } from "./function-texts";
+import { FUNCTION_TEXTS } from "./function-texts-en";
 import type { HeldShown, MergeMessage, MergeText, NameRef, PartPlace, Said, Shown } from "../layout/merge";
 import type { Annotation, CheckMessage, Finding, FindingMessage, FindingOwner, ValidationReport } from "../layout/validate";
 import type { AmbiguityReason } from "../layout/name-scope";
 import type { CycleWarning } from "../layout/split";
 import type { Lang } from "./strings";
 
-/** Everything the catalog renders: findings of the engine, the reader and the workbook check, the merge's messages and the DTI.* functions' problems. */
-export type Renderable = FindingMessage | MergeMessage | FunctionProblem | CycleWarning;
+/** Everything the catalog renders: findings of the engine (its shape errors too), the reader and the workbook check, the merge's messages and the DTI.* functions' problems. */
+export type Renderable = FindingMessage | MergeMessage | FunctionProblem | CycleWarning | ShapeProblem;
 
 export type FindingCode = Renderable["code"];
 
@@ -133,9 +136,11 @@ const ownersEn = (o: readonly string[]): string => (o.length ? `belongs to the p
 // ---------------------------------------------------------------- the catalog
 
 export const FINDINGS: FindingTexts = {
-  // The engine (./engine-texts.ts)
+  // The engine (./engine-texts.ts, ./engine-texts-en.ts)
   ...ENGINE_TEXTS,
-  // The DTI.* functions (./function-texts.ts)
+  // The engine's shape errors, thrown as DtiError (../engine/errors.ts, ./engine-texts-en.ts)
+  ...SHAPE_TEXTS,
+  // The DTI.* functions (./function-texts.ts, ./function-texts-en.ts)
   ...FUNCTION_TEXTS,
 
   // The template reader (src/layout/read-inputs.ts)
@@ -189,6 +194,12 @@ export const FINDINGS: FindingTexts = {
   "unreadable-period": {
     vi: (f) => `Ô ${f.at ?? f.name} (${f.name}, kỳ báo cáo) ghi "${f.text}", không phải "Quý I/2026" … "Quý IV/2026" hoặc "Năm 2026"; chọn kỳ trong danh sách.`,
     en: (f) => `Cell ${f.at ?? f.name} (${f.name}, reporting period) holds "${f.text}", which is not "Quý I/2026" … "Quý IV/2026" or "Năm 2026"; pick the period from the list.`,
+  },
+  "invalid-published": {
+    vi: (f) =>
+      `Ô ${f.at ?? f.name} (${f.name}, kết quả Bộ công bố ${f.pillar !== undefined ? `của chỉ số chính ${f.pillar}` : "của chỉ số DTI"}) ghi "${shorten(f.text, 40)}", không phải chỉ số từ 0 đến 1; nhập đúng giá trị trong Báo cáo DTI do Bộ công bố, ví dụ 0,5234. Chưa so sánh được với giá trị này.`,
+    en: (f) =>
+      `Cell ${f.at ?? f.name} (${f.name}, the ministry's published ${f.pillar !== undefined ? `value of main index ${f.pillar}` : "DTI index"}) holds "${shorten(f.text, 40)}", which is not an index from 0 to 1; type the value from the ministry's DTI report, e.g. 0.5234. No comparison is made with it.`,
   },
   "no-unit-name": {
     vi: (f) => `Chưa nhập tên đơn vị (Thông tin chung, mục 1); dùng tên "${f.fallback}".`,

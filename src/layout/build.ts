@@ -12,7 +12,7 @@ import { agencyAssignments, type AgencyAssignment } from "../catalog/agencies";
 import type { Indicator, IndicatorSet, InfoItem, Variable } from "../catalog/schema";
 import { indicatorSetToSheet, SET_SHEET_NAME } from "./set-sheet";
 import type { TaskList } from "../catalog/tasks/schema";
-import { describeRule } from "../catalog/describe";
+import { readingCell } from "../catalog/describe";
 import { ratioSpecs } from "../catalog/rule-parts";
 import { RuleFormulas } from "./formulas";
 import {
@@ -381,7 +381,7 @@ function buildIndicatorSheet(set: IndicatorSet, scope: Scope, sheetName: string,
         ind.coordinating,
       ]);
       const inputRow = b.row();
-      b.set(labelRow, c.reading, [describeRule(ind.rule), ind.reading ?? ""].filter(Boolean).join(". "));
+      b.set(labelRow, c.reading, readingCell(ind.rule, ind.reading));
       b.format(`${cellRef(labelRow, 0)}:${cellRef(inputRow, c.width - 1)}`, { border: true, vertical: "top", wrap: true });
       b.format(`${cellRef(labelRow, c.variable(0))}:${cellRef(labelRow, c.refMax)}`, { italic: true, fontColor: COLORS.label });
       ind.variables.forEach((v, n) => {
@@ -520,7 +520,10 @@ function periodListValues(set: IndicatorSet, scope: Scope): string[] {
 }
 
 function buildSummarySheet(set: IndicatorSet, scope: Scope, sheetName: string, out: DefinedName[]): SheetLayout {
-  const b = new SheetBuilder(sheetName, 7);
+  // A part is scored against the part's maxima: its gaps to the ministry's published values
+  // and its previous period mean nothing, so only the master gets those columns (./names.ts).
+  const compare = !scope.part;
+  const b = new SheetBuilder(sheetName, compare ? 11 : 7);
   b.row([`TỔNG HỢP ĐIỂM CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI) NĂM ${set.year}${scope.part ? ` — PHẦN CỦA ${scope.part.agency}` : ""}`]);
   b.format("A1", { bold: true });
   const unitName = scope.hasInfo(1) ? f(`IF(${names.info(1)}="","(chưa nhập tên tại Thông tin chung, mục 1)",${names.info(1)})`) : null;
@@ -546,6 +549,7 @@ function buildSummarySheet(set: IndicatorSet, scope: Scope, sheetName: string, o
   b.format(b.rowRange(header), { bold: true, fill: COLORS.header, fontColor: COLORS.headerFont, wrap: true, border: true, vertical: "middle" });
   const first = header + 1;
   const pillars = pillarsOf(set, scope);
+  const pillarRows: [string, number][] = [];
   for (const pillar of pillars) {
     const members = scope.indicators.filter((i) => i.pillar === pillar.id && !i.parent);
     const r = b.grid.length;
@@ -554,6 +558,7 @@ function buildSummarySheet(set: IndicatorSet, scope: Scope, sheetName: string, o
     b.row([pillar.id, pillar.name, f(sum), pillarMax(scope, pillar), f(`IF(${cellRef(r, 3)}=0,"",${cellRef(r, 2)}/${cellRef(r, 3)})`), f(blanks)]);
     out.push({ name: names.pillar(pillar.id), sheet: sheetName, ref: cellRef(r, 2, true), kind: "pillar" });
     out.push({ name: names.previousPillar(pillar.id), sheet: sheetName, ref: cellRef(r, 6, true), kind: "note" });
+    pillarRows.push([pillar.id, r]);
   }
   const last = b.grid.length - 1;
   const totalMax = scope.partial ? pillars.reduce((n, p) => n + pillarMax(scope, p), 0) : set.maxTotal;
@@ -582,6 +587,7 @@ function buildSummarySheet(set: IndicatorSet, scope: Scope, sheetName: string, o
   b.format(b.rowRange(total), { bold: true });
   b.format(b.rowRange(index, 0, 2), { bold: true, border: true });
   b.format(cellRef(index, 2), { numberFormat: fmt.index, fill: COLORS.result });
+  if (compare) buildComparisonColumns(b, { header, first, total, index, pillarRows }, sheetName, out);
   const note = b.row([
     f(`"Chỉ số DTI hiển thị 4 chữ số thập phân như Bộ công bố (ví dụ 0,3048). Cách đọc ngưỡng: "&IF(${names.optionAltThreshold}="Có","cách đọc khác","theo câu chữ (mặc định)")&"; Min-Max: "&IF(${names.optionMinMaxAsBest}="Có","so với đơn vị cao nhất","theo công thức Min-Max (mặc định)")&"."`),
   ]);
@@ -593,7 +599,74 @@ function buildSummarySheet(set: IndicatorSet, scope: Scope, sheetName: string, o
     from: cellRef(note + 2, 0),
     to: cellRef(note + 20, 5),
   });
-  return b.sheet("summary", [14, 40, 12, 12, 12, 16, 16], { freeze: { rows: header + 1, columns: 0 }, print: { landscape: true } });
+  return b.sheet("summary", compare ? [14, 40, 12, 12, 12, 16, 16, 14, 14, 14, 14] : [14, 40, 12, 12, 12, 16, 16], { freeze: { rows: header + 1, columns: 0 }, print: { landscape: true } });
+}
+
+/**
+ * Columns H–K of the master's Tổng hợp (issue 11, points 5 and 6):
+ * - H "Kết quả Bộ công bố": the ministry's published index values, typed (DTI_PUB_PILLAR_<id>,
+ *   DTI_PUB_INDEX), 0..1 with 4 decimals as dti.gov.vn publishes them;
+ * - I "Chênh lệch": our self-assessed index value (points / maximum of the main index; the DTI
+ *   index on the last row) minus the published one, blank until something is typed;
+ * - J "Kỳ trước (…)": the previous period's figures (DTI_LAST_*), locked values written by the
+ *   rollover of `dti template --update --period`, its period in the cell above the header;
+ * - K: the change from the previous period, blank when there is none.
+ */
+function buildComparisonColumns(
+  b: SheetBuilder,
+  rows: { header: number; first: number; total: number; index: number; pillarRows: readonly [string, number][] },
+  sheetName: string,
+  out: DefinedName[],
+): void {
+  const { header, first, total, index, pillarRows } = rows;
+  const [H, I, J, K] = [7, 8, 9, 10];
+  const at = (r: number, c: number): string => cellRef(r, c);
+  const lastPeriodRow = header - 1;
+  b.set(lastPeriodRow, I, "Kỳ trước:");
+  b.format(at(lastPeriodRow, I), { bold: true, horizontal: "right" });
+  out.push({ name: names.lastPeriod, sheet: sheetName, ref: cellRef(lastPeriodRow, J, true), kind: "note" });
+  b.set(header, H, "Kết quả Bộ công bố (chỉ số 0–1)");
+  b.set(header, I, "Chênh lệch (tự đánh giá − Bộ công bố)");
+  b.set(header, J, f(`IF(${at(lastPeriodRow, J)}="","Kỳ trước","Kỳ trước ("&${at(lastPeriodRow, J)}&")")`));
+  b.set(header, K, "Thay đổi so với kỳ trước");
+  const change = (r: number): CellContent => f(`IF(${at(r, J)}="","",${at(r, 2)}-${at(r, J)})`);
+  for (const [id, r] of pillarRows) {
+    out.push({ name: names.publishedPillar(id), sheet: sheetName, ref: cellRef(r, H, true), kind: "note" });
+    // The main index's value is its points over its maximum; IX (maximum 0) has none.
+    b.set(r, I, f(`IF(${at(r, H)}="","",IF(${at(r, 3)}=0,"",${at(r, 2)}/${at(r, 3)}-${at(r, H)}))`));
+    out.push({ name: names.lastPillar(id), sheet: sheetName, ref: cellRef(r, J, true), kind: "note" });
+    b.set(r, K, change(r));
+  }
+  out.push({ name: names.lastTotal, sheet: sheetName, ref: cellRef(total, J, true), kind: "note" });
+  b.set(total, K, change(total));
+  out.push({ name: names.publishedIndex, sheet: sheetName, ref: cellRef(index, H, true), kind: "note" });
+  b.set(index, I, f(`IF(${at(index, H)}="","",${at(index, 2)}-${at(index, H)})`));
+  out.push({ name: names.lastIndex, sheet: sheetName, ref: cellRef(index, J, true), kind: "note" });
+  b.set(index, K, change(index));
+
+  const column = (c: number, from: number, to: number): string => `${cellRef(from, c)}:${cellRef(to, c)}`;
+  b.format(b.rowRange(header, H, K), { bold: true, fill: COLORS.header, fontColor: COLORS.headerFont, wrap: true, border: true, vertical: "middle" });
+  b.format(`${cellRef(first, H)}:${cellRef(index, K)}`, { border: true });
+  b.format(column(H, first, index), { numberFormat: fmt.index });
+  b.format(column(I, first, index), { numberFormat: "+0.0000;-0.0000;0.0000" });
+  b.format(column(J, first, total), { numberFormat: fmt.points });
+  b.format(column(K, first, total), { numberFormat: "+0.00;-0.00;0.00" });
+  b.format(at(index, J), { numberFormat: fmt.index });
+  b.format(at(index, K), { numberFormat: "+0.0000;-0.0000;0.0000" });
+  const published = pillarRows.length ? [column(H, first, total - 1), at(index, H)] : [at(index, H)];
+  for (const ref of published) {
+    b.format(ref, { fill: COLORS.input, locked: false });
+    b.validations.push({
+      ref,
+      rule: { kind: "decimal", min: 0, max: 1 },
+      promptTitle: "Kết quả Bộ công bố",
+      prompt: "Chỉ số của chỉ số chính (dòng cuối: chỉ số DTI) theo Báo cáo DTI năm do Bộ công bố (dti.gov.vn): số từ 0 đến 1, 4 chữ số thập phân, ví dụ 0,5234. Không bắt buộc.",
+      errorTitle: "Giá trị không hợp lệ",
+      error: "Kết quả Bộ công bố là chỉ số từ 0 đến 1, ví dụ 0,5234.",
+    });
+  }
+  b.format(column(J, first, index), { fill: COLORS.result });
+  b.format(at(lastPeriodRow, J), { fill: COLORS.result, border: true });
 }
 
 // ---------------------------------------------------------------- Phân công

@@ -30,6 +30,21 @@ export const names = {
   previousPillar: (pillarId: string): string => `DTI_PREV_PILLAR_${pillarId}`,
   previousTotal: "DTI_PREV_TOTAL",
   previousIndex: "DTI_PREV_INDEX",
+  /**
+   * The ministry's published result (dti.gov.vn), typed on Tổng hợp as index values 0..1 with
+   * 4 decimals ("0,5234"): per main index, and the DTI itself.
+   */
+  publishedPillar: (pillarId: string): string => `DTI_PUB_PILLAR_${pillarId}`,
+  publishedIndex: "DTI_PUB_INDEX",
+  /**
+   * The previous reporting period's figures on Tổng hợp, written as values by the rollover
+   * (`dti template --update --period …` to a later period): its period text ("Quý II/2026"),
+   * main-index points, total points and index.
+   */
+  lastPeriod: "DTI_LAST_PERIOD",
+  lastPillar: (pillarId: string): string => `DTI_LAST_PILLAR_${pillarId}`,
+  lastTotal: "DTI_LAST_TOTAL",
+  lastIndex: "DTI_LAST_INDEX",
   /** The labels and fractions of a choice variable's options, on the lists sheet. */
   optionLabels: (indicatorId: string, variable: string): string => `DTI_LIST_${idPart(indicatorId)}_${variable}`,
   optionFractions: (indicatorId: string, variable: string): string => `DTI_FRAC_${idPart(indicatorId)}_${variable}`,

@@ -17,6 +17,7 @@
  *   reading ("theo Nhật ký gộp") wherever it shows this.
  */
 import { agencyAssignments, sameAgency, splitAgencies } from "../catalog/agencies";
+import { ownValue } from "../catalog/own";
 import { compareDates, dueDate, formatDate, type CalendarDate, type ReportingCalendar } from "../catalog/calendar";
 import { formatPeriod, parsePeriod, type Period } from "../catalog/period";
 import type { Indicator, IndicatorSet } from "../catalog/schema";
@@ -27,9 +28,9 @@ import type { ScoreOptions, UnitResult } from "../engine/types";
 import { parseDeadline, type DeadlineKind } from "./deadline";
 import { MERGE_LOG_HEADERS } from "./merge-log";
 import { names } from "./names";
-import { typedNumber, type NamedCell, type ReadResult } from "./read-inputs";
+import { typedNumber, type ReadResult } from "./read-inputs";
 import { splitByAgency } from "./split";
-import { summarize, type ComputeSummary } from "./summary";
+import { scoreComparison, summarize, type ComputeSummary } from "./summary";
 import type { Finding, ValidationReport } from "./validate";
 
 /** A cell as a host reads it from a sheet: exceljs gives dates as Date, Office.js as serial numbers. */
@@ -153,57 +154,10 @@ export function mergeLogFromGrid(grid: readonly (readonly RawCell[])[]): MergeLo
   return out;
 }
 
-// ---------------------------------------------------------------- published and previous-period figures
+// ---------------------------------------------------------------- names the hosts read besides the inputs
 
-/**
- * The ministry's published result (index values 0..1) and the previous period's figures, as
- * typed on Tổng hợp. Read by name here (DTI_PUB_*, DTI_LAST_*) until the reader carries them.
- */
-export interface Comparisons {
-  readonly published?: { readonly pillars: ReadonlyMap<string, number>; readonly index: number | null };
-  readonly last?: { readonly period: string | null; readonly pillars: ReadonlyMap<string, number>; readonly total: number | null; readonly index: number | null };
-}
-
-const PUB = {
-  pillar: (id: string): string => `DTI_PUB_PILLAR_${id}`,
-  index: "DTI_PUB_INDEX",
-  lastPeriod: "DTI_LAST_PERIOD",
-  lastPillar: (id: string): string => `DTI_LAST_PILLAR_${id}`,
-  lastTotal: "DTI_LAST_TOTAL",
-  lastIndex: "DTI_LAST_INDEX",
-} as const;
-
-/** The names `comparisonsFrom` reads, for hosts that fetch them. */
-export function comparisonNames(set: IndicatorSet): string[] {
-  return [...set.pillars.flatMap((p) => [PUB.pillar(p.id), PUB.lastPillar(p.id)]), PUB.index, PUB.lastPeriod, PUB.lastTotal, PUB.lastIndex, names.calendar];
-}
-
-/** The published and previous-period figures behind their names; absent parts when none is typed. */
-export function comparisonsFrom(set: IndicatorSet, get: (name: string) => NamedCell): Comparisons {
-  const number = (name: string, max?: number): number | null => {
-    const n = typedNumber(get(name));
-    return typeof n === "number" && n >= 0 && (max === undefined || n <= max) ? n : null;
-  };
-  const pubPillars = new Map<string, number>();
-  const lastPillars = new Map<string, number>();
-  for (const p of set.pillars) {
-    const pub = number(PUB.pillar(p.id), 1);
-    if (pub !== null) pubPillars.set(p.id, pub);
-    const last = number(PUB.lastPillar(p.id));
-    if (last !== null) lastPillars.set(p.id, last);
-  }
-  const pubIndex = number(PUB.index, 1);
-  const periodCell = get(PUB.lastPeriod);
-  const lastPeriod = periodCell.kind === "value" && typeof periodCell.value === "string" && periodCell.value.trim() !== "" ? periodCell.value.trim() : null;
-  const lastTotal = number(PUB.lastTotal);
-  const lastIndex = number(PUB.lastIndex);
-  return {
-    ...(pubPillars.size || pubIndex !== null ? { published: { pillars: pubPillars, index: pubIndex } } : {}),
-    ...(lastPillars.size || lastTotal !== null || lastIndex !== null || lastPeriod !== null
-      ? { last: { period: lastPeriod, pillars: lastPillars, total: lastTotal, index: lastIndex } }
-      : {}),
-  };
-}
+/** Named cells the report reads beyond `namesToRead`: the calendar, and the part marker (a part is refused). */
+export const REPORT_NAMES: readonly string[] = [names.calendar, names.partAgency];
 
 // ---------------------------------------------------------------- the report
 
@@ -299,7 +253,6 @@ export interface ReportInput {
   readonly tasks: readonly TaskEntry[] | null;
   /** Rows of "Nhật ký gộp"; null when the workbook has none. */
   readonly log: readonly MergeLogEntry[] | null;
-  readonly comparisons: Comparisons;
   /** The day the report is made (the CLI's --today, the pane's clock). */
   readonly today: CalendarDate;
 }
@@ -322,7 +275,12 @@ function indicatorState(ind: Indicator, result: UnitResult, findings: readonly F
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a.plus(b), new Decimal(0)).toNumber();
 
-function figureRows(set: IndicatorSet, summary: ComputeSummary, read: ReadResult, cmp: Comparisons): FigureRow[] {
+/**
+ * The figures, with the previous period's and the published ones as the summary reads them from
+ * Tổng hợp (DTI_LAST_*, DTI_PUB_*: `dti score`'s "comparison"), and the sums of the typed targets.
+ */
+function figureRows(set: IndicatorSet, summary: ComputeSummary, read: ReadResult): FigureRow[] {
+  const cmp = scoreComparison(summary);
   const targetOf = (ids: readonly string[]): { target: number | null; typed: number; of: number } => {
     const typed = ids.map((id) => read.annotations.target[id]).filter((t): t is number => typeof t === "number");
     return { target: typed.length ? sum(typed) : null, typed: typed.length, of: ids.length };
@@ -337,12 +295,12 @@ function figureRows(set: IndicatorSet, summary: ComputeSummary, read: ReadResult
       maxPoints: p.maxPoints,
       score: p.score,
       index: p.percent,
-      last: cmp.last?.pillars.get(p.id) ?? null,
+      last: ownValue(cmp.mainIndexes, p.id)?.last ?? null,
       lastIndex: null,
       target: t.target,
       targetsTyped: t.typed,
       targetsOf: t.of,
-      published: cmp.published?.pillars.get(p.id) ?? null,
+      published: ownValue(cmp.mainIndexes, p.id)?.published ?? null,
       incomplete: p.incomplete,
     };
   });
@@ -353,12 +311,12 @@ function figureRows(set: IndicatorSet, summary: ComputeSummary, read: ReadResult
     maxPoints: summary.maxTotal,
     score: summary.total,
     index: summary.index,
-    last: cmp.last?.total ?? null,
-    lastIndex: cmp.last?.index ?? null,
+    last: cmp.total.last,
+    lastIndex: cmp.index.last,
     target: t.target,
     targetsTyped: t.typed,
     targetsOf: t.of,
-    published: cmp.published?.index ?? null,
+    published: cmp.index.published,
     incomplete: summary.incomplete,
   });
   return rows;
@@ -458,8 +416,8 @@ export function buildQuarterlyReport(input: ReportInput): QuarterlyReport {
     tasksAsOf: asOf,
     today,
     summary,
-    figures: figureRows(set, summary, read, input.comparisons),
-    lastPeriod: input.comparisons.last?.period ?? null,
+    figures: figureRows(set, summary, read),
+    lastPeriod: summary.lastPeriod?.period ?? null,
     agencies,
     hasTasks: input.tasks !== null,
     hasLog: input.log !== null,

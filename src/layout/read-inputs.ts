@@ -77,7 +77,12 @@ export type TemplateProblem =
     })
   | { readonly severity: "warning"; readonly code: "no-unit-name"; readonly fallback: string }
   /** DTI_PERIOD holds text that is no reporting period ("Quý 5/2026"); `at`: 'Sheet'!A1 when known. */
-  | { readonly severity: "warning"; readonly code: "unreadable-period"; readonly name: string; readonly text: string; readonly at?: string };
+  | { readonly severity: "warning"; readonly code: "unreadable-period"; readonly name: string; readonly text: string; readonly at?: string }
+  /**
+   * A published result (DTI_PUB_PILLAR_<id>, DTI_PUB_INDEX) that is not a number from 0 to 1;
+   * `pillar`: the main index, absent for the DTI; `text`: what the cell holds; `at`: 'Sheet'!A1 when known.
+   */
+  | { readonly severity: "warning"; readonly code: "invalid-published"; readonly name: string; readonly pillar?: string; readonly text: string; readonly at?: string };
 
 /**
  * What staff typed beside the figures: the annual target (in points), the evidence
@@ -102,6 +107,29 @@ export interface PreviousResults {
   readonly index: number | null;
 }
 
+/**
+ * The ministry's published result typed on Tổng hợp (DTI_PUB_*): index values 0..1 as
+ * dti.gov.vn publishes them ("0,5234"), per main index and for the DTI. A pillar key is present
+ * only when its named cell exists; null means empty or not a number from 0 to 1 (then an
+ * "invalid-published" problem names the cell).
+ */
+export interface PublishedResults {
+  readonly pillars: Readonly<Record<string, number | null>>;
+  readonly index: number | null;
+}
+
+/**
+ * The previous reporting period's figures (DTI_LAST_*), written as values by the rollover of
+ * `dti template --update --period`: its period text, main-index points, total and index.
+ */
+export interface LastPeriodResults {
+  /** "Quý II/2026" as written; null when the cell is empty. */
+  readonly period: string | null;
+  readonly pillars: Readonly<Record<string, number | null>>;
+  readonly total: number | null;
+  readonly index: number | null;
+}
+
 /** The defined name each value placed in `unit` was read from, so findings can point at cells. */
 export interface InputSources {
   /** indicator id → variable letter → defined name */
@@ -119,6 +147,10 @@ export interface ReadResult {
   readonly templateVersion: number | null;
   readonly annotations: Annotations;
   readonly previous: PreviousResults;
+  /** The ministry's published result; absent when the workbook has none of its cells (templates before issue 11). */
+  readonly published?: PublishedResults;
+  /** The previous period's figures; absent when the workbook has no such cells or they were never written (no rollover yet). */
+  readonly lastPeriod?: LastPeriodResults;
   /** Always set by readInputs; optional so that results made by hand (tests, tools) may omit it. */
   readonly sources?: InputSources;
   /**
@@ -145,6 +177,18 @@ function annotationNames(set: IndicatorSet): string[] {
   for (const pillar of set.pillars) out.push(names.previousPillar(pillar.id));
   out.push(names.previousTotal, names.previousIndex);
   return out;
+}
+
+/** Names of the comparison columns of Tổng hợp: the published result and the previous period. */
+function comparisonNames(set: IndicatorSet): string[] {
+  return [
+    ...set.pillars.map((p) => names.publishedPillar(p.id)),
+    names.publishedIndex,
+    names.lastPeriod,
+    ...set.pillars.map((p) => names.lastPillar(p.id)),
+    names.lastTotal,
+    names.lastIndex,
+  ];
 }
 
 /**
@@ -197,6 +241,7 @@ export function namesToRead(set: IndicatorSet): string[] {
   }
   out.push(...annotationNames(set));
   out.push(names.period);
+  out.push(...comparisonNames(set));
   return out;
 }
 
@@ -396,6 +441,8 @@ export function readInputs(set: IndicatorSet, getCell: (name: string) => NamedCe
       problems.push({ severity: "warning", code: "unreadable-period", name: names.period, text, ...(at !== undefined ? { at } : {}) });
     }
   }
+  const published = readPublished(set, get, problems);
+  const lastPeriod = readLastPeriod(set, get);
   const unit: UnitInput = {
     name: typedName || fallbackName,
     values,
@@ -412,5 +459,61 @@ export function readInputs(set: IndicatorSet, getCell: (name: string) => NamedCe
     sources: { values: valueSources, info: infoSources, reference: referenceSources },
     cells,
     ...(period !== undefined ? { period } : {}),
+    ...(published ? { published } : {}),
+    ...(lastPeriod ? { lastPeriod } : {}),
   };
+}
+
+/** 'Sheet'!A1 of a cell, when the host says where it is. */
+function whereIs(cell: NamedCell): string | undefined {
+  return cell.kind === "value" && cell.sheet !== undefined && cell.address !== undefined ? `${quoteSheet(cell.sheet)}!${cell.address.replace(/\$/g, "")}` : undefined;
+}
+
+/**
+ * The published result, as typed: numbers (or Vietnamese text such as "0,5234") from 0 to 1,
+ * kept as typed (Decimal reads them back exactly). Anything else is a warning naming the cell:
+ * nothing is scored from these cells, so it never stops the scoring.
+ */
+function readPublished(set: IndicatorSet, get: (name: string) => NamedCell, problems: TemplateProblem[]): PublishedResults | undefined {
+  let any = false;
+  const one = (name: string, pillar?: string): number | null => {
+    const cell = get(name);
+    if (!exists(cell)) return null;
+    any = true;
+    const n = typedNumber(cell);
+    if (typeof n === "number" && n >= 0 && n <= 1) return n;
+    if (n === null) return null;
+    const text = cell.kind === "error" ? cell.error : cell.kind === "value" ? String(cell.value) : "";
+    const at = whereIs(cell);
+    problems.push({ severity: "warning", code: "invalid-published", name, ...(pillar !== undefined ? { pillar } : {}), text, ...(at !== undefined ? { at } : {}) });
+    return null;
+  };
+  const pillars: Record<string, number | null> = {};
+  for (const p of set.pillars) {
+    const name = names.publishedPillar(p.id);
+    const n = one(name, p.id);
+    if (exists(get(name))) pillars[p.id] = n;
+  }
+  const index = one(names.publishedIndex);
+  return any ? { pillars, index } : undefined;
+}
+
+/** The previous period's figures, when the rollover wrote any (locked cells: nothing to report). */
+function readLastPeriod(set: IndicatorSet, get: (name: string) => NamedCell): LastPeriodResults | undefined {
+  const number = (name: string): number | null => {
+    const n = typedNumber(get(name));
+    return typeof n === "number" ? n : null;
+  };
+  const periodCell = get(names.lastPeriod);
+  const period = typedText(periodCell);
+  const pillars: Record<string, number | null> = {};
+  for (const p of set.pillars) {
+    const name = names.lastPillar(p.id);
+    const n = number(name);
+    if (exists(get(name))) pillars[p.id] = n;
+  }
+  const total = number(names.lastTotal);
+  const index = number(names.lastIndex);
+  const written = period !== null || total !== null || index !== null || Object.values(pillars).some((n) => n !== null);
+  return written ? { period, pillars, total, index } : undefined;
 }

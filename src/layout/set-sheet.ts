@@ -38,7 +38,7 @@ export const SET_SHEET_TITLE = "BỘ CHỈ SỐ (DTI Workbench)";
 /** The second row: how to edit the sheet (not read back). */
 export const SET_SHEET_HELP =
   'Mỗi dòng dưới tiêu đề là một mục, cột "Loại" cho biết mục gì: Thông tin chung, Chỉ số chính, Chỉ số, Biến (biến thuộc dòng "Chỉ số" gần nhất phía trên). ' +
-  'Quy tắc tính điểm và phương án lựa chọn viết dạng JSON như tệp bộ chỉ số .json (src/catalog/schema.ts); số chính xác viết trong ngoặc kép ("0.8", "1/2"). ' +
+  'Quy tắc tính điểm và phương án lựa chọn viết dạng JSON như tệp bộ chỉ số .json (lược đồ docs/set-schema.json; xem README, mục "Bộ chỉ số là dữ liệu"); số chính xác viết trong ngoặc kép ("0.8", "1/2"). ' +
   'Cột "Lấy từ Thông tin chung": số mục, cách nhau bởi dấu phẩy ("4, 5"); cột "Giống biến": mã chỉ số và tên biến ("3.1 b").';
 
 /** The row kinds of column "Loại". */

@@ -1,7 +1,8 @@
 /**
  * What the task pane shows after computing: pillar scores against their maxima, the total
  * and the DTI index as the ministry publishes it (4 decimals, "0,3048"), the state of the
- * alternative readings (§2, §10), last year's results and the annual targets; and one
+ * alternative readings (§2, §10), last year's results, the ministry's published result with
+ * the gaps, the previous period's figures with the change, and the annual targets; and one
  * agency's share. Pure: every score comes from the engine's result through the same report
  * the CLI prints (src/engine/report.ts), so the pane and `dti score` never disagree;
  * differences (deltas, gaps) are computed exactly before they become JSON numbers.
@@ -10,7 +11,7 @@ import type { IndicatorSet } from "../catalog/schema";
 import { toReport } from "../engine/report";
 import { Decimal, formatIndexVi } from "../engine/rules";
 import type { IndicatorOutcome, ScoreOptions, Status, UnitResult } from "../engine/types";
-import { ownValue } from "../catalog/own";
+import { ownValue, putOwn } from "../catalog/own";
 import { isComplete } from "../engine/predicates";
 import { agencyAssignments, sameAgency } from "../catalog/agencies";
 import type { ReadResult } from "./read-inputs";
@@ -29,6 +30,19 @@ export interface PillarSummary {
   readonly previous?: number | null;
   /** score − previous; null when there is no previous score. */
   readonly delta?: number | null;
+  /**
+   * The ministry's published value of this main index (DTI_PUB_PILLAR_<id>, 0..1); present
+   * when the summary has `published`, null when not typed for this main index.
+   */
+  readonly published?: number | null;
+  /** Self-assessed value (score / maxPoints, i.e. `percent`) − published, exact; null when either is unknown. */
+  readonly publishedGap?: number | null;
+  /** The gap to 4 decimals, signed, as the index is published: "+0,0123", "-0,0045", "±0,0000". */
+  readonly publishedGapDisplay?: string | null;
+  /** The previous period's points (DTI_LAST_PILLAR_<id>); present when the summary has `lastPeriod`. */
+  readonly last?: number | null;
+  /** score − last, exact; null when there is no previous-period score. */
+  readonly lastDelta?: number | null;
 }
 
 export interface IndicatorSummary {
@@ -58,6 +72,29 @@ export interface PreviousSummary {
   readonly indexDeltaDisplay: string | null;
 }
 
+/** The DTI against the ministry's published value (DTI_PUB_INDEX). */
+export interface PublishedSummary {
+  /** The published DTI index (0..1), null when not typed (main indexes may be). */
+  readonly index: number | null;
+  readonly indexDisplay: string | null;
+  /** Our index − published, exact; null when not typed. */
+  readonly gap: number | null;
+  /** "+0,0123" / "-0,0045" / "±0,0000". */
+  readonly gapDisplay: string | null;
+}
+
+/** The previous reporting period's figures (DTI_LAST_*, written by the rollover) and the change since. */
+export interface LastPeriodSummary {
+  /** "Quý II/2026"; null when the period cell is empty. */
+  readonly period: string | null;
+  readonly total: number | null;
+  readonly totalDelta: number | null;
+  readonly index: number | null;
+  readonly indexDisplay: string | null;
+  readonly indexDelta: number | null;
+  readonly indexDeltaDisplay: string | null;
+}
+
 export interface ComputeSummary {
   readonly unit: string;
   readonly pillars: readonly PillarSummary[];
@@ -77,6 +114,16 @@ export interface ComputeSummary {
   readonly indicators: readonly IndicatorSummary[];
   /** Last year's results; present when a ReadResult was given. */
   readonly previous?: PreviousSummary;
+  /**
+   * The ministry's published result; present when at least one published value (a main index
+   * or the DTI) is typed. Each pillar then carries `published`, `publishedGap`, `publishedGapDisplay`.
+   */
+  readonly published?: PublishedSummary;
+  /**
+   * The previous period's figures; present when the workbook holds them (after a rollover).
+   * Each pillar then carries `last` and `lastDelta`.
+   */
+  readonly lastPeriod?: LastPeriodSummary;
 }
 
 function exactNumber(value: number): Decimal {
@@ -98,6 +145,9 @@ export function summarize(set: IndicatorSet, result: UnitResult, options: ScoreO
   const unit = toReport(set, [result], options, (m) => m.code).units[0];
   if (!unit) throw new Error("summarize: no unit in the report");
   const prev = read?.previous;
+  const pub = read?.published;
+  const typedPublished = pub !== undefined && (pub.index !== null || Object.values(pub.pillars).some((n) => n !== null)) ? pub : undefined;
+  const last = read?.lastPeriod;
 
   const pillars: PillarSummary[] = set.pillars.map((p) => {
     const exact = result.pillars[p.id];
@@ -111,9 +161,21 @@ export function summarize(set: IndicatorSet, result: UnitResult, options: ScoreO
       percent: p.maxPoints > 0 ? score.div(p.maxPoints).toNumber() : null,
       incomplete: shown?.incomplete ?? [],
     };
-    if (!prev) return base;
-    const before = ownValue(prev.pillars, p.id) ?? null;
-    return { ...base, previous: before, delta: before === null ? null : score.minus(exactNumber(before)).toNumber() };
+    const withPrevious = (() => {
+      if (!prev) return base;
+      const before = ownValue(prev.pillars, p.id) ?? null;
+      return { ...base, previous: before, delta: before === null ? null : score.minus(exactNumber(before)).toNumber() };
+    })();
+    const withPublished = (() => {
+      if (!typedPublished) return withPrevious;
+      const published = ownValue(typedPublished.pillars, p.id) ?? null;
+      // The main index's value, as the ministry publishes it: its points over its maximum.
+      const gap = published === null || p.maxPoints <= 0 ? null : score.div(p.maxPoints).minus(exactNumber(published));
+      return { ...withPrevious, published, publishedGap: gap === null ? null : gap.toNumber(), publishedGapDisplay: gap === null ? null : signedIndex(gap) };
+    })();
+    if (!last) return withPublished;
+    const lastScore = ownValue(last.pillars, p.id) ?? null;
+    return { ...withPublished, last: lastScore, lastDelta: lastScore === null ? null : score.minus(exactNumber(lastScore)).toNumber() };
   });
 
   const indicators: IndicatorSummary[] = set.indicators.map((ind) => {
@@ -150,6 +212,33 @@ export function summarize(set: IndicatorSet, result: UnitResult, options: ScoreO
     };
   }
 
+  let published: PublishedSummary | undefined;
+  if (typedPublished) {
+    const index = typedPublished.index === null ? null : exactNumber(typedPublished.index);
+    const gap = index === null ? null : result.total.index.minus(index);
+    published = {
+      index: index === null ? null : index.toNumber(),
+      indexDisplay: index === null ? null : formatIndexVi(index),
+      gap: gap === null ? null : gap.toNumber(),
+      gapDisplay: gap === null ? null : signedIndex(gap),
+    };
+  }
+
+  let lastPeriod: LastPeriodSummary | undefined;
+  if (last) {
+    const index = last.index === null ? null : exactNumber(last.index);
+    const indexDelta = index === null ? null : result.total.index.minus(index);
+    lastPeriod = {
+      period: last.period,
+      total: last.total,
+      totalDelta: last.total === null ? null : result.total.score.minus(exactNumber(last.total)).toNumber(),
+      index: index === null ? null : index.toNumber(),
+      indexDisplay: index === null ? null : formatIndexVi(index),
+      indexDelta: indexDelta === null ? null : indexDelta.toNumber(),
+      indexDeltaDisplay: indexDelta === null ? null : signedIndex(indexDelta),
+    };
+  }
+
   return {
     unit: unit.name,
     pillars,
@@ -162,6 +251,75 @@ export function summarize(set: IndicatorSet, result: UnitResult, options: ScoreO
     incomplete: unit.total.incomplete,
     indicators,
     ...(previous ? { previous } : {}),
+    ...(published ? { published } : {}),
+    ...(lastPeriod ? { lastPeriod } : {}),
+  };
+}
+
+// ---------------------------------------------------------------- comparison (dti score)
+
+/** One main index in `dti score`'s "comparison": self-assessed, published, previous period. */
+export interface MainIndexComparison {
+  readonly points: number;
+  readonly maxPoints: number;
+  /** points / maxPoints, exact; null when the maximum is 0 (IX). */
+  readonly value: number | null;
+  readonly published: number | null;
+  /** value − published; null when either is unknown. */
+  readonly gap: number | null;
+  /** The previous period's points, and points − last. */
+  readonly last: number | null;
+  readonly change: number | null;
+}
+
+/**
+ * What `dti score` adds to its JSON (key "comparison") for a workbook, additively: per main
+ * index and for the DTI, our self-assessed value beside the ministry's published one and the
+ * gap, and the previous period's figures with the change. Values are the summary's (exact
+ * decimals turned into JSON numbers last); null where the workbook has nothing.
+ */
+export interface ScoreComparison {
+  readonly mainIndexes: Readonly<Record<string, MainIndexComparison>>;
+  readonly total: { readonly points: number; readonly maxPoints: number; readonly last: number | null; readonly change: number | null };
+  readonly index: {
+    readonly value: number;
+    readonly valueDisplay: string;
+    readonly published: number | null;
+    readonly gap: number | null;
+    readonly gapDisplay: string | null;
+    readonly last: number | null;
+    readonly change: number | null;
+  };
+  /** The previous period ("Quý III/2026"), null when the workbook holds none. */
+  readonly lastPeriod: string | null;
+}
+
+export function scoreComparison(s: ComputeSummary): ScoreComparison {
+  const mainIndexes: Record<string, MainIndexComparison> = {};
+  for (const p of s.pillars) {
+    putOwn(mainIndexes, p.id, {
+      points: p.score,
+      maxPoints: p.maxPoints,
+      value: p.percent,
+      published: p.published ?? null,
+      gap: p.publishedGap ?? null,
+      last: p.last ?? null,
+      change: p.lastDelta ?? null,
+    });
+  }
+  return {
+    mainIndexes,
+    total: { points: s.total, maxPoints: s.maxTotal, last: s.lastPeriod?.total ?? null, change: s.lastPeriod?.totalDelta ?? null },
+    index: {
+      value: s.index,
+      valueDisplay: s.indexDisplay,
+      published: s.published?.index ?? null,
+      gap: s.published?.gap ?? null,
+      gapDisplay: s.published?.gapDisplay ?? null,
+      last: s.lastPeriod?.index ?? null,
+      change: s.lastPeriod?.indexDelta ?? null,
+    },
+    lastPeriod: s.lastPeriod?.period ?? null,
   };
 }
 

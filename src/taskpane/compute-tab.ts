@@ -1,6 +1,7 @@
 /**
  * The task pane's "Tính điểm" tab: read and score the workbook, show the pillar totals and
- * the DTI index with a chart, the change from the previous year and the gaps to targets, and
+ * the DTI index with a chart, the ministry's published result with the gaps and the previous
+ * period with the change (when the workbook has them), the change from the previous year and the gaps to targets, and
  * switch the workbook's alternative threshold reading (../office/options.ts).
  *
  * "Lập báo cáo quý" makes the quarterly report `dti report` writes (../layout/quarterly-report.ts,
@@ -9,12 +10,12 @@
  * the chunk split and merge load, fetched on first use.
  */
 import { DEFAULT_CALENDAR, parseCalendar } from "../catalog/calendar";
-import { parsePeriod, type Period } from "../catalog/period";
+import { formatPeriodEnglish, parsePeriod, type Period } from "../catalog/period";
 import { findingText } from "../i18n/findings";
-import { num, t } from "../i18n/strings";
+import { lang, num, t } from "../i18n/strings";
 import { MERGE_LOG_SHEET } from "../layout/merge-log";
 import { names, sheetNames } from "../layout/names";
-import { buildQuarterlyReport, comparisonNames, comparisonsFrom, mergeLogFromGrid, tasksFromGrid } from "../layout/quarterly-report";
+import { buildQuarterlyReport, mergeLogFromGrid, REPORT_NAMES, tasksFromGrid } from "../layout/quarterly-report";
 import { buildReportBook } from "../layout/report-book";
 import type { ComputeSummary } from "../layout/summary";
 import { setOption } from "../office/options";
@@ -22,6 +23,22 @@ import { readReportSources } from "../office/read-report-sources";
 import { toNamedCell } from "../office/read-unit";
 import { el, svg } from "./dom";
 import type { ScoringHost } from "./host";
+
+/** A period as the pane's language writes it: "Quý III/2026" or "Q3 2026". */
+function periodShown(text: string): string {
+  const period = parsePeriod(text);
+  return period && lang() === "en" ? formatPeriodEnglish(period) : text;
+}
+
+/** A signed 4-decimal gap ("+0,0123", computed exactly by the summary) in the pane's language. */
+function gapShown(display: string | null | undefined): string {
+  if (display === null || display === undefined) return "–";
+  return lang() === "en" ? display.replace(",", ".") : display;
+}
+
+function signed(n: number, decimals: number): string {
+  return `${n > 0 ? "+" : ""}${num(n, decimals)}`;
+}
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -59,7 +76,7 @@ export class ComputeTab {
       const period = read.period === undefined ? undefined : parsePeriod(read.period);
       if (!period) return t("computeReportNoPeriod");
       const tasksSheet = sheetNames(0).tasks;
-      const src = await this.host.run((context) => readReportSources(context, [tasksSheet, MERGE_LOG_SHEET], [...comparisonNames(set), names.partAgency]));
+      const src = await this.host.run((context) => readReportSources(context, [tasksSheet, MERGE_LOG_SHEET], REPORT_NAMES));
       const get = (name: string) => toNamedCell(src.values.get(name));
       const part = get(names.partAgency);
       if (part.kind === "value" && typeof part.value === "string" && part.value.trim() !== "") return t("computeReportIsPart", { agency: part.value });
@@ -78,7 +95,6 @@ export class ComputeTab {
         calendar: "error" in parsed ? DEFAULT_CALENDAR : parsed.calendar,
         tasks: tasksGrid ? tasksFromGrid(tasksGrid) : null,
         log: logGrid ? mergeLogFromGrid(logGrid) : null,
-        comparisons: comparisonsFrom(set, get),
         today: { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() },
       });
       const xlsx = await loadXlsx();
@@ -175,6 +191,44 @@ export class ComputeTab {
     totals.append(el("dt", t("computeTotal")), el("dd", `${num(s.total)} / ${s.maxTotal}`, { "data-testid": "compute-total" }));
     totals.append(el("dt", t("computeIndex")), el("dd", s.indexDisplay, { "data-testid": "compute-index", class: "pane-index" }));
     panel.appendChild(totals);
+    // The published result and the previous period: shown only when the workbook has them, each
+    // in a table of its own (the pane is 320 px wide), the main index's name in the row's title.
+    const published = s.published;
+    const last = s.lastPeriod;
+    const lastPeriod = last?.period ? periodShown(last.period) : null;
+    if (published) {
+      panel.appendChild(el("h3", t("computePublishedTitle")));
+      panel.appendChild(
+        this.compareTable(s, "compute-published-table", [t("computeSelf"), t("computePublished"), t("computePublishedGap")], (p) => [
+          ["self", p.percent === null ? "–" : num(p.percent, 4)],
+          ["published", p.published === null || p.published === undefined ? "–" : num(p.published, 4)],
+          ["published-gap", gapShown(p.publishedGapDisplay)],
+        ]),
+      );
+    }
+    if (published?.index !== null && published?.index !== undefined) {
+      panel.appendChild(
+        el("p", t("computePublishedIndex", { published: num(published.index, 4), now: s.indexDisplay, gap: gapShown(published.gapDisplay) }), { "data-testid": "compute-published" }),
+      );
+    }
+    if (published) panel.appendChild(el("p", t("computePublishedHint"), { class: "pane-hint" }));
+    if (last) {
+      panel.appendChild(el("h3", lastPeriod ? t("computeLastOf", { period: lastPeriod }) : t("computeLast")));
+      panel.appendChild(
+        this.compareTable(s, "compute-last-table", [t("computeLast"), t("computeScore"), t("computeLastDelta")], (p) => [
+          ["last", p.last === null || p.last === undefined ? "–" : num(p.last)],
+          ["score", num(p.score)],
+          ["last-delta", p.lastDelta === null || p.lastDelta === undefined ? "–" : signed(p.lastDelta, 2)],
+        ]),
+      );
+    }
+    if (last && last.index !== null) {
+      panel.appendChild(
+        el("p", t("computeLastIndex", { period: lastPeriod ?? t("computeLast"), last: num(last.index, 4), now: s.indexDisplay, delta: gapShown(last.indexDeltaDisplay) }), {
+          "data-testid": "compute-last",
+        }),
+      );
+    }
     if (s.incomplete.length) panel.appendChild(el("p", t("computeIncomplete", { list: s.incomplete.join(", ") }), { class: "pane-hint" }));
 
     panel.appendChild(this.chart(s));
@@ -207,6 +261,23 @@ export class ComputeTab {
     }
     panel.appendChild(targets);
     this.reportView(panel);
+  }
+
+  /** One row per main index (its number; its name as the title), with the given cells (data-col, text). */
+  private compareTable(s: ComputeSummary, testid: string, heads: readonly string[], cells: (p: ComputeSummary["pillars"][number]) => readonly [string, string][]): HTMLTableElement {
+    const table = el("table", undefined, { class: "pane-table", "data-testid": testid });
+    const head = el("tr");
+    for (const h of [t("computePillar"), ...heads]) head.appendChild(el("th", h, { scope: "col" }));
+    table.appendChild(el("thead")).appendChild(head);
+    const body = el("tbody");
+    for (const p of s.pillars) {
+      const tr = el("tr", undefined, { "data-pillar": p.id });
+      tr.appendChild(el("th", p.id, { scope: "row", title: `${p.id}. ${p.name}` }));
+      for (const [col, text] of cells(p)) tr.appendChild(el("td", text, { "data-col": col }));
+      body.appendChild(tr);
+    }
+    table.appendChild(body);
+    return table;
   }
 
   /** Horizontal bars of each pillar's points against its maximum, drawn as SVG. */

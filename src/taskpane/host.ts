@@ -5,8 +5,10 @@
  * over the fake host. Every tab takes these from here, so no tab imports another or the shell.
  */
 import type { IndicatorSet } from "../catalog";
+import { DtiError } from "../engine/errors";
 import type { UnitResult } from "../engine/types";
-import { t } from "../i18n/strings";
+import { say } from "../i18n/findings";
+import { lang, t } from "../i18n/strings";
 import type { ReadResult } from "../layout/read-inputs";
 import type { ComputeSummary } from "../layout/summary";
 import type { ValidationReport } from "../layout/validate";
@@ -33,6 +35,8 @@ export interface PaneHost {
 /** A readable line for anything Excel or an adapter reports. */
 export function describeError(error: unknown): string {
   if (error instanceof WriteLayoutError) return error.message;
+  // The engine's shape errors (a duplicate unit, an unknown indicator) are findings: in the pane's language.
+  if (error instanceof DtiError && error.problem) return say(error.problem, lang());
   const e = error as { code?: string; message?: string; debugInfo?: { errorLocation?: string } };
   const where = e.debugInfo?.errorLocation ? ` (${e.debugInfo.errorLocation})` : "";
   return `${t("excelError")}${where}: ${e.message ?? String(error)}${e.code ? ` [${e.code}]` : ""}`;

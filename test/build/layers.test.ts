@@ -48,8 +48,12 @@ describe("layer rule", () => {
     expect(violations).toContain("no-node-in-browser: taskpane/taskpane.ts → fs");
   });
 
+  it("fails on an English table of the catalog reachable from the custom functions' entry", () => {
+    expect(violations).toContain("vietnamese-only-functions: functions/functions.ts → i18n/texts-en.ts");
+  });
+
   it("reports nothing else: a forward import and a Node built-in outside the browser's reach pass", () => {
-    expect(violations).toHaveLength(3);
+    expect(violations).toHaveLength(4);
   });
 
   it("runs in npm test over src/", () => {

@@ -127,6 +127,39 @@ describe("dti report MASTER -o FILE", () => {
     expect(again2.stderr).toBe(`Lỗi: ${out} đã có. Không ghi đè: hãy chọn tên tệp khác.\n`);
   }, 60_000);
 
+  it("puts the published result and the previous period typed on Tổng hợp beside the figures, as dti score compares them", async () => {
+    const typed = path.join(dir, "co-so-sanh.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(merged);
+    expect(
+      writeNamedValues(
+        wb,
+        new Map<string, string | number>([
+          [names.publishedPillar("I"), 0.8123],
+          [names.publishedIndex, "0,5234"],
+          [names.lastPeriod, "Quý II/2026"],
+          [names.lastPillar("I"), 61.5],
+          [names.lastTotal, 480],
+          [names.lastIndex, 0.48],
+        ]),
+      ),
+    ).toEqual([]);
+    await wb.xlsx.writeFile(typed);
+    const report = JSON.parse((await run(["report", typed, "--json", "--today", "2026-09-28"])).stdout) as ReportJson & {
+      lastPeriod: string;
+      figures: { id: string; score: number; last: number | null; published: number | null }[];
+    };
+    const score = JSON.parse((await run(["score", typed])).stdout) as { comparison: { index: { published: number }; total: { last: number }; mainIndexes: Record<string, { published: number | null; last: number | null }> } };
+    expect(report.lastPeriod).toBe("Quý II/2026");
+    const first = report.figures[0]!;
+    expect([first.id, first.published, first.last]).toEqual(["I", score.comparison.mainIndexes.I!.published, score.comparison.mainIndexes.I!.last]);
+    expect(first.published).toBe(0.8123);
+    const total = report.figures.find((f) => f.id === "total")!;
+    expect([total.published, total.last]).toEqual([0.5234, 480]);
+    expect(total.published).toBe(score.comparison.index.published);
+    expect(report.figures.find((f) => f.id === "II")).toMatchObject({ published: null, last: null });
+  }, 60_000);
+
   it("refuses a part, a bad --today and a master without a period, naming the file and the fix", async () => {
     const r = await run(["report", part, "--json"]);
     expect(r.code).toBe(1);

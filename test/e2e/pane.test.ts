@@ -634,6 +634,52 @@ describe("the task pane in Chromium (issue 4)", () => {
     await shot(page, "compute-previous");
   });
 
+  test("11b the ministry's published result and the previous period: tables only when the workbook has them", async () => {
+    const shown = (testid: string): Promise<number> => page.$$eval(byTestId(testid), (e) => e.length);
+    expect([await shown("compute-published-table"), await shown("compute-last-table")]).toEqual([0, 0]);
+    const typed: [string, string | number][] = [
+      [names.publishedIndex, 0.4321],
+      [names.publishedPillar("I"), 0.5234],
+      [names.lastPeriod, "Quý III/2026"],
+      [names.lastPillar("I"), 40.1],
+      [names.lastTotal, 400.3],
+      [names.lastIndex, 0.4003],
+    ];
+    await typeAll(page, typed, true);
+    await click(page, "compute-run");
+    await page.waitForSelector(byTestId("compute-published-table"));
+    const head = (testid: string): Promise<string[]> => page.$$eval(`${byTestId(testid)} thead th`, (ths) => ths.map((th) => th.textContent ?? ""));
+    expect(await head("compute-published-table")).toEqual(["Chỉ số chính", "Tự đánh giá", "Bộ công bố", "Chênh lệch"]);
+    expect(await head("compute-last-table")).toEqual(["Chỉ số chính", "Kỳ trước", "Điểm", "Thay đổi"]);
+    const r = engineResult(sample);
+    const cell = (testid: string, pillar: string, col: string): Promise<string | null> => page.textContent(`${byTestId(testid)} [data-pillar="${pillar}"] [data-col="${col}"]`);
+    const gapI = (r.pillars["I"]?.score as UnitResult["total"]["score"]).div(100).minus("0.5234");
+    expect(await cell("compute-published-table", "I", "self")).toBe((r.pillars["I"]?.score as UnitResult["total"]["score"]).div(100).toFixed(4).replace(".", ","));
+    expect(await cell("compute-published-table", "I", "published")).toBe("0,5234");
+    expect(await cell("compute-published-table", "I", "published-gap")).toBe(`${gapI.isNegative() ? "-" : "+"}${gapI.abs().toFixed(4).replace(".", ",")}`);
+    expect(await cell("compute-published-table", "II", "published")).toBe("–");
+    expectShown((await cell("compute-last-table", "I", "last")) ?? "", 40.1, "previous period, I");
+    expectShown(((await cell("compute-last-table", "I", "last-delta")) ?? "").replace(/^\+/, ""), (r.pillars["I"]?.score.toNumber() ?? NaN) - 40.1, "change, I");
+    expect(await cell("compute-last-table", "II", "last")).toBe("–");
+    const gap = r.total.index.minus("0.4321");
+    expect(await text(page, "compute-published")).toContain(`0,4321`);
+    expect(await text(page, "compute-published")).toContain(`${gap.isNegative() ? "-" : "+"}${gap.abs().toFixed(4).replace(".", ",")}`);
+    expect(await text(page, "compute-last")).toContain("Quý III/2026: 0,4003");
+    await expectTotalsLikeEngine(page, r);
+    // The main index's name stays reachable (the narrow tables show its number).
+    expect(await page.getAttribute(`${byTestId("compute-published-table")} [data-pillar="I"] th`, "title")).toBe("I. NHẬN THỨC SỐ");
+    // Nothing wider than the pane.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const a11y = await axeViolations(page, "compute-published");
+    await shot(page, "compute-published");
+    expectAccessible(a11y);
+    // Cleared again: the tables go (and the README screenshot below stays as it was).
+    await typeAll(page, typed.map(([n]) => [n, ""] as const), true);
+    await click(page, "compute-run");
+    await page.waitForSelector(byTestId("compute-table"));
+    expect([await shown("compute-published-table"), await shown("compute-last-table")]).toEqual([0, 0]);
+  });
+
   test("12 the README screenshot: the compute view in Vietnamese, diacritics rendered", async () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("vi");
     // Every font Chromium used for the Vietnamese title has the title's letters.

@@ -44,6 +44,17 @@ const SAMPLES: Samples = {
   unscored: [{ code: "unscored", severity: "info", indicator: "9.1" }],
   "sub-indicator-incomplete": [{ code: "sub-indicator-incomplete", severity: "warning", indicator: "5.12", children: ["5.12.1", "5.12.4"] }],
 
+  "duplicate-unit": [{ code: "duplicate-unit", unit: "sở y tế", before: "Sở Y tế" }],
+  "unknown-indicator-id": [{ code: "unknown-indicator-id", id: "3.99", set: "dti-province-2022" }],
+  "unit-unknown-indicator": [
+    { code: "unit-unknown-indicator", unit: "Sở Y tế", id: "3.99", set: "dti-province-2022", case: "values" },
+    { code: "unit-unknown-indicator", unit: "Sở Y tế", id: "6.99", set: "dti-province-2022", case: "reference" },
+  ],
+  "unit-unknown-info": [
+    { code: "unit-unknown-info", unit: "Huyện A", item: "99", set: "huyen-2023", known: ["1", "2"] },
+    { code: "unit-unknown-info", unit: "Huyện A", item: "1", set: "khong-muc", known: [] },
+  ],
+
   "not-a-template": [{ code: "not-a-template", severity: "fatal", lacking: "DTI_META_SET" }],
   "other-set": [{ code: "other-set", severity: "fatal", found: "dti-2020", expected: "dti-province-2022" }],
   "unknown-version": [{ code: "unknown-version", severity: "fatal", versionName: "DTI_META_VERSION", value: "ba" }],
@@ -69,6 +80,11 @@ const SAMPLES: Samples = {
   "unreadable-period": [
     { code: "unreadable-period", severity: "warning", name: "DTI_PERIOD", text: "Quý 5/2026", at: "'Thông tin chung'!C3" },
     { code: "unreadable-period", severity: "warning", name: "DTI_PERIOD", text: "2026" },
+  ],
+
+  "invalid-published": [
+    { code: "invalid-published", severity: "warning", name: "DTI_PUB_PILLAR_III", pillar: "III", text: "52,34%", at: "'Tổng hợp'!H9" },
+    { code: "invalid-published", severity: "warning", name: "DTI_PUB_INDEX", text: "1,2" },
   ],
 
   "info-not-a-number": [{ code: "info-not-a-number", item: { id: 4, name: "Số lượng dân số" }, value: '"nhiều"', users: ["3.1", "4.11"] }],

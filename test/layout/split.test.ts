@@ -175,7 +175,9 @@ describe("splitByAgency, dti-province-2022", () => {
     const master = buildWorkbookLayout(set);
     const preserved = master.names.filter((n) => isPreservedName(n) && n.sheet !== "Nhiệm vụ").map((n) => n.name);
     const unowned = preserved.filter((n) => !owners.has(n));
-    const settings = (n: string): boolean => n.startsWith("DTI_OPT_") || n.startsWith("DTI_PREV_") || n === names.period || n === names.calendar;
+    // The coordinator's own cells on Tổng hợp (issue 11): the published result and the previous period are no agency's.
+    const settings = (n: string): boolean =>
+      n.startsWith("DTI_OPT_") || n.startsWith("DTI_PREV_") || n.startsWith("DTI_PUB_") || n.startsWith("DTI_LAST_") || n === names.period || n === names.calendar;
     expect(unowned.filter((n) => !settings(n))).toEqual([]);
     expect([...owners.values()].every((a) => a.length === 1)).toBe(true);
     // Linked cells are formulas in the master: never owned.

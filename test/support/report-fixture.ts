@@ -12,7 +12,7 @@ import { scoreUnits } from "../../src/engine/score";
 import type { UnitInput, UnitResult } from "../../src/engine/types";
 import { MERGE_LOG_HEADERS } from "../../src/layout/merge-log";
 import { TEMPLATE_VERSION, names } from "../../src/layout/names";
-import { buildQuarterlyReport, comparisonsFrom, mergeLogFromGrid, tasksFromGrid, type QuarterlyReport, type RawCell } from "../../src/layout/quarterly-report";
+import { buildQuarterlyReport, mergeLogFromGrid, tasksFromGrid, type QuarterlyReport, type RawCell } from "../../src/layout/quarterly-report";
 import { namesToRead, readInputs, type NamedCell, type ReadResult } from "../../src/layout/read-inputs";
 import { validateWorkbook } from "../../src/layout/validate";
 import { namedInputs } from "./named-inputs";
@@ -105,7 +105,6 @@ export function compile(
     calendar: DEFAULT_CALENDAR,
     tasks,
     log,
-    comparisons: comparisonsFrom(set, get),
     today,
   });
   return { read, result, report };
