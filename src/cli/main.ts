@@ -22,6 +22,7 @@ import { LIMIT_OPTIONS, LIMIT_USAGE, limitsFromArgs, openXlsx } from "./open-xls
 import type { XlsxLimits } from "../xlsx/bounded";
 import { SPLIT_USAGE, splitCommand } from "./split";
 import { TREND_USAGE, trendCommand } from "./trend";
+import { REPORT_USAGE, reportCommand } from "./report";
 import { describeIndicator } from "../catalog/describe";
 import { calendarText, parseCalendar } from "../catalog/calendar";
 import { formatPeriod, parsePeriod, quarterOf, type Period } from "../catalog/period";
@@ -70,6 +71,7 @@ ${SPLIT_USAGE}
 ${MERGE_USAGE}
 ${AGGREGATE_USAGE}
 ${TREND_USAGE}
+${REPORT_USAGE}
   Bộ chỉ số: có sẵn ${indicatorSets.map((x) => x.id).join(", ")}; bộ khác (của tỉnh cho sở, huyện, xã) là một tệp .json
   theo lược đồ danh mục, hoặc trang "${SET_SHEET_NAME}" của một tệp .xlsx, dùng với --set <tệp>. Mẫu làm từ bộ không có sẵn
   mang theo trang "${SET_SHEET_NAME}", nên "score" đọc được bộ chỉ số từ chính sổ đó.
@@ -275,6 +277,8 @@ export async function run(argv: readonly string[], readFile?: (path: string) => 
         return await aggregateCommand(rest);
       case "trend":
         return await trendCommand(rest);
+      case "report":
+        return await reportCommand(rest);
       case undefined:
       case "help":
       case "--help":

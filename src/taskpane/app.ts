@@ -98,7 +98,7 @@ export class PaneApp {
       autoOpen,
     );
     this.validate = new ValidateTab(host, this.sets, supports);
-    this.compute = new ComputeTab(host);
+    this.compute = new ComputeTab({ ...host, ...(createWorkbook ? { createWorkbook } : {}) });
     this.agency = new AgencyTab(
       host,
       () => this.validate.validate(),

@@ -3,12 +3,24 @@
  * the DTI index with a chart, the ministry's published result with the gaps and the previous
  * period with the change (when the workbook has them), the change from the previous year and the gaps to targets, and
  * switch the workbook's alternative threshold reading (../office/options.ts).
+ *
+ * "Lập báo cáo quý" makes the quarterly report `dti report` writes (../layout/quarterly-report.ts,
+ * ../layout/report-book.ts) from the open workbook, as a separate .xlsx to download or open in
+ * Excel, as split's parts are: the workbook itself is not changed. The .xlsx writer (exceljs) is
+ * the chunk split and merge load, fetched on first use.
  */
-import { formatPeriodEnglish, parsePeriod } from "../catalog/period";
+import { DEFAULT_CALENDAR, parseCalendar } from "../catalog/calendar";
+import { formatPeriodEnglish, parsePeriod, type Period } from "../catalog/period";
+import { findingText } from "../i18n/findings";
 import { lang, num, t } from "../i18n/strings";
-import { names } from "../layout/names";
+import { MERGE_LOG_SHEET } from "../layout/merge-log";
+import { names, sheetNames } from "../layout/names";
+import { buildQuarterlyReport, mergeLogFromGrid, REPORT_NAMES, tasksFromGrid } from "../layout/quarterly-report";
+import { buildReportBook } from "../layout/report-book";
 import type { ComputeSummary } from "../layout/summary";
 import { setOption } from "../office/options";
+import { readReportSources } from "../office/read-report-sources";
+import { toNamedCell } from "../office/read-unit";
 import { el, svg } from "./dom";
 import type { ScoringHost } from "./host";
 
@@ -28,8 +40,98 @@ function signed(n: number, decimals: number): string {
   return `${n > 0 ? "+" : ""}${num(n, decimals)}`;
 }
 
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The .xlsx chunk (exceljs and the layout writer), shared with split and merge. */
+const loadXlsx = () => import(/* webpackChunkName: "xlsx" */ "../xlsx/report-book");
+
+/** "bao-cao-quy-III-2026.xlsx", "bao-cao-nam-2026.xlsx". */
+export function reportFileName(period: Period): string {
+  return period.kind === "quarter" ? `bao-cao-quy-${["I", "II", "III", "IV"][period.quarter - 1]}-${period.year}.xlsx` : `bao-cao-nam-${period.year}.xlsx`;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** What the tab needs of the pane: scoring, and `Excel.createWorkbook` where the host has it. */
+export interface ComputeHost extends ScoringHost {
+  readonly createWorkbook?: (base64: string) => Promise<void>;
+}
+
 export class ComputeTab {
-  constructor(private readonly host: ScoringHost) {}
+  /** The last report made: its file, to download or open. */
+  private reportFile: { readonly name: string; readonly bytes: Uint8Array<ArrayBuffer>; readonly url: string } | null = null;
+
+  constructor(private readonly host: ComputeHost) {}
+
+  private async makeReport(): Promise<void> {
+    await this.host.task(t("computeReportMaking"), async () => {
+      if (!(await this.host.readAndScore())) return t("noTemplate");
+      const { read, result, report: validation } = this.host.scored();
+      if (!read || !result || !validation) return t("noTemplate");
+      const set = this.host.set();
+      const period = read.period === undefined ? undefined : parsePeriod(read.period);
+      if (!period) return t("computeReportNoPeriod");
+      const tasksSheet = sheetNames(0).tasks;
+      const src = await this.host.run((context) => readReportSources(context, [tasksSheet, MERGE_LOG_SHEET], REPORT_NAMES));
+      const get = (name: string) => toNamedCell(src.values.get(name));
+      const part = get(names.partAgency);
+      if (part.kind === "value" && typeof part.value === "string" && part.value.trim() !== "") return t("computeReportIsPart", { agency: part.value });
+      const calendarCell = get(names.calendar);
+      const parsed = parseCalendar(calendarCell.kind === "value" && typeof calendarCell.value === "string" ? calendarCell.value : "");
+      const now = new Date();
+      const tasksGrid = src.grids.get(tasksSheet) ?? null;
+      const logGrid = src.grids.get(MERGE_LOG_SHEET) ?? null;
+      const report = buildQuarterlyReport({
+        set,
+        read,
+        result,
+        options: read.options,
+        validation,
+        period,
+        calendar: "error" in parsed ? DEFAULT_CALENDAR : parsed.calendar,
+        tasks: tasksGrid ? tasksFromGrid(tasksGrid) : null,
+        log: logGrid ? mergeLogFromGrid(logGrid) : null,
+        today: { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() },
+      });
+      const xlsx = await loadXlsx();
+      // The report is for the Ban Điều hành: in Vietnamese whatever the pane's language.
+      const bytes = await xlsx.reportBytes(buildReportBook(report, (f) => findingText(f, "vi")));
+      if (this.reportFile) URL.revokeObjectURL(this.reportFile.url);
+      const name = reportFileName(period);
+      this.reportFile = { name, bytes, url: URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE })) };
+      return t("computeReportDone", { period: read.period ?? "", problems: report.problems.length });
+    });
+  }
+
+  private async openReport(): Promise<void> {
+    const create = this.host.createWorkbook;
+    const file = this.reportFile;
+    if (!create || !file) return;
+    await this.host.task(t("working"), async () => {
+      await create(toBase64(file.bytes));
+      return t("computeReportOpened", { file: file.name });
+    });
+  }
+
+  private reportView(panel: HTMLElement): void {
+    const box = el("div", undefined, { class: "pane-report", "data-testid": "compute-report-box" });
+    box.appendChild(el("h3", t("computeReport")));
+    box.appendChild(el("p", t("computeReportHint"), { class: "pane-hint" }));
+    const buttons = el("div", undefined, { class: "pane-buttons" });
+    buttons.appendChild(this.host.button(t("computeReport"), "compute-report", () => void this.makeReport()));
+    const file = this.reportFile;
+    if (file && this.host.createWorkbook) buttons.appendChild(this.host.button(t("splitOpen"), "compute-report-open", () => void this.openReport()));
+    box.appendChild(buttons);
+    if (file) {
+      const link = el("a", t("computeReportDownload", { file: file.name }), { href: file.url, download: file.name, "data-testid": "compute-report-download", class: "pane-link" });
+      box.appendChild(el("p")).appendChild(link);
+    }
+    panel.appendChild(box);
+  }
 
   /** The status line after scoring: the index, once there is one. */
   private indexLine(): string {
@@ -60,7 +162,10 @@ export class ComputeTab {
     panel.appendChild(buttons);
     const s = this.host.scored().summary;
     panel.appendChild(this.host.check(t("computeAlt"), "compute-alt", s?.altThreshold === true, (on) => void this.toggleAlt(on)));
-    if (!s) return;
+    if (!s) {
+      this.reportView(panel);
+      return;
+    }
     const period = this.host.scored().read?.period;
     if (period !== undefined) panel.appendChild(el("p", t("computePeriod", { period }), { "data-testid": "compute-period" }));
     panel.appendChild(el("p", s.altThreshold ? t("computeAltOn") : t("computeAltOff"), { class: "pane-hint" }));
@@ -155,6 +260,7 @@ export class ComputeTab {
       targets.appendChild(list);
     }
     panel.appendChild(targets);
+    this.reportView(panel);
   }
 
   /** One row per main index (its number; its name as the title), with the given cells (data-col, text). */

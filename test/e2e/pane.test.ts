@@ -17,6 +17,9 @@
  * diacritics, a font that has them (fonts-dejavu-core).
  */
 import { formatPeriod, quarterOf } from "../../src/catalog/period";
+import { compareDates, DEFAULT_CALENDAR, dueDate } from "../../src/catalog/calendar";
+import { REPORT_SHEETS } from "../../src/layout/report-book";
+import { reportFileName } from "../../src/taskpane/compute-tab";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -1224,6 +1227,46 @@ describe("split and merge in the pane (issue 5)", () => {
     await page.click(byTestId("merge-accept-period"));
     await idle(page);
     expectAccessible(await axeViolations(page, "merge-preview"));
+  });
+
+  test("report: the Compute tab's Lập báo cáo quý makes the quarterly report from the open workbook (issue 11)", async () => {
+    // The period the pane's merges above were logged under (the template's default, this quarter).
+    const now = new Date();
+    const period = quarterOf(now);
+    await typeAll(page, [[names.period, formatPeriod(period)]]);
+    await click(page, "tab-compute");
+    const syncs = await syncCount(page);
+    await click(page, "compute-report");
+    // 2 to read and score, 2 for Nhiệm vụ, Nhật ký gộp and the few names: whatever the rows.
+    expect((await syncCount(page)) - syncs).toBe(4);
+    expect(await text(page, "pane-status")).toMatch(new RegExp(`^Đã lập báo cáo ${formatPeriod(period).replace("/", "\\/")}: \\d+ vấn đề cần xử lý\\.$`, "u"));
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(byTestId("compute-report-download"))]);
+    expect(download.suggestedFilename()).toBe(reportFileName(period));
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(Object.values(REPORT_SHEETS));
+    const report = wb.getWorksheet(REPORT_SHEETS.report)!;
+    expect(report.getCell("B3").value).toBe(formatPeriod(period));
+    expect(report.getCell("B11").value).toBe(await text(page, "compute-index"));
+    // Sở TTTT's part came back through the pane's merge today: on time unless today is past the agencies' due date.
+    const due = dueDate(DEFAULT_CALENDAR, period, "agencies").date;
+    const today = { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+    let row: ExcelJS.Row | undefined;
+    wb.getWorksheet(REPORT_SHEETS.agencies)!.eachRow((r) => {
+      if (r.getCell(2).value === "Sở TTTT") row = r;
+    });
+    expect(row?.getCell(12).value).toBe(compareDates(today, due) <= 0 ? "Đúng hạn" : "Muộn");
+    expect(String(row?.getCell(14).value)).toContain("so-tttt-lan-1.xlsx");
+    // "Mở trong Excel": Excel.createWorkbook gets the same file.
+    const before = (await page.evaluate(() => (window.__dti as DtiHarness).created)).length;
+    await click(page, "compute-report-open");
+    const created = await page.evaluate(() => (window.__dti as DtiHarness).created);
+    expect(created).toHaveLength(before + 1);
+    expect(Buffer.from(created[before] as string, "base64").equals(fs.readFileSync(file))).toBe(true);
+    await shot(page, "report");
+    expectAccessible(await axeViolations(page, "report"));
   });
 
   test("no Content-Security-Policy violation during split and merge, and nothing failed", async () => {
