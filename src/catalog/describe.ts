@@ -3,7 +3,7 @@
  * CLI's `catalog` listing, function help and templates. One source: the rule itself.
  */
 import { exact } from "./exact";
-import type { Indicator, Measure, PartRule, RatioSpec, Rule, Tier, Variable } from "./schema";
+import type { GroupPart, Indicator, Measure, Part, RatioSpec, Rule, Tier, Variable } from "./schema";
 
 /** "0.8" → "80 %", "0.0025" → "0,25 %". */
 export function percent(text: string): string {
@@ -33,8 +33,23 @@ function measureText(m: Measure): string {
   return m.kind === "amount" ? m.amount : `tỷ lệ ${ratioText(m.ratio)}`;
 }
 
-function partText(rule: PartRule): string {
-  return rule.kind === "ratio" ? `min(${ratioText(rule.ratio)}, 1)` : `lựa chọn ${rule.variable}`;
+/** Points of a share of the maximum, as the reader of a set sees them: "1/10 điểm tối đa". */
+function shareText(share: string): string {
+  return `${fraction(share)} điểm tối đa`;
+}
+
+function partText(part: Part | GroupPart): string {
+  const rule = part.rule;
+  switch (rule.kind) {
+    case "ratio":
+      return `${part.label}: min(${ratioText(rule.ratio)}, 1) × ${shareText(part.share)}`;
+    case "choice":
+      return `${part.label}: lựa chọn ${rule.variable} × ${shareText(part.share)}`;
+    case "capped-count":
+      return `${part.label}: ${fraction(rule.pointsEach)} điểm cho mỗi ${rule.count}, không quá ${shareText(part.share)}`;
+    case "group":
+      return `${part.label}: [${rule.parts.map(partText).join(" + ")}], tổng không quá ${shareText(part.share)}`;
+  }
 }
 
 export function describeRule(rule: Rule): string {
@@ -55,7 +70,7 @@ export function describeRule(rule: Rule): string {
     case "tiers-amount":
       return `${rule.gate ? `Nếu ${rule.gate} = không: 0 điểm; nếu có: ` : ""}${tiersText(rule.tiers, rule.amount, false)}`;
     case "multi-part":
-      return rule.parts.map((p) => `${p.label}: ${partText(p.rule)} × ${fraction(p.share)} điểm tối đa`).join(" + ");
+      return rule.parts.map(partText).join(" + ");
     case "choice":
       return `Điểm theo lựa chọn ${rule.variable}`;
     case "capped-count":
@@ -68,6 +83,8 @@ export function describeRule(rule: Rule): string {
       return `Cộng điểm ${rule.children.join(", ")}`;
     case "unscored":
       return "Không tính điểm (theo dõi)";
+    case "best-of":
+      return `Điểm cao nhất trong các trường hợp: ${rule.cases.map((c, n) => `(${n + 1}) ${c.label}: ${describeRule(c.rule)}`).join("; ")}`;
   }
 }
 

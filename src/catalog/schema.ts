@@ -199,55 +199,163 @@ const tiersField = field(list(tierDecl, 1), {
 const ratioRuleDecl = obj({ ratio: ratioField });
 /** One answer mapped to a fraction of max (§7). */
 const choiceRuleDecl = obj({ variable: variableRef('Biến lựa chọn ("type": "choice") quyết định điểm.', 'The choice variable ("type": "choice") that decides the points.') });
+/**
+ * A number of qualifying items, `pointsEach` each, never more than max (§8). As a part of a
+ * multi-part rule ("1 điểm mỗi ứng dụng, không quá 5 điểm"), never more than the part's share.
+ */
+const cappedCountRuleDecl = obj({
+  count: variableRef("Biến đếm số mục đạt.", "The variable counting qualifying items."),
+  pointsEach: field(exactNumber("> 0"), { vi: 'Số điểm mỗi mục ("1"), tính bằng điểm.', en: 'Points per item ("1"), in points.' }),
+});
 
 const ratioRuleDoc = { vi: "Điểm = min(tỷ lệ, 1) × điểm tối đa.", en: "Points = min(ratio, 1) × maximum." };
 const choiceRuleDoc = { vi: 'Điểm = "fraction" của phương án được chọn × điểm tối đa.', en: 'Points = the chosen option\'s "fraction" × maximum.' };
+const cappedCountPartDoc = {
+  vi: 'Mỗi mục đạt được "pointsEach" điểm, không quá phần điểm của phần này ("share" × điểm tối đa).',
+  en: '"pointsEach" points per qualifying item, at most the part\'s points ("share" × maximum).',
+};
+
+/** What a part may be scored by: a ratio, a choice, or a capped count ("1 điểm mỗi ứng dụng, không quá 5"). */
+const simplePartRules = { ratio: ratioRuleDecl, choice: choiceRuleDecl, "capped-count": cappedCountRuleDecl };
+const simplePartDocs = { ratio: ratioRuleDoc, choice: choiceRuleDoc, "capped-count": cappedCountPartDoc };
+
+const shareField = field(exactNumber("(0, 1]"), {
+  vi: 'Phần điểm tối đa của chỉ số mà phần này chiếm ("1/2"); các phần cộng lại bằng 1.',
+  en: 'Share of the maximum points this part is worth ("1/2"); the shares add up to 1.',
+});
+const partLabelField = field(str({ nonEmpty: true }), { vi: "Tên ngắn của phần, như văn bản ghi.", en: "Short name of the part, as the text heads it." });
+
+/** A part inside a group: scored like a part, capped at its own share; the group caps their sum. */
+const groupPartDecl = obj({
+  share: field(exactNumber("(0, 1]"), {
+    vi: 'Phần điểm tối đa của chỉ số mà riêng phần này có thể đạt ("1/10"); nhóm giới hạn tổng các phần.',
+    en: 'Share of the maximum this part alone can earn ("1/10"); the group caps the parts\' sum.',
+  }),
+  label: partLabelField,
+  rule: field(kinds(simplePartRules, simplePartDocs), {
+    vi: 'Cách tính điểm phần này: "ratio", "choice" hoặc "capped-count".',
+    en: 'How the part is scored: "ratio", "choice" or "capped-count".',
+  }),
+});
+
+/** Parts whose points are added, the sum never more than the group's share ("tổng không quá 5 điểm"). */
+const groupRuleDecl = obj({
+  parts: field(list(groupPartDecl, 2), {
+    vi: 'Các phần của nhóm (ít nhất 2); tổng điểm của chúng không quá "share" của nhóm.',
+    en: 'The group\'s parts (at least 2); their sum is capped at the group\'s "share".',
+  }),
+});
 
 /** A part of a multi-part rule (§6): its share of the points and how the part is scored. */
 const partDecl = obj({
-  /** Share of the indicator's max points this part is worth ("1/2", "4/5"). */
-  share: field(exactNumber("(0, 1]"), { vi: 'Phần điểm tối đa của chỉ số mà phần này chiếm ("1/2"); các phần cộng lại bằng 1.', en: 'Share of the maximum points this part is worth ("1/2"); the shares add up to 1.' }),
+  /** Share of the indicator's max points this part is worth ("1/2", "4/5"); a group's share is its cap. */
+  share: shareField,
   /** Short Vietnamese name of the part, as the text heads it. */
-  label: field(str({ nonEmpty: true }), { vi: "Tên ngắn của phần, như văn bản ghi.", en: "Short name of the part, as the text heads it." }),
-  rule: field(kinds({ ratio: ratioRuleDecl, choice: choiceRuleDecl }, { ratio: ratioRuleDoc, choice: choiceRuleDoc }), {
-    vi: 'Cách tính điểm phần này: "ratio" hoặc "choice".',
-    en: 'How the part is scored: "ratio" or "choice".',
-  }),
+  label: partLabelField,
+  rule: field(
+    kinds(
+      { ...simplePartRules, group: groupRuleDecl },
+      {
+        ...simplePartDocs,
+        group: {
+          vi: 'Nhóm các phần: điểm các phần cộng lại, không quá "share" của nhóm × điểm tối đa.',
+          en: 'A group of parts: their points added, at most the group\'s "share" × maximum.',
+        },
+      },
+    ),
+    {
+      vi: 'Cách tính điểm phần này: "ratio", "choice", "capped-count" hoặc "group".',
+      en: 'How the part is scored: "ratio", "choice", "capped-count" or "group".',
+    },
+  ),
+});
+
+/** "Tỷ lệ ≥ T: điểm tối đa; Tỷ lệ < T: Điểm = Tỷ lệ*Điểm tối đa", read literally by default (§2). */
+const thresholdLiteralRuleDecl = obj({ ratio: ratioField, threshold: thresholdField });
+/** "Tỷ lệ/T*Điểm tối đa": min(ratio / T, 1) × max (§3). */
+const thresholdScaledRuleDecl = obj({ ratio: ratioField, threshold: thresholdField });
+/** 100 % earns max, anything less earns 0 (6.8, §4). */
+const allOrNothingRuleDecl = obj({ ratio: ratioField });
+/** Tiers on a ratio (5.12.1, §5). Tiers are listed from the highest down; below all → 0. */
+const tiersRatioRuleDecl = obj({ ratio: ratioField, tiers: tiersField });
+/**
+ * Tiers on an amount or count (5.12.2–5.12.6 in tỷ đồng, §5; 1.5 on the number of articles).
+ * With a `gate` (a yes/no variable), answering no earns 0 and the amount is not needed.
+ */
+const tiersAmountRuleDecl = obj({
+  amount: variableRef("Biến dạng số được xếp bậc.", "The number the steps apply to."),
+  tiers: tiersField,
+  gate: optionalVariableRef("Biến có/không: trả lời “không” thì 0 điểm, không cần số liệu.", "A yes/no variable: “no” scores 0 and the number is not needed."),
+});
+/** Parts added together, each capped at its own share (§6). */
+const multiPartRuleDecl = obj({
+  parts: field(list(partDecl, 2), { vi: "Các phần (ít nhất 2), điểm cộng lại.", en: "The parts (at least 2), their points added." }),
+});
+
+const ruleDocs = {
+  ratio: ratioRuleDoc,
+  "threshold-literal": {
+    vi: "Tỷ lệ ≥ ngưỡng: điểm tối đa; thấp hơn: tỷ lệ × điểm tối đa.",
+    en: "Ratio ≥ threshold: maximum; below: ratio × maximum.",
+  },
+  "threshold-scaled": { vi: "Điểm = min(tỷ lệ / ngưỡng, 1) × điểm tối đa.", en: "Points = min(ratio / threshold, 1) × maximum." },
+  "all-or-nothing": { vi: "Tỷ lệ 100 %: điểm tối đa; thấp hơn: 0.", en: "A ratio of 100 %: maximum; less: 0." },
+  "tiers-ratio": { vi: "Điểm theo bậc của tỷ lệ.", en: "Points by steps of a ratio." },
+  "tiers-amount": { vi: "Điểm theo bậc của một số lượng.", en: "Points by steps of an amount." },
+  "multi-part": { vi: "Nhiều phần, mỗi phần tối đa phần điểm của nó, cộng lại.", en: "Several parts, each capped at its share, added." },
+  choice: choiceRuleDoc,
+  "capped-count": { vi: "Mỗi mục đạt được pointsEach điểm, không quá điểm tối đa.", en: "pointsEach per qualifying item, at most the maximum." },
+} as const;
+
+/**
+ * What a case of a best-of rule may be: any rule scored on the unit's own inputs. Not
+ * "threshold-literal" (its alternative reading is a workbook switch DTI.SCORE does not take),
+ * nor cross-unit, summed, unscored or nested best-of rules.
+ */
+const caseRules = {
+  ratio: ratioRuleDecl,
+  "threshold-scaled": thresholdScaledRuleDecl,
+  "all-or-nothing": allOrNothingRuleDecl,
+  "tiers-ratio": tiersRatioRuleDecl,
+  "tiers-amount": tiersAmountRuleDecl,
+  "multi-part": multiPartRuleDecl,
+  choice: choiceRuleDecl,
+  "capped-count": cappedCountRuleDecl,
+};
+const caseDecl = obj({
+  label: field(str({ nonEmpty: true }), { vi: "Tên ngắn của trường hợp, như văn bản ghi.", en: "Short name of the case, as the text heads it." }),
+  rule: field(
+    kinds(caseRules, {
+      ratio: ruleDocs.ratio,
+      "threshold-scaled": ruleDocs["threshold-scaled"],
+      "all-or-nothing": ruleDocs["all-or-nothing"],
+      "tiers-ratio": ruleDocs["tiers-ratio"],
+      "tiers-amount": ruleDocs["tiers-amount"],
+      "multi-part": ruleDocs["multi-part"],
+      choice: ruleDocs.choice,
+      "capped-count": ruleDocs["capped-count"],
+    }),
+    {
+      vi: "Cách tính điểm trường hợp này, theo điểm tối đa của chỉ số (mọi loại quy tắc tính trên số liệu của đơn vị, trừ threshold-literal).",
+      en: "How the case is scored, out of the indicator's maximum (any rule on the unit's own figures, except threshold-literal).",
+    },
+  ),
 });
 
 /** The scoring rule of an indicator, told apart by `kind`. */
 export const ruleDecl = kinds(
   {
-    /** "Tỷ lệ=a/b; Điểm=Tỷ lệ*Điểm tối đa": min(ratio, 1) × max (§1). */
     ratio: ratioRuleDecl,
-    /** "Tỷ lệ ≥ T: điểm tối đa; Tỷ lệ < T: Điểm = Tỷ lệ*Điểm tối đa", read literally by default (§2). */
-    "threshold-literal": obj({ ratio: ratioField, threshold: thresholdField }),
-    /** "Tỷ lệ/T*Điểm tối đa": min(ratio / T, 1) × max (§3). */
-    "threshold-scaled": obj({ ratio: ratioField, threshold: thresholdField }),
-    /** 100 % earns max, anything less earns 0 (6.8, §4). */
-    "all-or-nothing": obj({ ratio: ratioField }),
-    /** Tiers on a ratio (5.12.1, §5). Tiers are listed from the highest down; below all → 0. */
-    "tiers-ratio": obj({ ratio: ratioField, tiers: tiersField }),
-    /**
-     * Tiers on an amount or count (5.12.2–5.12.6 in tỷ đồng, §5; 1.5 on the number of articles).
-     * With a `gate` (a yes/no variable), answering no earns 0 and the amount is not needed.
-     */
-    "tiers-amount": obj({
-      amount: variableRef("Biến dạng số được xếp bậc.", "The number the steps apply to."),
-      tiers: tiersField,
-      gate: optionalVariableRef("Biến có/không: trả lời “không” thì 0 điểm, không cần số liệu.", "A yes/no variable: “no” scores 0 and the number is not needed."),
-    }),
-    /** Parts added together, each capped at its own share (§6). */
-    "multi-part": obj({
-      parts: field(list(partDecl, 2), { vi: "Các phần (ít nhất 2), điểm cộng lại.", en: "The parts (at least 2), their points added." }),
-    }),
+    "threshold-literal": thresholdLiteralRuleDecl,
+    "threshold-scaled": thresholdScaledRuleDecl,
+    "all-or-nothing": allOrNothingRuleDecl,
+    "tiers-ratio": tiersRatioRuleDecl,
+    "tiers-amount": tiersAmountRuleDecl,
+    "multi-part": multiPartRuleDecl,
     /** One answer mapped to a fraction of max (§7). */
     choice: choiceRuleDecl,
     /** A number of qualifying items, `pointsEach` each, never more than max (§8). */
-    "capped-count": obj({
-      count: variableRef("Biến đếm số mục đạt.", "The variable counting qualifying items."),
-      pointsEach: field(exactNumber("> 0"), { vi: 'Số điểm mỗi mục ("1").', en: 'Points per item ("1").' }),
-    }),
+    "capped-count": cappedCountRuleDecl,
     /** (x − min)/(max − min) × max points across the units compared (§9). */
     "min-max": obj({ measure: field(measureDecl, { vi: "Đại lượng so sánh giữa các đơn vị.", en: "What is compared across the units." }) }),
     /** x / best x × max points across the units compared (§10). */
@@ -261,20 +369,16 @@ export const ruleDecl = kinds(
     }),
     /** Tracked, not scored (IX, §13). */
     unscored: obj({}),
+    /** "tính điểm cho trường hợp nào có điểm cao nhất": the highest of several cases (at least 2). */
+    "best-of": obj({
+      cases: field(list(caseDecl, 2), {
+        vi: "Các trường hợp (ít nhất 2), mỗi trường hợp một quy tắc; điểm là điểm cao nhất trong các trường hợp.",
+        en: "The cases (at least 2), each a rule; the points are the highest the cases give.",
+      }),
+    }),
   },
   {
-    ratio: ratioRuleDoc,
-    "threshold-literal": {
-      vi: "Tỷ lệ ≥ ngưỡng: điểm tối đa; thấp hơn: tỷ lệ × điểm tối đa.",
-      en: "Ratio ≥ threshold: maximum; below: ratio × maximum.",
-    },
-    "threshold-scaled": { vi: "Điểm = min(tỷ lệ / ngưỡng, 1) × điểm tối đa.", en: "Points = min(ratio / threshold, 1) × maximum." },
-    "all-or-nothing": { vi: "Tỷ lệ 100 %: điểm tối đa; thấp hơn: 0.", en: "A ratio of 100 %: maximum; less: 0." },
-    "tiers-ratio": { vi: "Điểm theo bậc của tỷ lệ.", en: "Points by steps of a ratio." },
-    "tiers-amount": { vi: "Điểm theo bậc của một số lượng.", en: "Points by steps of an amount." },
-    "multi-part": { vi: "Nhiều phần, mỗi phần tối đa phần điểm của nó, cộng lại.", en: "Several parts, each capped at its share, added." },
-    choice: choiceRuleDoc,
-    "capped-count": { vi: "Mỗi mục đạt được pointsEach điểm, không quá điểm tối đa.", en: "pointsEach per qualifying item, at most the maximum." },
+    ...ruleDocs,
     "min-max": {
       vi: "(x − nhỏ nhất)/(lớn nhất − nhỏ nhất) × điểm tối đa, so sánh giữa các đơn vị.",
       en: "(x − min)/(max − min) × maximum, across the units compared.",
@@ -282,6 +386,7 @@ export const ruleDecl = kinds(
     "ratio-to-best": { vi: "x / cao nhất × điểm tối đa, so sánh giữa các đơn vị.", en: "x / best × maximum, across the units compared." },
     "sum-of-children": { vi: "Tổng điểm các chỉ số con.", en: "The sum of the child indicators' points." },
     unscored: { vi: 'Chỉ theo dõi, không tính điểm ("maxPoints": 0).', en: 'Tracked, not scored ("maxPoints": 0).' },
+    "best-of": { vi: "Điểm của trường hợp có điểm cao nhất.", en: "The points of the case that scores highest." },
   },
 );
 
@@ -371,8 +476,12 @@ export const decls = {
   tier: tierDecl,
   measure: measureDecl,
   part: partDecl,
+  groupPart: groupPartDecl,
+  case: caseDecl,
   rule: ruleDecl,
   partRule: partDecl.fields.rule.node,
+  groupPartRule: groupPartDecl.fields.rule.node,
+  caseRule: caseDecl.fields.rule.node,
 } as const;
 
 // ---- the types, derived from the declaration (interfaces where they can be, so that messages name them)
@@ -389,6 +498,13 @@ export interface Tier extends Value<typeof tierDecl> {}
 export type Measure = Value<typeof measureDecl>;
 export interface Part extends Value<typeof partDecl> {}
 export type PartRule = Value<typeof partDecl.fields.rule.node>;
+export interface GroupPart extends Value<typeof groupPartDecl> {}
+/** How a part inside a group is scored: a ratio, a choice or a capped count. */
+export type GroupPartRule = Value<typeof groupPartDecl.fields.rule.node>;
+export type GroupRule = Extract<PartRule, { readonly kind: "group" }>;
+export interface Case extends Value<typeof caseDecl> {}
+/** The rule of a best-of case: a subset of the rule kinds. */
+export type CaseRule = Value<typeof caseDecl.fields.rule.node>;
 export type Rule = Value<typeof ruleDecl>;
 export type RuleKind = Rule["kind"];
 type RuleOf<K extends RuleKind> = Extract<Rule, { readonly kind: K }>;
@@ -405,6 +521,7 @@ export type MinMaxRule = RuleOf<"min-max">;
 export type RatioToBestRule = RuleOf<"ratio-to-best">;
 export type SumOfChildrenRule = RuleOf<"sum-of-children">;
 export type UnscoredRule = RuleOf<"unscored">;
+export type BestOfRule = RuleOf<"best-of">;
 export interface Indicator extends Value<typeof indicatorDecl> {}
 export interface Pillar extends Value<typeof pillarDecl> {}
 export interface InfoItem extends Value<typeof infoItemDecl> {}
