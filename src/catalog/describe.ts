@@ -98,11 +98,18 @@ export function describeVariable(v: Variable): string {
   return `${v.key} = ${v.description}${unit}${links.length ? ` (${links.join(", ")})` : ""}${options}`;
 }
 
-export function describeIndicator(ind: Indicator): string[] {
+/**
+ * An indicator as `dti catalog` lists it. With `verbatim` (proofreading a transcription), the
+ * official scoring text as the set holds it, then the rule as the tool reads it.
+ */
+export function describeIndicator(ind: Indicator, options: { readonly verbatim?: boolean } = {}): string[] {
   const lines = [`${ind.id}  ${ind.name} — tối đa ${ind.maxPoints} điểm`];
   const agencies = ind.coordinating ? `${ind.responsible}; phối hợp: ${ind.coordinating}` : ind.responsible;
   lines.push(`    Chủ trì: ${agencies}`);
-  lines.push(`    Cách tính: ${describeRule(ind.rule)}`);
+  if (options.verbatim) {
+    lines.push(`    Nguyên văn:  ${ind.scoringText || "(để trống)"}`);
+    lines.push(`    Như đã đọc:  ${describeRule(ind.rule)}`);
+  } else lines.push(`    Cách tính: ${describeRule(ind.rule)}`);
   for (const v of ind.variables) lines.push(`    • ${describeVariable(v)}`);
   if (ind.reading) lines.push(`    Cách đọc: ${ind.reading}`);
   return lines;

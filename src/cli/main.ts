@@ -1,6 +1,6 @@
 /**
  * dti: the command line of DTI Workbench. Same catalog and engine as the add-in.
- *   dti catalog [--json] [--set ID|FILE] [--xlsx -o FILE.xlsx]
+ *   dti catalog [--json] [--verbatim] [--set ID|FILE] [--xlsx -o FILE.xlsx]
  *   dti template -o FILE.xlsx [--functions] [--with-sample-tasks] [--update]
  *   dti score FILE.json|FILE.xlsx [--alt-threshold] [--minmax-as-best]
  * Exit 0 when the input was read (value problems are statuses in the report),
@@ -23,6 +23,7 @@ import type { XlsxLimits } from "../xlsx/bounded";
 import { SPLIT_USAGE, splitCommand } from "./split";
 import { TREND_USAGE, trendCommand } from "./trend";
 import { describeIndicator } from "../catalog/describe";
+import { ruleWarnings } from "../catalog/rule-parts";
 import { calendarText, parseCalendar } from "../catalog/calendar";
 import { formatPeriod, parsePeriod, quarterOf, type Period } from "../catalog/period";
 import { DtiError } from "../engine/errors";
@@ -38,8 +39,9 @@ import { readName, writeLayoutToWorkbook } from "./xlsx";
 import { fail, type CliResult } from "./result";
 
 const USAGE = `Cách dùng / Usage:
-  npm run -s dti -- catalog [--json] [--set <mã bộ chỉ số | tệp bộ chỉ số .json hoặc .xlsx>] [--xlsx -o <tệp.xlsx>]
+  npm run -s dti -- catalog [--json] [--verbatim] [--set <mã bộ chỉ số | tệp bộ chỉ số .json hoặc .xlsx>] [--xlsx -o <tệp.xlsx>]
       Liệt kê bộ chỉ số: trụ cột, chỉ số thành phần, điểm tối đa, cách tính, biến.
+      --verbatim  để soát bản nhập: in nguyên văn phương pháp tính điểm của mỗi dòng bên cạnh quy tắc như đã đọc
       --xlsx -o <tệp.xlsx>  ghi bộ chỉ số ra trang "${SET_SHEET_NAME}" của một tệp .xlsx để sửa trong Excel,
                             rồi dùng lại bằng --set <tệp.xlsx> (không ghi đè tệp đã có)
   npm run -s dti -- template -o <tệp.xlsx> [--set <mã|tệp .json|tệp .xlsx>] [--period "Quý III/2026"] [--calendar <lịch>] [--functions] [--with-sample-tasks] [--update] [--no-protect]
@@ -68,6 +70,13 @@ ${TREND_USAGE}
   mang theo trang "${SET_SHEET_NAME}", nên "score" đọc được bộ chỉ số từ chính sổ đó.
 `;
 
+/** What a valid set's author should still look at (a capped group whose cap never applies), one "Cảnh báo:" line each. */
+function warningsText(set: IndicatorSet): string {
+  return ruleWarnings(set)
+    .map((w) => `Cảnh báo: ${w}\n`)
+    .join("");
+}
+
 /** `catalog --xlsx -o FILE`: the set as an editable sheet, never over an existing file. */
 async function catalogXlsx(set: IndicatorSet, file: string | undefined): Promise<CliResult> {
   if (!file) return fail(`--xlsx cần tên tệp ra: -o <tệp.xlsx>.\n${USAGE}`);
@@ -90,8 +99,9 @@ async function catalogXlsx(set: IndicatorSet, file: string | undefined): Promise
 async function catalog(args: readonly string[]): Promise<CliResult> {
   const { values } = parseArgs({
     args: [...args],
-    options: { json: { type: "boolean" }, set: { type: "string" }, xlsx: { type: "boolean" }, output: { type: "string", short: "o" } },
+    options: { json: { type: "boolean" }, set: { type: "string" }, xlsx: { type: "boolean" }, output: { type: "string", short: "o" }, verbatim: { type: "boolean" } },
   });
+  if (values.verbatim && (values.json || values.xlsx)) return fail(`--verbatim chỉ dùng khi liệt kê (không cùng --json hoặc --xlsx; trang "${SET_SHEET_NAME}" luôn có cả hai cột).\n${USAGE}`);
   if (values.json && values.xlsx) return fail(`chọn một trong --json hoặc --xlsx.\n${USAGE}`);
   if (values.output !== undefined && !values.xlsx) return fail(`-o chỉ dùng cùng --xlsx (ghi bộ chỉ số ra tệp .xlsx).\n${USAGE}`);
   const set = await resolveSet(values.set ?? DEFAULT_SET_ID);
@@ -104,11 +114,11 @@ async function catalog(args: readonly string[]): Promise<CliResult> {
   for (const pillar of set.pillars) {
     lines.push("", `${pillar.id}. ${pillar.name} — ${pillar.maxPoints} điểm`);
     for (const ind of set.indicators.filter((i) => i.pillar === pillar.id)) {
-      lines.push(...describeIndicator(ind).map((l) => `  ${l}`));
+      lines.push(...describeIndicator(ind, { verbatim: values.verbatim === true }).map((l) => `  ${l}`));
     }
   }
   lines.push("", `Tổng điểm tối đa: ${set.maxTotal}. Chỉ số DTI = tổng điểm / ${set.maxTotal}.`);
-  return { code: 0, stdout: `${lines.join("\n")}\n`, stderr: "" };
+  return { code: 0, stdout: `${lines.join("\n")}\n`, stderr: warningsText(set) };
 }
 
 async function scoreXlsx(file: string, flags: ScoreOptions, setOption: string | undefined, limits: XlsxLimits): Promise<CliResult> {

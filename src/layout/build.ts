@@ -678,6 +678,8 @@ export function buildSetSheet(set: IndicatorSet, options: { readonly embedded: b
     // Editable on its own; inside a template it is what the template was made from, so it stays locked.
     b.format(`${cellRef(header + 1, 0)}:${cellRef(last, width - 1)}`, { border: true, wrap: true, vertical: "top", ...(options.embedded ? {} : { locked: false }) });
     for (const c of laid.textColumns) b.format(`${cellRef(header + 1, c)}:${cellRef(last, c)}`, { numberFormat: "@" });
+    // Written from the rule, never read: shown as a note is, and locked even where the sheet is editable.
+    for (const c of laid.derivedColumns) b.format(`${cellRef(header + 1, c)}:${cellRef(last, c)}`, { italic: true, fontColor: COLORS.label, locked: true });
   }
   for (const [r, kind] of laid.rowKinds) {
     if (kind === "pillar") b.format(b.rowRange(r), { bold: true, fill: COLORS.pillar });
