@@ -1,7 +1,7 @@
 /**
  * dti: the command line of DTI Workbench. Same catalog and engine as the add-in.
  *   dti catalog [--json] [--verbatim] [--set ID|FILE] [--xlsx -o FILE.xlsx]
- *   dti template -o FILE.xlsx [--functions] [--with-sample-tasks] [--update]
+ *   dti template -o FILE.xlsx [--functions] [--tasks] [--with-sample-tasks] [--update]
  *   dti score FILE.json|FILE.xlsx [--alt-threshold] [--minmax-as-best]
  * Exit 0 when the input was read (value problems are statuses in the report),
  * 1 when it cannot be read or has the wrong shape, with a message on stderr, no stack trace.
@@ -44,14 +44,17 @@ const USAGE = `Cách dùng / Usage:
       --verbatim  để soát bản nhập: in nguyên văn phương pháp tính điểm của mỗi dòng bên cạnh quy tắc như đã đọc
       --xlsx -o <tệp.xlsx>  ghi bộ chỉ số ra trang "${SET_SHEET_NAME}" của một tệp .xlsx để sửa trong Excel,
                             rồi dùng lại bằng --set <tệp.xlsx> (không ghi đè tệp đã có)
-  npm run -s dti -- template -o <tệp.xlsx> [--set <mã|tệp .json|tệp .xlsx>] [--period "Quý III/2026"] [--calendar <lịch>] [--functions] [--with-sample-tasks] [--update] [--no-protect]
-      Ghi mẫu biểu (Thông tin chung, Chỉ số DTI, Tổng hợp, Phân công, Nhiệm vụ) ra tệp .xlsx.
+  npm run -s dti -- template -o <tệp.xlsx> [--set <mã|tệp .json|tệp .xlsx>] [--period "Quý III/2026"] [--calendar <lịch>] [--functions] [--tasks] [--with-sample-tasks] [--update] [--no-protect]
+      Ghi mẫu biểu (Thông tin chung, Chỉ số DTI, Tổng hợp, Phân công, Nhiệm vụ) ra tệp .xlsx. Mẫu của bộ không có sẵn
+      (bộ của tỉnh cho sở, huyện, xã) mang tên và năm của bộ đó, trang chỉ số là "Chỉ số <năm>", và không có trang Nhiệm vụ
+      trừ khi dùng --tasks.
       --period "Quý III/2026"  kỳ báo cáo (ô DTI_PERIOD): "Quý I/2026" … "Quý IV/2026" hoặc "Năm 2026";
                            mặc định quý hiện tại (với --update: giữ kỳ đã ghi trong tệp)
       --calendar <lịch>    hạn gửi báo cáo (ô DTI_CALENDAR): ninh-thuan (mặc định: các cơ quan trước ngày 25 tháng
                            cuối quý và 20/12, Sở TTTT trước ngày 30 và 25/12), ben-tre (28), tra-vinh (20 và 30/11),
                            hoặc "25, 20/12; 30, 25/12" (các cơ quan; Sở TTTT)
       --functions          ô điểm dùng hàm DTI.* (cần bổ trợ) thay cho công thức Excel thường
+      --tasks              thêm trang Nhiệm vụ (theo dõi nhiệm vụ) cho bộ không có sẵn; bộ DTI có sẵn luôn có trang này
       --with-sample-tasks  điền sẵn danh mục nhiệm vụ Phụ lục 1 của tỉnh Ninh Thuận làm ví dụ
       --update             tệp đã có: cập nhật mẫu tại chỗ, giữ nguyên mọi số liệu đã nhập
       --no-protect         không khóa trang tính (mặc định khóa mọi ô trừ ô nhập, không mật khẩu)
@@ -163,6 +166,7 @@ async function template(args: readonly string[]): Promise<CliResult> {
       output: { type: "string", short: "o" },
       functions: { type: "boolean" },
       "with-sample-tasks": { type: "boolean" },
+      tasks: { type: "boolean" },
       update: { type: "boolean" },
       "no-protect": { type: "boolean" },
       set: { type: "string" },
@@ -192,6 +196,7 @@ async function template(args: readonly string[]): Promise<CliResult> {
     formulas: useFunctions ? "functions" : "portable",
     protect: values["no-protect"] !== true,
     ...(values["with-sample-tasks"] ? { sampleTasks: ninhThuan2022TaskList } : {}),
+    ...(values.tasks ? { tasks: true } : {}),
     period: period ?? quarterOf(new Date()),
     ...(calendar ? { calendar: calendar.calendar } : {}),
   });
@@ -234,7 +239,7 @@ async function template(args: readonly string[]): Promise<CliResult> {
   if (result.chartsSkipped) {
     out.push("  - Lưu ý: thư viện exceljs không vẽ được biểu đồ; biểu đồ các chỉ số chính ở trang Tổng hợp chỉ có khi chèn mẫu bằng bổ trợ trong Excel.");
   }
-  return { code: 0, stdout: `${out.join("\n")}\n`, stderr: "" };
+  return { code: 0, stdout: `${out.join("\n")}\n`, stderr: warningsText(set) };
 }
 
 /** Writes a value into the cell a layout's defined name points at (a single cell). */
