@@ -13,6 +13,9 @@ import { run } from "../../src/cli/main";
 import { buildWorkbookLayout } from "../../src/layout/build";
 import { planInsert } from "../../src/layout/plan";
 import { ninhThuan2022TaskList } from "../../src/catalog/tasks/ninh-thuan-2022";
+import ExcelJS from "exceljs";
+import { readName, writeLayoutToWorkbook, writeNamedValues } from "../../src/cli/xlsx";
+import { names } from "../../src/layout/names";
 
 const root = path.resolve(__dirname, "../..");
 const districtFile = path.join(root, "test/fixtures/sets/district-example.json");
@@ -52,6 +55,19 @@ describe("a province's own set: its name and year, no Nhiệm vụ unless asked"
     const plan = planInsert(buildWorkbookLayout(district), ["Thông tin chung", "Chỉ số DTI 2023", "Tổng hợp", "Phân công", "Nhiệm vụ", "Bộ chỉ số", "Danh mục", "DTI_META"], () => "update");
     expect(plan.sheets.find((p) => p.sheet.role === "indicators")).toMatchObject({ action: "update", targetName: "Chỉ số DTI 2023" });
   });
+});
+
+it("an earlier version's template, updated: one indicator sheet, under its old name, its inputs kept", async () => {
+  const now = buildWorkbookLayout(district);
+  const oldName = "Chỉ số DTI 2023";
+  const rename = (n: string): string => (n === "Chỉ số 2023" ? oldName : n);
+  const before = { ...now, sheets: now.sheets.map((s) => ({ ...s, name: rename(s.name) })), names: now.names.map((n) => ({ ...n, sheet: rename(n.sheet) })) };
+  const wb = new ExcelJS.Workbook();
+  await writeLayoutToWorkbook(wb, before, () => "rename");
+  expect(writeNamedValues(wb, new Map([[names.input("1.1", "a"), 120]]))).toEqual([]);
+  await writeLayoutToWorkbook(wb, now, () => "update");
+  expect(wb.worksheets.map((w) => w.name).filter((n) => n.startsWith("Chỉ số"))).toEqual([oldName]);
+  expect(readName(wb, names.input("1.1", "a"))).toMatchObject({ kind: "value", value: 120 });
 });
 
 describe("the CLI: template, --tasks, and the readers without a Nhiệm vụ sheet", () => {
