@@ -72,6 +72,8 @@ describe("the three quoted texts, scored as a hand computes them", () => {
     expect(score("1.3", 35, 100, 8)).toBe(8);
     expect(score("1.4", "Có", 2, 3)).toBe(17);
     expect(score("1.3", 35, 100, "")).toMatchObject({ error: "#N/A" });
+    // DTI.LEVEL: a choice in a multi-part rule is worth its part's share (1.4's k: 1/2 of 20).
+    expect(run("LEVEL", ["vi-du-soan-bo:1.4", "Có", "k"])).toBe(10);
   });
 });
 
