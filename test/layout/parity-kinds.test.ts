@@ -8,6 +8,7 @@ import { scoreUnits } from "../../src/engine/score";
 import type { UnitResult } from "../../src/engine/types";
 import { buildWorkbookLayout } from "../../src/layout/build";
 import { names } from "../../src/layout/names";
+import { RuleFormulas } from "../../src/layout/formulas";
 import { prng, randomUnit } from "../support/generate";
 import { expectParity } from "../support/expect-parity";
 import { evaluateLayout } from "../support/hf";
@@ -47,4 +48,18 @@ it("the plain formulas are the ones the rules say: MAX of the cases, MIN for eve
   expect(formulas.some((f) => f.includes(`MIN(${names.input("1.2", "n")}*1,(1/10)*50)/50`))).toBe(true);
   expect(formulas.some((f) => /MIN\(MIN\(DTI_1_4_p\*2,\(1\/2\)\*20\)\/20\+MIN\(DTI_1_4_s\*1,\(1\/2\)\*20\)\/20,\(1\/2\)\)/.test(f))).toBe(true);
   for (const f of formulas) expect(f).not.toMatch(/\b(IFS|MAXIFS|MINIFS|LET|XLOOKUP|_xlfn)\b/);
+});
+
+it("the row status the template shows agrees with the engine's (every case's and part's figures counted)", () => {
+  const layout = buildWorkbookLayout(set);
+  const shown: Record<string, string> = { ok: "Đã tính", missing: "Thiếu số liệu", "zero-denominator": "Mẫu số bằng 0" };
+  for (const unit of authoringUnits) {
+    const [r] = scoreUnits(set, [unit]);
+    const wb = evaluateLayout(layout, namedInputs(unit, {}, set));
+    for (const ind of set.indicators) {
+      const status = r?.indicators[ind.id]?.status as string;
+      expect([unit.name, ind.id, wb.formula(new RuleFormulas(ind, set.id).status())]).toEqual([unit.name, ind.id, shown[status]]);
+    }
+    wb.destroy();
+  }
 });
