@@ -5,7 +5,7 @@
  * is not derived from here: it is src/functions/descriptions.json.
  */
 import { exact } from "./exact";
-import type { Indicator, Measure, PartRule, RatioSpec, Rule, Tier, Variable } from "./schema";
+import type { GroupPart, Indicator, Measure, Part, RatioSpec, Rule, Tier, Variable } from "./schema";
 
 /** "0.8" → "80 %", "0.0025" → "0,25 %". */
 export function percent(text: string): string {
@@ -35,8 +35,23 @@ function measureText(m: Measure): string {
   return m.kind === "amount" ? m.amount : `tỷ lệ ${ratioText(m.ratio)}`;
 }
 
-function partText(rule: PartRule): string {
-  return rule.kind === "ratio" ? `min(${ratioText(rule.ratio)}, 1)` : `lựa chọn ${rule.variable}`;
+/** Points of a share of the maximum, as the reader of a set sees them: "1/10 điểm tối đa". */
+function shareText(share: string): string {
+  return `${fraction(share)} điểm tối đa`;
+}
+
+function partText(part: Part | GroupPart): string {
+  const rule = part.rule;
+  switch (rule.kind) {
+    case "ratio":
+      return `${part.label}: min(${ratioText(rule.ratio)}, 1) × ${shareText(part.share)}`;
+    case "choice":
+      return `${part.label}: lựa chọn ${rule.variable} × ${shareText(part.share)}`;
+    case "capped-count":
+      return `${part.label}: ${fraction(rule.pointsEach)} điểm cho mỗi ${rule.count}, không quá ${shareText(part.share)}`;
+    case "group":
+      return `${part.label}: [${rule.parts.map(partText).join(" + ")}], tổng không quá ${shareText(part.share)}`;
+  }
 }
 
 export function describeRule(rule: Rule): string {
@@ -57,7 +72,7 @@ export function describeRule(rule: Rule): string {
     case "tiers-amount":
       return `${rule.gate ? `Nếu ${rule.gate} = không: 0 điểm; nếu có: ` : ""}${tiersText(rule.tiers, rule.amount, false)}`;
     case "multi-part":
-      return rule.parts.map((p) => `${p.label}: ${partText(p.rule)} × ${fraction(p.share)} điểm tối đa`).join(" + ");
+      return rule.parts.map(partText).join(" + ");
     case "choice":
       return `Điểm theo lựa chọn ${rule.variable}`;
     case "capped-count":
@@ -70,6 +85,8 @@ export function describeRule(rule: Rule): string {
       return `Cộng điểm ${rule.children.join(", ")}`;
     case "unscored":
       return "Không tính điểm (theo dõi)";
+    case "best-of":
+      return `Điểm cao nhất trong các trường hợp: ${rule.cases.map((c, n) => `(${n + 1}) ${c.label}: ${describeRule(c.rule)}`).join("; ")}`;
   }
 }
 
@@ -121,11 +138,18 @@ export function describeVariable(v: Variable): string {
   return `${v.key} = ${v.description}${unit}${links.length ? ` (${links.join(", ")})` : ""}${options}`;
 }
 
-export function describeIndicator(ind: Indicator): string[] {
+/**
+ * An indicator as `dti catalog` lists it. With `verbatim` (proofreading a transcription), the
+ * official scoring text as the set holds it, then the rule as the tool reads it.
+ */
+export function describeIndicator(ind: Indicator, options: { readonly verbatim?: boolean } = {}): string[] {
   const lines = [`${ind.id}  ${ind.name} — tối đa ${ind.maxPoints} điểm`];
   const agencies = ind.coordinating ? `${ind.responsible}; phối hợp: ${ind.coordinating}` : ind.responsible;
   lines.push(`    Chủ trì: ${agencies}`);
-  lines.push(`    Cách tính: ${describeRule(ind.rule)}`);
+  if (options.verbatim) {
+    lines.push(`    Nguyên văn:  ${ind.scoringText || "(để trống)"}`);
+    lines.push(`    Như đã đọc:  ${describeRule(ind.rule)}`);
+  } else lines.push(`    Cách tính: ${describeRule(ind.rule)}`);
   for (const v of ind.variables) lines.push(`    • ${describeVariable(v)}`);
   if (ind.reading) lines.push(`    Cách đọc: ${readingInWords(ind.reading)}`);
   return lines;

@@ -81,13 +81,27 @@ type Obj = Record<string, unknown>;
 const RULE_KINDS = Object.keys(decls.rule.variants) as RuleKind[];
 
 /** The fields each rule kind has besides `kind` (required ones first, then optional ones), from the declaration. */
-const RULE_FIELDS: Record<RuleKind, { readonly required: readonly string[]; readonly optional: readonly string[] }> = Object.fromEntries(
-  RULE_KINDS.map((kind) => {
-    const variant = decls.rule.variants[kind];
+const RULE_FIELDS: Record<RuleKind | "group", { readonly required: readonly string[]; readonly optional: readonly string[] }> = Object.fromEntries(
+  Object.entries({ ...decls.rule.variants, ...decls.partRule.variants }).map(([kind, variant]) => {
     const required = requiredNames(variant);
     return [kind, { required, optional: fieldNames(variant).filter((f) => !required.includes(f)) }];
   }),
-) as Record<RuleKind, { required: string[]; optional: string[] }>;
+) as Record<RuleKind | "group", { required: string[]; optional: string[] }>;
+
+/** Where a rule stands, and the kinds allowed there (from the declaration). */
+type RulePlace = "rule" | "part" | "group-part" | "case";
+const PLACE_KINDS: Record<RulePlace, readonly string[]> = {
+  rule: RULE_KINDS,
+  part: Object.keys(decls.partRule.variants),
+  "group-part": Object.keys(decls.groupPartRule.variants),
+  case: Object.keys(decls.caseRule.variants),
+};
+const PLACE_TEXT: Record<RulePlace, string> = {
+  rule: "các loại",
+  part: "một phần của quy tắc nhiều phần",
+  "group-part": "một phần trong nhóm",
+  case: "một trường hợp của quy tắc best-of",
+};
 
 /** The fields of each object the loader checks, in declared order (the order messages list them in). */
 const FIELDS = {
@@ -101,6 +115,7 @@ const FIELDS = {
   ratio: fieldNames(decls.ratio),
   tier: fieldNames(decls.tier),
   part: fieldNames(decls.part),
+  case: fieldNames(decls.case),
 };
 /** Fields a file may write that are not kept (`$schema`): accepted, never listed. */
 const FILE_ONLY = fieldNames(decls.set, "file").filter((f) => !FIELDS.set.includes(f));
@@ -427,7 +442,7 @@ export function parseIndicatorSet(data: unknown, source: string, templateNames?:
       }
     };
     if (c.object(raw.rule, `${p}.rule`)) {
-      checkRule(c, raw.rule, `${p}.rule`, id, raw, ref, byId, false);
+      checkRule(c, raw.rule, `${p}.rule`, id, raw, ref, byId, "rule");
     }
     for (const [key, k] of keys) {
       if (!used.has(key)) {
@@ -758,6 +773,24 @@ function checkMeasure(c: Checker, measure: unknown, p: string, ref: Ref): void {
   else ref(measure.amount, `${p}.amount`, "number");
 }
 
+/** Checks the parts of a multi-part rule or a group; returns the sum of their shares (null if one is unusable). */
+function checkParts(c: Checker, parts: unknown[], p: string, rule: (q: string, r: Obj) => void): Ratio | null {
+  let total: Ratio | null = R0;
+  parts.forEach((part, j) => {
+    const q = `${p}.parts[${j}]`;
+    if (!c.object(part, q)) {
+      total = null;
+      return;
+    }
+    c.noExtra(part, q, FIELDS.part);
+    const share = c.exact(part.share, `${q}.share`, { min: R0, minExclusive: true, max: R1, what: "phải nằm trong (0, 1] (phần điểm tối đa của phần này)" });
+    total = share && total ? add(total, share) : null;
+    c.string(part.label, `${q}.label`, true);
+    if (c.object(part.rule, `${q}.rule`)) rule(`${q}.rule`, part.rule);
+  });
+  return total;
+}
+
 function checkRule(
   c: Checker,
   rule: Obj,
@@ -766,14 +799,14 @@ function checkRule(
   ind: Obj,
   ref: Ref,
   byId: Map<string, { index: number; raw: Obj }>,
-  asPart: boolean,
+  place: RulePlace,
 ): void {
-  const kinds: readonly string[] = asPart ? ["ratio", "choice"] : RULE_KINDS;
+  const kinds = PLACE_KINDS[place];
   if (typeof rule.kind !== "string" || !kinds.includes(rule.kind)) {
-    c.err(`${p}.kind`, `loại quy tắc ${rule.kind === undefined ? "bị thiếu" : describe(rule.kind)} không hợp lệ; ${asPart ? "một phần của quy tắc nhiều phần" : "các loại"} là: ${kinds.join(", ")}.`);
+    c.err(`${p}.kind`, `loại quy tắc ${rule.kind === undefined ? "bị thiếu" : describe(rule.kind)} không hợp lệ; ${PLACE_TEXT[place]} là: ${kinds.join(", ")}.`);
     return;
   }
-  const kind = rule.kind as RuleKind;
+  const kind = rule.kind as RuleKind | "group";
   const fields = RULE_FIELDS[kind];
   c.noExtra(rule, p, ["kind", ...fields.required, ...fields.optional]);
   for (const field of fields.required) {
@@ -801,25 +834,32 @@ function checkRule(
     case "multi-part": {
       if (rule.parts === undefined || !c.array(rule.parts, `${p}.parts`)) break;
       if (rule.parts.length < 2) c.err(`${p}.parts`, "quy tắc nhiều phần phải có ít nhất 2 phần.");
-      let total: Ratio | null = R0;
-      rule.parts.forEach((part, j) => {
-        const q = `${p}.parts[${j}]`;
-        if (!c.object(part, q)) {
-          total = null;
-          return;
-        }
-        c.noExtra(part, q, FIELDS.part);
-        const share = c.exact(part.share, `${q}.share`, { min: R0, minExclusive: true, max: R1, what: "phải nằm trong (0, 1] (phần điểm tối đa của phần này)" });
-        total = share && total ? add(total, share) : null;
-        c.string(part.label, `${q}.label`, true);
-        if (c.object(part.rule, `${q}.rule`)) checkRule(c, part.rule, `${q}.rule`, id, ind, ref, byId, true);
-      });
+      const total = checkParts(c, rule.parts, p, (q, r) => checkRule(c, r, q, id, ind, ref, byId, "part"));
       // Thirds ("1/3") add up to 0.999… at 40 digits: equal within 1e-30.
-      if (total !== null && rule.parts.length >= 2 && (total as Ratio).minus(R1).abs().gt("1e-30")) {
-        c.err(`${p}.parts`, `tổng "share" của các phần phải bằng 1 (nhận được ${(total as Ratio).toString()}).`);
+      if (total !== null && rule.parts.length >= 2 && total.minus(R1).abs().gt("1e-30")) {
+        c.err(`${p}.parts`, `tổng "share" của các phần phải bằng 1 (nhận được ${total.toString()}).`);
       }
       break;
     }
+    case "group":
+      // Its parts' shares may add up to more than the group's (the group caps them); less is warned (ruleWarnings).
+      if (rule.parts === undefined || !c.array(rule.parts, `${p}.parts`)) break;
+      if (rule.parts.length < 2) c.err(`${p}.parts`, "nhóm phải có ít nhất 2 phần.");
+      checkParts(c, rule.parts, p, (q, r) => checkRule(c, r, q, id, ind, ref, byId, "group-part"));
+      break;
+    case "best-of":
+      if (rule.cases === undefined || !c.array(rule.cases, `${p}.cases`)) break;
+      if (rule.cases.length < 2) {
+        c.err(`${p}.cases`, `quy tắc "best-of" (điểm của trường hợp cao nhất) phải có ít nhất 2 trường hợp (nhận được ${rule.cases.length}); một trường hợp thì viết thẳng quy tắc đó.`);
+      }
+      rule.cases.forEach((one, j) => {
+        const q = `${p}.cases[${j}]`;
+        if (!c.object(one, q)) return;
+        c.noExtra(one, q, FIELDS.case);
+        c.string(one.label, `${q}.label`, true);
+        if (c.object(one.rule, `${q}.rule`)) checkRule(c, one.rule, `${q}.rule`, id, ind, ref, byId, "case");
+      });
+      break;
     case "choice":
       if (rule.variable !== undefined) ref(rule.variable, `${p}.variable`, "choice");
       break;

@@ -21,7 +21,43 @@ const RATIO: Doc = { vi: "Tỷ lệ = tổng tử số / tổng mẫu số.", en
 const THRESHOLD: Doc = { vi: 'Ngưỡng của tỷ lệ, lớn hơn 0 ("0.9" là 90 %).', en: "The ratio's threshold, above 0 (\"0.9\" is 90 %)." };
 const TIERS: Doc = { vi: "Các bậc, từ cao xuống thấp (bậc thấp hơn được ít điểm hơn); dưới mọi bậc: 0 điểm.", en: "The steps, highest first (a lower step earns less); below every step: 0." };
 const CHOICE_VARIABLE: Doc = { vi: 'Biến lựa chọn ("type": "choice") quyết định điểm.', en: 'The choice variable ("type": "choice") that decides the points.' };
+const CAPPED_COUNT_FIELDS = {
+  count: { vi: "Biến đếm số mục đạt.", en: "The variable counting qualifying items." },
+  pointsEach: { vi: 'Số điểm mỗi mục ("1"), tính bằng điểm.', en: 'Points per item ("1"), in points.' },
+} as const;
+const CAPPED_COUNT_PART: Doc = {
+  vi: 'Mỗi mục đạt được "pointsEach" điểm, không quá phần điểm của phần này ("share" × điểm tối đa).',
+  en: '"pointsEach" points per qualifying item, at most the part\'s points ("share" × maximum).',
+};
+const LABEL: Doc = { vi: "Tên ngắn của phần, như văn bản ghi.", en: "Short name of the part, as the text heads it." };
+const GROUP: Doc = { vi: 'Nhóm các phần: điểm các phần cộng lại, không quá "share" của nhóm × điểm tối đa.', en: 'A group of parts: their points added, at most the group\'s "share" × maximum.' };
+const GROUP_PARTS: Doc = { vi: 'Các phần của nhóm (ít nhất 2); tổng điểm của chúng không quá "share" của nhóm.', en: 'The group\'s parts (at least 2); their sum is capped at the group\'s "share".' };
 const MEASURE: Doc = { vi: "Đại lượng so sánh giữa các đơn vị.", en: "What is compared across the units." };
+
+const TIERS_AMOUNT_FIELDS = {
+  amount: { vi: "Biến dạng số được xếp bậc.", en: "The number the steps apply to." },
+  tiers: TIERS,
+  gate: { vi: "Biến có/không: trả lời “không” thì 0 điểm, không cần số liệu.", en: "A yes/no variable: “no” scores 0 and the number is not needed." },
+} as const;
+const MULTI_PART_FIELDS = {
+  parts: { vi: "Các phần (ít nhất 2), điểm cộng lại.", en: "The parts (at least 2), their points added." },
+} as const;
+const RULE_VARIANTS = {
+  ratio: RATIO_RULE,
+  "threshold-literal": { vi: "Tỷ lệ ≥ ngưỡng: điểm tối đa; thấp hơn: tỷ lệ × điểm tối đa.", en: "Ratio ≥ threshold: maximum; below: ratio × maximum." },
+  "threshold-scaled": { vi: "Điểm = min(tỷ lệ / ngưỡng, 1) × điểm tối đa.", en: "Points = min(ratio / threshold, 1) × maximum." },
+  "all-or-nothing": { vi: "Tỷ lệ 100 %: điểm tối đa; thấp hơn: 0.", en: "A ratio of 100 %: maximum; less: 0." },
+  "tiers-ratio": { vi: "Điểm theo bậc của tỷ lệ.", en: "Points by steps of a ratio." },
+  "tiers-amount": { vi: "Điểm theo bậc của một số lượng.", en: "Points by steps of an amount." },
+  "multi-part": { vi: "Nhiều phần, mỗi phần tối đa phần điểm của nó, cộng lại.", en: "Several parts, each capped at its share, added." },
+  choice: CHOICE_RULE,
+  "capped-count": { vi: "Mỗi mục đạt được pointsEach điểm, không quá điểm tối đa.", en: "pointsEach per qualifying item, at most the maximum." },
+  "min-max": { vi: "(x − nhỏ nhất)/(lớn nhất − nhỏ nhất) × điểm tối đa, so sánh giữa các đơn vị.", en: "(x − min)/(max − min) × maximum, across the units compared." },
+  "ratio-to-best": { vi: "x / cao nhất × điểm tối đa, so sánh giữa các đơn vị.", en: "x / best × maximum, across the units compared." },
+  "sum-of-children": { vi: "Tổng điểm các chỉ số con.", en: "The sum of the child indicators' points." },
+  unscored: { vi: 'Chỉ theo dõi, không tính điểm ("maxPoints": 0).', en: 'Tracked, not scored ("maxPoints": 0).' },
+  "best-of": { vi: "Điểm của trường hợp có điểm cao nhất.", en: "The points of the case that scores highest." },
+} as const;
 
 export const SCHEMA_DOCS: SchemaDocs = {
   set: {
@@ -121,25 +157,23 @@ export const SCHEMA_DOCS: SchemaDocs = {
   },
   part: {
     share: { vi: 'Phần điểm tối đa của chỉ số mà phần này chiếm ("1/2"); các phần cộng lại bằng 1.', en: 'Share of the maximum points this part is worth ("1/2"); the shares add up to 1.' },
-    label: { vi: "Tên ngắn của phần, như văn bản ghi.", en: "Short name of the part, as the text heads it." },
-    rule: { vi: 'Cách tính điểm phần này: "ratio" hoặc "choice".', en: 'How the part is scored: "ratio" or "choice".' },
+    label: LABEL,
+    rule: { vi: 'Cách tính điểm phần này: "ratio", "choice", "capped-count" hoặc "group".', en: 'How the part is scored: "ratio", "choice", "capped-count" or "group".' },
+  },
+  groupPart: {
+    share: { vi: 'Phần điểm tối đa của chỉ số mà riêng phần này có thể đạt ("1/10"); nhóm giới hạn tổng các phần.', en: 'Share of the maximum this part alone can earn ("1/10"); the group caps the parts\' sum.' },
+    label: LABEL,
+    rule: { vi: 'Cách tính điểm phần này: "ratio", "choice" hoặc "capped-count".', en: 'How the part is scored: "ratio", "choice" or "capped-count".' },
+  },
+  case: {
+    label: { vi: "Tên ngắn của trường hợp, như văn bản ghi.", en: "Short name of the case, as the text heads it." },
+    rule: {
+      vi: "Cách tính điểm trường hợp này, theo điểm tối đa của chỉ số (mọi loại quy tắc tính trên số liệu của đơn vị, trừ threshold-literal).",
+      en: "How the case is scored, out of the indicator's maximum (any rule on the unit's own figures, except threshold-literal).",
+    },
   },
   rule: {
-    variants: {
-      ratio: RATIO_RULE,
-      "threshold-literal": { vi: "Tỷ lệ ≥ ngưỡng: điểm tối đa; thấp hơn: tỷ lệ × điểm tối đa.", en: "Ratio ≥ threshold: maximum; below: ratio × maximum." },
-      "threshold-scaled": { vi: "Điểm = min(tỷ lệ / ngưỡng, 1) × điểm tối đa.", en: "Points = min(ratio / threshold, 1) × maximum." },
-      "all-or-nothing": { vi: "Tỷ lệ 100 %: điểm tối đa; thấp hơn: 0.", en: "A ratio of 100 %: maximum; less: 0." },
-      "tiers-ratio": { vi: "Điểm theo bậc của tỷ lệ.", en: "Points by steps of a ratio." },
-      "tiers-amount": { vi: "Điểm theo bậc của một số lượng.", en: "Points by steps of an amount." },
-      "multi-part": { vi: "Nhiều phần, mỗi phần tối đa phần điểm của nó, cộng lại.", en: "Several parts, each capped at its share, added." },
-      choice: CHOICE_RULE,
-      "capped-count": { vi: "Mỗi mục đạt được pointsEach điểm, không quá điểm tối đa.", en: "pointsEach per qualifying item, at most the maximum." },
-      "min-max": { vi: "(x − nhỏ nhất)/(lớn nhất − nhỏ nhất) × điểm tối đa, so sánh giữa các đơn vị.", en: "(x − min)/(max − min) × maximum, across the units compared." },
-      "ratio-to-best": { vi: "x / cao nhất × điểm tối đa, so sánh giữa các đơn vị.", en: "x / best × maximum, across the units compared." },
-      "sum-of-children": { vi: "Tổng điểm các chỉ số con.", en: "The sum of the child indicators' points." },
-      unscored: { vi: 'Chỉ theo dõi, không tính điểm ("maxPoints": 0).', en: 'Tracked, not scored ("maxPoints": 0).' },
-    },
+    variants: RULE_VARIANTS,
     fields: {
       ratio: {
         ratio: RATIO,
@@ -159,21 +193,12 @@ export const SCHEMA_DOCS: SchemaDocs = {
         ratio: RATIO,
         tiers: TIERS,
       },
-      "tiers-amount": {
-        amount: { vi: "Biến dạng số được xếp bậc.", en: "The number the steps apply to." },
-        tiers: TIERS,
-        gate: { vi: "Biến có/không: trả lời “không” thì 0 điểm, không cần số liệu.", en: "A yes/no variable: “no” scores 0 and the number is not needed." },
-      },
-      "multi-part": {
-        parts: { vi: "Các phần (ít nhất 2), điểm cộng lại.", en: "The parts (at least 2), their points added." },
-      },
+      "tiers-amount": TIERS_AMOUNT_FIELDS,
+      "multi-part": MULTI_PART_FIELDS,
       choice: {
         variable: CHOICE_VARIABLE,
       },
-      "capped-count": {
-        count: { vi: "Biến đếm số mục đạt.", en: "The variable counting qualifying items." },
-        pointsEach: { vi: 'Số điểm mỗi mục ("1").', en: 'Points per item ("1").' },
-      },
+      "capped-count": CAPPED_COUNT_FIELDS,
       "min-max": {
         measure: MEASURE,
       },
@@ -184,20 +209,48 @@ export const SCHEMA_DOCS: SchemaDocs = {
         children: { vi: 'Mã các chỉ số con (mỗi chỉ số con có "parent" là chỉ số này).', en: 'Ids of the child indicators (each has this indicator as "parent").' },
       },
       unscored: {},
+      "best-of": {
+        cases: { vi: "Các trường hợp (ít nhất 2), mỗi trường hợp một quy tắc; điểm là điểm cao nhất trong các trường hợp.", en: "The cases (at least 2), each a rule; the points are the highest the cases give." },
+      },
     },
   },
   partRule: {
+    variants: { ratio: RATIO_RULE, choice: CHOICE_RULE, "capped-count": CAPPED_COUNT_PART, group: GROUP },
+    fields: {
+      ratio: { ratio: RATIO },
+      choice: { variable: CHOICE_VARIABLE },
+      "capped-count": CAPPED_COUNT_FIELDS,
+      group: { parts: GROUP_PARTS },
+    },
+  },
+  groupPartRule: {
+    variants: { ratio: RATIO_RULE, choice: CHOICE_RULE, "capped-count": CAPPED_COUNT_PART },
+    fields: {
+      ratio: { ratio: RATIO },
+      choice: { variable: CHOICE_VARIABLE },
+      "capped-count": CAPPED_COUNT_FIELDS,
+    },
+  },
+  caseRule: {
     variants: {
       ratio: RATIO_RULE,
+      "threshold-scaled": RULE_VARIANTS["threshold-scaled"],
+      "all-or-nothing": RULE_VARIANTS["all-or-nothing"],
+      "tiers-ratio": RULE_VARIANTS["tiers-ratio"],
+      "tiers-amount": RULE_VARIANTS["tiers-amount"],
+      "multi-part": RULE_VARIANTS["multi-part"],
       choice: CHOICE_RULE,
+      "capped-count": RULE_VARIANTS["capped-count"],
     },
     fields: {
-      ratio: {
-        ratio: RATIO,
-      },
-      choice: {
-        variable: CHOICE_VARIABLE,
-      },
+      ratio: { ratio: RATIO },
+      "threshold-scaled": { ratio: RATIO, threshold: THRESHOLD },
+      "all-or-nothing": { ratio: RATIO },
+      "tiers-ratio": { ratio: RATIO, tiers: TIERS },
+      "tiers-amount": TIERS_AMOUNT_FIELDS,
+      "multi-part": MULTI_PART_FIELDS,
+      choice: { variable: CHOICE_VARIABLE },
+      "capped-count": CAPPED_COUNT_FIELDS,
     },
   },
 };

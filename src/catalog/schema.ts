@@ -165,49 +165,95 @@ const tiersField = field(list(tierDecl, 1));
 const ratioRuleDecl = obj({ ratio: ratioField });
 /** One answer mapped to a fraction of max (§7). */
 const choiceRuleDecl = obj({ variable: variableRef() });
+/**
+ * A number of qualifying items, `pointsEach` each, never more than max (§8). As a part of a
+ * multi-part rule ("1 điểm mỗi ứng dụng, không quá 5 điểm"), never more than the part's share.
+ */
+const cappedCountRuleDecl = obj({
+  count: variableRef(),
+  pointsEach: field(exactNumber("> 0")),
+});
+
+/** What a part may be scored by: a ratio, a choice, or a capped count ("1 điểm mỗi ứng dụng, không quá 5"). */
+const simplePartRules = { ratio: ratioRuleDecl, choice: choiceRuleDecl, "capped-count": cappedCountRuleDecl };
+
+/** A part inside a group: scored like a part, capped at its own share; the group caps their sum. */
+const groupPartDecl = obj({
+  share: field(exactNumber("(0, 1]")),
+  label: field(str({ nonEmpty: true })),
+  rule: field(kinds(simplePartRules)),
+});
+
+/** Parts whose points are added, the sum never more than the group's share ("tổng không quá 5 điểm"). */
+const groupRuleDecl = obj({
+  parts: field(list(groupPartDecl, 2)),
+});
 
 /** A part of a multi-part rule (§6): its share of the points and how the part is scored. */
 const partDecl = obj({
-  /** Share of the indicator's max points this part is worth ("1/2", "4/5"). */
+  /** Share of the indicator's max points this part is worth ("1/2", "4/5"); a group's share is its cap. */
   share: field(exactNumber("(0, 1]")),
   /** Short Vietnamese name of the part, as the text heads it. */
   label: field(str({ nonEmpty: true })),
-  rule: field(kinds({ ratio: ratioRuleDecl, choice: choiceRuleDecl })),
+  rule: field(kinds({ ...simplePartRules, group: groupRuleDecl })),
+});
+
+/** "Tỷ lệ ≥ T: điểm tối đa; Tỷ lệ < T: Điểm = Tỷ lệ*Điểm tối đa", read literally by default (§2). */
+const thresholdLiteralRuleDecl = obj({ ratio: ratioField, threshold: thresholdField });
+/** "Tỷ lệ/T*Điểm tối đa": min(ratio / T, 1) × max (§3). */
+const thresholdScaledRuleDecl = obj({ ratio: ratioField, threshold: thresholdField });
+/** 100 % earns max, anything less earns 0 (6.8, §4). */
+const allOrNothingRuleDecl = obj({ ratio: ratioField });
+/** Tiers on a ratio (5.12.1, §5). Tiers are listed from the highest down; below all → 0. */
+const tiersRatioRuleDecl = obj({ ratio: ratioField, tiers: tiersField });
+/**
+ * Tiers on an amount or count (5.12.2–5.12.6 in tỷ đồng, §5; 1.5 on the number of articles).
+ * With a `gate` (a yes/no variable), answering no earns 0 and the amount is not needed.
+ */
+const tiersAmountRuleDecl = obj({
+  amount: variableRef(),
+  tiers: tiersField,
+  gate: optionalVariableRef(),
+});
+/** Parts added together, each capped at its own share (§6). */
+const multiPartRuleDecl = obj({
+  parts: field(list(partDecl, 2)),
+});
+
+/**
+ * The rules a case of a best-of rule may use: any rule on the unit's own figures, except
+ * threshold-literal (its alternative reading is a workbook switch DTI.SCORE does not take),
+ * nor cross-unit, summed, unscored or nested best-of rules.
+ */
+const caseRules = {
+  ratio: ratioRuleDecl,
+  "threshold-scaled": thresholdScaledRuleDecl,
+  "all-or-nothing": allOrNothingRuleDecl,
+  "tiers-ratio": tiersRatioRuleDecl,
+  "tiers-amount": tiersAmountRuleDecl,
+  "multi-part": multiPartRuleDecl,
+  choice: choiceRuleDecl,
+  "capped-count": cappedCountRuleDecl,
+};
+const caseDecl = obj({
+  label: field(str({ nonEmpty: true })),
+  rule: field(kinds(caseRules)),
 });
 
 /** The scoring rule of an indicator, told apart by `kind`. */
 export const ruleDecl = kinds(
   {
-    /** "Tỷ lệ=a/b; Điểm=Tỷ lệ*Điểm tối đa": min(ratio, 1) × max (§1). */
     ratio: ratioRuleDecl,
-    /** "Tỷ lệ ≥ T: điểm tối đa; Tỷ lệ < T: Điểm = Tỷ lệ*Điểm tối đa", read literally by default (§2). */
-    "threshold-literal": obj({ ratio: ratioField, threshold: thresholdField }),
-    /** "Tỷ lệ/T*Điểm tối đa": min(ratio / T, 1) × max (§3). */
-    "threshold-scaled": obj({ ratio: ratioField, threshold: thresholdField }),
-    /** 100 % earns max, anything less earns 0 (6.8, §4). */
-    "all-or-nothing": obj({ ratio: ratioField }),
-    /** Tiers on a ratio (5.12.1, §5). Tiers are listed from the highest down; below all → 0. */
-    "tiers-ratio": obj({ ratio: ratioField, tiers: tiersField }),
-    /**
-     * Tiers on an amount or count (5.12.2–5.12.6 in tỷ đồng, §5; 1.5 on the number of articles).
-     * With a `gate` (a yes/no variable), answering no earns 0 and the amount is not needed.
-     */
-    "tiers-amount": obj({
-      amount: variableRef(),
-      tiers: tiersField,
-      gate: optionalVariableRef(),
-    }),
-    /** Parts added together, each capped at its own share (§6). */
-    "multi-part": obj({
-      parts: field(list(partDecl, 2)),
-    }),
+    "threshold-literal": thresholdLiteralRuleDecl,
+    "threshold-scaled": thresholdScaledRuleDecl,
+    "all-or-nothing": allOrNothingRuleDecl,
+    "tiers-ratio": tiersRatioRuleDecl,
+    "tiers-amount": tiersAmountRuleDecl,
+    "multi-part": multiPartRuleDecl,
     /** One answer mapped to a fraction of max (§7). */
     choice: choiceRuleDecl,
     /** A number of qualifying items, `pointsEach` each, never more than max (§8). */
-    "capped-count": obj({
-      count: variableRef(),
-      pointsEach: field(exactNumber("> 0")),
-    }),
+    "capped-count": cappedCountRuleDecl,
     /** (x − min)/(max − min) × max points across the units compared (§9). */
     "min-max": obj({ measure: field(measureDecl) }),
     /** x / best x × max points across the units compared (§10). */
@@ -218,6 +264,10 @@ export const ruleDecl = kinds(
     }),
     /** Tracked, not scored (IX, §13). */
     unscored: obj({}),
+    /** "tính điểm cho trường hợp nào có điểm cao nhất": the highest of several cases (at least 2). */
+    "best-of": obj({
+      cases: field(list(caseDecl, 2)),
+    }),
   },
 );
 
@@ -296,8 +346,12 @@ export const decls = {
   tier: tierDecl,
   measure: measureDecl,
   part: partDecl,
+  groupPart: groupPartDecl,
+  case: caseDecl,
   rule: ruleDecl,
   partRule: partDecl.fields.rule.node,
+  groupPartRule: groupPartDecl.fields.rule.node,
+  caseRule: caseDecl.fields.rule.node,
 } as const;
 
 // ---- the types, derived from the declaration (interfaces where they can be, so that messages name them)
@@ -314,6 +368,13 @@ export interface Tier extends Value<typeof tierDecl> {}
 export type Measure = Value<typeof measureDecl>;
 export interface Part extends Value<typeof partDecl> {}
 export type PartRule = Value<typeof partDecl.fields.rule.node>;
+export interface GroupPart extends Value<typeof groupPartDecl> {}
+/** How a part inside a group is scored: a ratio, a choice or a capped count. */
+export type GroupPartRule = Value<typeof groupPartDecl.fields.rule.node>;
+export type GroupRule = Extract<PartRule, { readonly kind: "group" }>;
+export interface Case extends Value<typeof caseDecl> {}
+/** The rule of a best-of case: a subset of the rule kinds. */
+export type CaseRule = Value<typeof caseDecl.fields.rule.node>;
 export type Rule = Value<typeof ruleDecl>;
 export type RuleKind = Rule["kind"];
 type RuleOf<K extends RuleKind> = Extract<Rule, { readonly kind: K }>;
@@ -330,6 +391,7 @@ export type MinMaxRule = RuleOf<"min-max">;
 export type RatioToBestRule = RuleOf<"ratio-to-best">;
 export type SumOfChildrenRule = RuleOf<"sum-of-children">;
 export type UnscoredRule = RuleOf<"unscored">;
+export type BestOfRule = RuleOf<"best-of">;
 export interface Indicator extends Value<typeof indicatorDecl> {}
 export interface Pillar extends Value<typeof pillarDecl> {}
 export interface InfoItem extends Value<typeof infoItemDecl> {}

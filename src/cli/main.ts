@@ -1,7 +1,7 @@
 /**
  * dti: the command line of DTI Workbench. Same catalog and engine as the add-in.
- *   dti catalog [--json] [--set ID|FILE] [--xlsx -o FILE.xlsx]
- *   dti template -o FILE.xlsx [--functions] [--with-sample-tasks] [--update]
+ *   dti catalog [--json] [--verbatim] [--set ID|FILE] [--xlsx -o FILE.xlsx]
+ *   dti template -o FILE.xlsx [--functions] [--tasks] [--with-sample-tasks] [--update]
  *   dti score FILE.json|FILE.xlsx [--alt-threshold] [--minmax-as-best]
  * Exit 0 when the input was read (value problems are statuses in the report),
  * 1 when it cannot be read or has the wrong shape, with a message on stderr, no stack trace.
@@ -24,6 +24,7 @@ import { SPLIT_USAGE, splitCommand } from "./split";
 import { TREND_USAGE, trendCommand } from "./trend";
 import { REPORT_USAGE, reportCommand } from "./report";
 import { describeIndicator } from "../catalog/describe";
+import { ruleWarnings } from "../catalog/rule-parts";
 import { calendarText, parseCalendar } from "../catalog/calendar";
 import { formatPeriod, parsePeriod, quarterOf, type Period } from "../catalog/period";
 import { DtiError } from "../engine/errors";
@@ -42,12 +43,15 @@ import { readName, writeLayoutToWorkbook } from "./xlsx";
 import { fail, type CliResult } from "./result";
 
 const USAGE = `Cách dùng / Usage:
-  npm run -s dti -- catalog [--json] [--set <mã bộ chỉ số | tệp bộ chỉ số .json hoặc .xlsx>] [--xlsx -o <tệp.xlsx>]
+  npm run -s dti -- catalog [--json] [--verbatim] [--set <mã bộ chỉ số | tệp bộ chỉ số .json hoặc .xlsx>] [--xlsx -o <tệp.xlsx>]
       Liệt kê bộ chỉ số: trụ cột, chỉ số thành phần, điểm tối đa, cách tính, biến.
+      --verbatim  để soát bản nhập: in nguyên văn phương pháp tính điểm của mỗi dòng bên cạnh quy tắc như đã đọc
       --xlsx -o <tệp.xlsx>  ghi bộ chỉ số ra trang "${SET_SHEET_NAME}" của một tệp .xlsx để sửa trong Excel,
                             rồi dùng lại bằng --set <tệp.xlsx> (không ghi đè tệp đã có)
-  npm run -s dti -- template -o <tệp.xlsx> [--set <mã|tệp .json|tệp .xlsx>] [--period "Quý III/2026"] [--calendar <lịch>] [--functions] [--with-sample-tasks] [--update] [--no-protect]
-      Ghi mẫu biểu (Thông tin chung, Chỉ số DTI, Tổng hợp, Phân công, Nhiệm vụ) ra tệp .xlsx.
+  npm run -s dti -- template -o <tệp.xlsx> [--set <mã|tệp .json|tệp .xlsx>] [--period "Quý III/2026"] [--calendar <lịch>] [--functions] [--tasks] [--with-sample-tasks] [--update] [--no-protect]
+      Ghi mẫu biểu (Thông tin chung, Chỉ số DTI, Tổng hợp, Phân công, Nhiệm vụ) ra tệp .xlsx. Mẫu của bộ không có sẵn
+      (bộ của tỉnh cho sở, huyện, xã) mang tên và năm của bộ đó, trang chỉ số là "Chỉ số <năm>", và không có trang Nhiệm vụ
+      trừ khi dùng --tasks.
       --period "Quý III/2026"  kỳ báo cáo (ô DTI_PERIOD): "Quý I/2026" … "Quý IV/2026" hoặc "Năm 2026";
                            mặc định quý hiện tại (với --update: giữ kỳ đã ghi trong tệp). Với --update sang một kỳ
                            sau kỳ đã ghi, kết quả kỳ đã ghi (như "score") được lưu vào cột "Kỳ trước" ở trang Tổng hợp
@@ -56,6 +60,7 @@ const USAGE = `Cách dùng / Usage:
                            cuối quý và 20/12, Sở TTTT trước ngày 30 và 25/12), ben-tre (28), tra-vinh (20 và 30/11),
                            hoặc "25, 20/12; 30, 25/12" (các cơ quan; Sở TTTT)
       --functions          ô điểm dùng hàm DTI.* (cần bổ trợ) thay cho công thức Excel thường
+      --tasks              thêm trang Nhiệm vụ (theo dõi nhiệm vụ) cho bộ không có sẵn; bộ DTI có sẵn luôn có trang này
       --with-sample-tasks  điền sẵn danh mục nhiệm vụ Phụ lục 1 của tỉnh Ninh Thuận làm ví dụ
       --update             tệp đã có: cập nhật mẫu tại chỗ, giữ nguyên mọi số liệu đã nhập
       --no-protect         không khóa trang tính (mặc định khóa mọi ô trừ ô nhập, không mật khẩu)
@@ -76,6 +81,13 @@ ${REPORT_USAGE}
   theo lược đồ danh mục, hoặc trang "${SET_SHEET_NAME}" của một tệp .xlsx, dùng với --set <tệp>. Mẫu làm từ bộ không có sẵn
   mang theo trang "${SET_SHEET_NAME}", nên "score" đọc được bộ chỉ số từ chính sổ đó.
 `;
+
+/** What a valid set's author should still look at (a capped group whose cap never applies), one "Cảnh báo:" line each. */
+function warningsText(set: IndicatorSet): string {
+  return ruleWarnings(set)
+    .map((w) => `Cảnh báo: ${w}\n`)
+    .join("");
+}
 
 /** `catalog --xlsx -o FILE`: the set as an editable sheet, never over an existing file. */
 async function catalogXlsx(set: IndicatorSet, file: string | undefined): Promise<CliResult> {
@@ -99,8 +111,9 @@ async function catalogXlsx(set: IndicatorSet, file: string | undefined): Promise
 async function catalog(args: readonly string[]): Promise<CliResult> {
   const { values } = parseArgs({
     args: [...args],
-    options: { json: { type: "boolean" }, set: { type: "string" }, xlsx: { type: "boolean" }, output: { type: "string", short: "o" } },
+    options: { json: { type: "boolean" }, set: { type: "string" }, xlsx: { type: "boolean" }, output: { type: "string", short: "o" }, verbatim: { type: "boolean" } },
   });
+  if (values.verbatim && (values.json || values.xlsx)) return fail(`--verbatim chỉ dùng khi liệt kê (không cùng --json hoặc --xlsx; trang "${SET_SHEET_NAME}" luôn có cả hai cột).\n${USAGE}`);
   if (values.json && values.xlsx) return fail(`chọn một trong --json hoặc --xlsx.\n${USAGE}`);
   if (values.output !== undefined && !values.xlsx) return fail(`-o chỉ dùng cùng --xlsx (ghi bộ chỉ số ra tệp .xlsx).\n${USAGE}`);
   const set = await resolveSet(values.set ?? DEFAULT_SET_ID);
@@ -113,11 +126,11 @@ async function catalog(args: readonly string[]): Promise<CliResult> {
   for (const pillar of set.pillars) {
     lines.push("", `${pillar.id}. ${pillar.name} — ${pillar.maxPoints} điểm`);
     for (const ind of set.indicators.filter((i) => i.pillar === pillar.id)) {
-      lines.push(...describeIndicator(ind).map((l) => `  ${l}`));
+      lines.push(...describeIndicator(ind, { verbatim: values.verbatim === true }).map((l) => `  ${l}`));
     }
   }
   lines.push("", `Tổng điểm tối đa: ${set.maxTotal}. Chỉ số DTI = tổng điểm / ${set.maxTotal}.`);
-  return { code: 0, stdout: `${lines.join("\n")}\n`, stderr: "" };
+  return { code: 0, stdout: `${lines.join("\n")}\n`, stderr: warningsText(set) };
 }
 
 async function scoreXlsx(file: string, flags: ScoreOptions, setOption: string | undefined, limits: XlsxLimits, text: boolean): Promise<CliResult> {
@@ -167,6 +180,7 @@ async function template(args: readonly string[]): Promise<CliResult> {
       output: { type: "string", short: "o" },
       functions: { type: "boolean" },
       "with-sample-tasks": { type: "boolean" },
+      tasks: { type: "boolean" },
       update: { type: "boolean" },
       "no-protect": { type: "boolean" },
       set: { type: "string" },
@@ -196,6 +210,7 @@ async function template(args: readonly string[]): Promise<CliResult> {
     formulas: useFunctions ? "functions" : "portable",
     protect: values["no-protect"] !== true,
     ...(values["with-sample-tasks"] ? { sampleTasks: ninhThuan2022TaskList } : {}),
+    ...(values.tasks ? { tasks: true } : {}),
     period: period ?? quarterOf(new Date()),
     ...(calendar ? { calendar: calendar.calendar } : {}),
   });
@@ -248,7 +263,7 @@ async function template(args: readonly string[]): Promise<CliResult> {
   if (result.chartsSkipped) {
     out.push("  - Lưu ý: thư viện exceljs không vẽ được biểu đồ; biểu đồ các chỉ số chính ở trang Tổng hợp chỉ có khi chèn mẫu bằng bổ trợ trong Excel.");
   }
-  return { code: 0, stdout: `${out.join("\n")}\n`, stderr: "" };
+  return { code: 0, stdout: `${out.join("\n")}\n`, stderr: warningsText(set) };
 }
 
 /** Writes a value into the cell a layout's defined name points at (a single cell). */

@@ -59,6 +59,20 @@ export function cappedCountPoints(count: Decimal, each: Decimal, maxPoints: Deci
 }
 
 /**
+ * A capped group of parts ("tổng không quá 5 điểm"): the parts' contributions (fractions of the
+ * indicator's max) added, never more than the group's share.
+ */
+export function cappedGroupFraction(contributions: readonly Decimal[], share: Decimal): Decimal {
+  const sum = contributions.reduce((a, b) => a.plus(b), ZERO);
+  return sum.gt(share) ? share : sum;
+}
+
+/** "tính điểm cho trường hợp nào có điểm cao nhất": the highest of the cases' fractions (≥ 1 case). */
+export function bestOfFraction(fractions: readonly Decimal[]): Decimal {
+  return fractions.reduce((a, b) => (b.gt(a) ? b : a), ZERO);
+}
+
+/**
  * §9 Min-Max: (x − min) / (max − min), clamped to [0, 1].
  * All values equal (max = min): the full fraction when the value is > 0, else 0.
  */

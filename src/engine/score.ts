@@ -9,8 +9,9 @@ import type {
   ChoiceOption,
   Indicator,
   IndicatorSet,
+  GroupPart,
   Measure,
-  PartRule,
+  Part,
   RatioSpec,
   Rule,
   Tier,
@@ -27,7 +28,9 @@ import {
   ONE,
   ZERO,
   allOrNothingFraction,
+  bestOfFraction,
   cappedCountPoints,
+  cappedGroupFraction,
   exact,
   indexOf,
   minMaxFraction,
@@ -334,10 +337,47 @@ class Evaluator {
     return option ? this.cs.exact(option.fraction) : null;
   }
 
-  private partFraction(ind: Indicator, rule: PartRule, f: Findings): Decimal | null {
-    return rule.kind === "ratio"
-      ? this.ratioThen(ind, rule.ratio, f, ratioFraction)
-      : this.choiceFraction(ind, rule.variable, f);
+  /**
+   * What a part of a multi-part rule adds, as a fraction of the indicator's max: a ratio or a
+   * choice times its share; a capped count ("1 điểm mỗi ứng dụng, không quá 5") its points,
+   * never more than its share of max; a group its parts' sum, never more than its share.
+   */
+  private partContribution(ind: Indicator, part: Part | GroupPart, f: Findings): Decimal | null {
+    const share = this.cs.exact(part.share);
+    const rule = part.rule;
+    switch (rule.kind) {
+      case "ratio": {
+        const fr = this.ratioThen(ind, rule.ratio, f, ratioFraction);
+        return fr === null ? null : fr.mul(share);
+      }
+      case "choice": {
+        const fr = this.choiceFraction(ind, rule.variable, f);
+        return fr === null ? null : fr.mul(share);
+      }
+      case "capped-count": {
+        const count = this.reader.number(ind, this.variableOf(ind, rule.count), f);
+        if (count === null) return null;
+        const max = this.cs.maxPoints.get(ind.id) as Decimal;
+        if (max.isZero()) return ZERO;
+        return cappedCountPoints(count, this.cs.exact(rule.pointsEach), share.mul(max)).div(max);
+      }
+      case "group": {
+        const contributions = this.parts(ind, rule.parts, f);
+        return contributions === null ? null : cappedGroupFraction(contributions, share);
+      }
+    }
+  }
+
+  /** Every part's contribution, or null when one cannot be computed (each part still reports its findings). */
+  private parts(ind: Indicator, parts: readonly (Part | GroupPart)[], f: Findings): Decimal[] | null {
+    const out: Decimal[] = [];
+    let ok = true;
+    for (const part of parts) {
+      const c = this.partContribution(ind, part, f);
+      if (c === null) ok = false;
+      else out.push(c);
+    }
+    return ok ? out : null;
   }
 
   /** The fraction of max points for a rule that needs only this unit's inputs. */
@@ -370,13 +410,19 @@ class Evaluator {
         return tiersFraction(amount, this.cs.tiers(rule.tiers));
       }
       case "multi-part": {
-        let total: Decimal | null = ZERO;
-        for (const part of rule.parts) {
-          const fr = this.partFraction(ind, part.rule, f);
-          if (fr === null) total = null;
-          else if (total !== null) total = total.plus(fr.mul(this.cs.exact(part.share)));
+        const contributions = this.parts(ind, rule.parts, f);
+        return contributions === null ? null : contributions.reduce((a, b) => a.plus(b), ZERO);
+      }
+      case "best-of": {
+        // Every case is computed (and reports what it lacks); the score needs all of them.
+        const fractions: Decimal[] = [];
+        let ok = true;
+        for (const c of rule.cases) {
+          const fr = this.fraction(ind, c.rule, f);
+          if (fr === null) ok = false;
+          else fractions.push(fr);
         }
-        return total;
+        return ok ? bestOfFraction(fractions) : null;
       }
       case "choice":
         return this.choiceFraction(ind, rule.variable, f);

@@ -8,7 +8,7 @@
  */
 import { DEFAULT_SET_ID, findIndicator, getIndicatorSet, indicatorSets } from "../catalog/index";
 import { isCrossUnit } from "../catalog/rule-parts";
-import type { Indicator, IndicatorSet, PartRule, Rule } from "../catalog/schema";
+import type { CaseRule, GroupPart, Indicator, IndicatorSet, Part, Rule } from "../catalog/schema";
 import { DtiError } from "../engine/errors";
 import { msg } from "../engine/messages";
 import { messageVi } from "../i18n/engine-texts";
@@ -316,15 +316,36 @@ function ratioOf(numerator: Decimal, denominator: Decimal): Decimal {
   return numerator.div(denominator);
 }
 
-/** The share of the indicator's points a choice variable is scored on (1 for a whole-row choice). */
-function choiceShare(rule: Rule | PartRule, key: string): Decimal | null {
-  if (rule.kind === "choice") return rule.variable === key ? ONE : null;
-  if (rule.kind === "multi-part") {
-    for (const part of rule.parts) {
+/**
+ * The share of the indicator's points a choice variable is scored on: 1 for a whole-row choice
+ * (or a best-of case's), a part's share in a multi-part rule (in a capped group, the part's own
+ * share, before the group's cap).
+ */
+function choiceShare(rule: Rule | CaseRule, key: string): Decimal | null {
+  const inParts = (parts: readonly (Part | GroupPart)[]): Decimal | null => {
+    for (const part of parts) {
       if (part.rule.kind === "choice" && part.rule.variable === key) return exact(part.share);
+      if (part.rule.kind === "group") {
+        const found = inParts(part.rule.parts);
+        if (found) return found;
+      }
     }
+    return null;
+  };
+  switch (rule.kind) {
+    case "choice":
+      return rule.variable === key ? ONE : null;
+    case "multi-part":
+      return inParts(rule.parts);
+    case "best-of":
+      for (const c of rule.cases) {
+        const found = choiceShare(c.rule, key);
+        if (found) return found;
+      }
+      return null;
+    default:
+      return null;
   }
-  return null;
 }
 
 /** The first message of the outcome, errors first. */

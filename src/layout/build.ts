@@ -42,6 +42,11 @@ export interface BuildOptions {
   /** Pre-fill Nhiệm vụ with these tasks (e.g. the Ninh Thuận Phụ lục 1 example) and their source. */
   readonly sampleTasks?: TaskList;
   /**
+   * Include the Nhiệm vụ sheet when `sheets` is not given. Default: for the built-in DTI sets,
+   * or with `sampleTasks`; a province's own set gets it only when asked (`dti template --tasks`).
+   */
+  readonly tasks?: boolean;
+  /**
    * Build only these indicators (a part for one agency, `dti split`); sub-indicators of an
    * included indicator come with it. Pillars without any are left out of the indicator sheet
    * and Tổng hợp, whose maxima are then those of the part; Phân công lists only the part.
@@ -519,12 +524,20 @@ function periodListValues(set: IndicatorSet, scope: Scope): string[] {
   return [year - 1, year, year + 1].flatMap(periodChoices);
 }
 
+/** The set's name in capitals, with its year when the name does not already say it. */
+function titleOf(set: IndicatorSet): string {
+  const name = set.name.toLocaleUpperCase("vi");
+  return name.includes(String(set.year)) ? name : `${name} NĂM ${set.year}`;
+}
+
 function buildSummarySheet(set: IndicatorSet, scope: Scope, sheetName: string, out: DefinedName[]): SheetLayout {
   // A part is scored against the part's maxima: its gaps to the ministry's published values
   // and its previous period mean nothing, so only the master gets those columns (./names.ts).
   const compare = !scope.part;
   const b = new SheetBuilder(sheetName, compare ? 11 : 7);
-  b.row([`TỔNG HỢP ĐIỂM CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI) NĂM ${set.year}${scope.part ? ` — PHẦN CỦA ${scope.part.agency}` : ""}`]);
+  // The DTI's own title for the ministry's sets; a province's own set is titled by its name (which carries its year).
+  const title = isBuiltInSet(set.id) ? `TỔNG HỢP ĐIỂM CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI) NĂM ${set.year}` : `TỔNG HỢP ĐIỂM — ${titleOf(set)}`;
+  b.row([`${title}${scope.part ? ` — PHẦN CỦA ${scope.part.agency}` : ""}`]);
   b.format("A1", { bold: true });
   const unitName = scope.hasInfo(1) ? f(`IF(${names.info(1)}="","(chưa nhập tên tại Thông tin chung, mục 1)",${names.info(1)})`) : null;
   const unit = b.row(["Đơn vị:", unitName]);
@@ -751,6 +764,8 @@ export function buildSetSheet(set: IndicatorSet, options: { readonly embedded: b
     // Editable on its own; inside a template it is what the template was made from, so it stays locked.
     b.format(`${cellRef(header + 1, 0)}:${cellRef(last, width - 1)}`, { border: true, wrap: true, vertical: "top", ...(options.embedded ? {} : { locked: false }) });
     for (const c of laid.textColumns) b.format(`${cellRef(header + 1, c)}:${cellRef(last, c)}`, { numberFormat: "@" });
+    // Written from the rule, never read: shown as a note is, and locked even where the sheet is editable.
+    for (const c of laid.derivedColumns) b.format(`${cellRef(header + 1, c)}:${cellRef(last, c)}`, { italic: true, fontColor: COLORS.label, locked: true });
   }
   for (const [r, kind] of laid.rowKinds) {
     if (kind === "pillar") b.format(b.rowRange(r), { bold: true, fill: COLORS.pillar });
@@ -822,13 +837,21 @@ export function withDependencies(roles: readonly SheetRole[]): SheetRole[] {
 export function buildWorkbookLayout(set: IndicatorSet, options: BuildOptions = {}): WorkbookLayout {
   const formulas = options.formulas ?? "portable";
   const scope = scopeOf(set, options);
-  const roles = withDependencies(options.sheets ?? VISIBLE_ROLES);
-  const sn = sheetNames(set.year);
+  // Nhiệm vụ: in the DTI sets' templates as before; for a province's own set only when asked
+  // for (`tasks`, sample tasks, or the sheets listed), since such a set carries no tasks.
+  const builtIn = isBuiltInSet(set.id);
+  const tasks = options.tasks ?? (builtIn || options.sampleTasks !== undefined);
+  const roles = withDependencies(options.sheets ?? VISIBLE_ROLES.filter((r) => r !== "tasks" || tasks));
+  const sn = sheetNames(set.year, { dti: builtIn });
   const out: DefinedName[] = [];
   const sheets: SheetLayout[] = [];
   let extraLists: { name: string; values: readonly string[] }[] = [];
   if (roles.includes("info")) sheets.push(buildInfoSheet(set, scope, sn.info, out));
-  if (roles.includes("indicators")) sheets.push(buildIndicatorSheet(set, scope, sn.indicators, formulas === "functions", out));
+  if (roles.includes("indicators")) {
+    const sheet = buildIndicatorSheet(set, scope, sn.indicators, formulas === "functions", out);
+    const former = sheetNames(set.year).indicators;
+    sheets.push(former === sheet.name ? sheet : { ...sheet, formerNames: [former] });
+  }
   if (roles.includes("summary")) sheets.push(buildSummarySheet(set, scope, sn.summary, out));
   if (roles.includes("assignment")) sheets.push(buildAssignmentSheet(set, scope, sn.assignment, sn.indicators, options.agencies));
   if (roles.includes("tasks")) {

@@ -9,8 +9,8 @@
  * always compute.
  */
 import { DEFAULT_SET_ID } from "../catalog";
-import type { Indicator, Measure, PartRule, RatioSpec, Rule } from "../catalog/schema";
-import { ratioSpecs } from "../catalog/rule-parts";
+import type { CaseRule, GroupPart, Indicator, Measure, Part, RatioSpec, Rule } from "../catalog/schema";
+import { gatedAmounts, ratioSpecs } from "../catalog/rule-parts";
 import { names } from "./names";
 
 /** Excel number literal from an exact catalog number ("1/2" stays a division Excel computes). */
@@ -100,9 +100,29 @@ export class RuleFormulas {
     return out;
   }
 
-  private part(rule: PartRule): Expr {
-    if (rule.kind === "ratio") return this.ratioExpr(rule.ratio, (r) => `MIN(${r},1)`);
-    return { guards: [this.choiceOk(rule.variable)], value: this.choiceFraction(rule.variable) };
+  /**
+   * What a part adds, as a fraction of the indicator's max: a ratio or choice times its share,
+   * a capped count MIN(n × each, share × max)/max, a group MIN(Σ its parts, share).
+   */
+  private part(part: Part | GroupPart): Expr {
+    const share = lit(part.share);
+    const rule = part.rule;
+    switch (rule.kind) {
+      case "ratio": {
+        const e = this.ratioExpr(rule.ratio, (r) => `MIN(${r},1)`);
+        return { guards: e.guards, value: `${share}*${e.value}` };
+      }
+      case "choice":
+        return { guards: [this.choiceOk(rule.variable)], value: `${share}*${this.choiceFraction(rule.variable)}` };
+      case "capped-count": {
+        const max = this.ind.maxPoints;
+        return { guards: [this.numberOk(rule.count)], value: `MIN(${this.name(rule.count)}*${lit(rule.pointsEach)},${share}*${max})/${max}` };
+      }
+      case "group": {
+        const parts = rule.parts.map((p) => this.part(p));
+        return { guards: parts.flatMap((p) => p.guards), value: `MIN(${parts.map((p) => p.value).join("+")},${share})` };
+      }
+    }
   }
 
   /** The measure a cross-unit rule compares, with its guards; "" guard-failed → blank score. */
@@ -140,7 +160,7 @@ export class RuleFormulas {
   }
 
   /** Guards and fraction for a rule evaluated on this unit's inputs. */
-  expr(rule: Rule): Expr | null {
+  expr(rule: Rule | CaseRule): Expr | null {
     switch (rule.kind) {
       case "ratio":
         return this.ratioExpr(rule.ratio, (r) => `MIN(${r},1)`);
@@ -165,11 +185,13 @@ export class RuleFormulas {
         };
       }
       case "multi-part": {
-        const parts = rule.parts.map((p) => ({ share: lit(p.share), e: this.part(p.rule) }));
-        return {
-          guards: parts.flatMap((p) => p.e.guards),
-          value: parts.map((p) => `${p.share}*${p.e.value}`).join("+"),
-        };
+        const parts = rule.parts.map((p) => this.part(p));
+        return { guards: parts.flatMap((p) => p.guards), value: parts.map((p) => p.value).join("+") };
+      }
+      case "best-of": {
+        // MAX of the cases; every case's inputs are needed, as the engine needs them.
+        const cases = rule.cases.map((c) => this.expr(c.rule) as Expr);
+        return { guards: cases.flatMap((c) => c.guards), value: `MAX(${cases.map((c) => c.value).join(",")})` };
       }
       case "choice":
         return { guards: [this.choiceOk(rule.variable)], value: this.choiceFraction(rule.variable) };
@@ -212,11 +234,12 @@ export class RuleFormulas {
   private required(): { numbers: string[]; choices: string[] } {
     const rule = this.ind.rule;
     const optional = new Set(this.ind.variables.filter((v) => v.optional).map((v) => v.key));
+    const gated = gatedAmounts(rule);
     const numbers: string[] = [];
     const choices: string[] = [];
     for (const v of this.ind.variables) {
       if (optional.has(v.key)) continue;
-      if (rule.kind === "tiers-amount" && rule.gate !== undefined && v.key === rule.amount) continue;
+      if (gated.some((g) => g.amount === v.key)) continue;
       (v.type === "choice" ? choices : numbers).push(v.key);
     }
     return { numbers, choices };
@@ -241,8 +264,8 @@ export class RuleFormulas {
     }
     const { numbers, choices } = this.required();
     const missing = [...numbers, ...choices].map((k) => `${this.name(k)}=""`);
-    if (rule.kind === "tiers-amount" && rule.gate !== undefined) {
-      missing.push(`AND(${this.choiceOk(rule.gate)},${this.name(rule.amount)}="",${this.choiceFraction(rule.gate)}>0)`);
+    for (const g of gatedAmounts(rule)) {
+      missing.push(`AND(${this.choiceOk(g.gate)},${this.name(g.amount)}="",${this.choiceFraction(g.gate)}>0)`);
     }
     const checks: [string, string][] = [];
     if (invalid.length) checks.push([`OR(${invalid.join(",")})`, "Số liệu không hợp lệ"]);

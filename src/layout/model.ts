@@ -131,6 +131,8 @@ export type SheetRole = "info" | "indicators" | "summary" | "assignment" | "task
 /** A sheet; `Role` is the template's SheetRole unless the workbook is another kind (../layout/ranking-book.ts). */
 export interface SheetLayout<Role extends string = SheetRole> {
   readonly name: string;
+  /** Names earlier versions gave this sheet: an update in place finds the sheet under them too (./plan.ts). */
+  readonly formerNames?: readonly string[];
   readonly role: Role;
   readonly visibility: "visible" | "hidden" | "veryHidden";
   /** Column widths in characters (Excel's width unit), from column A; 0 hides a helper column. */

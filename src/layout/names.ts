@@ -72,8 +72,13 @@ export const names = {
   dueDate: "DTI_DUE_DATE",
 } as const;
 
-/** Sheet names of the templates (Vietnamese, as users know them). */
-export function sheetNames(year: number): {
+/**
+ * Sheet names of the templates (Vietnamese, as users know them). The indicator sheet of the
+ * ministry's DTI sets (the built-in ones) is "Chỉ số DTI <year>"; a province's own set for its
+ * departments, districts or communes is not the DTI, so its sheet is "Chỉ số <year>" (its
+ * title row carries the set's own name). `legacyIndicators`: the name earlier versions gave.
+ */
+export function sheetNames(year: number, options: { readonly dti?: boolean } = {}): {
   info: string;
   indicators: string;
   summary: string;
@@ -84,7 +89,7 @@ export function sheetNames(year: number): {
 } {
   return {
     info: "Thông tin chung",
-    indicators: `Chỉ số DTI ${year}`,
+    indicators: options.dti === false ? `Chỉ số ${year}` : `Chỉ số DTI ${year}`,
     summary: "Tổng hợp",
     assignment: "Phân công",
     tasks: "Nhiệm vụ",

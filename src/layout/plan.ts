@@ -52,7 +52,9 @@ export function planInsert(
   const sheets: SheetPlan[] = [];
   const summary: string[] = [];
   for (const sheet of layout.sheets) {
-    const clash = existing.find((n) => n.toLocaleLowerCase("vi") === sheet.name.toLocaleLowerCase("vi"));
+    const same = (wanted: string) => existing.find((n) => n.toLocaleLowerCase("vi") === wanted.toLocaleLowerCase("vi"));
+    // Under a name an earlier version gave it ("Chỉ số DTI 2023" of a province's own set), the sheet is the same one.
+    const clash = same(sheet.name) ?? (sheet.formerNames ?? []).map(same).find((n) => n !== undefined);
     if (clash === undefined) {
       sheets.push({ sheet, action: "create", targetName: sheet.name });
       taken.push(sheet.name);

@@ -29,6 +29,7 @@ import { hasOwn } from "../catalog/own";
 import { MAX_LISTED_ERRORS, moreLine, ProblemList, type ParseResult } from "../catalog/load";
 import { parseTemplateSet } from "./template-set";
 import { fieldNames } from "../catalog/decl";
+import { describeRule } from "../catalog/describe";
 import { decls, ruleToFile, type Indicator, type IndicatorSet, type InfoItem, type Pillar, type Variable } from "../catalog/schema";
 
 /** The name of the sheet, in the files `dti catalog --xlsx` writes and in templates of a set that is not built in. */
@@ -65,6 +66,7 @@ type ColumnKey =
   | "unit"
   | "type"
   | "scoringText"
+  | "described"
   | "responsible"
   | "coordinating"
   | "rule"
@@ -74,8 +76,11 @@ type ColumnKey =
   | "optional"
   | "reading";
 
-/** The columns of the item table, in the order written; the reader finds them by header text. */
-export const SET_SHEET_COLUMNS: readonly { readonly key: ColumnKey; readonly header: string; readonly width: number }[] = [
+/**
+ * The columns of the item table, in the order written; the reader finds them by header text.
+ * A `derived` column is written for people and never read: a sheet without it reads the same.
+ */
+export const SET_SHEET_COLUMNS: readonly { readonly key: ColumnKey; readonly header: string; readonly width: number; readonly derived?: true }[] = [
   { key: "kind", header: "Loại", width: 15 },
   { key: "id", header: "Mã", width: 8 },
   { key: "name", header: "Tên / mô tả", width: 44 },
@@ -85,6 +90,8 @@ export const SET_SHEET_COLUMNS: readonly { readonly key: ColumnKey; readonly hea
   { key: "unit", header: "Đơn vị tính", width: 12 },
   { key: "type", header: "Kiểu", width: 10 },
   { key: "scoringText", header: "Phương pháp tính điểm (nguyên văn)", width: 48 },
+  // Proofreading (issue 13, point 7): the rule as the tool reads it, beside the verbatim text.
+  { key: "described", header: "Quy tắc như đã đọc", width: 48, derived: true },
   { key: "responsible", header: "Cơ quan chủ trì / cung cấp", width: 22 },
   { key: "coordinating", header: "Cơ quan phối hợp", width: 22 },
   { key: "rule", header: "Quy tắc tính điểm (JSON)", width: 48 },
@@ -125,7 +132,7 @@ const FIELD_COLUMNS: Record<"infoItems" | "pillars" | "indicators" | "variables"
 const USED: Record<RowKind, readonly ColumnKey[]> = {
   info: ["kind", ...Object.values(FIELD_COLUMNS.infoItems)],
   pillar: ["kind", ...Object.values(FIELD_COLUMNS.pillars)],
-  indicator: Object.values(FIELD_COLUMNS.indicators), // its variables map to "kind"
+  indicator: [...Object.values(FIELD_COLUMNS.indicators), "described"], // its variables map to "kind"
   variable: ["kind", ...Object.values(FIELD_COLUMNS.variables)],
 };
 
@@ -149,6 +156,8 @@ export interface SetSheetGrid {
   readonly columnWidths: readonly number[];
   /** 0-based columns holding identifiers that must stay text ("3.10" is not 3.1). */
   readonly textColumns: readonly number[];
+  /** 0-based columns written for people and never read back ("Quy tắc như đã đọc"). */
+  readonly derivedColumns: readonly number[];
 }
 
 const column = (key: ColumnKey): number => SET_SHEET_COLUMNS.findIndex((c) => c.key === key);
@@ -211,6 +220,7 @@ export function indicatorSetToSheet(set: IndicatorSet): SetSheetGrid {
         parent: ind.parent,
         maxPoints: ind.maxPoints,
         scoringText: ind.scoringText,
+        described: describeRule(ind.rule),
         responsible: ind.responsible,
         coordinating: ind.coordinating,
         // As a first-version file writes it (no tags), so the cell reads as it always did.
@@ -242,6 +252,7 @@ export function indicatorSetToSheet(set: IndicatorSet): SetSheetGrid {
     rowKinds,
     columnWidths: SET_SHEET_COLUMNS.map((c) => c.width),
     textColumns: [column("id"), column("pillar"), column("parent"), column("sameAs")],
+    derivedColumns: SET_SHEET_COLUMNS.flatMap((c, n) => (c.derived ? [n] : [])),
   };
 }
 
@@ -354,7 +365,7 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
       columns[known.key] = col;
     }
   }
-  const missing = SET_SHEET_COLUMNS.filter((c) => columns[c.key] === undefined);
+  const missing = SET_SHEET_COLUMNS.filter((c) => columns[c.key] === undefined && !c.derived);
   if (missing.length) {
     errors.add(`${prefix}${sheetRef}!${headerRow + 1}:${headerRow + 1}: dòng tiêu đề thiếu cột ${missing.map((c) => `"${c.header}"`).join(", ")}.`);
   }

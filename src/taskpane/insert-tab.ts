@@ -39,7 +39,9 @@ export interface InsertHost extends PaneHost {
 }
 
 export class InsertTab {
-  private readonly roles = new Set<SheetRole>(VISIBLE_ROLES);
+  private readonly roles = new Set<SheetRole>(VISIBLE_ROLES.filter((r) => r !== "tasks"));
+  /** The user's tick for Nhiệm vụ; null: the default (on for the built-in DTI sets, off for a province's own set, which carries no tasks). */
+  private tasksChoice: boolean | null = null;
   private formulas: "portable" | "functions" = "portable";
   private sampleTasks = false;
   private protect = true;
@@ -63,10 +65,14 @@ export class InsertTab {
     private readonly autoOpen?: AutoOpen,
   ) {}
 
+  private hasRole(role: SheetRole): boolean {
+    return role === "tasks" ? (this.tasksChoice ?? isBuiltInSet(this.sets.set.id)) : this.roles.has(role);
+  }
+
   private currentLayout(): WorkbookLayout {
     return buildWorkbookLayout(this.sets.set, {
       formulas: this.formulas,
-      sheets: VISIBLE_ROLES.filter((r) => this.roles.has(r)),
+      sheets: VISIBLE_ROLES.filter((r) => this.hasRole(r)),
       protect: this.protect,
       ...(this.sampleTasks ? { sampleTasks: ninhThuan2022TaskList } : {}),
       period: parsePeriod(this.period) ?? quarterOf(new Date()),
@@ -120,8 +126,9 @@ export class InsertTab {
     sheets.appendChild(el("legend", t("insertSheets")));
     for (const role of VISIBLE_ROLES) {
       sheets.appendChild(
-        host.check(ROLE_LABELS[role], `insert-sheet-${role}`, this.roles.has(role), (on) => {
-          if (on) this.roles.add(role);
+        host.check(ROLE_LABELS[role], `insert-sheet-${role}`, this.hasRole(role), (on) => {
+          if (role === "tasks") this.tasksChoice = on;
+          else if (on) this.roles.add(role);
           else this.roles.delete(role);
           this.invalidatePreview();
         }),

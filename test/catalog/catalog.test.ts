@@ -8,7 +8,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { dtiProvince2022 as set, findIndicator, getIndicatorSet, indicatorSets, pillarIndicators } from "../../src/catalog";
-import type { Indicator, PartRule, RatioSpec, Rule, Variable } from "../../src/catalog/schema";
+import type { CaseRule, GroupPartRule, Indicator, PartRule, RatioSpec, Rule, Variable } from "../../src/catalog/schema";
 import { Decimal, ONE, ZERO, exact } from "../../src/engine/rules";
 
 // ---------------------------------------------------------------------------------------------
@@ -69,7 +69,7 @@ function ratioKeys(ratio: RatioSpec): string[] {
 }
 
 /** Every variable key a rule reads. */
-function referencedKeys(rule: Rule | PartRule): string[] {
+function referencedKeys(rule: Rule | PartRule | GroupPartRule | CaseRule): string[] {
   switch (rule.kind) {
     case "ratio":
     case "threshold-literal":
@@ -80,7 +80,10 @@ function referencedKeys(rule: Rule | PartRule): string[] {
     case "tiers-amount":
       return [rule.amount, ...(rule.gate === undefined ? [] : [rule.gate])];
     case "multi-part":
+    case "group":
       return rule.parts.flatMap((p) => referencedKeys(p.rule));
+    case "best-of":
+      return rule.cases.flatMap((c) => referencedKeys(c.rule));
     case "choice":
       return [rule.variable];
     case "capped-count":
@@ -95,7 +98,7 @@ function referencedKeys(rule: Rule | PartRule): string[] {
 }
 
 /** Keys that must be numbers: numerators, denominators, amounts, counts. */
-function numberKeys(rule: Rule | PartRule): string[] {
+function numberKeys(rule: Rule | PartRule | GroupPartRule | CaseRule): string[] {
   const fromRatio = (r: RatioSpec) => [...r.numerator, ...(r.denominator.kind === "constant" ? [] : r.denominator.variables)];
   switch (rule.kind) {
     case "ratio":
@@ -107,7 +110,10 @@ function numberKeys(rule: Rule | PartRule): string[] {
     case "tiers-amount":
       return [rule.amount];
     case "multi-part":
+    case "group":
       return rule.parts.flatMap((p) => numberKeys(p.rule));
+    case "best-of":
+      return rule.cases.flatMap((c) => numberKeys(c.rule));
     case "capped-count":
       return [rule.count];
     case "min-max":
@@ -119,12 +125,15 @@ function numberKeys(rule: Rule | PartRule): string[] {
 }
 
 /** Keys that must be choices: choice rules, gates, "không phát sinh" answers. */
-function choiceKeys(rule: Rule | PartRule): string[] {
+function choiceKeys(rule: Rule | PartRule | GroupPartRule | CaseRule): string[] {
   switch (rule.kind) {
     case "choice":
       return [rule.variable];
     case "multi-part":
+    case "group":
       return rule.parts.flatMap((p) => choiceKeys(p.rule));
+    case "best-of":
+      return rule.cases.flatMap((c) => choiceKeys(c.rule));
     case "tiers-amount":
       return rule.gate === undefined ? [] : [rule.gate];
     case "ratio":

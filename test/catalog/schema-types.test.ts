@@ -42,10 +42,11 @@ describe("types from the declaration", () => {
       "ratio-to-best": true,
       "sum-of-children": true,
       unscored: true,
+      "best-of": true,
     };
     expect(Object.keys(kinds)).toEqual(Object.keys(decls.rule.variants));
     // @ts-expect-error -- a kind that is not declared is not a Rule
-    const unknown: Rule = { kind: "best-of" };
+    const unknown: Rule = { kind: "weighted-average" };
     expect(unknown).toBeDefined();
   });
 

@@ -124,7 +124,8 @@ describe("a template of a set that is not built in carries the set", () => {
   it("built-in sets need no set sheet; other sets get it", () => {
     expect(buildWorkbookLayout(dtiProvince2022).sheets.map((s) => s.role)).not.toContain("set");
     const sheets = buildWorkbookLayout(district).sheets;
-    expect(sheets.map((s) => s.role)).toEqual(["info", "indicators", "summary", "assignment", "tasks", "set", "lists", "meta"]);
+    // No Nhiệm vụ: a province's own set carries no tasks (issue 13, point 8; asked for with `tasks`).
+    expect(sheets.map((s) => s.role)).toEqual(["info", "indicators", "summary", "assignment", "set", "lists", "meta"]);
     expect(sheets.find((s) => s.role === "set")).toMatchObject({ name: SET_SHEET_NAME, visibility: "visible", protect: true });
     expect(buildWorkbookLayout(district, { embedSet: false }).sheets.map((s) => s.role)).not.toContain("set");
   });

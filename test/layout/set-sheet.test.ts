@@ -17,6 +17,8 @@ import {
 } from "../../src/layout/set-sheet";
 
 const DISTRICT = loadIndicatorSetFile(join(__dirname, "..", "fixtures", "sets", "district-example.json"));
+/** The quoted texts of issue 13: best-of, capped counts as parts, a capped group. */
+const AUTHORING = loadIndicatorSetFile(join(__dirname, "..", "fixtures", "sets", "authoring-examples.json"));
 const WHERE = { file: "huyen.xlsx", sheet: SET_SHEET_NAME };
 
 type Grid = (string | number | boolean | null)[][];
@@ -43,6 +45,7 @@ describe("set → sheet → set", () => {
     ["dti-province-2022", dtiProvince2022],
     ["dti-province-2020", dtiProvince2020],
     ["huyen-2023 (test/fixtures/sets/district-example.json)", DISTRICT],
+    ["vi-du-soan-bo (test/fixtures/sets/authoring-examples.json: best-of, capped parts, groups)", AUTHORING],
   ])("%s comes back equal, key order included", (_name, set) => {
     const parsed = parseIndicatorSetSheet(gridOf(set), WHERE);
     expect(parsed).toEqual({ set });
@@ -120,7 +123,7 @@ describe("every mistake is reported on its cell, in Vietnamese", () => {
     (grid[r] as (string | number | null)[])[col("Quy tắc tính điểm (JSON)")] =
       '{"kind":"ratio","ratio":{"numerator":["x"],"denominator":["b"],"subset":true}}';
     expect(errorsOf(grid)).toContain(
-      `huyen.xlsx: 'Bộ chỉ số'!L${r + 1} (Quy tắc tính điểm (JSON), chỉ số 1.1; trong JSON: ratio.numerator[0]): biến "x" không có trong chỉ số 1.1 (có: a, b).`,
+      `huyen.xlsx: 'Bộ chỉ số'!M${r + 1} (Quy tắc tính điểm (JSON), chỉ số 1.1; trong JSON: ratio.numerator[0]): biến "x" không có trong chỉ số 1.1 (có: a, b).`,
     );
   });
 
@@ -178,9 +181,9 @@ describe("every mistake is reported on its cell, in Vietnamese", () => {
     row[col("Giống biến (chỉ số, biến)")] = "1.2";
     row[col("Quy tắc tính điểm (JSON)")] = "{}";
     expect(errorsOf(grid)).toEqual([
-      `huyen.xlsx: 'Bộ chỉ số'!L${r + 1}: dòng loại "Biến" không dùng cột "Quy tắc tính điểm (JSON)"; hãy để trống ô này.`,
+      `huyen.xlsx: 'Bộ chỉ số'!M${r + 1}: dòng loại "Biến" không dùng cột "Quy tắc tính điểm (JSON)"; hãy để trống ô này.`,
       `huyen.xlsx: 'Bộ chỉ số'!H${r + 1}: "Kiểu" "So" không hợp lệ; ghi "Số" hoặc "Lựa chọn".`,
-      `huyen.xlsx: 'Bộ chỉ số'!O${r + 1}: "1.2" không đúng dạng "mã chỉ số tên biến" (ví dụ "3.1 b").`,
+      `huyen.xlsx: 'Bộ chỉ số'!P${r + 1}: "1.2" không đúng dạng "mã chỉ số tên biến" (ví dụ "3.1 b").`,
     ]);
   });
 
@@ -213,5 +216,35 @@ describe("every mistake is reported on its cell, in Vietnamese", () => {
     expect(parseIndicatorSetSheet(grid, { sheet: "Sheet1" })).toEqual({
       errors: [`Sheet1!A${r + 1}: "Loại" không hợp lệ: "?"; chỉ dùng một trong: "Thông tin chung", "Chỉ số chính", "Chỉ số", "Biến".`],
     });
+  });
+});
+
+describe("proofreading: the verbatim text beside the rule as read (issue 13, point 7)", () => {
+  const described = col("Quy tắc như đã đọc");
+
+  it("the column stands right after the verbatim method and says each rule in Vietnamese", () => {
+    expect(described).toBe(col("Phương pháp tính điểm (nguyên văn)") + 1);
+    const grid = gridOf(AUTHORING);
+    const r = rowOf(grid, "Chỉ số", "1.2");
+    expect(grid[r]?.[described - 1]).toBe("Điểm = Tỷ lệ * 45 điểm + 1 điểm mỗi ứng dụng, tổng không quá 5 điểm");
+    expect(grid[r]?.[described]).toBe(
+      "Tỷ lệ * 45 điểm: min(a/b, 1) × 9/10 điểm tối đa + 1 điểm mỗi ứng dụng, tổng không quá 5 điểm: 1 điểm cho mỗi n, không quá 1/10 điểm tối đa",
+    );
+    expect(grid[rowOf(grid, "Chỉ số", "1.3")]?.[described]).toMatch(/^Điểm cao nhất trong các trường hợp: \(1\) Theo tỷ lệ hồ sơ: .*; \(2\) Theo số dịch vụ: 1 điểm cho mỗi d/);
+  });
+
+  it("reading ignores it: edited, emptied or the whole column removed, the set is the same", () => {
+    const edited = gridOf(AUTHORING);
+    edited[rowOf(edited, "Chỉ số", "1.1")]![described] = "anything a person typed here";
+    expect(parseIndicatorSetSheet(edited, WHERE)).toEqual({ set: AUTHORING });
+    const without = gridOf(AUTHORING).map((row) => row.filter((_, n) => n !== described));
+    expect(parseIndicatorSetSheet(without, WHERE)).toEqual({ set: AUTHORING });
+  });
+
+  it("a variable row with something in it is told to leave it empty", () => {
+    const grid = gridOf(AUTHORING);
+    const r = rowOf(grid, "Biến", "n");
+    grid[r]![described] = "x";
+    expect(errorsOf(grid)).toEqual([`huyen.xlsx: 'Bộ chỉ số'!${letter("Quy tắc như đã đọc")}${r + 1}: dòng loại "Biến" không dùng cột "Quy tắc như đã đọc"; hãy để trống ô này.`]);
   });
 });

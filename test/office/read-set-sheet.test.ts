@@ -53,13 +53,13 @@ describe("readIndicatorSetSheet", () => {
     (grid[r] as (string | number)[])[rule] = '{"kind": "ratio"';
     // Without the title row the used range starts at A2.
     grid[0] = grid[0]?.map(() => "") ?? [];
-    ws.getRange(`A1:Q${grid.length}`).values = grid;
+    ws.getRange(`A1:R${grid.length}`).values = grid;
     await fake.context.sync();
     const before = fake.syncCount;
     const read = await readIndicatorSetSheet(fake.context, "Bộ của huyện");
     expect(fake.syncCount - before).toBe(2);
     expect("errors" in read ? read.errors : []).toEqual([
-      expect.stringMatching(new RegExp(`^'Bộ của huyện'!L${r + 1}: quy tắc tính điểm không phải JSON hợp lệ`)),
+      expect.stringMatching(new RegExp(`^'Bộ của huyện'!M${r + 1}: quy tắc tính điểm không phải JSON hợp lệ`)),
     ]);
   });
 

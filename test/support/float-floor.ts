@@ -5,7 +5,7 @@
  * - an oracle in tests: the exact engine must agree with it to 1e-9 on random inputs.
  * It handles only well-formed input (numbers ≥ 0, options as 1-based positions).
  */
-import type { Indicator, IndicatorSet, Measure, PartRule, RatioSpec, Rule } from "../../src/catalog/schema";
+import type { CaseRule, GroupPart, Indicator, IndicatorSet, Measure, Part, RatioSpec, Rule } from "../../src/catalog/schema";
 
 export type FloatValues = Record<string, Record<string, number>>;
 
@@ -84,8 +84,33 @@ function withRatio(ind: Indicator, spec: RatioSpec, unit: FloatUnit, then: (r: n
   return "f" in r ? r.f : then(r.r);
 }
 
-function part(ind: Indicator, rule: PartRule, unit: FloatUnit): number | undefined {
-  return rule.kind === "ratio" ? withRatio(ind, rule.ratio, unit, cap) : choice(ind, rule.variable, unit);
+/** What a part adds, as a fraction of max (a capped count and a group are capped at their share). */
+function part(ind: Indicator, p: Part | GroupPart, unit: FloatUnit): number | undefined {
+  const share = num(p.share);
+  const rule = p.rule;
+  switch (rule.kind) {
+    case "ratio": {
+      const f = withRatio(ind, rule.ratio, unit, cap);
+      return f === undefined ? undefined : f * share;
+    }
+    case "choice": {
+      const f = choice(ind, rule.variable, unit);
+      return f === undefined ? undefined : f * share;
+    }
+    case "capped-count": {
+      const c = value(ind, rule.count, unit);
+      return c === undefined || ind.maxPoints === 0 ? undefined : Math.min(c * num(rule.pointsEach), share * ind.maxPoints) / ind.maxPoints;
+    }
+    case "group": {
+      let s = 0;
+      for (const q of rule.parts) {
+        const f = part(ind, q, unit);
+        if (f === undefined) return undefined;
+        s += f;
+      }
+      return Math.min(s, share);
+    }
+  }
 }
 
 function tiers(x: number, list: readonly { atLeast: string; fraction: string }[]): number {
@@ -93,7 +118,7 @@ function tiers(x: number, list: readonly { atLeast: string; fraction: string }[]
   return 0;
 }
 
-function fraction(ind: Indicator, rule: Rule, unit: FloatUnit, alt: boolean): number | undefined {
+function fraction(ind: Indicator, rule: Rule | CaseRule, unit: FloatUnit, alt: boolean): number | undefined {
   switch (rule.kind) {
     case "ratio":
       return withRatio(ind, rule.ratio, unit, cap);
@@ -121,11 +146,20 @@ function fraction(ind: Indicator, rule: Rule, unit: FloatUnit, alt: boolean): nu
     case "multi-part": {
       let s = 0;
       for (const p of rule.parts) {
-        const f = part(ind, p.rule, unit);
+        const f = part(ind, p, unit);
         if (f === undefined) return undefined;
-        s += f * num(p.share);
+        s += f;
       }
       return s;
+    }
+    case "best-of": {
+      let best = 0;
+      for (const c of rule.cases) {
+        const f = fraction(ind, c.rule, unit, alt);
+        if (f === undefined) return undefined;
+        best = Math.max(best, f);
+      }
+      return best;
     }
     case "choice":
       return choice(ind, rule.variable, unit);
