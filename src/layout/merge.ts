@@ -33,10 +33,11 @@ import type { IndicatorSet } from "../catalog/schema";
 import { buildWorkbookLayout } from "./build";
 import { fromExcelSerial } from "./deadline";
 import { valueKey, type CellContent, type DefinedName } from "./model";
-import { TEMPLATE_VERSION, names } from "./names";
+import { TEMPLATE_VERSION, names, parseTaskName } from "./names";
 import { isPreservedName } from "./plan";
 import type { NamedCell } from "./read-inputs";
 import { ownedNames, ownersByName, partBuildOptions, splitByAgency, type AgencyPart } from "./split";
+import { isMergedTaskName, leadsTask, masterTaskAt, taskLabel, taskLeads, type MasterTask } from "./part-tasks";
 
 /** A message for people, in both languages of the product (as a host renders it). */
 export interface Said {
@@ -49,6 +50,8 @@ export interface NameRef {
   readonly name: string;
   readonly indicator?: string;
   readonly item?: string;
+  /** A task cell's task, as the master's Nhiệm vụ writes it ("2. Xây dựng chuyên trang…"; ./part-tasks.ts). */
+  readonly task?: string;
 }
 
 /** Where a part holds a value: its file, and its cell when the reader knows it. */
@@ -95,6 +98,8 @@ export type MergeMessage =
   | { readonly code: "merge-link"; readonly file: string; readonly agency: string; readonly label: NameRef; readonly value: Shown; readonly target?: string; readonly now: Shown }
   | { readonly code: "merge-duplicate"; readonly agency: string; readonly files: readonly string[] }
   | { readonly code: "merge-missing"; readonly agency: string; readonly fileName: string; readonly led?: readonly string[]; readonly items?: readonly string[] }
+  /** Task cells a part carries that the master does not name (a master made before task names, or a row deleted). */
+  | { readonly code: "merge-task-not-in-master"; readonly file: string; readonly names: readonly string[] }
   | { readonly code: "merge-replaced"; readonly label: NameRef; readonly masterCell?: string; readonly old: Shown; readonly now: Shown; readonly file: string; readonly formula?: string };
 
 /** What a skipped file is said with: the merge's own reason, or the host's (a file it could not open). */
@@ -374,6 +379,8 @@ interface UsablePart {
   readonly file: string;
   readonly part: AgencyPart;
   readonly values: readonly HeldValue[];
+  /** The task cells it may bring back: those of the tasks its agency leads in the master. */
+  readonly tasks: ReadonlySet<string>;
 }
 
 /** Where a part holds a value. */
@@ -406,9 +413,26 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
   const plan = splitByAgency(set);
   const owners = ownersByName(set, plan);
   const byName = new Map(buildWorkbookLayout(set, { formulas: master.formulas }).names.map((n) => [n.name, n]));
-  const label = (name: string): NameRef => nameRef(name, byName);
+  // The master's task rows, read by name when a part carries one (./part-tasks.ts).
+  const tasksRead = new Map<number, MasterTask>();
+  const masterTask = (no: number): MasterTask => {
+    let t = tasksRead.get(no);
+    if (!t) {
+      t = masterTaskAt(master.read, no);
+      tasksRead.set(no, t);
+    }
+    return t;
+  };
+  const label = (name: string): NameRef => {
+    const task = parseTaskName(name);
+    return task ? { name, task: taskLabel(masterTask(task.no), task.no) } : nameRef(name, byName);
+  };
   const show = shownValue;
-  const ownersOf = (name: string): readonly string[] => owners.get(name) ?? [];
+  const ownersOf = (name: string): readonly string[] => {
+    const task = parseTaskName(name);
+    return task ? taskLeads(masterTask(task.no)) : (owners.get(name) ?? []);
+  };
+  const tasksNotInMaster: MergeMessage[] = [];
 
   const skipped: MergeText[] = [];
   const notes: MergeMessage[] = [];
@@ -459,10 +483,25 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
     }
     const layout = buildWorkbookLayout(set, partBuildOptions(part, master.name, master.formulas));
     const mine = ownedNames(set, part);
+    // The tasks it carries (Nhiệm vụ): their Trạng thái, Tiến độ and Ghi chú are its own when the
+    // master's row still names its agency as lead; a task cell the master lacks cannot be written.
+    const taskCells = new Set<string>();
+    const unnamed: string[] = [];
+    for (const name of opened.names) {
+      if (!isMergedTaskName(name) || taskCells.has(name)) continue;
+      if (master.read(name).kind === "missing") {
+        unnamed.push(name);
+        continue;
+      }
+      taskCells.add(name);
+      if (leadsTask(part.agency, masterTask((parseTaskName(name) as { no: number }).no))) mine.add(name);
+    }
+    if (unnamed.length) tasksNotInMaster.push({ code: "merge-task-not-in-master", file, names: unnamed });
     const held: HeldValue[] = [];
     // What the agency typed into the part's input-like cells: values, formulas, errors and cells it emptied.
-    for (const n of layout.names) {
-      if (!isPreservedName(n)) continue;
+    const taken = [...layout.names.filter(isPreservedName).map((n) => n.name), ...taskCells];
+    for (const name of taken) {
+      const n = { name };
       const cell = opened.read(n.name);
       const place = cellPlace(cell);
       const at = wherePart({ file, ...(place !== undefined ? { cell: place } : {}) });
@@ -505,14 +544,14 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
       // owned cell empty in the part where the master has a value was cleared by the agency.
       else if (mine.has(n.name) && resolvedValue(set, master.read, n.name) !== undefined) held.push({ ...base, value: null, cleared: true });
     }
-    // Names someone added to the part by hand, beyond those of its layout.
+    // Names someone added to the part by hand, beyond those of its layout and its task rows.
     const known = new Set(layout.names.map((n) => n.name));
     for (const name of opened.names) {
-      if (known.has(name)) continue;
+      if (known.has(name) || parseTaskName(name) !== undefined) continue;
       const value = plainOf(opened.read(name));
       if (value !== undefined) held.push({ file, agency: part.agency, name, value });
     }
-    usable.push({ file, part, values: held });
+    usable.push({ file, part, values: held, tasks: new Set([...taskCells].filter((n) => mine.has(n))) });
   }
 
   // Owned values are candidates, the rest is context.
@@ -524,7 +563,11 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
     const mine = ownedNames(set, u.part);
     for (const h of u.values) {
       const target = byName.get(h.name);
-      if (!target || (!isPreservedName(target) && target.kind !== "linked")) {
+      if (parseTaskName(h.name) !== undefined) {
+        // A task it leads is its own, as its indicators are; a task led by another agency since the split is context.
+        if (u.tasks.has(h.name)) candidates.set(h.name, [...(candidates.get(h.name) ?? []), h]);
+        else context.push(h);
+      } else if (!target || (!isPreservedName(target) && target.kind !== "linked")) {
         outside.push({ code: "merge-unknown-name", file: h.file, agency: h.agency, name: h.name, value: show(h.value) });
       } else if (mine.has(h.name)) {
         candidates.set(h.name, [...(candidates.get(h.name) ?? []), h]);
@@ -543,7 +586,7 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
 
   const conflicts: MergeConflict[] = [];
   const writes: MergeWrite[] = [];
-  const failed: MergeMessage[] = [];
+  const failed: MergeMessage[] = [...tasksNotInMaster];
   const cleared: MergeReview[] = [];
   for (const [name, held] of candidates) {
     const distinct = new Map<string, HeldValue>();

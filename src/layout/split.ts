@@ -15,7 +15,9 @@ import { parsePeriod, type Period } from "../catalog/period";
 import type { Indicator, IndicatorSet } from "../catalog/schema";
 import type { BuildOptions } from "./build";
 import { names } from "./names";
+import type { SheetRole } from "./model";
 import type { NamedCell } from "./read-inputs";
+import type { PartTaskRow } from "./tasks-sheet";
 
 /**
  * The agencies of a "Cơ quan chủ trì" cell (the same splitting as Phân công):
@@ -171,19 +173,28 @@ export function ownersByName(set: IndicatorSet, plan: SplitPlan): Map<string, st
 }
 
 /**
- * The build options of a part: its indicators and items, the sheets an agency needs (no
- * Nhiệm vụ: the task tracker stays with the master; only Thông tin chung when the agency
- * leads no indicator), and the agency and master recorded on DTI_META.
+ * The build options of a part: its indicators and items, the sheets an agency needs (only
+ * Thông tin chung when the agency leads no indicator), Nhiệm vụ with the tasks it leads when it
+ * leads any (`tasks`, ./part-tasks.ts; none: no Nhiệm vụ sheet), and the agency and master
+ * recorded on DTI_META.
  */
-export function partBuildOptions(part: AgencyPart, master: string, formulas: "portable" | "functions" = "portable", cycle: PartCycle = {}): BuildOptions {
+export function partBuildOptions(
+  part: AgencyPart,
+  master: string,
+  formulas: "portable" | "functions" = "portable",
+  cycle: PartCycle = {},
+  tasks: readonly PartTaskRow[] = [],
+): BuildOptions {
+  const sheets: SheetRole[] = part.indicators.length ? ["info", "indicators", "summary", "assignment"] : ["info"];
   return {
     formulas,
-    sheets: part.indicators.length ? ["info", "indicators", "summary", "assignment"] : ["info"],
+    sheets: tasks.length ? [...sheets, "tasks"] : sheets,
     indicators: new Set(part.indicators),
     infoItems: new Set(part.infoItems),
     part: { agency: part.agency, master, ...(cycle.dueDate ? { dueDate: cycle.dueDate } : {}) },
     ...(cycle.period ? { period: cycle.period } : {}),
     agencies: responsibleAgencies,
+    ...(tasks.length ? { partTasks: { agency: part.agency, master, rows: tasks } } : {}),
   };
 }
 
