@@ -77,9 +77,10 @@ export async function splitCommand(args: readonly string[]): Promise<CliResult> 
   const masterNames = workbookNames(master);
   const warnings: string[] = [...(cycle.warnings ?? []).map((w) => `${file}: ${say(w, "vi")}`)];
   if (tasksUnnamed(masterNames)) warnings.push(say({ code: "split-tasks-unnamed", file }, "vi"));
+  const masterTasks = readMasterTasks(readCellOf(master), masterNames);
   const stderr = warnings.map((w) => `Cảnh báo: ${w}\n`).join("");
   for (const [n, part] of plan.parts.entries()) {
-    const filled = await buildPartWorkbook(set, part, masterName, meta.formulas, readCellOf(master), masterNames);
+    const filled = await buildPartWorkbook(set, part, masterName, meta.formulas, readCellOf(master), masterTasks);
     try {
       await writeWorkbookAtomic(filled.workbook, targets[n] as string);
     } catch (e) {
@@ -97,7 +98,7 @@ export async function splitCommand(args: readonly string[]): Promise<CliResult> 
     lines.push(`  - ${part.fileName}: ${part.agency} — ${what.join("; ")}.`);
   }
   if (plan.unassigned.length) lines.push(`  - Lưu ý: chỉ số không ghi cơ quan chủ trì, không có trong tệp nào: ${plan.unassigned.join(", ")}.`);
-  const leftTasks = unassignedMessage(readMasterTasks(readCellOf(master), masterNames), plan.parts);
+  const leftTasks = unassignedMessage(masterTasks, plan.parts);
   if (leftTasks) lines.push(`  - Lưu ý: ${say(leftTasks, "vi")}`);
   lines.push(`Gửi mỗi cơ quan tệp của mình; khi nhận lại, gộp bằng: dti merge ${file} ${path.join(dir, "*.xlsx")} -o <tệp ra.xlsx>`);
   return { code: 0, stdout: `${lines.join("\n")}\n`, stderr };

@@ -52,6 +52,15 @@ export function taskCellNames(nos: readonly number[]): string[] {
   return nos.flatMap((no) => TASK_FIELDS.map((f) => names.task(no, f)));
 }
 
+/**
+ * The names of a workbook a host reads besides the template's fixed ones to know its tasks: every
+ * task cell (as many rows as the sheet has) and the report date (telling a sheet made before
+ * task names: tasksUnnamed).
+ */
+export function isTaskSheetName(name: string): boolean {
+  return parseTaskName(name) !== undefined || name.toUpperCase() === names.tasksReportDate;
+}
+
 /** Whether a name is a task cell an agency updates and merge brings back (Trạng thái, Tiến độ, Ghi chú). */
 export function isMergedTaskName(name: string): boolean {
   const t = parseTaskName(name);

@@ -23,8 +23,8 @@ import { toNamedCell } from "../office/read-unit";
 import { writeNamedValues } from "../office/write-values";
 import type { PaneHost } from "./host";
 import { el } from "./dom";
-import { names, parseTaskName } from "../layout/names";
-import { readMasterTasks, tasksUnnamed, unassignedMessage, type TaskMessage } from "../layout/part-tasks";
+import { names } from "../layout/names";
+import { isTaskSheetName, readMasterTasks, tasksUnnamed, unassignedMessage, type TaskMessage } from "../layout/part-tasks";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -96,7 +96,7 @@ export class SplitMergeTab {
   private async readMaster(xlsx: XlsxChunk): Promise<(MergeMaster & { readonly taskNames: readonly string[] }) | { readonly problem: string }> {
     const set = this.host.set();
     const wanted = [...buildWorkbookLayout(set).names.filter((n) => n.kind !== "task").map((n) => n.name), names.partAgency, names.partMaster];
-    const got = await this.host.run((context) => readTemplate(context, wanted, (name) => parseTaskName(name) !== undefined || name.toUpperCase() === names.tasksReportDate));
+    const got = await this.host.run((context) => readTemplate(context, wanted, isTaskSheetName));
     // Where each cell is, for the preview's "old → new" lines (the names collection says).
     const read: ReadCell = (name) => {
       const ref = got.refs.get(name);
@@ -125,14 +125,15 @@ export class SplitMergeTab {
       const chosen = plan.parts.filter((p) => !this.deselected.has(p.agency));
       if (chosen.length === 0) return t("splitNothing");
       // What split says about the tasks: a master made before task names, tasks in no part.
-      const left = unassignedMessage(readMasterTasks(master.read, master.taskNames), plan.parts);
+      const masterTasks = readMasterTasks(master.read, master.taskNames);
+      const left = unassignedMessage(masterTasks, plan.parts);
       this.taskNotes = [...(tasksUnnamed(master.taskNames) ? [{ code: "split-tasks-unnamed" as const, file: master.name }] : []), ...(left ? [left] : [])];
       for (const f of this.files) URL.revokeObjectURL(f.url);
       this.files = [];
       const files: SplitFile[] = [];
       for (const [n, part] of chosen.entries()) {
         this.host.progress(t("splitProgress", { n: n + 1, total: chosen.length, file: part.fileName }));
-        const built = await xlsx.buildPartWorkbook(master.set, part, master.name, master.formulas, master.read, master.taskNames);
+        const built = await xlsx.buildPartWorkbook(master.set, part, master.name, master.formulas, master.read, masterTasks);
         const bytes = await xlsx.partBytes(built);
         files.push({ part, placed: built.placed.length, tasks: built.tasks, bytes, url: URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE })) });
       }

@@ -11,7 +11,7 @@ import { buildWorkbookLayout } from "../layout/build";
 import { prefillValues, templateMetaOf, type MergeMessage, type MergePartInput, type ReadCell, type Said, type TemplateMeta } from "../layout/merge";
 import { withPreservedInputs } from "../layout/plan";
 import { masterCycle, partBuildOptions, type AgencyPart } from "../layout/split";
-import { partTaskRows, readMasterTasks } from "../layout/part-tasks";
+import { partTaskRows, type MasterTask } from "../layout/part-tasks";
 import { sheetNames } from "../layout/names";
 import { checkXlsx, checkXlsxSignature, DEFAULT_XLSX_LIMITS, type XlsxLimits } from "./bounded";
 import { readName, writeLayoutToWorkbook } from "./workbook";
@@ -50,7 +50,7 @@ export interface BuiltPart {
  * One agency's part: its indicators and the general information it needs, with the
  * master's names and formulas, pre-filled with what the master holds (`read`). A link to
  * another agency's figure becomes a plain input holding the value it links to. The tasks the
- * agency leads in the master's Nhiệm vụ (found among `masterNames`) come on a Nhiệm vụ sheet.
+ * agency leads among the master's Nhiệm vụ rows (`masterTasks`) come on a Nhiệm vụ sheet.
  */
 export async function buildPartWorkbook(
   set: IndicatorSet,
@@ -58,10 +58,10 @@ export async function buildPartWorkbook(
   masterName: string,
   formulas: "portable" | "functions",
   read: ReadCell,
-  masterNames: readonly string[] = [],
+  masterTasks: readonly MasterTask[] = [],
 ): Promise<BuiltPart> {
-  // The tasks it leads, from the master's named task rows (`masterNames`: the master's defined names).
-  const tasks = partTaskRows(readMasterTasks(read, masterNames), part.agency);
+  // The tasks it leads, among the master's named task rows (read once for all parts: readMasterTasks).
+  const tasks = partTaskRows(masterTasks, part.agency);
   const built = buildWorkbookLayout(set, partBuildOptions(part, masterName, formulas, masterCycle(read), tasks));
   const filled = withPreservedInputs(built, prefillValues(set, read, built.names));
   const workbook = new ExcelJS.Workbook();
