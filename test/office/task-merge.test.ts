@@ -134,4 +134,19 @@ describe("tasks in the pane's split and merge (fake host)", () => {
     expect(result.writes.filter((w) => w.name.startsWith("DTI_TASK_"))).toEqual([]);
     expect(result.outside).toEqual([]);
   });
+
+  it("Insert › update names the task rows of a workbook made before task names, as template --update does, in no more round trips", async () => {
+    const old = { ...layout, names: layout.names.filter((n) => n.kind !== "task") };
+    const fake = new FakeExcel({ fileName: "so-tong-hop.xlsx" });
+    await writeLayout(fake.context, old, () => "rename");
+    const fresh = new FakeExcel();
+    await writeLayout(fresh.context, old, () => "rename");
+    const plain = await writeLayout(fresh.context, old, () => "update");
+    const r = await writeLayout(fake.context, layout, () => "update");
+    expect(r.tasksNamed).toBe(rows);
+    expect(r.syncs).toBe(plain.syncs);
+    for (const n of layout.names.filter((x) => x.kind === "task")) expect(fake.resolveName(n.name)).toEqual({ sheet: n.sheet, address: n.ref });
+    // Named once: a second update finds the names and adds none.
+    expect((await writeLayout(fake.context, layout, () => "update")).tasksNamed).toBeUndefined();
+  });
 });
