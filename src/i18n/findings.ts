@@ -388,9 +388,9 @@ export const FINDINGS: FindingTexts = {
   },
   "merge-task-not-in-master": {
     vi: (f) =>
-      `${f.file}: sổ tổng hợp không có ô ${someNames(f.names)} (${f.names.length} ô nhiệm vụ): trang Nhiệm vụ của sổ được tạo trước khi các dòng nhiệm vụ có tên ô, hoặc dòng đã bị xóa. Trạng thái, tiến độ, ghi chú này chưa được ghi. Cập nhật sổ tổng hợp bằng "dti template --update -o <sổ tổng hợp.xlsx>" (giữ nguyên số liệu và nhiệm vụ) rồi gộp lại.`,
+      `${f.file}: sổ tổng hợp không có ô ${someNames(f.names)} (${f.names.length} ô nhiệm vụ): trang Nhiệm vụ của sổ được tạo trước khi các dòng nhiệm vụ có tên ô, hoặc dòng đã bị xóa. Trạng thái, tiến độ, ghi chú này chưa được ghi. Cập nhật sổ tổng hợp bằng "dti template --update -o <sổ tổng hợp.xlsx>" (bảng tác vụ: Chèn mẫu, chọn "Cập nhật tại chỗ") — giữ nguyên số liệu và nhiệm vụ — rồi gộp lại.`,
     en: (f) =>
-      `${f.file}: the master has no cell ${someNames(f.names)} (${f.names.length} task cells): its sheet "Nhiệm vụ" was made before task rows had names, or the row was deleted. These statuses, progress figures and notes were not written. Update the master with "dti template --update -o <master.xlsx>" (figures and tasks are kept), then merge again.`,
+      `${f.file}: the master has no cell ${someNames(f.names)} (${f.names.length} task cells): its sheet "Nhiệm vụ" was made before task rows had names, or the row was deleted. These statuses, progress figures and notes were not written. Update the master with "dti template --update -o <master.xlsx>" (task pane: Insert, choose "update in place") — figures and tasks are kept — then merge again.`,
   },
   // Tasks travelling with the parts (src/layout/part-tasks.ts)
   "split-part-tasks": {
@@ -399,9 +399,9 @@ export const FINDINGS: FindingTexts = {
   },
   "split-tasks-unnamed": {
     vi: (f) =>
-      `${f.file}: trang Nhiệm vụ được tạo trước khi các dòng nhiệm vụ có tên ô (DTI_TASK_…), nên các tệp phần không mang nhiệm vụ. Cập nhật sổ bằng "dti template --update -o ${f.file}" (giữ nguyên số liệu và nhiệm vụ) rồi tách lại.`,
+      `${f.file}: trang Nhiệm vụ được tạo trước khi các dòng nhiệm vụ có tên ô (DTI_TASK_…), nên các tệp phần không mang nhiệm vụ. Cập nhật sổ bằng "dti template --update -o ${f.file}" (bảng tác vụ: Chèn mẫu, chọn "Cập nhật tại chỗ") — giữ nguyên số liệu và nhiệm vụ — rồi tách lại.`,
     en: (f) =>
-      `${f.file}: its sheet "Nhiệm vụ" was made before task rows had names (DTI_TASK_…), so the parts carry no tasks. Update it with "dti template --update -o ${f.file}" (figures and tasks are kept), then split again.`,
+      `${f.file}: its sheet "Nhiệm vụ" was made before task rows had names (DTI_TASK_…), so the parts carry no tasks. Update it with "dti template --update -o ${f.file}" (task pane: Insert, choose "update in place") — figures and tasks are kept — then split again.`,
   },
   "split-tasks-unassigned": {
     vi: (f) =>

@@ -202,7 +202,7 @@ describe("a master made before task rows had names", () => {
     expect(merged.code).toBe(2);
     expect(merged.stdout).toContain(`Không ghi được: ${filled}: sổ tổng hợp không có ô ${names.task(kh[0]!, "STATUS")}`);
     expect(merged.stdout).toContain(`(12 ô nhiệm vụ)`);
-    expect(merged.stdout).toContain(`"dti template --update -o <sổ tổng hợp.xlsx>"`);
+    expect(merged.stdout).toContain(`"dti template --update -o <sổ tổng hợp.xlsx>" (bảng tác vụ: Chèn mẫu, chọn "Cập nhật tại chỗ")`);
 
     const updated = fresh("cap-nhat") + ".xlsx";
     copyFileSync(old, updated);
