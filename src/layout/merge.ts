@@ -23,6 +23,10 @@
  *     agency deleted it; "never filled" is a cell empty in the master too, and is silent. A
  *     value typed into the master after the split looks the same as a clearing, which is why
  *     clearing is never applied without consent: the master keeps its value by default.
+ * The tasks a part carries (./part-tasks.ts: Trạng thái, Tiến độ and Ghi chú of the tasks its
+ * agency leads in the master's Nhiệm vụ, DTI_TASK_<no>_…) follow the same rules as values; task
+ * cells the master does not name (a master made before task names) are listed, never dropped
+ * silently: `template --update` names them.
  * Each message is data (a code, the file, cell, name and values involved); its Vietnamese
  * (what the CLI prints, word for word) and English are rendered by src/i18n/findings.ts.
  */
@@ -501,14 +505,13 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
     // What the agency typed into the part's input-like cells: values, formulas, errors and cells it emptied.
     const taken = [...layout.names.filter(isPreservedName).map((n) => n.name), ...taskCells];
     for (const name of taken) {
-      const n = { name };
-      const cell = opened.read(n.name);
+      const cell = opened.read(name);
       const place = cellPlace(cell);
       const at = wherePart({ file, ...(place !== undefined ? { cell: place } : {}) });
-      const l = label(n.name);
+      const l = label(name);
       if (cell.kind === "error") {
         formulas.push({
-          name: n.name,
+          name: name,
           files: [file],
           acceptable: false,
           text: { code: "merge-cell-error", at, label: l, error: cell.error },
@@ -517,22 +520,22 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
       }
       if (cell.kind !== "value") continue;
       const value = plainOf(cell);
-      const base = { file, agency: part.agency, name: n.name, ...(place !== undefined ? { cell: place } : {}) };
+      const base = { file, agency: part.agency, name: name, ...(place !== undefined ? { cell: place } : {}) };
       if (cell.formula !== undefined) {
         const f = formulaText(cell.formula);
         if (value === undefined) {
           formulas.push({
-            name: n.name,
+            name: name,
             files: [file],
             acceptable: false,
             text: { code: "merge-formula-uncalculated", at, label: l, formula: f },
           });
-        } else if (!mine.has(n.name)) {
+        } else if (!mine.has(name)) {
           formulas.push({
-            name: n.name,
+            name: name,
             files: [file],
             acceptable: false,
-            text: { code: "merge-formula-not-owned", at, label: l, formula: f, value: show(value), owners: ownersOf(n.name) },
+            text: { code: "merge-formula-not-owned", at, label: l, formula: f, value: show(value), owners: ownersOf(name) },
           });
         } else {
           held.push({ ...base, value, formula: f });
@@ -542,7 +545,7 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
       if (value !== undefined) held.push({ ...base, value });
       // Emptied: split pre-filled the part with what the master holds (prefillValues), so an
       // owned cell empty in the part where the master has a value was cleared by the agency.
-      else if (mine.has(n.name) && resolvedValue(set, master.read, n.name) !== undefined) held.push({ ...base, value: null, cleared: true });
+      else if (mine.has(name) && resolvedValue(set, master.read, name) !== undefined) held.push({ ...base, value: null, cleared: true });
     }
     // Names someone added to the part by hand, beyond those of its layout and its task rows.
     const known = new Set(layout.names.map((n) => n.name));
