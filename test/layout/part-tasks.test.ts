@@ -18,6 +18,8 @@ import type { NamedCell } from "../../src/layout/read-inputs";
 import { isHeading, partTaskRows, readMasterTasks, taskNumbers, tasksUnnamed, unassignedTasks } from "../../src/layout/part-tasks";
 import { sheetSnapshot } from "../../src/layout/snapshot";
 import { partBuildOptions, splitByAgency } from "../../src/layout/split";
+import { acceptedWrites, mergeParts, type MergePartInput } from "../../src/layout/merge";
+import { say } from "../../src/i18n/findings";
 import { OVERDUE_LABEL, TASKS_FIRST_ROW, namesForUnnamedTaskRows } from "../../src/layout/tasks-sheet";
 
 const master = buildWorkbookLayout(set, { sampleTasks: ninhThuan2022TaskList });
@@ -30,6 +32,7 @@ function reader(layout: WorkbookLayout): (name: string) => NamedCell {
     const n = byName.get(name);
     const sheet = n && layout.sheets.find((s) => s.name === n.sheet);
     if (!n || !sheet) return { kind: "missing" };
+    if (n.ref.includes(":")) return { kind: "broken", detail: "a list" };
     const { row, column } = parseCellRef(n.ref);
     const c = sheet.grid[row]?.[column] ?? null;
     return isFormula(c) ? { kind: "value", value: null, formula: c.f } : { kind: "value", value: c };
@@ -136,3 +139,40 @@ describe("an older master's Nhiệm vụ, named by template --update", () => {
     expect(namesForUnnamedTaskRows(sheet.name, () => ({ text: "", formula: false }), 100)).toEqual([]);
   });
 });
+
+describe("merge of a part's tasks (the core)", () => {
+  const agency = "Sở KH&ĐT";
+  const [first, second] = partTaskRows(tasks, agency).flatMap((r) => (r.no === undefined ? [] : [r.no])) as [number, number];
+  const typed = (read: (name: string) => NamedCell, values: ReadonlyMap<string, CellContent>) => (name: string): NamedCell =>
+    values.has(name) ? { kind: "value", value: values.get(name) as CellContent } : read(name);
+  const partInput = (values: ReadonlyMap<string, CellContent>): MergePartInput => {
+    const layout = partOf(agency);
+    return {
+      file: "so-kh-dt.xlsx",
+      opened: { meta: { set, version: 1, formulas: "portable", agency, master: "tong-hop.xlsx" }, read: typed(reader(layout), values), names: layout.names.map((n) => n.name) },
+    };
+  };
+  const update = new Map<string, CellContent>([
+    [names.taskStatus(first), "Hoàn thành"],
+    [names.taskStatus(second), "Đang thực hiện"],
+  ]);
+
+  it("writes the updates of the tasks its agency leads", () => {
+    const r = mergeParts({ set, version: 1, formulas: "portable", name: "tong-hop.xlsx", read: reader(master) }, [partInput(update)]);
+    expect(acceptedWrites(r).map((w) => [w.name, w.value, w.agency])).toEqual([
+      [names.taskStatus(first), "Hoàn thành", agency],
+      [names.taskStatus(second), "Đang thực hiện", agency],
+    ]);
+    expect(r.outside).toEqual([]);
+  });
+
+  it("a task the master now gives another lead: not written, listed with its new lead", () => {
+    const moved = typed(reader(master), new Map<string, CellContent>([[names.taskLead(second), "Sở TTTT"]]));
+    const r = mergeParts({ set, version: 1, formulas: "portable", name: "tong-hop.xlsx", read: moved }, [partInput(update)]);
+    expect(acceptedWrites(r).map((w) => w.name)).toEqual([names.taskStatus(first)]);
+    expect(r.outside.map((m) => say(m, "vi"))).toEqual([
+      expect.stringMatching(new RegExp(`^so-kh-dt\\.xlsx \\(Sở KH&ĐT\\): ${names.taskStatus(second)} \\(nhiệm vụ "2\\. .*"\\) = "Đang thực hiện", sổ tổng hợp có \\(trống\\) — ô này thuộc phần của Sở TTTT\\.$`)),
+    ]);
+  });
+});
+
