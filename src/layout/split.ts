@@ -7,7 +7,8 @@
  * the general-information items it provides, those its indicators link to, and item 1
  * (the unit's name, shown on Tổng hợp). It *owns* — may bring back — the inputs,
  * references and annotations of its indicators and the items it provides; anything else
- * in it is context, pre-filled from the master.
+ * in it is context, pre-filled from the master. It also carries the rows of the master's
+ * Nhiệm vụ its agency leads (./part-tasks.ts), whose status, progress and note it owns too.
  */
 import { splitAgencies } from "../catalog/agencies";
 import { DEFAULT_CALENDAR, dueDate, formatDate, parseCalendar, type CalendarDate } from "../catalog/calendar";
