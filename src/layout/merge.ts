@@ -547,8 +547,9 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
       // owned cell empty in the part where the master has a value was cleared by the agency.
       else if (mine.has(name) && resolvedValue(set, master.read, name) !== undefined) held.push({ ...base, value: null, cleared: true });
     }
-    // Names someone added to the part by hand, beyond those of its layout and its task rows.
-    const known = new Set(layout.names.map((n) => n.name));
+    // Names someone added to the part by hand, beyond those of its layout and its Nhiệm vụ (its
+    // task rows; its report date, TODAY() where the agency opened it, and status list are its own).
+    const known = new Set([...layout.names.map((n) => n.name), names.tasksReportDate, names.taskStatusList]);
     for (const name of opened.names) {
       if (known.has(name) || parseTaskName(name) !== undefined) continue;
       const value = plainOf(opened.read(name));

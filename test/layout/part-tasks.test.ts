@@ -166,6 +166,13 @@ describe("merge of a part's tasks (the core)", () => {
     expect(r.outside).toEqual([]);
   });
 
+  it("the part's own report date (TODAY() as the agency's Excel saved it) is not a value to merge", () => {
+    const saved = new Map<string, CellContent>([...update, [names.tasksReportDate, 46280]]);
+    const r = mergeParts({ set, version: 1, formulas: "portable", name: "tong-hop.xlsx", read: reader(master) }, [partInput(saved)]);
+    expect(r.outside).toEqual([]);
+    expect(acceptedWrites(r)).toHaveLength(2);
+  });
+
   it("a task the master now gives another lead: not written, listed with its new lead", () => {
     const moved = typed(reader(master), new Map<string, CellContent>([[names.taskLead(second), "Sở TTTT"]]));
     const r = mergeParts({ set, version: 1, formulas: "portable", name: "tong-hop.xlsx", read: moved }, [partInput(update)]);
