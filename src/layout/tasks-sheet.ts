@@ -10,6 +10,10 @@
  *   A STT · B Nhiệm vụ · C Cơ quan chủ trì · D Cơ quan phối hợp · E Thời gian hoàn thành ·
  *   F Trạng thái · G Tiến độ · H Ghi chú · I Quá hạn (formula) · J Hạn (ngày) (formula, hidden)
  *
+ * Every task row n (1 = row 5 when the template is made) names its typed cells DTI_TASK_<n>_STT …
+ * DTI_TASK_<n>_NOTE (./names.ts): a task's identity when split carries it to its lead agency's
+ * part, where the sheet holds only those rows (`part`), only F:H editable (./part-tasks.ts).
+ *
  * J reads E as a due date (./deadline.ts). A task is overdue when J is a date before the
  * report date and its status is not "Hoàn thành"; I then says "Quá hạn" (so it prints and
  * can be filtered) and the row turns red. When E has digits but J could not read it, I says
