@@ -29,7 +29,7 @@ import { calendarText, parseCalendar } from "../catalog/calendar";
 import { formatPeriod, parsePeriod, quarterOf, type Period } from "../catalog/period";
 import { DtiError } from "../engine/errors";
 import { toReport } from "../engine/report";
-import { messageVi } from "../i18n/findings";
+import { messageVi, say } from "../i18n/findings";
 import { scoreUnits } from "../engine/score";
 import type { ScoreOptions } from "../engine/types";
 import { parseScoreInput } from "./json-input";
@@ -252,6 +252,8 @@ async function template(args: readonly string[]): Promise<CliResult> {
   if (rollover?.kind === "roll") out.push(`  - ${rolloverLine(rollover.figures)}`);
   else if (rollover?.kind === "keep") out.push(`  - ${rollover.line}`);
   if (result.notPlaced.length) out.push(`  - Không đặt lại được (mẫu mới không còn ô này): ${result.notPlaced.join(", ")}.`);
+  const taskSheet = result.plan.sheets.find((s) => s.sheet.role === "tasks");
+  if (result.tasksNamed && taskSheet) out.push(`  - ${say({ code: "template-tasks-named", sheet: taskSheet.targetName, rows: result.tasksNamed }, "vi")}`);
   out.push(
     `  - Công thức ô điểm: ${layout.formulas === "portable" ? "công thức Excel thường (tính được cả khi không có bổ trợ, trong Excel cũ và LibreOffice)" : "hàm DTI.* (cần bổ trợ DTI Workbench)"}.`,
   );

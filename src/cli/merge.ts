@@ -38,6 +38,8 @@ export const MERGE_USAGE = `  npm run -s dti -- merge <sổ tổng hợp.xlsx> <
       Liệt kê, không tự xử lý: xung đột (cùng ô, hai phần điền khác nhau), cơ quan chưa gửi phần,
       cơ quan gửi nhiều tệp phần, số liệu ngoài phân công, tệp hỏng hoặc không thuộc bộ chỉ
       số/phiên bản của sổ tổng hợp. Mỗi giá trị cũ của sổ tổng hợp bị thay được liệt kê (cũ → mới).
+      Trạng thái, tiến độ, ghi chú của các nhiệm vụ cơ quan chủ trì (trang Nhiệm vụ của tệp phần)
+      được gộp theo cùng quy tắc như số liệu.
       --accept-formulas  ghi giá trị đã tính của công thức cơ quan gõ vào ô nhập liệu (không ghi
                          công thức). Không có tùy chọn này: công thức được liệt kê, không ghi.
                          Công thức chưa được tính (tệp không lưu giá trị) không bao giờ được ghi.

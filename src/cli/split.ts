@@ -14,7 +14,8 @@ import type { TemplateMeta } from "../layout/merge";
 import { formatDate } from "../catalog/calendar";
 import { formatPeriod } from "../catalog/period";
 import { masterCycle, splitByAgency } from "../layout/split";
-import { buildPartWorkbook, readCellOf, workbookMeta } from "../xlsx/parts";
+import { buildPartWorkbook, readCellOf, workbookMeta, workbookNames } from "../xlsx/parts";
+import { readMasterTasks, tasksUnnamed, unassignedMessage } from "../layout/part-tasks";
 import { say } from "../i18n/findings";
 import { fail, type CliResult } from "./result";
 import { writeWorkbookAtomic, WriteError } from "./atomic-write";
@@ -24,7 +25,8 @@ import { setsKnownTo } from "./set-xlsx";
 export const SPLIT_USAGE = `  npm run -s dti -- split <sổ tổng hợp.xlsx> --by agency -o <thư mục>
       Tách sổ tổng hợp thành một tệp cho mỗi cơ quan chủ trì (và cơ quan cung cấp thông tin chung):
       chỉ các chỉ số của cơ quan đó và các mục thông tin chung cần dùng, cùng tên ô và công thức
-      như sổ tổng hợp, điền sẵn số liệu hiện có. Tên tệp theo cơ quan (so-tttt.xlsx, cuc-thong-ke.xlsx).
+      như sổ tổng hợp, điền sẵn số liệu hiện có; kèm trang Nhiệm vụ với các nhiệm vụ cơ quan chủ trì
+      (cập nhật trạng thái, tiến độ, ghi chú; "dti merge" đưa về sổ tổng hợp). Tên tệp theo cơ quan (so-tttt.xlsx, cuc-thong-ke.xlsx).
       Không ghi đè tệp đã có trong thư mục.
 ${LIMIT_USAGE}`;
 
@@ -71,9 +73,14 @@ export async function splitCommand(args: readonly string[]): Promise<CliResult> 
       ? `  - Kỳ báo cáo ${formatPeriod(cycle.period)}; hạn các cơ quan gửi Sở TTTT: ${formatDate(cycle.dueDate)} (ghi ở đầu mỗi tệp, ô DTI_DUE_DATE).`
       : "  - Sổ tổng hợp chưa ghi kỳ báo cáo (ô DTI_PERIOD, trang Thông tin chung): các tệp không mang kỳ và hạn gửi.",
   );
-  const stderr = (cycle.warnings ?? []).map((w) => `Cảnh báo: ${file}: ${say(w, "vi")}\n`).join("");
+  // The master's task rows travel by name (src/layout/part-tasks.ts); a master made before they had names says what to do.
+  const masterNames = workbookNames(master);
+  const warnings: string[] = [...(cycle.warnings ?? []).map((w) => `${file}: ${say(w, "vi")}`)];
+  if (tasksUnnamed(masterNames)) warnings.push(say({ code: "split-tasks-unnamed", file }, "vi"));
+  const masterTasks = readMasterTasks(readCellOf(master), masterNames);
+  const stderr = warnings.map((w) => `Cảnh báo: ${w}\n`).join("");
   for (const [n, part] of plan.parts.entries()) {
-    const filled = await buildPartWorkbook(set, part, masterName, meta.formulas, readCellOf(master));
+    const filled = await buildPartWorkbook(set, part, masterName, meta.formulas, readCellOf(master), masterTasks);
     try {
       await writeWorkbookAtomic(filled.workbook, targets[n] as string);
     } catch (e) {
@@ -86,10 +93,13 @@ export async function splitCommand(args: readonly string[]): Promise<CliResult> 
       part.indicators.length ? `${part.indicators.length} chỉ số chủ trì` : "không chủ trì chỉ số nào",
       part.ownInfoItems.length ? `cung cấp thông tin chung mục ${part.ownInfoItems.join(", ")}` : "",
       filled.placed.length ? `điền sẵn ${filled.placed.length} số liệu` : "",
+      filled.tasks ? say({ code: "split-part-tasks", count: filled.tasks }, "vi") : "",
     ].filter(Boolean);
     lines.push(`  - ${part.fileName}: ${part.agency} — ${what.join("; ")}.`);
   }
   if (plan.unassigned.length) lines.push(`  - Lưu ý: chỉ số không ghi cơ quan chủ trì, không có trong tệp nào: ${plan.unassigned.join(", ")}.`);
+  const leftTasks = unassignedMessage(masterTasks, plan.parts);
+  if (leftTasks) lines.push(`  - Lưu ý: ${say(leftTasks, "vi")}`);
   lines.push(`Gửi mỗi cơ quan tệp của mình; khi nhận lại, gộp bằng: dti merge ${file} ${path.join(dir, "*.xlsx")} -o <tệp ra.xlsx>`);
   return { code: 0, stdout: `${lines.join("\n")}\n`, stderr };
 }

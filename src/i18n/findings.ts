@@ -19,10 +19,11 @@ import type { HeldShown, MergeMessage, MergeText, NameRef, PartPlace, Said, Show
 import type { Annotation, CheckMessage, Finding, FindingMessage, FindingOwner, ValidationReport } from "../layout/validate";
 import type { AmbiguityReason } from "../layout/name-scope";
 import type { CycleWarning } from "../layout/split";
+import type { TaskMessage } from "../layout/part-tasks";
 import type { Lang } from "./strings";
 
-/** Everything the catalog renders: findings of the engine (its shape errors too), the reader and the workbook check, the merge's messages and the DTI.* functions' problems. */
-export type Renderable = FindingMessage | MergeMessage | FunctionProblem | CycleWarning | ShapeProblem;
+/** Everything the catalog renders: findings of the engine (its shape errors too), the reader and the workbook check, the merge's messages, the parts' tasks and the DTI.* functions' problems. */
+export type Renderable = FindingMessage | MergeMessage | FunctionProblem | CycleWarning | ShapeProblem | TaskMessage;
 
 export type FindingCode = Renderable["code"];
 
@@ -117,8 +118,13 @@ function savedVi(value: string | number | boolean | null): string {
   return value === null ? "trống" : String(value);
 }
 
-export const nameVi = (n: NameRef): string => (n.indicator ? `${n.name} (chỉ số ${n.indicator})` : n.item !== undefined ? `${n.name} (thông tin chung mục ${n.item})` : n.name);
-export const nameEn = (n: NameRef): string => (n.indicator ? `${n.name} (indicator ${n.indicator})` : n.item !== undefined ? `${n.name} (general information item ${n.item})` : n.name);
+export const nameVi = (n: NameRef): string =>
+  n.indicator ? `${n.name} (chỉ số ${n.indicator})` : n.item !== undefined ? `${n.name} (thông tin chung mục ${n.item})` : n.task !== undefined ? `${n.name} (nhiệm vụ "${n.task}")` : n.name;
+export const nameEn = (n: NameRef): string =>
+  n.indicator ? `${n.name} (indicator ${n.indicator})` : n.item !== undefined ? `${n.name} (general information item ${n.item})` : n.task !== undefined ? `${n.name} (task "${n.task}")` : n.name;
+
+/** The tasks' names in a list, the first few only. */
+const someNames = (list: readonly string[]): string => (list.length <= 6 ? list.join(", ") : `${list.slice(0, 6).join(", ")} …`);
 
 export const cellVi = (v: Shown): string => v ?? "(trống)";
 export const cellEn = (v: Shown): string => v ?? "(empty)";
@@ -390,6 +396,33 @@ export const FINDINGS: FindingTexts = {
       `${f.agency} (${f.fileName}: ${[f.led ? `chủ trì ${f.led.join(", ")}` : "", f.items ? `thông tin chung mục ${f.items.join(", ")}` : ""].filter(Boolean).join("; ")}).`,
     en: (f) =>
       `${f.agency} (${f.fileName}: ${[f.led ? `leads ${f.led.join(", ")}` : "", f.items ? `general information items ${f.items.join(", ")}` : ""].filter(Boolean).join("; ")}).`,
+  },
+  "merge-task-not-in-master": {
+    vi: (f) =>
+      `${f.file}: sổ tổng hợp không có ô ${someNames(f.names)} (${f.names.length} ô nhiệm vụ): trang Nhiệm vụ của sổ được tạo trước khi các dòng nhiệm vụ có tên ô, hoặc dòng đã bị xóa. Trạng thái, tiến độ, ghi chú này chưa được ghi. Cập nhật sổ tổng hợp bằng "dti template --update -o <sổ tổng hợp.xlsx>" (bảng tác vụ: Chèn mẫu, chọn "Cập nhật tại chỗ") — giữ nguyên số liệu và nhiệm vụ — rồi gộp lại.`,
+    en: (f) =>
+      `${f.file}: the master has no cell ${someNames(f.names)} (${f.names.length} task cells): its sheet "Nhiệm vụ" was made before task rows had names, or the row was deleted. These statuses, progress figures and notes were not written. Update the master with "dti template --update -o <master.xlsx>" (task pane: Insert, choose "update in place") — figures and tasks are kept — then merge again.`,
+  },
+  // Tasks travelling with the parts (src/layout/part-tasks.ts)
+  "split-part-tasks": {
+    vi: (f) => `${f.count} nhiệm vụ chủ trì (trang Nhiệm vụ: cập nhật trạng thái, tiến độ, ghi chú)`,
+    en: (f) => `${f.count} ${plural(f.count, "task", "tasks")} it leads (sheet "Nhiệm vụ": update status, progress, notes)`,
+  },
+  "split-tasks-unnamed": {
+    vi: (f) =>
+      `${f.file}: trang Nhiệm vụ được tạo trước khi các dòng nhiệm vụ có tên ô (DTI_TASK_…), nên các tệp phần không mang nhiệm vụ. Cập nhật sổ bằng "dti template --update -o ${f.file}" (bảng tác vụ: Chèn mẫu, chọn "Cập nhật tại chỗ") — giữ nguyên số liệu và nhiệm vụ — rồi tách lại.`,
+    en: (f) =>
+      `${f.file}: its sheet "Nhiệm vụ" was made before task rows had names (DTI_TASK_…), so the parts carry no tasks. Update it with "dti template --update -o ${f.file}" (task pane: Insert, choose "update in place") — figures and tasks are kept — then split again.`,
+  },
+  "split-tasks-unassigned": {
+    vi: (f) =>
+      `${f.tasks.length} nhiệm vụ không có trong tệp phần nào (cơ quan chủ trì không chủ trì chỉ số nào, hoặc viết khác tên trong bộ chỉ số): ${f.tasks.map((t) => `"${t.task}" (${t.lead || "chưa ghi cơ quan"})`).join("; ")}.`,
+    en: (f) =>
+      `${f.tasks.length} ${plural(f.tasks.length, "task is", "tasks are")} in no part (the lead agency leads no indicator, or is spelled otherwise than in the set): ${f.tasks.map((t) => `"${t.task}" (${t.lead || "no agency given"})`).join("; ")}.`,
+  },
+  "template-tasks-named": {
+    vi: (f) => `Trang "${f.sheet}": đặt tên ô cho ${f.rows} dòng nhiệm vụ (DTI_TASK_1_… trở đi), giữ nguyên nội dung, để nhiệm vụ đi cùng các tệp phần khi tách và được gộp lại.`,
+    en: (f) => `Sheet "${f.sheet}": named the cells of ${f.rows} task rows (DTI_TASK_1_… onwards), contents unchanged, so that tasks travel with the parts of a split and merge back.`,
   },
   "merge-replaced": {
     vi: (f) =>

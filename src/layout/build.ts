@@ -30,7 +30,7 @@ import {
 } from "./model";
 import { TEMPLATE_VERSION, names, sheetNames } from "./names";
 import { toExcelSerial } from "./deadline";
-import { buildTasksSheet } from "./tasks-sheet";
+import { buildTasksSheet, type TasksSheetOptions } from "./tasks-sheet";
 
 export interface BuildOptions {
   /** "portable" (default): plain Excel formulas; "functions": DTI.* custom functions in score cells. */
@@ -41,6 +41,8 @@ export interface BuildOptions {
   readonly protect?: boolean;
   /** Pre-fill Nhiệm vụ with these tasks (e.g. the Ninh Thuận Phụ lục 1 example) and their source. */
   readonly sampleTasks?: TaskList;
+  /** A part's Nhiệm vụ: the tasks its agency leads, read from the master (./part-tasks.ts); needs "tasks" in `sheets`. */
+  readonly partTasks?: TasksSheetOptions["part"];
   /**
    * Include the Nhiệm vụ sheet when `sheets` is not given. Default: for the built-in DTI sets,
    * or with `sampleTasks`; a province's own set gets it only when asked (`dti template --tasks`).
@@ -855,7 +857,13 @@ export function buildWorkbookLayout(set: IndicatorSet, options: BuildOptions = {
   if (roles.includes("summary")) sheets.push(buildSummarySheet(set, scope, sn.summary, out));
   if (roles.includes("assignment")) sheets.push(buildAssignmentSheet(set, scope, sn.assignment, sn.indicators, options.agencies));
   if (roles.includes("tasks")) {
-    const tasks = buildTasksSheet(options.sampleTasks ? { tasks: options.sampleTasks.tasks, source: options.sampleTasks.source, year: set.year } : { year: set.year });
+    const tasks = buildTasksSheet(
+      options.partTasks
+        ? { part: options.partTasks, year: set.year }
+        : options.sampleTasks
+          ? { tasks: options.sampleTasks.tasks, source: options.sampleTasks.source, year: set.year }
+          : { year: set.year },
+    );
     sheets.push(tasks.sheet);
     out.push(...tasks.names);
     extraLists = [...tasks.optionLists];

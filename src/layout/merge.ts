@@ -23,6 +23,10 @@
  *     agency deleted it; "never filled" is a cell empty in the master too, and is silent. A
  *     value typed into the master after the split looks the same as a clearing, which is why
  *     clearing is never applied without consent: the master keeps its value by default.
+ * The tasks a part carries (./part-tasks.ts: Trạng thái, Tiến độ and Ghi chú of the tasks its
+ * agency leads in the master's Nhiệm vụ, DTI_TASK_<no>_…) follow the same rules as values; task
+ * cells the master does not name (a master made before task names) are listed, never dropped
+ * silently: `template --update` names them.
  * Each message is data (a code, the file, cell, name and values involved); its Vietnamese
  * (what the CLI prints, word for word) and English are rendered by src/i18n/findings.ts.
  */
@@ -33,10 +37,11 @@ import type { IndicatorSet } from "../catalog/schema";
 import { buildWorkbookLayout } from "./build";
 import { fromExcelSerial } from "./deadline";
 import { valueKey, type CellContent, type DefinedName } from "./model";
-import { TEMPLATE_VERSION, names } from "./names";
+import { TEMPLATE_VERSION, names, parseTaskName } from "./names";
 import { isPreservedName } from "./plan";
 import type { NamedCell } from "./read-inputs";
 import { ownedNames, ownersByName, partBuildOptions, splitByAgency, type AgencyPart } from "./split";
+import { isMergedTaskName, leadsTask, masterTaskAt, taskLabel, taskLeads, type MasterTask } from "./part-tasks";
 
 /** A message for people, in both languages of the product (as a host renders it). */
 export interface Said {
@@ -49,6 +54,8 @@ export interface NameRef {
   readonly name: string;
   readonly indicator?: string;
   readonly item?: string;
+  /** A task cell's task, as the master's Nhiệm vụ writes it ("2. Xây dựng chuyên trang…"; ./part-tasks.ts). */
+  readonly task?: string;
 }
 
 /** Where a part holds a value: its file, and its cell when the reader knows it. */
@@ -95,6 +102,8 @@ export type MergeMessage =
   | { readonly code: "merge-link"; readonly file: string; readonly agency: string; readonly label: NameRef; readonly value: Shown; readonly target?: string; readonly now: Shown }
   | { readonly code: "merge-duplicate"; readonly agency: string; readonly files: readonly string[] }
   | { readonly code: "merge-missing"; readonly agency: string; readonly fileName: string; readonly led?: readonly string[]; readonly items?: readonly string[] }
+  /** Task cells a part carries that the master does not name (a master made before task names, or a row deleted). */
+  | { readonly code: "merge-task-not-in-master"; readonly file: string; readonly names: readonly string[] }
   | { readonly code: "merge-replaced"; readonly label: NameRef; readonly masterCell?: string; readonly old: Shown; readonly now: Shown; readonly file: string; readonly formula?: string };
 
 /** What a skipped file is said with: the merge's own reason, or the host's (a file it could not open). */
@@ -374,6 +383,8 @@ interface UsablePart {
   readonly file: string;
   readonly part: AgencyPart;
   readonly values: readonly HeldValue[];
+  /** The task cells it may bring back: those of the tasks its agency leads in the master. */
+  readonly tasks: ReadonlySet<string>;
 }
 
 /** Where a part holds a value. */
@@ -406,9 +417,26 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
   const plan = splitByAgency(set);
   const owners = ownersByName(set, plan);
   const byName = new Map(buildWorkbookLayout(set, { formulas: master.formulas }).names.map((n) => [n.name, n]));
-  const label = (name: string): NameRef => nameRef(name, byName);
+  // The master's task rows, read by name when a part carries one (./part-tasks.ts).
+  const tasksRead = new Map<number, MasterTask>();
+  const masterTask = (no: number): MasterTask => {
+    let t = tasksRead.get(no);
+    if (!t) {
+      t = masterTaskAt(master.read, no);
+      tasksRead.set(no, t);
+    }
+    return t;
+  };
+  const label = (name: string): NameRef => {
+    const task = parseTaskName(name);
+    return task ? { name, task: taskLabel(masterTask(task.no), task.no) } : nameRef(name, byName);
+  };
   const show = shownValue;
-  const ownersOf = (name: string): readonly string[] => owners.get(name) ?? [];
+  const ownersOf = (name: string): readonly string[] => {
+    const task = parseTaskName(name);
+    return task ? taskLeads(masterTask(task.no)) : (owners.get(name) ?? []);
+  };
+  const tasksNotInMaster: MergeMessage[] = [];
 
   const skipped: MergeText[] = [];
   const notes: MergeMessage[] = [];
@@ -459,17 +487,31 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
     }
     const layout = buildWorkbookLayout(set, partBuildOptions(part, master.name, master.formulas));
     const mine = ownedNames(set, part);
+    // The tasks it carries (Nhiệm vụ): their Trạng thái, Tiến độ and Ghi chú are its own when the
+    // master's row still names its agency as lead; a task cell the master lacks cannot be written.
+    const taskCells = new Set<string>();
+    const unnamed: string[] = [];
+    for (const name of opened.names) {
+      if (!isMergedTaskName(name) || taskCells.has(name)) continue;
+      if (master.read(name).kind === "missing") {
+        unnamed.push(name);
+        continue;
+      }
+      taskCells.add(name);
+      if (leadsTask(part.agency, masterTask((parseTaskName(name) as { no: number }).no))) mine.add(name);
+    }
+    if (unnamed.length) tasksNotInMaster.push({ code: "merge-task-not-in-master", file, names: unnamed });
     const held: HeldValue[] = [];
     // What the agency typed into the part's input-like cells: values, formulas, errors and cells it emptied.
-    for (const n of layout.names) {
-      if (!isPreservedName(n)) continue;
-      const cell = opened.read(n.name);
+    const taken = [...layout.names.filter(isPreservedName).map((n) => n.name), ...taskCells];
+    for (const name of taken) {
+      const cell = opened.read(name);
       const place = cellPlace(cell);
       const at = wherePart({ file, ...(place !== undefined ? { cell: place } : {}) });
-      const l = label(n.name);
+      const l = label(name);
       if (cell.kind === "error") {
         formulas.push({
-          name: n.name,
+          name: name,
           files: [file],
           acceptable: false,
           text: { code: "merge-cell-error", at, label: l, error: cell.error },
@@ -478,22 +520,22 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
       }
       if (cell.kind !== "value") continue;
       const value = plainOf(cell);
-      const base = { file, agency: part.agency, name: n.name, ...(place !== undefined ? { cell: place } : {}) };
+      const base = { file, agency: part.agency, name: name, ...(place !== undefined ? { cell: place } : {}) };
       if (cell.formula !== undefined) {
         const f = formulaText(cell.formula);
         if (value === undefined) {
           formulas.push({
-            name: n.name,
+            name: name,
             files: [file],
             acceptable: false,
             text: { code: "merge-formula-uncalculated", at, label: l, formula: f },
           });
-        } else if (!mine.has(n.name)) {
+        } else if (!mine.has(name)) {
           formulas.push({
-            name: n.name,
+            name: name,
             files: [file],
             acceptable: false,
-            text: { code: "merge-formula-not-owned", at, label: l, formula: f, value: show(value), owners: ownersOf(n.name) },
+            text: { code: "merge-formula-not-owned", at, label: l, formula: f, value: show(value), owners: ownersOf(name) },
           });
         } else {
           held.push({ ...base, value, formula: f });
@@ -503,16 +545,17 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
       if (value !== undefined) held.push({ ...base, value });
       // Emptied: split pre-filled the part with what the master holds (prefillValues), so an
       // owned cell empty in the part where the master has a value was cleared by the agency.
-      else if (mine.has(n.name) && resolvedValue(set, master.read, n.name) !== undefined) held.push({ ...base, value: null, cleared: true });
+      else if (mine.has(name) && resolvedValue(set, master.read, name) !== undefined) held.push({ ...base, value: null, cleared: true });
     }
-    // Names someone added to the part by hand, beyond those of its layout.
-    const known = new Set(layout.names.map((n) => n.name));
+    // Names someone added to the part by hand, beyond those of its layout and its Nhiệm vụ (its
+    // task rows; its report date, TODAY() where the agency opened it, and status list are its own).
+    const known = new Set([...layout.names.map((n) => n.name), names.tasksReportDate, names.taskStatusList]);
     for (const name of opened.names) {
-      if (known.has(name)) continue;
+      if (known.has(name) || parseTaskName(name) !== undefined) continue;
       const value = plainOf(opened.read(name));
       if (value !== undefined) held.push({ file, agency: part.agency, name, value });
     }
-    usable.push({ file, part, values: held });
+    usable.push({ file, part, values: held, tasks: new Set([...taskCells].filter((n) => mine.has(n))) });
   }
 
   // Owned values are candidates, the rest is context.
@@ -524,7 +567,11 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
     const mine = ownedNames(set, u.part);
     for (const h of u.values) {
       const target = byName.get(h.name);
-      if (!target || (!isPreservedName(target) && target.kind !== "linked")) {
+      if (parseTaskName(h.name) !== undefined) {
+        // A task it leads is its own, as its indicators are; a task led by another agency since the split is context.
+        if (u.tasks.has(h.name)) candidates.set(h.name, [...(candidates.get(h.name) ?? []), h]);
+        else context.push(h);
+      } else if (!target || (!isPreservedName(target) && target.kind !== "linked")) {
         outside.push({ code: "merge-unknown-name", file: h.file, agency: h.agency, name: h.name, value: show(h.value) });
       } else if (mine.has(h.name)) {
         candidates.set(h.name, [...(candidates.get(h.name) ?? []), h]);
@@ -543,7 +590,7 @@ export function mergeParts(master: MergeMaster, parts: readonly MergePartInput[]
 
   const conflicts: MergeConflict[] = [];
   const writes: MergeWrite[] = [];
-  const failed: MergeMessage[] = [];
+  const failed: MergeMessage[] = [...tasksNotInMaster];
   const cleared: MergeReview[] = [];
   for (const [name, held] of candidates) {
     const distinct = new Map<string, HeldValue>();

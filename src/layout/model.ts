@@ -75,6 +75,7 @@ export type NameKind =
   | "index" //      DTI_INDEX
   | "note" //       a typed annotation: annual target, evidence, note (DTI_3_1_NOTE)
   | "option" //     a list of choice labels or fractions on the lists sheet
+  | "task" //       a cell of a task row of "Nhiệm vụ" (DTI_TASK_5_STATUS)
   | "meta"; //      the indicator set id and template version
 
 export interface DefinedName {

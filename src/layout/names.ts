@@ -70,7 +70,30 @@ export const names = {
   calendar: "DTI_CALENDAR",
   /** A part's due date at Sở TTTT (an Excel date), on its Tổng hợp. */
   dueDate: "DTI_DUE_DATE",
+  /**
+   * The cells of task row `no` of the "Nhiệm vụ" sheet (1 = its first task row when the template
+   * was made): a task's identity between a master and the parts that carry it (./part-tasks.ts).
+   */
+  task: (no: number, field: TaskField): string => `DTI_TASK_${no}_${field}`,
+  taskLead: (no: number): string => `DTI_TASK_${no}_LEAD`,
+  taskStatus: (no: number): string => `DTI_TASK_${no}_STATUS`,
+  taskProgress: (no: number): string => `DTI_TASK_${no}_PROGRESS`,
+  taskNote: (no: number): string => `DTI_TASK_${no}_NOTE`,
 } as const;
+
+/** The named cells of a task row, one per typed column of "Nhiệm vụ". */
+export const TASK_FIELDS = ["STT", "TEXT", "LEAD", "COORD", "DEADLINE", "STATUS", "PROGRESS", "NOTE"] as const;
+export type TaskField = (typeof TASK_FIELDS)[number];
+/** The fields an agency updates in its part and merge brings back. */
+export const TASK_MERGED_FIELDS = ["STATUS", "PROGRESS", "NOTE"] as const satisfies readonly TaskField[];
+
+/** The task number and field of a task cell's name ("DTI_TASK_5_STATUS" → 5, "STATUS"); undefined otherwise. */
+export function parseTaskName(name: string): { readonly no: number; readonly field: TaskField } | undefined {
+  const m = /^DTI_TASK_([1-9][0-9]{0,5})_([A-Z]+)$/i.exec(name);
+  const field = m?.[2]?.toUpperCase();
+  if (!m || !(TASK_FIELDS as readonly string[]).includes(field ?? "")) return undefined;
+  return { no: Number(m[1]), field: field as TaskField };
+}
 
 /**
  * Sheet names of the templates (Vietnamese, as users know them). The indicator sheet of the

@@ -7,7 +7,8 @@
  * the general-information items it provides, those its indicators link to, and item 1
  * (the unit's name, shown on Tổng hợp). It *owns* — may bring back — the inputs,
  * references and annotations of its indicators and the items it provides; anything else
- * in it is context, pre-filled from the master.
+ * in it is context, pre-filled from the master. It also carries the rows of the master's
+ * Nhiệm vụ its agency leads (./part-tasks.ts), whose status, progress and note it owns too.
  */
 import { splitAgencies } from "../catalog/agencies";
 import { DEFAULT_CALENDAR, dueDate, formatDate, parseCalendar, type CalendarDate } from "../catalog/calendar";
@@ -15,7 +16,9 @@ import { parsePeriod, type Period } from "../catalog/period";
 import type { Indicator, IndicatorSet } from "../catalog/schema";
 import type { BuildOptions } from "./build";
 import { names } from "./names";
+import type { SheetRole } from "./model";
 import type { NamedCell } from "./read-inputs";
+import type { PartTaskRow } from "./tasks-sheet";
 
 /**
  * The agencies of a "Cơ quan chủ trì" cell (the same splitting as Phân công):
@@ -171,19 +174,28 @@ export function ownersByName(set: IndicatorSet, plan: SplitPlan): Map<string, st
 }
 
 /**
- * The build options of a part: its indicators and items, the sheets an agency needs (no
- * Nhiệm vụ: the task tracker stays with the master; only Thông tin chung when the agency
- * leads no indicator), and the agency and master recorded on DTI_META.
+ * The build options of a part: its indicators and items, the sheets an agency needs (only
+ * Thông tin chung when the agency leads no indicator), Nhiệm vụ with the tasks it leads when it
+ * leads any (`tasks`, ./part-tasks.ts; none: no Nhiệm vụ sheet), and the agency and master
+ * recorded on DTI_META.
  */
-export function partBuildOptions(part: AgencyPart, master: string, formulas: "portable" | "functions" = "portable", cycle: PartCycle = {}): BuildOptions {
+export function partBuildOptions(
+  part: AgencyPart,
+  master: string,
+  formulas: "portable" | "functions" = "portable",
+  cycle: PartCycle = {},
+  tasks: readonly PartTaskRow[] = [],
+): BuildOptions {
+  const sheets: SheetRole[] = part.indicators.length ? ["info", "indicators", "summary", "assignment"] : ["info"];
   return {
     formulas,
-    sheets: part.indicators.length ? ["info", "indicators", "summary", "assignment"] : ["info"],
+    sheets: tasks.length ? [...sheets, "tasks"] : sheets,
     indicators: new Set(part.indicators),
     infoItems: new Set(part.infoItems),
     part: { agency: part.agency, master, ...(cycle.dueDate ? { dueDate: cycle.dueDate } : {}) },
     ...(cycle.period ? { period: cycle.period } : {}),
     agencies: responsibleAgencies,
+    ...(tasks.length ? { partTasks: { agency: part.agency, master, rows: tasks } } : {}),
   };
 }
 

@@ -10,6 +10,10 @@
  *   A STT · B Nhiệm vụ · C Cơ quan chủ trì · D Cơ quan phối hợp · E Thời gian hoàn thành ·
  *   F Trạng thái · G Tiến độ · H Ghi chú · I Quá hạn (formula) · J Hạn (ngày) (formula, hidden)
  *
+ * Every task row n (1 = row 5 when the template is made) names its typed cells DTI_TASK_<n>_STT …
+ * DTI_TASK_<n>_NOTE (./names.ts): a task's identity when split carries it to its lead agency's
+ * part, where the sheet holds only those rows (`part`), only F:H editable (./part-tasks.ts).
+ *
  * J reads E as a due date (./deadline.ts). A task is overdue when J is a date before the
  * report date and its status is not "Hoàn thành"; I then says "Quá hạn" (so it prints and
  * can be filtered) and the row turns red. When E has digits but J could not read it, I says
@@ -27,7 +31,7 @@ import {
   type SheetLayout,
   type Validation,
 } from "./model";
-import { names, sheetNames } from "./names";
+import { names, sheetNames, TASK_FIELDS, type TaskField } from "./names";
 
 /** The columns, left to right; `input` columns are unlocked in the task rows. */
 export const TASK_COLUMNS = [
@@ -85,6 +89,12 @@ export interface TasksSheetOptions {
   readonly rows?: number;
   /** Year of the workbook, for sheetNames (the tasks sheet's name does not depend on it). */
   readonly year?: number;
+  /**
+   * An agency's part: exactly these rows (no empty rows to type more), titled for `agency`;
+   * only Trạng thái, Tiến độ and Ghi chú of the task rows can be edited, and only the task
+   * rows carry names (those of the master's rows, DTI_TASK_<no>_…). `tasks` is ignored.
+   */
+  readonly part?: { readonly agency: string; readonly master: string; readonly rows: readonly PartTaskRow[] };
 }
 
 export interface TasksSheet {
@@ -118,22 +128,56 @@ function flagFormula(row: number): string {
 const sttValue = (stt: string): CellContent => (stt === "" ? null : /^[0-9]+$/.test(stt) ? Number(stt) : stt);
 const text = (value: string): CellContent => (value === "" ? null : value);
 
-function taskCells(row: number, task: TaskRow | undefined): CellContent[] {
+/** A body row as the sheet writes it: its cells, whether it is a heading, and its task number (names). */
+interface BodyRow {
+  readonly no?: number;
+  readonly heading: boolean;
+  readonly values: Partial<Record<ColumnKey, CellContent>>;
+}
+
+function catalogRow(task: TaskRow, no: number): BodyRow {
+  return {
+    no,
+    heading: isSectionRow(task),
+    values: {
+      stt: sttValue(task.stt),
+      task: text(isSectionRow(task) ? (task.section ?? "") : task.task),
+      lead: text(task.lead),
+      coordinating: text(task.coordinating),
+      deadline: text(task.deadline),
+      note: text(task.note),
+    },
+  };
+}
+
+function taskCells(row: number, body: BodyRow | undefined): CellContent[] {
   const cells: CellContent[] = new Array<CellContent>(COLUMN_COUNT).fill(null);
   const at = (key: ColumnKey, value: CellContent): void => {
     cells[TASK_COLUMNS.findIndex((c) => c.key === key)] = value;
   };
-  if (task) {
-    at("stt", sttValue(task.stt));
-    at("task", text(isSectionRow(task) ? (task.section ?? "") : task.task));
-    at("lead", text(task.lead));
-    at("coordinating", text(task.coordinating));
-    at("deadline", text(task.deadline));
-    at("note", text(task.note));
-  }
+  for (const c of TASK_COLUMNS) if (c.input) at(c.key, body?.values[c.key] ?? null);
   at("overdue", { f: flagFormula(row) });
   at("due", { f: deadlineFormula(`${col("deadline")}${row}`) });
   return cells;
+}
+
+/** The column of each named field of a task row (names.ts: TASK_FIELDS). */
+const FIELD_COLUMN: Readonly<Record<TaskField, ColumnKey>> = {
+  STT: "stt",
+  TEXT: "task",
+  LEAD: "lead",
+  COORD: "coordinating",
+  DEADLINE: "deadline",
+  STATUS: "status",
+  PROGRESS: "progress",
+  NOTE: "note",
+};
+
+/** A task row of an agency's part (./part-tasks.ts): the master's cells, and the master's task number (none on a heading). */
+export interface PartTaskRow {
+  readonly no?: number;
+  readonly heading: boolean;
+  readonly values: Readonly<Partial<Record<"stt" | "task" | "lead" | "coordinating" | "deadline" | "status" | "progress" | "note", CellContent>>>;
 }
 
 function fixedRow(values: Partial<Record<ColumnKey, CellContent>>): CellContent[] {
@@ -141,17 +185,27 @@ function fixedRow(values: Partial<Record<ColumnKey, CellContent>>): CellContent[
 }
 
 export function buildTasksSheet(options: TasksSheetOptions = {}): TasksSheet {
-  const tasks = options.tasks ?? [];
-  const emptyRows = Math.max(0, Math.floor(options.rows ?? 60));
+  const part = options.part;
+  const tasks = part ? [] : (options.tasks ?? []);
+  const emptyRows = part ? 0 : Math.max(0, Math.floor(options.rows ?? 60));
+  const given: readonly BodyRow[] = part ? part.rows : tasks.map((t, i) => catalogRow(t, i + 1));
   // At least one task row, so that every range below is a real range.
-  const bodyRows = Math.max(1, tasks.length + emptyRows);
+  const bodyRows = Math.max(1, given.length + emptyRows);
+  // Every row of a master is numbered (its names travel with the task); a part's headings are not.
+  const rows: BodyRow[] = Array.from({ length: bodyRows }, (_, i) => given[i] ?? (part ? { heading: false, values: {} } : { no: i + 1, heading: false, values: {} }));
   const first = TASKS_FIRST_ROW;
   const last = first + bodyRows - 1;
   const body = (from: ColumnKey, to: ColumnKey = from): string => `${col(from)}${first}:${col(to)}${last}`;
 
   const grid: CellContent[][] = [
-    fixedRow({ stt: "DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ" }),
-    fixedRow({ stt: tasks.length > 0 && options.source ? options.source : null }),
+    fixedRow({ stt: part ? `NHIỆM VỤ CHUYỂN ĐỔI SỐ DO ${part.agency.toLocaleUpperCase("vi")} CHỦ TRÌ` : "DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ" }),
+    fixedRow({
+      stt: part
+        ? `Trích từ trang Nhiệm vụ của sổ tổng hợp ${part.master}. Cập nhật Trạng thái, Tiến độ và Ghi chú rồi gửi lại tệp này cùng số liệu.`
+        : tasks.length > 0 && options.source
+          ? options.source
+          : null,
+    }),
     fixedRow({
       task: "Ngày báo cáo:",
       lead: { f: "TODAY()" },
@@ -161,7 +215,7 @@ export function buildTasksSheet(options: TasksSheetOptions = {}): TasksSheet {
     }),
     TASK_COLUMNS.map((c) => c.header),
   ];
-  for (let i = 0; i < bodyRows; i++) grid.push(taskCells(first + i, tasks[i]));
+  rows.forEach((r, i) => grid.push(taskCells(first + i, r)));
 
   const reportDate = TASKS_REPORT_DATE_CELL;
   const formats: FormatRange[] = [
@@ -187,12 +241,15 @@ export function buildTasksSheet(options: TasksSheetOptions = {}): TasksSheet {
     { ref: body("note"), format: { wrap: true } },
     { ref: body("overdue"), format: { bold: true, fontColor: COLORS.overdueFont, horizontal: "center" } },
     { ref: body("due"), format: { numberFormat: "dd/mm/yyyy", horizontal: "center" } },
-    ...inputRanges(first, last).map((ref): FormatRange => ({ ref, format: { locked: false } })),
-    ...tasks.flatMap((task, i): FormatRange[] => {
-      if (!isSectionRow(task)) return [];
+    // A part: only what its agency reports on a task it leads can be edited.
+    ...(part
+      ? rows.flatMap((r, i): FormatRange[] => (r.no === undefined ? [] : [{ ref: `${col("status")}${first + i}:${col("note")}${first + i}`, format: { locked: false, fill: COLORS.input } }]))
+      : inputRanges(first, last).map((ref): FormatRange => ({ ref, format: { locked: false } }))),
+    ...rows.flatMap((r, i): FormatRange[] => {
+      if (!r.heading) return [];
       const row = first + i;
       // Headings I, II, … group tasks inside the parts A, B.
-      const fill = /^[IVX]+$/.test(task.stt) ? COLORS.group : COLORS.part;
+      const fill = /^[IVX]+$/.test(String(r.values.stt ?? "")) ? COLORS.group : COLORS.part;
       const format: CellFormat = { bold: true, fill };
       return [{ ref: `A${row}:${LAST_VISIBLE}${row}`, format }];
     }),
@@ -253,9 +310,45 @@ export function buildTasksSheet(options: TasksSheetOptions = {}): TasksSheet {
 
   const definedNames: DefinedName[] = [
     { name: names.tasksReportDate, sheet: name, ref: REPORT_DATE_ABSOLUTE, kind: "input" },
+    ...rows.flatMap((r, i) => (r.no === undefined ? [] : taskRowNames(name, r.no, first + i))),
   ];
 
   return { sheet, names: definedNames, optionLists: [{ name: names.taskStatusList, values: TASK_STATUSES }] };
+}
+
+/** The names of task row `no`, at sheet row `row`: one per typed column (names.ts: TASK_FIELDS). */
+export function taskRowNames(sheet: string, no: number, row: number): DefinedName[] {
+  return TASK_FIELDS.map((field) => ({ name: names.task(no, field), sheet, ref: `$${col(FIELD_COLUMN[field])}$${row}`, kind: "task" as const }));
+}
+
+/** What a host sees in a cell of an existing sheet: its text, and whether it holds a formula. */
+export interface SeenCell {
+  readonly text: string;
+  readonly formula: boolean;
+}
+
+/**
+ * The names a Nhiệm vụ sheet made before task rows had names needs (`template --update` adds
+ * them; the sheet itself is kept as its users typed it). Its header row is found by its texts
+ * (STT … Ghi chú, as this module writes them) in the first rows; the task rows are those below
+ * it, down to the last one holding text or the template's overdue formula, numbered 1, 2, … from
+ * the top as a new template numbers them. None when no header row is found.
+ * `cell(row, column)`: 1-based row, 0-based column.
+ */
+export function namesForUnnamedTaskRows(sheet: string, cell: (row: number, column: number) => SeenCell, lastRow: number): DefinedName[] {
+  const typed = TASK_COLUMNS.filter((c) => c.input);
+  const headerRow = Array.from({ length: Math.min(lastRow, 20) }, (_, i) => i + 1).find((r) =>
+    typed.every((c, i) => cell(r, i).text.trim().toLocaleLowerCase("vi") === c.header.toLocaleLowerCase("vi")),
+  );
+  if (headerRow === undefined) return [];
+  const overdue = TASK_COLUMNS.findIndex((c) => c.key === "overdue");
+  let last = headerRow;
+  for (let r = headerRow + 1; r <= lastRow; r++) {
+    if (cell(r, overdue).formula || typed.some((_, i) => cell(r, i).text.trim() !== "")) last = r;
+  }
+  const out: DefinedName[] = [];
+  for (let r = headerRow + 1; r <= last; r++) out.push(...taskRowNames(sheet, r - headerRow, r));
+  return out;
 }
 
 /** The unlocked ranges of the task rows: runs of adjacent input columns. */

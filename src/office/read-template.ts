@@ -19,9 +19,15 @@ export interface OpenTemplate {
    * collection gives it in the same round trip: the merge preview names the cells it replaces.
    */
   readonly refs: ReadonlyMap<string, string>;
+  /** The workbook's names that `matching` picked (read too, in the same round trips), as the workbook spells them. */
+  readonly matched: readonly string[];
 }
 
-export async function readTemplate(context: Excel.RequestContext, names: readonly string[]): Promise<OpenTemplate> {
+/**
+ * `matching`: names to read besides `names` that only the workbook knows (the rows of its
+ * Nhiệm vụ, DTI_TASK_<no>_…, as many as it has), picked from the names collection loaded anyway.
+ */
+export async function readTemplate(context: Excel.RequestContext, wanted: readonly string[], matching?: (name: string) => boolean): Promise<OpenTemplate> {
   const workbook = context.workbook;
   workbook.load("name");
   const collection = workbook.names;
@@ -30,6 +36,8 @@ export async function readTemplate(context: Excel.RequestContext, names: readonl
   const formulas = workbook.worksheets.getItemOrNullObject(sheetNames(0).meta).getRange("B3");
   formulas.load("values");
   await context.sync();
+  const matched = matching ? collection.items.map((item) => item.name).filter(matching) : [];
+  const names = [...wanted, ...matched];
   const queued = queueNamedValues(collection.items, names);
   if (queued.needsSync) await context.sync();
   const byName = new Map(collection.items.map((item) => [item.name.toLowerCase(), item]));
@@ -43,5 +51,6 @@ export async function readTemplate(context: Excel.RequestContext, names: readonl
     formulasCell: formulas.isNullObject ? undefined : formulas.values[0]?.[0],
     values: queued.collect(),
     refs,
+    matched,
   };
 }

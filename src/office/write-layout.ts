@@ -30,6 +30,8 @@ import {
 } from "../layout/model";
 import { isPreservedName, namesToDefine, planInsert, withPreservedInputs, type ConflictChoice, type InsertPlan } from "../layout/plan";
 import { isMultiCell } from "../layout/name-scope";
+import { TASK_FIELDS } from "../layout/names";
+import { namesForUnnamedTaskRows, type SeenCell } from "../layout/tasks-sheet";
 import { NAME_ITEM_PROPERTIES, isAmbiguous, isCellError, queueNamedValues } from "./read-names";
 
 /** As `Office.context.requirements.isSetSupported(set, version)`. */
@@ -51,6 +53,8 @@ export interface WriteResult {
    * template. The task pane lists them so nobody loses a figure silently.
    */
   readonly notPlaced: string[];
+  /** Task rows of a kept Nhiệm vụ made before they had names, named now (they travel with the parts). */
+  readonly tasksNamed?: number;
 }
 
 export type WriteLayoutErrorCode = "helper-sheet-clash" | "sheet-protected" | "ambiguous-names";
@@ -332,8 +336,16 @@ export async function writeLayout(
   const plan = planInsert(layout, existingNames, (name) => answers.get(key(name)) ?? "cancel");
   if (plan.cancelled) return { plan, syncs, preserved: [], notPlaced: [] };
 
+  // A Nhiệm vụ kept as its users typed it, made before its rows had names: read it in the next
+  // round trip to name them (../layout/tasks-sheet.ts), as `template --update` does.
+  const keptTasks = plan.sheets.find((p) => p.action === "keep" && p.sheet.role === "tasks");
+  const unnamedTasks =
+    keptTasks && !workbookNames.items.some((item) => /^DTI_TASK_\d+_/i.test(item.name)) ? existingSheet(keptTasks.targetName)?.getUsedRangeOrNullObject() : undefined;
+  unnamedTasks?.load("values,formulas,rowIndex,columnIndex,rowCount");
+
   // 2. An update in place: read what was typed, list old charts, lift protection.
   const updates = plan.sheets.filter((p) => p.action === "update");
+  if (updates.length === 0 && unnamedTasks) await roundTrip();
   let content = layout;
   const preserved: string[] = [];
   const notPlaced: string[] = [];
@@ -450,6 +462,20 @@ export async function writeLayout(
     oldNames.get(n.name.toLowerCase())?.delete();
     workbookNames.add(n.name, `=${quoteSheet(target.get(n.sheet) ?? n.sheet)}!${n.ref}`);
   }
+  let tasksNamed = 0;
+  if (keptTasks && unnamedTasks && !unnamedTasks.isNullObject) {
+    const { values, formulas, rowIndex, columnIndex, rowCount } = unnamedTasks;
+    const seen = (row: number, column: number): SeenCell => {
+      const [r, c] = [row - 1 - rowIndex, column - columnIndex];
+      const f: unknown = formulas[r]?.[c];
+      const formula = typeof f === "string" && f.startsWith("=");
+      const v: unknown = values[r]?.[c];
+      return { text: formula || v === null || v === undefined ? "" : String(v), formula };
+    };
+    const found = namesForUnnamedTaskRows(keptTasks.targetName, seen, rowIndex + rowCount);
+    for (const n of found) workbookNames.add(n.name, `=${quoteSheet(keptTasks.targetName)}!${n.ref}`);
+    tasksNamed = found.length / TASK_FIELDS.length;
+  }
   const pageLayout = supports("ExcelApi", "1.9");
   for (const { sheet, ws } of written) writeRules(ws, sheet, rename, pageLayout);
   for (const { sheet, ws } of written) ws.visibility = VISIBILITY[sheet.visibility];
@@ -464,5 +490,5 @@ export async function writeLayout(
   context.application.calculate("Full");
   await roundTrip();
 
-  return { plan, syncs, preserved, notPlaced };
+  return { plan, syncs, preserved, notPlaced, ...(tasksNamed ? { tasksNamed } : {}) };
 }

@@ -8,7 +8,8 @@ import { isBuiltInSet } from "../catalog";
 import { CALENDAR_PRESETS, DEFAULT_CALENDAR } from "../catalog/calendar";
 import { formatPeriod, parsePeriod, periodChoices, quarterOf } from "../catalog/period";
 import { ninhThuan2022TaskList } from "../catalog/tasks/ninh-thuan-2022";
-import { t } from "../i18n/strings";
+import { say } from "../i18n/findings";
+import { lang, t } from "../i18n/strings";
 import { buildWorkbookLayout, VISIBLE_ROLES } from "../layout/build";
 import type { SheetRole, WorkbookLayout } from "../layout/model";
 import { planInsert, type ConflictChoice } from "../layout/plan";
@@ -242,6 +243,8 @@ export class InsertTab {
       const lines = [...result.plan.summary];
       if (result.preserved.length) lines.push(t("insertKept", { n: result.preserved.length }));
       if (result.notPlaced.length) lines.push(t("insertNotPlaced", { list: result.notPlaced.join(", ") }));
+      const taskSheet = result.plan.sheets.find((p) => p.sheet.role === "tasks");
+      if (result.tasksNamed && taskSheet) lines.push(say({ code: "template-tasks-named", sheet: taskSheet.targetName, rows: result.tasksNamed }, lang()));
       if (this.autoOpen && this.offersAutoOpen()) lines.push(await this.saveAutoOpen(this.wantsAutoOpen()));
       this.insertLines = lines;
       this.host.inserted();

@@ -11,7 +11,7 @@
  * goes into the page only as text (./dom.ts).
  */
 import { getIndicatorSet, type IndicatorSet } from "../catalog";
-import { sayBoth } from "../i18n/findings";
+import { say as sayFinding, sayBoth } from "../i18n/findings";
 import { lang, t } from "../i18n/strings";
 import { buildWorkbookLayout } from "../layout/build";
 import { logTime, MERGE_LOG_SHEET, mergeLogRows } from "../layout/merge-log";
@@ -24,6 +24,7 @@ import { writeNamedValues } from "../office/write-values";
 import type { PaneHost } from "./host";
 import { el } from "./dom";
 import { names } from "../layout/names";
+import { isTaskSheetName, readMasterTasks, tasksUnnamed, unassignedMessage, type TaskMessage } from "../layout/part-tasks";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -38,6 +39,8 @@ export interface SplitMergeHost extends PaneHost {
 interface SplitFile {
   readonly part: AgencyPart;
   readonly placed: number;
+  /** Tasks it carries (its agency leads them in the workbook's Nhiệm vụ). */
+  readonly tasks: number;
   readonly bytes: Uint8Array<ArrayBuffer>;
   readonly url: string;
 }
@@ -77,6 +80,8 @@ export class SplitMergeTab {
   /** The parts last chosen, read again when the tick above changes. */
   private chosen: readonly File[] = [];
   private files: readonly SplitFile[] = [];
+  /** What the last split said about the workbook's tasks. */
+  private taskNotes: readonly TaskMessage[] = [];
   private preview: MergePreview | null = null;
 
   constructor(private readonly host: SplitMergeHost) {}
@@ -84,11 +89,14 @@ export class SplitMergeTab {
   /** A set id as the workbook records it: the pane's set, or a built-in one. */
   private resolveSet = (id: string): IndicatorSet | undefined => (id === this.host.set().id ? this.host.set() : getIndicatorSet(id));
 
-  /** The open workbook as the merge core sees a master (2 round trips), or why it cannot be one. */
-  private async readMaster(xlsx: XlsxChunk): Promise<MergeMaster | { readonly problem: string }> {
+  /**
+   * The open workbook as the merge core sees a master (2 round trips), with its names of task
+   * rows (its Nhiệm vụ, however many rows: they travel with the parts), or why it cannot be one.
+   */
+  private async readMaster(xlsx: XlsxChunk): Promise<(MergeMaster & { readonly taskNames: readonly string[] }) | { readonly problem: string }> {
     const set = this.host.set();
-    const wanted = [...buildWorkbookLayout(set).names.map((n) => n.name), names.partAgency, names.partMaster];
-    const got = await this.host.run((context) => readTemplate(context, wanted));
+    const wanted = [...buildWorkbookLayout(set).names.filter((n) => n.kind !== "task").map((n) => n.name), names.partAgency, names.partMaster];
+    const got = await this.host.run((context) => readTemplate(context, wanted, isTaskSheetName));
     // Where each cell is, for the preview's "old → new" lines (the names collection says).
     const read: ReadCell = (name) => {
       const ref = got.refs.get(name);
@@ -98,7 +106,7 @@ export class SplitMergeTab {
     const meta = xlsx.templateMetaOf(got.fileName, read, got.formulasCell, this.resolveSet);
     if ("error" in meta) return { problem: say(meta.error) };
     if (meta.agency !== undefined) return { problem: t("splitIsPart", { agency: meta.agency, master: meta.master ?? "?" }) };
-    return { set: meta.set, version: meta.version, formulas: meta.formulas, name: got.fileName, read };
+    return { set: meta.set, version: meta.version, formulas: meta.formulas, name: got.fileName, read, taskNames: got.matched };
   }
 
   private async load(): Promise<XlsxChunk> {
@@ -113,16 +121,21 @@ export class SplitMergeTab {
       const xlsx = await this.load();
       const master = await this.readMaster(xlsx);
       if ("problem" in master) return master.problem;
-      const chosen = splitByAgency(master.set).parts.filter((p) => !this.deselected.has(p.agency));
+      const plan = splitByAgency(master.set);
+      const chosen = plan.parts.filter((p) => !this.deselected.has(p.agency));
       if (chosen.length === 0) return t("splitNothing");
+      // What split says about the tasks: a master made before task names, tasks in no part.
+      const masterTasks = readMasterTasks(master.read, master.taskNames);
+      const left = unassignedMessage(masterTasks, plan.parts);
+      this.taskNotes = [...(tasksUnnamed(master.taskNames) ? [{ code: "split-tasks-unnamed" as const, file: master.name }] : []), ...(left ? [left] : [])];
       for (const f of this.files) URL.revokeObjectURL(f.url);
       this.files = [];
       const files: SplitFile[] = [];
       for (const [n, part] of chosen.entries()) {
         this.host.progress(t("splitProgress", { n: n + 1, total: chosen.length, file: part.fileName }));
-        const built = await xlsx.buildPartWorkbook(master.set, part, master.name, master.formulas, master.read);
+        const built = await xlsx.buildPartWorkbook(master.set, part, master.name, master.formulas, master.read, masterTasks);
         const bytes = await xlsx.partBytes(built);
-        files.push({ part, placed: built.placed.length, bytes, url: URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE })) });
+        files.push({ part, placed: built.placed.length, tasks: built.tasks, bytes, url: URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE })) });
       }
       this.files = files;
       return t("splitDone", { n: files.length });
@@ -144,6 +157,7 @@ export class SplitMergeTab {
       p.indicators.length ? t("splitLeads", { n: p.indicators.length }) : t("splitLeadsNone"),
       p.ownInfoItems.length ? t("splitOwnInfo", { list: p.ownInfoItems.join(", ") }) : "",
       file.placed ? t("splitPrefilled", { n: file.placed }) : "",
+      file.tasks ? sayFinding({ code: "split-part-tasks", count: file.tasks }, lang()) : "",
     ].filter(Boolean);
     const li = el("li", undefined, { "data-agency": p.agency });
     const link = el("a", p.fileName, { href: file.url, download: p.fileName, "data-testid": `split-download-${n}`, class: "pane-link" });
@@ -187,6 +201,7 @@ export class SplitMergeTab {
       const list = el("ul", undefined, { class: "pane-files", "data-testid": "split-files" });
       this.files.forEach((f, n) => list.appendChild(this.fileItem(f, n)));
       panel.appendChild(list);
+      this.section(panel, "", "split-task-notes", this.taskNotes.map((m) => sayFinding(m, lang())));
     }
   }
 

@@ -11,6 +11,7 @@ import { buildWorkbookLayout } from "../layout/build";
 import { prefillValues, templateMetaOf, type MergeMessage, type MergePartInput, type ReadCell, type Said, type TemplateMeta } from "../layout/merge";
 import { withPreservedInputs } from "../layout/plan";
 import { masterCycle, partBuildOptions, type AgencyPart } from "../layout/split";
+import { partTaskRows, type MasterTask } from "../layout/part-tasks";
 import { sheetNames } from "../layout/names";
 import { checkXlsx, checkXlsxSignature, DEFAULT_XLSX_LIMITS, type XlsxLimits } from "./bounded";
 import { readName, writeLayoutToWorkbook } from "./workbook";
@@ -41,12 +42,15 @@ export interface BuiltPart {
   readonly workbook: ExcelJS.Workbook;
   /** Names pre-filled with the master's values. */
   readonly placed: readonly string[];
+  /** The master's tasks the agency leads, carried on the part's Nhiệm vụ sheet. */
+  readonly tasks: number;
 }
 
 /**
  * One agency's part: its indicators and the general information it needs, with the
  * master's names and formulas, pre-filled with what the master holds (`read`). A link to
- * another agency's figure becomes a plain input holding the value it links to.
+ * another agency's figure becomes a plain input holding the value it links to. The tasks the
+ * agency leads among the master's Nhiệm vụ rows (`masterTasks`) come on a Nhiệm vụ sheet.
  */
 export async function buildPartWorkbook(
   set: IndicatorSet,
@@ -54,13 +58,16 @@ export async function buildPartWorkbook(
   masterName: string,
   formulas: "portable" | "functions",
   read: ReadCell,
+  masterTasks: readonly MasterTask[] = [],
 ): Promise<BuiltPart> {
-  const built = buildWorkbookLayout(set, partBuildOptions(part, masterName, formulas, masterCycle(read)));
+  // The tasks it leads, among the master's named task rows (read once for all parts: readMasterTasks).
+  const tasks = partTaskRows(masterTasks, part.agency);
+  const built = buildWorkbookLayout(set, partBuildOptions(part, masterName, formulas, masterCycle(read), tasks));
   const filled = withPreservedInputs(built, prefillValues(set, read, built.names));
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "DTI Workbench";
   await writeLayoutToWorkbook(workbook, filled.layout, () => "rename");
-  return { workbook, placed: filled.placed };
+  return { workbook, placed: filled.placed, tasks: tasks.filter((t) => t.no !== undefined).length };
 }
 
 /** A part as .xlsx bytes. */

@@ -19,6 +19,8 @@ import {
 } from "../layout/model";
 import { indexDefinitions, isMultiCell, lookupDefinition, nameKey, rangeDetail, type AmbiguityReason, type NameDefinition } from "../layout/name-scope";
 import { namesToDefine, planInsert, withPreservedInputs, isPreservedName, type ConflictChoice, type InsertPlan } from "../layout/plan";
+import { namesForUnnamedTaskRows, type SeenCell } from "../layout/tasks-sheet";
+import { TASK_FIELDS } from "../layout/names";
 
 // ---------------------------------------------------------------------------------------------
 // Defined names as the file holds them.
@@ -226,6 +228,30 @@ export interface XlsxWriteResult {
   readonly notPlaced: readonly string[];
   /** Charts of the layout that the file format adapter could not draw. */
   readonly chartsSkipped: number;
+  /** Task rows of a kept Nhiệm vụ made before they had names, named now (they travel with the parts). */
+  readonly tasksNamed?: number;
+}
+
+/**
+ * A Nhiệm vụ sheet kept as its users typed it (../layout/plan.ts) that was made before its rows
+ * had names gets them, so that split can carry its tasks and merge bring them back. Returns the
+ * number of rows named (0 when the sheet has its names already, or no header row is found).
+ */
+function nameKeptTaskRows(wb: ExcelJS.Workbook, plan: InsertPlan): number {
+  const kept = plan.sheets.find((s) => s.action === "keep" && s.sheet.role === "tasks");
+  const ws = kept ? wb.getWorksheet(kept.targetName) : undefined;
+  if (!kept || !ws) return 0;
+  const model = (wb.definedNames as unknown as { model: { name: string }[] }).model;
+  if (model.some((m) => /^DTI_TASK_\d+_/i.test(m.name))) return 0;
+  const seen = (row: number, column: number): SeenCell => {
+    const c = ws.getCell(row, column + 1);
+    const v = c.value;
+    const formula = typeof v === "object" && v !== null && ("formula" in v || "sharedFormula" in v);
+    return { text: formula || v === null || v === undefined ? "" : typeof v === "object" ? c.text : String(v), formula };
+  };
+  const found = namesForUnnamedTaskRows(kept.targetName, seen, ws.rowCount);
+  for (const n of found) defineName(wb, n.name, `${quoteSheet(kept.targetName)}!${n.ref}`);
+  return found.length / TASK_FIELDS.length;
 }
 
 /** Values of the preserved (input-like) names of an existing workbook, for an update in place. */
@@ -292,8 +318,9 @@ export async function writeLayoutToWorkbook(
     // that moved when the user inserted rows) rather than add a second location to it.
     defineName(wb, n.name, `${quoteSheet(sheet)}!${n.ref}`);
   }
+  const tasksNamed = nameKeptTaskRows(wb, plan);
   const chartsSkipped = plan.sheets.filter((s) => s.action !== "keep").reduce((n, s) => n + s.sheet.charts.length, 0);
-  return { plan, refused: [], preserved, notPlaced, chartsSkipped };
+  return { plan, refused: [], preserved, notPlaced, chartsSkipped, ...(tasksNamed ? { tasksNamed } : {}) };
 }
 
 /** What a defined name holds in a workbook read with exceljs. */

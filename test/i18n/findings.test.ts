@@ -233,9 +233,15 @@ const SAMPLES: Samples = {
     { code: "merge-missing", agency: "Cục Thống kê", fileName: "cuc-thong-ke.xlsx", items: ["4", "5"] },
     { code: "merge-missing", agency: "Sở TTTT", fileName: "so-tttt.xlsx", led: ["1.1", "3.1"], items: ["9"] },
   ],
+  "merge-task-not-in-master": [{ code: "merge-task-not-in-master", file: "so-tttt.xlsx", names: ["DTI_TASK_5_STATUS", "DTI_TASK_5_PROGRESS", "DTI_TASK_5_NOTE"] }],
+  "template-tasks-named": [{ code: "template-tasks-named", sheet: "Nhiệm vụ", rows: 95 }],
+  "split-part-tasks": [{ code: "split-part-tasks", count: 3 }],
+  "split-tasks-unnamed": [{ code: "split-tasks-unnamed", file: "tong-hop.xlsx" }],
+  "split-tasks-unassigned": [{ code: "split-tasks-unassigned", tasks: [{ task: "2. Xây dựng chuyên trang cấp tỉnh về chuyển đổi số", lead: "Sở TT&TT" }, { task: "4. Rà soát", lead: "" }] }],
   "merge-replaced": [
     { code: "merge-replaced", label: { name: "DTI_3_1_a", indicator: "3.1" }, masterCell: "'Chỉ số DTI 2022'!G51", old: "7", now: "10", file: "so-tttt.xlsx", formula: "=5+5" },
     { code: "merge-replaced", label: { name: "DTI_INFO_4", item: "4" }, old: null, now: "12", file: "cuc-thong-ke.xlsx" },
+    { code: "merge-replaced", label: { name: "DTI_TASK_5_STATUS", task: "2. Xây dựng chuyên trang cấp tỉnh" }, old: '"Đang thực hiện"', now: '"Hoàn thành"', file: "so-tttt.xlsx" },
   ],
 };
 

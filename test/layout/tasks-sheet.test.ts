@@ -10,7 +10,7 @@ import { toExcelSerial } from "../../src/layout/deadline";
 import { isFormula, parseCellRef, type CellContent, type CellFormat, type SheetLayout } from "../../src/layout/model";
 import { sheetNames } from "../../src/layout/names";
 import { OVERDUE_LABEL, TASKS_FIRST_ROW, TASKS_HEADER_ROW, UNREAD_DEADLINE_LABEL, buildTasksSheet } from "../../src/layout/tasks-sheet";
-import { names } from "../../src/layout/names";
+import { names, TASK_FIELDS } from "../../src/layout/names";
 
 const prefilled = buildTasksSheet({ tasks: ninhThuan2022Tasks, source });
 const empty = buildTasksSheet({});
@@ -333,8 +333,11 @@ describe("an empty sheet", () => {
     expect(lastRow(buildTasksSheet({ tasks: ninhThuan2022Tasks, rows: 0 }).sheet)).toBe(TASKS_FIRST_ROW - 1 + ninhThuan2022Tasks.length);
   });
 
-  it("declares the same name and list", () => {
-    expect(empty.names.map((n) => n.name)).toEqual([names.tasksReportDate]);
+  it("declares the same names and list: the report date, and the cells of every row by its task number", () => {
+    const rows = Array.from({ length: 60 }, (_, i) => i + 1);
+    expect(empty.names.map((n) => n.name)).toEqual([names.tasksReportDate, ...rows.flatMap((no) => TASK_FIELDS.map((f) => names.task(no, f)))]);
+    expect(empty.names.find((n) => n.name === names.taskStatus(1))).toMatchObject({ ref: `$F$${TASKS_FIRST_ROW}`, kind: "task" });
+    expect(empty.names.find((n) => n.name === names.taskNote(60))).toMatchObject({ ref: `$H$${TASKS_FIRST_ROW + 59}`, kind: "task" });
     expect(empty.optionLists.map((l) => l.name)).toEqual([names.taskStatusList]);
   });
 });

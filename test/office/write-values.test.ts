@@ -123,7 +123,21 @@ describe("readTemplate", () => {
   it("a workbook without DTI_META: no formulas cell, nothing fails", async () => {
     const fake = new FakeExcel();
     const r = await readTemplate(fake.context, ["VALUE"]);
-    expect(r).toEqual({ fileName: "Book1", formulasCell: undefined, values: new Map([["VALUE", "missing"]]), refs: new Map() });
+    expect(r).toEqual({ fileName: "Book1", formulasCell: undefined, values: new Map([["VALUE", "missing"]]), refs: new Map(), matched: [] });
     expect(fake.syncCount).toBe(1);
+  });
+
+  it("reads the names a predicate picks from the workbook's own (its task rows) in the same 2 syncs, however many", async () => {
+    const rows = Array.from({ length: 150 }, (_, i) => i + 1);
+    const fake = new FakeExcel().seed({
+      sheets: [{ name: SHEET, cells: Object.fromEntries(rows.map((r) => [`F${r}`, r % 2 ? "Hoàn thành" : null])) }],
+      names: [{ name: "VALUE", ref: `='${SHEET}'!$B$1` }, ...rows.map((r) => ({ name: `DTI_TASK_${r}_STATUS`, ref: `='${SHEET}'!$F$${r}` }))],
+    });
+    const r = await readTemplate(fake.context, ["VALUE"], (name) => name.startsWith("DTI_TASK_"));
+    expect(fake.syncCount).toBe(2);
+    expect(r.matched).toEqual(rows.map((row) => `DTI_TASK_${row}_STATUS`));
+    expect(r.values.get("DTI_TASK_149_STATUS")).toEqual({ value: "Hoàn thành" });
+    expect(r.values.get("DTI_TASK_150_STATUS")).toEqual({ value: null });
+    expect(r.refs.get("DTI_TASK_150_STATUS")).toBe(`'${SHEET}'!$F$150`);
   });
 });
