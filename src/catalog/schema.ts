@@ -36,6 +36,7 @@ import {
   optional,
   str,
   tagged,
+  writtenNumber,
   type FileForm,
   type Value,
 } from "./decl";
@@ -67,7 +68,7 @@ const choiceOptionDecl = obj({
   /** The label as the official text writes it (Vietnamese). */
   label: field(str({ nonEmpty: true }), { vi: "Phương án, ghi như văn bản gốc.", en: "The answer, as the official text writes it." }),
   /** Fraction of the points (of the indicator, or of its part) this answer earns. */
-  fraction: field(exactNumber("[0, 1]"), {
+  fraction: field(writtenNumber("[0, 1]", "points", "percent"), {
     vi: 'Phần điểm tối đa (của chỉ số, hoặc của phần) mà phương án này đạt, từ "0" đến "1" ("1/2" là một nửa).',
     en: 'Fraction of the maximum points (of the indicator, or of its part) this answer earns, "0" to "1" ("1/2" is half).',
   }),
@@ -172,8 +173,8 @@ const ratioSpecDecl = obj({
 
 /** One step of a tier table: values at or above `atLeast` earn `fraction` of the points. */
 const tierDecl = obj({
-  atLeast: field(exactNumber(), { vi: 'Từ giá trị này trở lên ("0.8" là 80 % với tỷ lệ).', en: 'From this value up ("0.8" is 80 % for a ratio).' }),
-  fraction: field(exactNumber("(0, 1]"), { vi: 'Phần điểm tối đa của bậc, lớn hơn 0, tối đa "1".', en: 'Fraction of the maximum points the step earns, above 0, at most "1".' }),
+  atLeast: field(writtenNumber(undefined, "percent"), { vi: 'Từ giá trị này trở lên ("0.8" là 80 % với tỷ lệ).', en: 'From this value up ("0.8" is 80 % for a ratio).' }),
+  fraction: field(writtenNumber("(0, 1]", "points", "percent"), { vi: 'Phần điểm tối đa của bậc, lớn hơn 0, tối đa "1".', en: 'Fraction of the maximum points the step earns, above 0, at most "1".' }),
 });
 
 /** What a cross-unit rule compares: a ratio of variables, or one amount. */
@@ -189,7 +190,7 @@ const measureDecl = tagged(
 );
 
 const ratioField = field(ratioSpecDecl, { vi: "Tỷ lệ = tổng tử số / tổng mẫu số.", en: "The ratio: sum of numerator / sum of denominator." });
-const thresholdField = field(exactNumber("> 0"), { vi: 'Ngưỡng của tỷ lệ, lớn hơn 0 ("0.9" là 90 %).', en: 'The ratio\'s threshold, above 0 ("0.9" is 90 %).' });
+const thresholdField = field(writtenNumber("> 0", "percent"), { vi: 'Ngưỡng của tỷ lệ, lớn hơn 0 ("0.9" là 90 %).', en: 'The ratio\'s threshold, above 0 ("0.9" is 90 %).' });
 const tiersField = field(list(tierDecl, 1), {
   vi: "Các bậc, từ cao xuống thấp (bậc thấp hơn được ít điểm hơn); dưới mọi bậc: 0 điểm.",
   en: "The steps, highest first (a lower step earns less); below every step: 0.",
@@ -206,7 +207,7 @@ const choiceRuleDoc = { vi: 'Điểm = "fraction" của phương án được ch
 /** A part of a multi-part rule (§6): its share of the points and how the part is scored. */
 const partDecl = obj({
   /** Share of the indicator's max points this part is worth ("1/2", "4/5"). */
-  share: field(exactNumber("(0, 1]"), { vi: 'Phần điểm tối đa của chỉ số mà phần này chiếm ("1/2"); các phần cộng lại bằng 1.', en: 'Share of the maximum points this part is worth ("1/2"); the shares add up to 1.' }),
+  share: field(writtenNumber("(0, 1]", "points", "percent"), { vi: 'Phần điểm tối đa của chỉ số mà phần này chiếm ("1/2"); các phần cộng lại bằng 1.', en: 'Share of the maximum points this part is worth ("1/2"); the shares add up to 1.' }),
   /** Short Vietnamese name of the part, as the text heads it. */
   label: field(str({ nonEmpty: true }), { vi: "Tên ngắn của phần, như văn bản ghi.", en: "Short name of the part, as the text heads it." }),
   rule: field(kinds({ ratio: ratioRuleDecl, choice: choiceRuleDecl }, { ratio: ratioRuleDoc, choice: choiceRuleDoc }), {
@@ -246,7 +247,7 @@ export const ruleDecl = kinds(
     /** A number of qualifying items, `pointsEach` each, never more than max (§8). */
     "capped-count": obj({
       count: variableRef("Biến đếm số mục đạt.", "The variable counting qualifying items."),
-      pointsEach: field(exactNumber("> 0"), { vi: 'Số điểm mỗi mục ("1").', en: 'Points per item ("1").' }),
+      pointsEach: field(writtenNumber("> 0", "points"), { vi: 'Số điểm mỗi mục ("1").', en: 'Points per item ("1").' }),
     }),
     /** (x − min)/(max − min) × max points across the units compared (§9). */
     "min-max": obj({ measure: field(measureDecl, { vi: "Đại lượng so sánh giữa các đơn vị.", en: "What is compared across the units." }) }),
@@ -311,6 +312,15 @@ const indicatorDecl = obj({
    * citing the reading (docs/readings.md, e.g. "§2: …"). Shown in the catalog and function help.
    */
   reading: optional(str({ nonEmpty: true }), { vi: "Cách hiểu áp dụng khi văn bản chưa rõ.", en: "The reading taken where the text is terse or unclear." }),
+  /** "Tài liệu kiểm chứng" (issue 13, point 4): the evidence the set requires, verbatim; the template's evidence cell asks for it. */
+  evidenceRequired: optional(str({ nonEmpty: true }), {
+    vi: "Tài liệu kiểm chứng bộ chỉ số yêu cầu, nguyên văn (mẫu biểu nhắc ở ô tài liệu kiểm chứng; thiếu tài liệu thì cảnh báo).",
+    en: "The evidence the set requires, verbatim (the template's evidence cell asks for it; a score without it is warned).",
+  }),
+  /** "Nguồn thu thập dữ liệu": who supplies the data, verbatim. */
+  dataSource: optional(str({ nonEmpty: true }), { vi: "Nguồn thu thập dữ liệu, nguyên văn.", en: "Where the data comes from, verbatim." }),
+  /** "Đơn vị phối hợp xác minh": who verifies it, verbatim. */
+  verifiedBy: optional(str({ nonEmpty: true }), { vi: "Đơn vị phối hợp xác minh, nguyên văn.", en: "The agency that verifies the data, verbatim." }),
 });
 
 const pillarDecl = obj({
@@ -339,6 +349,11 @@ export const indicatorSetDecl = obj({
     vi: "Địa chỉ lược đồ JSON này, để trình soạn thảo kiểm tra và gợi ý (không bắt buộc, bỏ qua khi nạp).",
     en: "This JSON Schema's address, for editors to check and complete (optional, ignored on load).",
   }),
+  /** The file format's version (issue 13, point 9): none is version 1, migrated on load (./load.ts SET_FORMAT_VERSION). */
+  version: fileOnly(num({ integer: true, minimum: 1, maximum: 2 }), {
+    vi: "Phiên bản định dạng tệp (hiện nay 2). Tệp không có trường này là phiên bản 1, được chuyển đổi khi nạp (kèm cảnh báo).",
+    en: "The file format's version (currently 2). A file without it is version 1, migrated on load (with a warning).",
+  }),
   /** Stable id, e.g. "dti-province-2022". */
   id: field(str({ nonEmpty: true, pattern: SET_ID }), { vi: 'Mã bộ chỉ số: chữ thường, số và dấu "-" ("huyen-2023").', en: 'The set\'s id: lower-case letters, digits and "-" ("huyen-2023").' }),
   /** Vietnamese title. */
@@ -355,6 +370,11 @@ export const indicatorSetDecl = obj({
   pillars: field(list(pillarDecl, 1), { vi: "Các chỉ số chính (trụ cột).", en: "The pillars (main indices)." }),
   /** In appendix order. */
   indicators: field(list(indicatorDecl, 1), { vi: "Các chỉ số, theo thứ tự phụ lục.", en: "The indicators, in appendix order." }),
+  /** A transcription under way (issue 13, point 5): maxima that do not add up yet are warnings. */
+  draft: optional(bool(), {
+    vi: "true: bản nháp — tổng điểm tối đa chưa khớp, các phần chưa đủ… chỉ cảnh báo; mẫu biểu ghi “BẢN NHÁP”.",
+    en: "true: a draft — maxima that do not add up yet, parts not complete… are warnings; templates say “BẢN NHÁP”.",
+  }),
 });
 
 /** The declarations of the objects the loader checks field by field. */
