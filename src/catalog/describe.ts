@@ -3,6 +3,7 @@
  * CLI's `catalog` listing, function help and templates. One source: the rule itself.
  */
 import { exact } from "./exact";
+import { exactRational, mul, numberRational, numberText, type Rational } from "./written";
 import type { Indicator, Measure, PartRule, RatioSpec, Rule, Tier, Variable } from "./schema";
 
 /** "0.8" → "80 %", "0.0025" → "0,25 %". */
@@ -15,6 +16,16 @@ function fraction(text: string): string {
   return text.includes("/") ? text : text.replace(".", ",");
 }
 
+/**
+ * A fraction of a maximum with the points it stands for (issue 13, point 1: `dti catalog` shows
+ * both forms): "3/4" of 20 → "15 điểm = 3/4 điểm tối đa". Without a maximum, the fraction alone.
+ */
+function withPoints(text: string, max: Rational | undefined, of = "điểm tối đa"): string {
+  const f = exactRational(text);
+  if (!max || !f) return fraction(text);
+  return `${numberText(mul(max, f))} điểm = ${fraction(text)} ${of}`;
+}
+
 function sumText(keys: readonly string[]): string {
   return keys.length === 1 ? (keys[0] as string) : `(${keys.join(" + ")})`;
 }
@@ -24,9 +35,9 @@ export function ratioText(spec: RatioSpec): string {
   return `${sumText(spec.numerator)}/${den}`;
 }
 
-function tiersText(tiers: readonly Tier[], value: string, asPercent: boolean): string {
-  const steps = tiers.map((t) => `${value} ≥ ${asPercent ? percent(t.atLeast) : fraction(t.atLeast)}: ${fraction(t.fraction)}`);
-  return `${steps.join("; ")}; thấp hơn: 0 (phần của điểm tối đa)`;
+function tiersText(tiers: readonly Tier[], value: string, asPercent: boolean, max?: Rational): string {
+  const steps = tiers.map((t) => `${value} ≥ ${asPercent ? percent(t.atLeast) : fraction(t.atLeast)}: ${withPoints(t.fraction, max)}`);
+  return `${steps.join("; ")}; thấp hơn: 0${max ? " điểm" : " (phần của điểm tối đa)"}`;
 }
 
 function measureText(m: Measure): string {
@@ -37,7 +48,9 @@ function partText(rule: PartRule): string {
   return rule.kind === "ratio" ? `min(${ratioText(rule.ratio)}, 1)` : `lựa chọn ${rule.variable}`;
 }
 
-export function describeRule(rule: Rule): string {
+/** The rule in words; with `maxPoints` (the CLI's catalog), fractions of the maximum also as points. */
+export function describeRule(rule: Rule, maxPoints?: number): string {
+  const max = maxPoints === undefined ? undefined : numberRational(maxPoints);
   switch (rule.kind) {
     case "ratio":
       return `Tỷ lệ = ${ratioText(rule.ratio)}; điểm = min(tỷ lệ, 1) × điểm tối đa`;
@@ -51,11 +64,17 @@ export function describeRule(rule: Rule): string {
     case "all-or-nothing":
       return `Tỷ lệ = ${ratioText(rule.ratio)}; 100 %: điểm tối đa; thấp hơn: 0 điểm`;
     case "tiers-ratio":
-      return `Tỷ lệ = ${ratioText(rule.ratio)}; ${tiersText(rule.tiers, "tỷ lệ", true)}`;
+      return `Tỷ lệ = ${ratioText(rule.ratio)}; ${tiersText(rule.tiers, "tỷ lệ", true, max)}`;
     case "tiers-amount":
-      return `${rule.gate ? `Nếu ${rule.gate} = không: 0 điểm; nếu có: ` : ""}${tiersText(rule.tiers, rule.amount, false)}`;
+      return `${rule.gate ? `Nếu ${rule.gate} = không: 0 điểm; nếu có: ` : ""}${tiersText(rule.tiers, rule.amount, false, max)}`;
     case "multi-part":
-      return rule.parts.map((p) => `${p.label}: ${partText(p.rule)} × ${fraction(p.share)} điểm tối đa`).join(" + ");
+      return rule.parts
+        .map((p) => {
+          const f = exactRational(p.share);
+          const points = max && f ? ` (= ${numberText(mul(max, f))} điểm)` : "";
+          return `${p.label}: ${partText(p.rule)} × ${fraction(p.share)} điểm tối đa${points}`;
+        })
+        .join(" + ");
     case "choice":
       return `Điểm theo lựa chọn ${rule.variable}`;
     case "capped-count":
@@ -71,22 +90,42 @@ export function describeRule(rule: Rule): string {
   }
 }
 
-export function describeVariable(v: Variable): string {
+/** A variable in words; `base` (the points its options are out of) shows each option's points too. */
+export function describeVariable(v: Variable, base?: Rational): string {
   const links: string[] = [];
   if (v.info) links.push(`= Thông tin chung mục ${v.info.join(" + ")}`);
   if (v.sameAs) links.push(`= ${v.sameAs.indicator} ${v.sameAs.variable}`);
   if (v.optional) links.push("không bắt buộc");
-  const options = v.options ? ` — lựa chọn: ${v.options.map((o, n) => `${n + 1} = "${o.label}" (${fraction(o.fraction)})`).join("; ")}` : "";
+  const options = v.options ? ` — lựa chọn: ${v.options.map((o, n) => `${n + 1} = "${o.label}" (${withPoints(o.fraction, base)})`).join("; ")}` : "";
   const unit = v.unit ? ` [${v.unit}]` : "";
   return `${v.key} = ${v.description}${unit}${links.length ? ` (${links.join(", ")})` : ""}${options}`;
+}
+
+/** The points each choice variable's options are out of: the maximum for a "choice" rule, the part's points for a "choice" part. */
+function optionBases(ind: Indicator): Map<string, Rational> {
+  const out = new Map<string, Rational>();
+  const max = numberRational(ind.maxPoints);
+  if (!max) return out;
+  if (ind.rule.kind === "choice") out.set(ind.rule.variable, max);
+  if (ind.rule.kind === "multi-part") {
+    for (const p of ind.rule.parts) {
+      const share = exactRational(p.share);
+      if (p.rule.kind === "choice" && share && !out.has(p.rule.variable)) out.set(p.rule.variable, mul(max, share));
+    }
+  }
+  return out;
 }
 
 export function describeIndicator(ind: Indicator): string[] {
   const lines = [`${ind.id}  ${ind.name} — tối đa ${ind.maxPoints} điểm`];
   const agencies = ind.coordinating ? `${ind.responsible}; phối hợp: ${ind.coordinating}` : ind.responsible;
   lines.push(`    Chủ trì: ${agencies}`);
-  lines.push(`    Cách tính: ${describeRule(ind.rule)}`);
-  for (const v of ind.variables) lines.push(`    • ${describeVariable(v)}`);
+  lines.push(`    Cách tính: ${describeRule(ind.rule, ind.maxPoints)}`);
+  const bases = optionBases(ind);
+  for (const v of ind.variables) lines.push(`    • ${describeVariable(v, bases.get(v.key))}`);
+  if (ind.evidenceRequired) lines.push(`    Tài liệu kiểm chứng: ${ind.evidenceRequired}`);
+  if (ind.dataSource) lines.push(`    Nguồn dữ liệu: ${ind.dataSource}`);
+  if (ind.verifiedBy) lines.push(`    Đơn vị xác minh: ${ind.verifiedBy}`);
   if (ind.reading) lines.push(`    Cách đọc: ${ind.reading}`);
   return lines;
 }

@@ -435,6 +435,10 @@ class Checker {
         this.err(path, `"${value}" vượt 100 %: ${numberText(w.value)} % > 100 % (${spec.ratioCap}).`);
         return null;
       }
+      if (spec.max !== undefined && cmp(spec.max, R1) === 0 && cmp(r, R1) > 0) {
+        this.err(path, `"${value}" vượt 100 %: ${numberText(w.value)} % > 100 % ${spec.what}.`);
+        return null;
+      }
       if (below(r) || (spec.max !== undefined && cmp(r, spec.max) > 0)) {
         this.err(path, `"${value}" phải nằm trong ${range} ${spec.what} (${numberText(w.value)} % = ${fractionText(f)}).`);
         return null;
@@ -474,6 +478,15 @@ class Checker {
 
 /** What points are out of, for messages: "điểm tối đa của chỉ số 1.3". */
 const ofIndicator = (id: string): string => `điểm tối đa của chỉ số ${id}`;
+
+/** A fraction as written (a fraction, points of `max`, or a percentage) as a rational; null if unreadable. */
+function asFraction(text: unknown, max: Rational | null): Rational | null {
+  if (typeof text !== "string") return null;
+  const w = parseWritten(text);
+  if (w?.unit === "points") return max && !max.n.isZero() ? div(w.value, max) : null;
+  if (w?.unit === "percent") return fromPercent(w.value);
+  return exactRational(text) ?? null;
+}
 
 /** The points a part of a multi-part rule is worth: max × its share (the share as written: a fraction, points or a percentage). */
 function partBase(max: Rational | null, share: unknown): Rational | null {
@@ -1146,6 +1159,8 @@ function checkRule(
       if (rule.parts === undefined || !c.array(rule.parts, `${p}.parts`)) break;
       if (rule.parts.length < 2) c.err(`${p}.parts`, "quy tắc nhiều phần phải có ít nhất 2 phần.");
       let total: Ratio | null = R0;
+      // The same sum as a rational, for the message: thirds do not end in decimals.
+      let exactTotal: Rational | null = rational(0, 1);
       rule.parts.forEach((part, j) => {
         const q = `${p}.parts[${j}]`;
         if (!c.object(part, q)) {
@@ -1162,14 +1177,16 @@ function checkRule(
           points: { base: max, of: ofIndicator(id) },
         });
         total = share && total ? add(total, share) : null;
+        const shareExact = share ? asFraction(part.share, max) : null;
+        exactTotal = shareExact && exactTotal ? rational(exactTotal.n.mul(shareExact.d).plus(shareExact.n.mul(exactTotal.d)), exactTotal.d.mul(shareExact.d)) : null;
         c.string(part.label, `${q}.label`, true);
         if (c.object(part.rule, `${q}.rule`)) checkRule(c, part.rule, `${q}.rule`, id, ind, ref, byId, true, max);
       });
       // Thirds ("1/3") add up to 0.999… at 40 digits: equal within 1e-30.
       if (total !== null && rule.parts.length >= 2 && (total as Ratio).minus(R1).abs().gt("1e-30")) {
-        const got = total as Ratio;
-        const inPoints = max && !max.n.isZero() ? ` = ${numberText(mul(max, exactRational(got.toString()) ?? rational(0, 1)))} trên ${numberText(max)} điểm` : "";
-        c.soft(`${p}.parts`, `tổng "share" của các phần phải bằng 1 (nhận được ${got.toString()}${inPoints}).`);
+        const got = exactTotal ? numberText(exactTotal).replace(",", ".") : (total as Ratio).toString();
+        const inPoints = max && exactTotal && !max.n.isZero() ? ` = ${numberText(mul(max, exactTotal))} trên ${numberText(max)} điểm` : "";
+        c.soft(`${p}.parts`, `tổng "share" của các phần phải bằng 1 (nhận được ${got}${inPoints}).`);
       }
       break;
     }
