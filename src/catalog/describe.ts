@@ -23,6 +23,8 @@ function fraction(text: string): string {
 function withPoints(text: string, max: Rational | undefined, of = "điểm tối đa"): string {
   const f = exactRational(text);
   if (!max || !f) return fraction(text);
+  if (f.n.isZero()) return "0 điểm";
+  if (f.n.eq(f.d)) return `${numberText(max)} điểm = ${of}`;
   return `${numberText(mul(max, f))} điểm = ${fraction(text)} ${of}`;
 }
 
@@ -91,26 +93,26 @@ export function describeRule(rule: Rule, maxPoints?: number): string {
 }
 
 /** A variable in words; `base` (the points its options are out of) shows each option's points too. */
-export function describeVariable(v: Variable, base?: Rational): string {
+export function describeVariable(v: Variable, base?: { readonly max: Rational; readonly of: string }): string {
   const links: string[] = [];
   if (v.info) links.push(`= Thông tin chung mục ${v.info.join(" + ")}`);
   if (v.sameAs) links.push(`= ${v.sameAs.indicator} ${v.sameAs.variable}`);
   if (v.optional) links.push("không bắt buộc");
-  const options = v.options ? ` — lựa chọn: ${v.options.map((o, n) => `${n + 1} = "${o.label}" (${withPoints(o.fraction, base)})`).join("; ")}` : "";
+  const options = v.options ? ` — lựa chọn: ${v.options.map((o, n) => `${n + 1} = "${o.label}" (${withPoints(o.fraction, base?.max, base?.of)})`).join("; ")}` : "";
   const unit = v.unit ? ` [${v.unit}]` : "";
   return `${v.key} = ${v.description}${unit}${links.length ? ` (${links.join(", ")})` : ""}${options}`;
 }
 
 /** The points each choice variable's options are out of: the maximum for a "choice" rule, the part's points for a "choice" part. */
-function optionBases(ind: Indicator): Map<string, Rational> {
-  const out = new Map<string, Rational>();
+function optionBases(ind: Indicator): Map<string, { max: Rational; of: string }> {
+  const out = new Map<string, { max: Rational; of: string }>();
   const max = numberRational(ind.maxPoints);
   if (!max) return out;
-  if (ind.rule.kind === "choice") out.set(ind.rule.variable, max);
+  if (ind.rule.kind === "choice") out.set(ind.rule.variable, { max, of: "điểm tối đa" });
   if (ind.rule.kind === "multi-part") {
     for (const p of ind.rule.parts) {
       const share = exactRational(p.share);
-      if (p.rule.kind === "choice" && share && !out.has(p.rule.variable)) out.set(p.rule.variable, mul(max, share));
+      if (p.rule.kind === "choice" && share && !out.has(p.rule.variable)) out.set(p.rule.variable, { max: mul(max, share), of: `điểm của phần “${p.label}”` });
     }
   }
   return out;
