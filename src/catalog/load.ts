@@ -834,7 +834,7 @@ function checkExcelLimits(c: Checker, data: Obj, names: TemplateNames): void {
     const p = `indicators[${n}]`;
     const id = typeof ind.id === "string" ? ind.id : `#${n + 1}`;
     const item = `chỉ số ${id}`;
-    for (const field of ["name", "scoringText", "responsible", "coordinating", "reading"]) text(ind, field, p, item);
+    for (const field of ["name", "scoringText", "responsible", "coordinating", "reading", "evidenceRequired", "dataSource", "verifiedBy"]) text(ind, field, p, item);
     if (typeof ind.id === "string") {
       const made = [names.score(id), names.target(id), names.evidence(id), names.note(id), names.referenceMin(id), names.referenceMax(id)];
       const longest = made.reduce((a, b) => (b.length > a.length ? b : a));

@@ -39,7 +39,9 @@ export const SET_SHEET_TITLE = "BỘ CHỈ SỐ (DTI Workbench)";
 export const SET_SHEET_HELP =
   'Mỗi dòng dưới tiêu đề là một mục, cột "Loại" cho biết mục gì: Thông tin chung, Chỉ số chính, Chỉ số, Biến (biến thuộc dòng "Chỉ số" gần nhất phía trên). ' +
   'Quy tắc tính điểm và phương án lựa chọn viết dạng JSON như tệp bộ chỉ số .json (src/catalog/schema.ts); số chính xác viết trong ngoặc kép ("0.8", "1/2"). ' +
-  'Cột "Lấy từ Thông tin chung": số mục, cách nhau bởi dấu phẩy ("4, 5"); cột "Giống biến": mã chỉ số và tên biến ("3.1 b").';
+  'Cột "Lấy từ Thông tin chung": số mục, cách nhau bởi dấu phẩy ("4, 5"); cột "Giống biến": mã chỉ số và tên biến ("3.1 b"). ' +
+  'Điểm và phần trăm ghi như văn bản: "15 điểm" hoặc "15đ" (phương án, bậc, phần), "90%" (ngưỡng); số không đơn vị là phần của điểm tối đa ("1/2"). ' +
+  'Bộ đang soạn: thêm dòng "Bản nháp" với giá trị "Có" phía trên dòng tiêu đề.';
 
 /** The row kinds of column "Loại". */
 export const ROW_KINDS = { info: "Thông tin chung", pillar: "Chỉ số chính", indicator: "Chỉ số", variable: "Biến" } as const;
