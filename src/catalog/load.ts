@@ -497,6 +497,17 @@ function partBase(max: Rational | null, share: unknown): Rational | null {
   return f ? mul(max, f) : null;
 }
 
+/**
+ * The sum of a pillar's indicators' maxima (sub-indicators not counted), when it can be compared
+ * with the pillar's: undefined for a pillar of tracked indicators only, or with a maximum unread.
+ */
+function pillarSum(indicators: readonly unknown[], pillarId: string, max: number): number | undefined {
+  const counted = indicators.filter((raw): raw is Obj => isObj(raw) && raw.pillar === pillarId && raw.parent === undefined);
+  if (counted.length === 0 || Number.isNaN(max) || !counted.some((m) => isObj(m.rule) && m.rule.kind !== "unscored")) return undefined;
+  if (counted.some((m) => typeof m.maxPoints !== "number")) return undefined;
+  return counted.reduce((a, m) => a + (m.maxPoints as number), 0);
+}
+
 /** Sets the in-memory values of numbers written in points or percent (the paths the checks recorded). */
 function applyRewrites(set: IndicatorSet, rewrites: readonly { readonly path: string; readonly value: string }[]): void {
   for (const { path, value } of rewrites) {
@@ -612,7 +623,13 @@ export function parseIndicatorSet(data: unknown, source: string, templateNames?:
         } else pillarMax.set(raw.id as string, maxOk ? (raw.maxPoints as number) : NaN);
       } else pillarIdBroken = true;
     });
-    if (sumOk && maxTotalOk && Math.abs(sum - (data.maxTotal as number)) > 1e-9) {
+    // A pillar whose maximum disagrees with its indicators (reported below) is one mistake, not also the total's.
+    const rows = Array.isArray(data.indicators) ? data.indicators : [];
+    const pillarWrong = [...pillarMax].some(([id, max]) => {
+      const own = pillarSum(rows, id, max);
+      return own !== undefined && Math.abs(own - max) > 1e-9;
+    });
+    if (sumOk && maxTotalOk && !pillarWrong && Math.abs(sum - (data.maxTotal as number)) > 1e-9) {
       c.soft("maxTotal", `bằng ${shown(data.maxTotal)} nhưng tổng điểm tối đa của các trụ cột là ${sum}.`);
     }
   }
@@ -741,13 +758,9 @@ export function parseIndicatorSet(data: unknown, source: string, templateNames?:
       c.soft(`pillars[${n}]`, `trụ cột ${pillarId} không có chỉ số nào.`);
       continue;
     }
-    const counted = members.filter((m) => m.parent === undefined);
-    const scored = counted.some((m) => isObj(m.rule) && m.rule.kind !== "unscored");
-    if (!scored || Number.isNaN(max)) continue;
-    if (counted.some((m) => typeof m.maxPoints !== "number")) continue;
-    const sum = counted.reduce((a, m) => a + (m.maxPoints as number), 0);
+    const sum = pillarSum(indicators, pillarId, max);
     // An indicator whose pillar is unknown (reported there) may be one of these: not a second mistake.
-    if (strayIndicator) continue;
+    if (sum === undefined || strayIndicator) continue;
     if (Math.abs(sum - max) > 1e-9) {
       c.soft(
         `pillars[${n}].maxPoints`,
@@ -1227,7 +1240,9 @@ function checkRule(
           sumOk = false;
           return;
         }
-        if (child.raw.parent !== id) c.err(q, `chỉ số con ${shown(childId)} phải có "parent": "${id}".`);
+        // A parent naming no indicator is reported at the child: one mistake, one message.
+        const strayParent = typeof child.raw.parent === "string" && !byId.has(child.raw.parent);
+        if (child.raw.parent !== id && !strayParent) c.err(q, `chỉ số con ${shown(childId)} phải có "parent": "${id}".`);
         if (isObj(child.raw.rule) && child.raw.rule.kind === "sum-of-children") {
           c.err(q, `chỉ số con ${shown(childId)} không được lại là tổng các chỉ số con.`);
         }

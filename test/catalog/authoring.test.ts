@@ -249,6 +249,31 @@ describe("one mistake, one message, naming the indicator (point 6)", () => {
     expect(errorsOf((d) => delete ind(d, "1.1").rule.ratio)).toEqual([`${SRC}: chỉ số 1.1, rule.ratio: thiếu trường bắt buộc của quy tắc "ratio".`]);
   });
 
+  it("a pillar's maximum mistyped is one message, not also the set's total", () => {
+    expect(errorsOf((d) => (d.pillars[0].maxPoints = 65))).toEqual([
+      `${SRC}: chỉ số chính I, maxPoints: trụ cột I có điểm tối đa 65 nhưng tổng điểm tối đa các chỉ số của nó (không kể chỉ số con) là 60.`,
+    ]);
+  });
+
+  it("a child's parent mistyped is one message, not also “the child must have parent” at the sum", () => {
+    const withChildren = (d: Json): void => {
+      const i15 = ind(d, "1.5");
+      i15.rule = { kind: "sum-of-children", children: ["1.5.1", "1.5.2"] };
+      const variables = i15.variables;
+      i15.variables = [];
+      for (const [id, max] of [["1.5.1", 4], ["1.5.2", 6]] as const) {
+        (d.indicators as Json[]).push({ ...JSON.parse(JSON.stringify(i15)), id, parent: "1.5", maxPoints: max, variables, rule: { kind: "capped-count", count: "a", pointsEach: "2" } });
+      }
+    };
+    expect(errorsOf(withChildren)).toEqual([]);
+    expect(
+      errorsOf((d) => {
+        withChildren(d);
+        ind(d, "1.5.2").parent = "1.6";
+      }),
+    ).toEqual([`${SRC}: chỉ số 1.5.2, parent: chỉ số cha "1.6" của chỉ số 1.5.2 không có trong bộ chỉ số.`]);
+  });
+
   it("the part of a multi-part rule is named by its number, as the text numbers it", () => {
     expect(errorsOf((d) => ((ind(d, "2.3").rule.parts as Json[])[1]!.label = ""))).toEqual([`${SRC}: chỉ số 2.3, phần 2, label: không được để trống.`]);
   });
