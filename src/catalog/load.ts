@@ -58,9 +58,10 @@ export class ProblemList {
   private readonly listed: string[] = [];
   private found = 0;
 
-  add(text: string): void {
+  /** A problem; given as a function, its text is only made when it is listed (naming an item costs a search). */
+  add(text: string | (() => string)): void {
     this.found++;
-    if (this.listed.length < MAX_LISTED_ERRORS) this.listed.push(text);
+    if (this.listed.length < MAX_LISTED_ERRORS) this.listed.push(typeof text === "string" ? text : text());
   }
 
   /** Problems found so far, listed or not. */
@@ -260,7 +261,7 @@ class Checker {
   }
 
   err(path: string, text: string): void {
-    this.problems.add(this.line(path, text));
+    this.problems.add(() => this.line(path, text));
   }
 
   warn(path: string, text: string): void {
