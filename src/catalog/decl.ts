@@ -36,6 +36,11 @@ export interface ExactNode {
   readonly t: "exact";
   /** Bounds, for the JSON Schema's description (a string cannot carry numeric bounds there). */
   readonly range?: string;
+  /**
+   * Other spellings a file may write, converted exactly by the loader (issue 13, point 1):
+   * "points" ("15 điểm", "15đ"), "percent" ("90%").
+   */
+  readonly units?: readonly ("points" | "percent")[];
 }
 export interface NumberNode {
   readonly t: "number";
@@ -91,6 +96,8 @@ export type Node = StringNode | ExactNode | NumberNode | BooleanNode | EnumNode 
 
 export const str = (opts: Omit<StringNode, "t"> = {}): StringNode => ({ t: "string", ...opts });
 export const exactNumber = (range?: string): ExactNode => (range === undefined ? { t: "exact" } : { t: "exact", range });
+/** An exact number that may also be written in points and/or as a percentage. */
+export const writtenNumber = (range: string | undefined, ...units: ("points" | "percent")[]): ExactNode => ({ ...exactNumber(range), units });
 export const num = (opts: Omit<NumberNode, "t"> = {}): NumberNode => ({ t: "number", ...opts });
 export const bool = (): BooleanNode => ({ t: "boolean" });
 export const oneOf = <const V extends string>(...values: V[]): EnumNode<V> => ({ t: "enum", values });

@@ -5,6 +5,7 @@
  * is not derived from here: it is src/functions/descriptions.json.
  */
 import { exact } from "./exact";
+import { exactRational, mul, numberRational, numberText, type Rational } from "./written";
 import type { GroupPart, Indicator, Measure, Part, RatioSpec, Rule, Tier, Variable } from "./schema";
 
 /** "0.8" → "80 %", "0.0025" → "0,25 %". */
@@ -17,6 +18,18 @@ function fraction(text: string): string {
   return text.includes("/") ? text : text.replace(".", ",");
 }
 
+/**
+ * A fraction of a maximum with the points it stands for (issue 13, point 1: `dti catalog` shows
+ * both forms): "3/4" of 20 → "15 điểm = 3/4 điểm tối đa". Without a maximum, the fraction alone.
+ */
+function withPoints(text: string, max: Rational | undefined, of = "điểm tối đa"): string {
+  const f = exactRational(text);
+  if (!max || !f) return fraction(text);
+  if (f.n.isZero()) return "0 điểm";
+  if (f.n.eq(f.d)) return `${numberText(max)} điểm = ${of}`;
+  return `${numberText(mul(max, f))} điểm = ${fraction(text)} ${of}`;
+}
+
 function sumText(keys: readonly string[]): string {
   return keys.length === 1 ? (keys[0] as string) : `(${keys.join(" + ")})`;
 }
@@ -26,9 +39,9 @@ export function ratioText(spec: RatioSpec): string {
   return `${sumText(spec.numerator)}/${den}`;
 }
 
-function tiersText(tiers: readonly Tier[], value: string, asPercent: boolean): string {
-  const steps = tiers.map((t) => `${value} ≥ ${asPercent ? percent(t.atLeast) : fraction(t.atLeast)}: ${fraction(t.fraction)}`);
-  return `${steps.join("; ")}; thấp hơn: 0 (phần của điểm tối đa)`;
+function tiersText(tiers: readonly Tier[], value: string, asPercent: boolean, max?: Rational): string {
+  const steps = tiers.map((t) => `${value} ≥ ${asPercent ? percent(t.atLeast) : fraction(t.atLeast)}: ${withPoints(t.fraction, max)}`);
+  return `${steps.join("; ")}; thấp hơn: 0${max ? " điểm" : " (phần của điểm tối đa)"}`;
 }
 
 function measureText(m: Measure): string {
@@ -36,25 +49,29 @@ function measureText(m: Measure): string {
 }
 
 /** Points of a share of the maximum, as the reader of a set sees them: "1/10 điểm tối đa". */
-function shareText(share: string): string {
-  return `${fraction(share)} điểm tối đa`;
+function shareText(share: string, max: Rational | undefined): string {
+  const f = exactRational(share);
+  const points = max && f ? ` (= ${numberText(mul(max, f))} điểm)` : "";
+  return `${fraction(share)} điểm tối đa${points}`;
 }
 
-function partText(part: Part | GroupPart): string {
+function partText(part: Part | GroupPart, max?: Rational): string {
   const rule = part.rule;
   switch (rule.kind) {
     case "ratio":
-      return `${part.label}: min(${ratioText(rule.ratio)}, 1) × ${shareText(part.share)}`;
+      return `${part.label}: min(${ratioText(rule.ratio)}, 1) × ${shareText(part.share, max)}`;
     case "choice":
-      return `${part.label}: lựa chọn ${rule.variable} × ${shareText(part.share)}`;
+      return `${part.label}: lựa chọn ${rule.variable} × ${shareText(part.share, max)}`;
     case "capped-count":
-      return `${part.label}: ${fraction(rule.pointsEach)} điểm cho mỗi ${rule.count}, không quá ${shareText(part.share)}`;
+      return `${part.label}: ${fraction(rule.pointsEach)} điểm cho mỗi ${rule.count}, không quá ${shareText(part.share, max)}`;
     case "group":
-      return `${part.label}: [${rule.parts.map(partText).join(" + ")}], tổng không quá ${shareText(part.share)}`;
+      return `${part.label}: [${rule.parts.map((p) => partText(p, max)).join(" + ")}], tổng không quá ${shareText(part.share, max)}`;
   }
 }
 
-export function describeRule(rule: Rule): string {
+/** The rule in words; with `maxPoints` (the CLI's catalog), fractions of the maximum also as points. */
+export function describeRule(rule: Rule, maxPoints?: number): string {
+  const max = maxPoints === undefined ? undefined : numberRational(maxPoints);
   switch (rule.kind) {
     case "ratio":
       return `Tỷ lệ = ${ratioText(rule.ratio)}; điểm = min(tỷ lệ, 1) × điểm tối đa`;
@@ -68,11 +85,11 @@ export function describeRule(rule: Rule): string {
     case "all-or-nothing":
       return `Tỷ lệ = ${ratioText(rule.ratio)}; 100 %: điểm tối đa; thấp hơn: 0 điểm`;
     case "tiers-ratio":
-      return `Tỷ lệ = ${ratioText(rule.ratio)}; ${tiersText(rule.tiers, "tỷ lệ", true)}`;
+      return `Tỷ lệ = ${ratioText(rule.ratio)}; ${tiersText(rule.tiers, "tỷ lệ", true, max)}`;
     case "tiers-amount":
-      return `${rule.gate ? `Nếu ${rule.gate} = không: 0 điểm; nếu có: ` : ""}${tiersText(rule.tiers, rule.amount, false)}`;
+      return `${rule.gate ? `Nếu ${rule.gate} = không: 0 điểm; nếu có: ` : ""}${tiersText(rule.tiers, rule.amount, false, max)}`;
     case "multi-part":
-      return rule.parts.map(partText).join(" + ");
+      return rule.parts.map((p) => partText(p, max)).join(" + ");
     case "choice":
       return `Điểm theo lựa chọn ${rule.variable}`;
     case "capped-count":
@@ -128,14 +145,30 @@ export function readingCell(rule: Rule, reading: string | undefined): string {
   return [describeRule(rule), reading === undefined ? "" : readingInWords(reading)].filter(Boolean).join(". ");
 }
 
-export function describeVariable(v: Variable): string {
+/** A variable in words; `base` (the points its options are out of) shows each option's points too. */
+export function describeVariable(v: Variable, base?: { readonly max: Rational; readonly of: string }): string {
   const links: string[] = [];
   if (v.info) links.push(`= Thông tin chung mục ${v.info.join(" + ")}`);
   if (v.sameAs) links.push(`= ${v.sameAs.indicator} ${v.sameAs.variable}`);
   if (v.optional) links.push("không bắt buộc");
-  const options = v.options ? ` — lựa chọn: ${v.options.map((o, n) => `${n + 1} = "${o.label}" (${fraction(o.fraction)})`).join("; ")}` : "";
+  const options = v.options ? ` — lựa chọn: ${v.options.map((o, n) => `${n + 1} = "${o.label}" (${withPoints(o.fraction, base?.max, base?.of)})`).join("; ")}` : "";
   const unit = v.unit ? ` [${v.unit}]` : "";
   return `${v.key} = ${v.description}${unit}${links.length ? ` (${links.join(", ")})` : ""}${options}`;
+}
+
+/** The points each choice variable's options are out of: the maximum for a "choice" rule, the part's points for a "choice" part. */
+function optionBases(ind: Indicator): Map<string, { max: Rational; of: string }> {
+  const out = new Map<string, { max: Rational; of: string }>();
+  const max = numberRational(ind.maxPoints);
+  if (!max) return out;
+  if (ind.rule.kind === "choice") out.set(ind.rule.variable, { max, of: "điểm tối đa" });
+  if (ind.rule.kind === "multi-part") {
+    for (const p of ind.rule.parts) {
+      const share = exactRational(p.share);
+      if (p.rule.kind === "choice" && share && !out.has(p.rule.variable)) out.set(p.rule.variable, { max: mul(max, share), of: `điểm của phần “${p.label}”` });
+    }
+  }
+  return out;
 }
 
 /**
@@ -148,9 +181,13 @@ export function describeIndicator(ind: Indicator, options: { readonly verbatim?:
   lines.push(`    Chủ trì: ${agencies}`);
   if (options.verbatim) {
     lines.push(`    Nguyên văn:  ${ind.scoringText || "(để trống)"}`);
-    lines.push(`    Như đã đọc:  ${describeRule(ind.rule)}`);
-  } else lines.push(`    Cách tính: ${describeRule(ind.rule)}`);
-  for (const v of ind.variables) lines.push(`    • ${describeVariable(v)}`);
+    lines.push(`    Như đã đọc:  ${describeRule(ind.rule, ind.maxPoints)}`);
+  } else lines.push(`    Cách tính: ${describeRule(ind.rule, ind.maxPoints)}`);
+  const bases = optionBases(ind);
+  for (const v of ind.variables) lines.push(`    • ${describeVariable(v, bases.get(v.key))}`);
+  if (ind.evidenceRequired) lines.push(`    Tài liệu kiểm chứng: ${ind.evidenceRequired}`);
+  if (ind.dataSource) lines.push(`    Nguồn dữ liệu: ${ind.dataSource}`);
+  if (ind.verifiedBy) lines.push(`    Đơn vị xác minh: ${ind.verifiedBy}`);
   if (ind.reading) lines.push(`    Cách đọc: ${readingInWords(ind.reading)}`);
   return lines;
 }

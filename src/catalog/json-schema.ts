@@ -12,6 +12,7 @@
 import type { Doc, FieldDocs, KindsNode, Node, ObjectNode, TaggedNode, UnionDocs } from "./decl";
 import { decls, EXACT, indicatorSetDecl } from "./schema";
 import { SCHEMA_DOCS } from "./schema-docs";
+import { PERCENT, POINTS } from "./written";
 
 export type JsonSchema = { readonly [key: string]: unknown };
 
@@ -91,12 +92,31 @@ function inline(node: Node): JsonSchema {
   switch (node.t) {
     case "string":
       return { type: "string", pattern: node.pattern ? node.pattern.source : node.nonEmpty ? NOT_BLANK : undefined };
-    case "exact":
-      return {
-        type: "string",
-        pattern: EXACT.source,
-        ...(node.range ? { description: `Số chính xác trong ${node.range}, viết dạng chuỗi ("0.8", "1/2").\n\nAn exact number in ${node.range}, as a string ("0.8", "1/2").` } : {}),
-      };
+    case "exact": {
+      const units = node.units ?? [];
+      if (units.length === 0) {
+        return {
+          type: "string",
+          pattern: EXACT.source,
+          ...(node.range ? { description: `Số chính xác trong ${node.range}, viết dạng chuỗi ("0.8", "1/2").\n\nAn exact number in ${node.range}, as a string ("0.8", "1/2").` } : {}),
+        };
+      }
+      // Issue 13, point 1: points and percentages as the text writes them, converted exactly on load.
+      const points = units.includes("points");
+      const percent = units.includes("percent");
+      const vi = [
+        `Số chính xác${node.range ? ` trong ${node.range}` : ""}, viết dạng chuỗi ("0.8", "1/2"); số không có đơn vị luôn là phần (của điểm tối đa, hoặc tỷ lệ): "1" là trọn điểm tối đa, không phải 1 điểm.`,
+        ...(points ? ['Hoặc điểm như văn bản ghi: "15 điểm", "15đ", "7,5 điểm" (đổi chính xác ra phần của điểm tối đa khi nạp: 15 trên 20 → "3/4").'] : []),
+        ...(percent ? ['Hoặc phần trăm: "90%", "90 %", "87,5%" (= "9/10", "7/8").'] : []),
+      ].join(" ");
+      const en = [
+        `An exact number${node.range ? ` in ${node.range}` : ""}, as a string ("0.8", "1/2"); a number without a unit is always a fraction (of the maximum, or a ratio): "1" is the whole maximum, not 1 point.`,
+        ...(points ? ['Or points as the text writes them: "15 điểm", "15đ", "7,5 điểm" (converted exactly on load: 15 of 20 → "3/4").'] : []),
+        ...(percent ? ['Or a percentage: "90%", "90 %", "87,5%" (= "9/10", "7/8").'] : []),
+      ].join(" ");
+      const sources = [EXACT.source, ...(points ? [POINTS.source] : []), ...(percent ? [PERCENT.source] : [])];
+      return { type: "string", pattern: sources.map((x) => `(?:${x})`).join("|"), description: `${vi}\n\n${en}` };
+    }
     case "number":
       return { type: node.integer ? "integer" : "number", minimum: node.minimum, exclusiveMinimum: node.exclusiveMinimum, maximum: node.maximum };
     case "boolean":

@@ -14,14 +14,32 @@ import { hasOwn } from "./own";
 import { Decimal, exact } from "./exact";
 import { fieldNames, requiredNames } from "./decl";
 import { readingCell } from "./describe";
-import { decls, EXACT, INDICATOR_ID, PILLAR_ID, ruleFromFile, SET_ID, setFromFile, VARIABLE_KEY, type IndicatorSet, type IndicatorSetFile, type RuleFile, type RuleKind } from "./schema";
+import { cmpRational, div, exactRational, fractionText, fromPercent, mul, numberRational, numberText, parseWritten, rational, toDecimal, type Rational } from "./written";
+import { decls, EXACT, INDICATOR_ID, PILLAR_ID, SET_ID, setFromFile, VARIABLE_KEY, type IndicatorSet, type IndicatorSetFile, type RuleKind } from "./schema";
 
 /**
  * The result of checking a set: the set itself, or its problems. At most MAX_LISTED_ERRORS
  * are listed; past that the last line says how many more there are ("… và 19.950 lỗi khác")
  * and `total` counts them all.
  */
-export type ParseResult = { readonly set: IndicatorSet } | { readonly errors: string[]; readonly total?: number };
+export type ParseResult = { readonly set: IndicatorSet; readonly warnings?: string[] } | { readonly errors: string[]; readonly total?: number };
+
+/** The version of the set file format this loader writes and reads; older files are migrated on load. */
+export const SET_FORMAT_VERSION = 2;
+
+/**
+ * How to read a set.
+ * - `draft`: a draft (a transcription under way): the checks that a partial set fails (maxima that
+ *   do not add up yet, shares that do not make 1 yet, a variable no rule uses yet, a choice without
+ *   a full-points answer yet, a pillar without indicators yet) are warnings. A file may say
+ *   `"draft": true` itself; the set in memory then carries `draft: true`.
+ * - `jsonPaths`: messages name the JSON path ("indicators[3].rule.tiers[0]") instead of what the
+ *   author sees ("chỉ số 1.4, bậc 1"): for the set sheet, which puts them on their cells.
+ */
+export interface ParseOptions {
+  readonly draft?: boolean;
+  readonly jsonPaths?: boolean;
+}
 
 /**
  * How many problems a set's check lists. A sheet with 20 000 junk cells is one mistake (a
@@ -40,9 +58,10 @@ export class ProblemList {
   private readonly listed: string[] = [];
   private found = 0;
 
-  add(text: string): void {
+  /** A problem; given as a function, its text is only made when it is listed (naming an item costs a search). */
+  add(text: string | (() => string)): void {
     this.found++;
-    if (this.listed.length < MAX_LISTED_ERRORS) this.listed.push(text);
+    if (this.listed.length < MAX_LISTED_ERRORS) this.listed.push(typeof text === "string" ? text : text());
   }
 
   /** Problems found so far, listed or not. */
@@ -169,13 +188,105 @@ interface VariableInfo {
   readonly unit: unknown;
 }
 
+/** The steps of a JSON path: "indicators[3].rule.parts[1]" → ["indicators", 3, "rule", "parts", 1]. */
+export function pathSteps(path: string): (string | number)[] {
+  return [...path.matchAll(/\[(\d+)\]|\.?([^.[\]]+)/g)].map((m) => (m[1] !== undefined ? Number(m[1]) : (m[2] as string)));
+}
+
+/** An item's id for a message when it is a usable one (text or number, unique among its siblings), else undefined. */
+function itemId(list: unknown, n: number, field: string, valid: (v: unknown) => boolean): string | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const item: unknown = list[n];
+  const id = isObj(item) && hasOwn(item, field) ? item[field] : undefined;
+  if (!valid(id)) return undefined;
+  const same = list.filter((x) => isObj(x) && hasOwn(x, field) && x[field] === id).length;
+  return same === 1 ? String(id) : `${String(id)} (thứ ${n + 1})`;
+}
+
+const isIndicatorId = (v: unknown): boolean => typeof v === "string" && INDICATOR_ID.test(v);
+const isPillarId = (v: unknown): boolean => typeof v === "string" && PILLAR_ID.test(v);
+const isInfoId = (v: unknown): boolean => typeof v === "number" && Number.isSafeInteger(v) && v >= 1;
+const isVariableKey = (v: unknown): boolean => typeof v === "string" && VARIABLE_KEY.test(v);
+
+/**
+ * What the author sees for a JSON path (issue 13, point 6): the items by their ids and the
+ * field last, never positions in arrays:
+ *   indicators[8].rule.parts[1].share          → chỉ số 3.4, phần 2, share
+ *   indicators[2].variables[0].options[1]      → chỉ số 1.3, biến a, phương án 2
+ *   indicators[6].rule.tiers[0].fraction       → chỉ số 2.2, bậc 1, fraction
+ *   pillars[1].maxPoints                       → chỉ số chính II, maxPoints
+ * An item without a usable id is named by its place ("chỉ số thứ 9"). Fields inside a rule
+ * keep their JSON names ("rule.ratio.numerator[0]"): they are what the author typed.
+ */
+export function authorPath(path: string, root: unknown): string {
+  const steps = pathSteps(path);
+  const out: string[] = [];
+  let node: unknown = root;
+  let rest: (string | number)[] = [];
+  const named = (what: string, list: unknown, n: number, field: string, valid: (v: unknown) => boolean): void => {
+    const id = itemId(list, n, field, valid);
+    out.push(id === undefined ? `${what} thứ ${n + 1}` : `${what} ${id}`);
+  };
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as string | number;
+    const next = steps[i + 1];
+    const list = isObj(node) && typeof step === "string" && hasOwn(node, step) ? node[step] : undefined;
+    const item = Array.isArray(list) && typeof next === "number" ? (list[next] as unknown) : undefined;
+    const inRule = rest.length > 0 && rest[rest.length - 1] === "rule";
+    if (typeof next === "number" && rest.length === 0 && out.length === 0 && (step === "indicators" || step === "pillars" || step === "infoItems")) {
+      if (step === "indicators") named("chỉ số", list, next, "id", isIndicatorId);
+      else if (step === "pillars") named("chỉ số chính", list, next, "id", isPillarId);
+      else named("mục thông tin chung", list, next, "id", isInfoId);
+    } else if (typeof next === "number" && step === "variables" && rest.length === 0) {
+      named("biến", list, next, "key", isVariableKey);
+    } else if (typeof next === "number" && step === "options" && rest.length === 0) {
+      out.push(`phương án ${next + 1}`);
+    } else if (typeof next === "number" && step === "parts" && inRule && rest.length === 1) {
+      out.push(`phần ${next + 1}`);
+    } else if (typeof next === "number" && step === "tiers" && inRule && rest.length === 1) {
+      out.push(`bậc ${next + 1}`);
+    } else {
+      rest.push(step);
+      node = isObj(node) && typeof step === "string" && hasOwn(node, step) ? node[step] : Array.isArray(node) && typeof step === "number" ? node[step] : undefined;
+      continue;
+    }
+    node = item;
+    rest = [];
+    i++;
+  }
+  const field = rest.map((s, n) => (typeof s === "number" ? `[${s}]` : n === 0 ? s : `.${s}`)).join("");
+  return [...out, ...(field ? [field] : [])].join(", ");
+}
+
 class Checker {
   readonly problems = new ProblemList();
+  readonly warnings: string[] = [];
+  /** Numbers written in points or percent, and the exact fraction each is: applied to the set in memory. */
+  readonly rewrites: { readonly path: string; readonly value: string }[] = [];
 
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    private readonly root: unknown = undefined,
+    readonly options: ParseOptions = {},
+  ) {}
+
+  private line(path: string, text: string): string {
+    const where = this.options.jsonPaths || path === "" ? path : authorPath(path, this.root);
+    return `${this.source}: ${where === "" ? "" : `${where}: `}${text}`;
+  }
 
   err(path: string, text: string): void {
-    this.problems.add(`${this.source}: ${path === "" ? "" : `${path}: `}${text}`);
+    this.problems.add(() => this.line(path, text));
+  }
+
+  warn(path: string, text: string): void {
+    this.warnings.push(this.line(path, text));
+  }
+
+  /** A check a draft may fail (a set being transcribed): an error, or for a draft a warning. */
+  soft(path: string, text: string): void {
+    if (this.options.draft) this.warn(path, `${text} (bản nháp: chỉ cảnh báo)`);
+    else this.err(path, text);
   }
 
   /**
@@ -269,6 +380,159 @@ class Checker {
     }
     return r;
   }
+
+  /**
+   * A number an officer may write as the official text does (issue 13, point 1): an exact
+   * fraction as always ("3/4", "0.9"; a bare number is always that), points with their unit
+   * ("15 điểm", "15đ", "7,5 điểm") where `points` says what they are out of, a percentage
+   * ("90%", "90 %") where `percent` is set. Points and percentages become the exact fraction
+   * (recorded in `rewrites` for the set in memory), so the engine reads fractions only.
+   * `points.base` null: what the points are out of is not known because of a problem reported
+   * elsewhere (an invalid maxPoints, share); the value is then left unchecked, not reported twice.
+   */
+  written(
+    value: unknown,
+    path: string,
+    spec: {
+      readonly min: Ratio;
+      readonly minExclusive?: boolean;
+      readonly max?: Ratio;
+      /** What the bounds mean, after the bounds ("(phần điểm tối đa mà phương án này đạt)"). */
+      readonly what: string;
+      readonly points?: { readonly base: Rational | null; readonly of: string } | { readonly refused: string };
+      readonly percent?: boolean;
+      /** For a ratio that cannot exceed 1 (subset): the cap, and why. */
+      readonly ratioCap?: string;
+    },
+  ): Ratio | null {
+    const forms = [
+      '"0.8" hoặc "1/2"',
+      ...(spec.points && "base" in spec.points ? ['điểm như "15 điểm"'] : []),
+      ...(spec.percent ? ['phần trăm như "90%"'] : []),
+    ].join(", ");
+    const range = `${spec.minExclusive ? "(" : "["}${spec.min.toString()}, ${spec.max ? `${spec.max.toString()}]` : "∞)"}`;
+    if (typeof value !== "string") {
+      this.err(path, `phải là số viết dạng chuỗi, ví dụ ${forms}, nhận được ${value === undefined ? "không có (thiếu trường)" : describe(value)}.`);
+      return null;
+    }
+    const w = parseWritten(value);
+    const below = (r: Ratio): boolean => (spec.minExclusive ? cmp(r, spec.min) <= 0 : cmp(r, spec.min) < 0);
+    if (w?.unit === "points") {
+      if (!spec.points || "refused" in spec.points) {
+        this.err(path, `"${value}" là điểm, nhưng ở đây ${spec.points && "refused" in spec.points ? spec.points.refused : `không ghi bằng điểm; hãy ghi ${forms}`}.`);
+        return null;
+      }
+      const { base, of } = spec.points;
+      if (base === null) return null;
+      if (base.n.isZero()) {
+        this.err(path, `"${value}": không đổi được điểm ra phần điểm tối đa vì ${of} bằng 0.`);
+        return null;
+      }
+      if (cmpRational(w.value, base) > 0) {
+        this.err(path, `"${value}" vượt ${of}: ${numberText(w.value)} điểm > ${numberText(base)} điểm.`);
+        return null;
+      }
+      const f = div(w.value, base);
+      if (below(toDecimal(f))) {
+        this.err(path, `"${value}" ${spec.minExclusive ? "phải lớn hơn 0 điểm" : "không được âm"}.`);
+        return null;
+      }
+      this.rewrites.push({ path, value: fractionText(f) });
+      return toDecimal(f);
+    }
+    if (w?.unit === "percent") {
+      if (!spec.percent) {
+        this.err(path, `"${value}" là phần trăm, nhưng ở đây không ghi bằng phần trăm; hãy ghi ${forms}.`);
+        return null;
+      }
+      const f = fromPercent(w.value);
+      const r = toDecimal(f);
+      if (spec.ratioCap && cmp(r, R1) > 0) {
+        this.err(path, `"${value}" vượt 100 %: ${numberText(w.value)} % > 100 % (${spec.ratioCap}).`);
+        return null;
+      }
+      if (spec.max !== undefined && cmp(spec.max, R1) === 0 && cmp(r, R1) > 0) {
+        this.err(path, `"${value}" vượt 100 %: ${numberText(w.value)} % > 100 % ${spec.what}.`);
+        return null;
+      }
+      if (below(r) || (spec.max !== undefined && cmp(r, spec.max) > 0)) {
+        this.err(path, `"${value}" phải nằm trong ${range} ${spec.what} (${numberText(w.value)} % = ${fractionText(f)}).`);
+        return null;
+      }
+      this.rewrites.push({ path, value: fractionText(f) });
+      return r;
+    }
+    const r = parseExact(value);
+    if (r === null) {
+      this.err(path, `"${value}" không phải số chính xác (số thập phân không âm như "0.8" hoặc phân số như "1/2", mẫu khác 0${forms.includes("điểm") || forms.includes("phần trăm") ? `; hoặc ${forms.replace('"0.8" hoặc "1/2", ', "")}` : ""}).`);
+      return null;
+    }
+    if (spec.ratioCap && cmp(r, R1) > 0) {
+      this.err(path, `"${value}" vượt 100 %: ${numberText(exactRational(value) ?? rational(0, 1))} > 1 (${spec.ratioCap}).`);
+      return null;
+    }
+    if (spec.max === undefined && below(r)) {
+      this.err(path, `"${value}" ${spec.minExclusive ? `phải lớn hơn ${spec.min.toString()}` : "không được âm"}.`);
+      return null;
+    }
+    if (below(r) || (spec.max !== undefined && cmp(r, spec.max) > 0)) {
+      const points = spec.points && "base" in spec.points ? spec.points : undefined;
+      const asPoints = exactRational(value);
+      let hint = "";
+      if (points && points.base && !points.base.n.isZero() && asPoints && !value.includes("/") && spec.max !== undefined && cmp(r, spec.max) > 0) {
+        hint =
+          cmpRational(asPoints, points.base) <= 0
+            ? `; nếu văn bản ghi ${numberText(asPoints)} điểm, hãy viết "${numberText(asPoints)} điểm" (hoặc đổi ra phần: ${numberText(asPoints)} trên ${numberText(points.base)} → "${fractionText(div(asPoints, points.base))}")`
+            : `; ${numberText(asPoints)} điểm cũng vượt ${points.of} (${numberText(points.base)} điểm)`;
+      }
+      this.err(path, `"${value}" phải nằm trong ${range} ${spec.what}${hint}.`);
+      return null;
+    }
+    return r;
+  }
+}
+
+/** What points are out of, for messages: "điểm tối đa của chỉ số 1.3". */
+const ofIndicator = (id: string): string => `điểm tối đa của chỉ số ${id}`;
+
+/** A fraction as written (a fraction, points of `max`, or a percentage) as a rational; null if unreadable. */
+function asFraction(text: unknown, max: Rational | null): Rational | null {
+  if (typeof text !== "string") return null;
+  const w = parseWritten(text);
+  if (w?.unit === "points") return max && !max.n.isZero() ? div(w.value, max) : null;
+  if (w?.unit === "percent") return fromPercent(w.value);
+  return exactRational(text) ?? null;
+}
+
+/** The points a part of a multi-part rule is worth: max × its share (the share as written: a fraction, points or a percentage). */
+function partBase(max: Rational | null, share: unknown): Rational | null {
+  if (max === null || typeof share !== "string") return null;
+  const w = parseWritten(share);
+  if (w?.unit === "points") return w.value;
+  const f = w?.unit === "percent" ? fromPercent(w.value) : exactRational(share);
+  return f ? mul(max, f) : null;
+}
+
+/**
+ * The sum of a pillar's indicators' maxima (sub-indicators not counted), when it can be compared
+ * with the pillar's: undefined for a pillar of tracked indicators only, or with a maximum unread.
+ */
+function pillarSum(indicators: readonly unknown[], pillarId: string, max: number): number | undefined {
+  const counted = indicators.filter((raw): raw is Obj => isObj(raw) && raw.pillar === pillarId && raw.parent === undefined);
+  if (counted.length === 0 || Number.isNaN(max) || !counted.some((m) => isObj(m.rule) && m.rule.kind !== "unscored")) return undefined;
+  if (counted.some((m) => typeof m.maxPoints !== "number")) return undefined;
+  return counted.reduce((a, m) => a + (m.maxPoints as number), 0);
+}
+
+/** Sets the in-memory values of numbers written in points or percent (the paths the checks recorded). */
+function applyRewrites(set: IndicatorSet, rewrites: readonly { readonly path: string; readonly value: string }[]): void {
+  for (const { path, value } of rewrites) {
+    const steps = pathSteps(path);
+    let node: unknown = set;
+    for (const step of steps.slice(0, -1)) node = isObj(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[step] : undefined;
+    const last = steps[steps.length - 1];
+    if (isObj(node) && typeof last === "string") node[last] = value;
+  }
 }
 
 /**
@@ -295,8 +559,9 @@ export interface TemplateNames {
   optionFractions(id: string, key: string): string;
 }
 
-export function parseIndicatorSet(data: unknown, source: string, templateNames?: TemplateNames): ParseResult {
-  const c = new Checker(source);
+export function parseIndicatorSet(data: unknown, source: string, templateNames?: TemplateNames, options: ParseOptions = {}): ParseResult {
+  const draft = options.draft === true || (isObj(data) && hasOwn(data, "draft") && data.draft === true);
+  const c = new Checker(source, data, { ...options, draft });
   if (!isObj(data)) {
     c.err("", `tệp phải chứa một đối tượng JSON bộ chỉ số {"id": …, "name": …, "pillars": […], "indicators": […]}, nhận được ${describe(data)}.`);
     return c.problems.result();
@@ -304,6 +569,17 @@ export function parseIndicatorSet(data: unknown, source: string, templateNames?:
   c.noExtra(data, "", FIELDS.set, FILE_ONLY);
   // An editor's pointer to docs/set-schema.json; not part of the set.
   if (hasOwn(data, "$schema")) c.string(data.$schema, "$schema", false);
+  // The format's version (issue 13, point 9): none is the first version, migrated on load.
+  const version = hasOwn(data, "version") ? data.version : undefined;
+  if (version !== undefined && (typeof version !== "number" || !Number.isInteger(version) || version < 1)) {
+    c.err("version", `phải là số phiên bản định dạng nguyên dương (hiện nay ${SET_FORMAT_VERSION}), nhận được ${describe(version)}.`);
+  } else if (typeof version === "number" && version > SET_FORMAT_VERSION) {
+    c.err("version", `tệp theo định dạng phiên bản ${version}, mới hơn phiên bản ${SET_FORMAT_VERSION} mà chương trình này đọc được; hãy cập nhật DTI Workbench.`);
+  } else if (version === undefined || version < SET_FORMAT_VERSION) {
+    c.warn("", `tệp theo định dạng cũ (phiên bản ${typeof version === "number" ? version : 1}), đã chuyển đổi sang phiên bản ${SET_FORMAT_VERSION} khi nạp; thêm "version": ${SET_FORMAT_VERSION} vào tệp để không còn cảnh báo này.`);
+  }
+  if (hasOwn(data, "draft")) c.boolean(data.draft, "draft");
+  if (draft) c.warn("", "bộ chỉ số là BẢN NHÁP: các kiểm tra về tổng điểm tối đa, tổng các phần và biến chưa dùng chỉ cảnh báo; mẫu biểu ghi \"BẢN NHÁP\" trên mọi trang.");
   c.pattern(data.id, "id", SET_ID, 'mã bộ chỉ số hợp lệ (chữ thường, số và dấu "-", ví dụ "huyen-2023")');
   c.string(data.name, "name", true);
   c.string(data.source, "source", true);
@@ -339,6 +615,8 @@ export function parseIndicatorSet(data: unknown, source: string, templateNames?:
 
   // ---- pillars
   const pillarMax = new Map<string, number>();
+  // A pillar whose id is wrong (reported there) is likely the one its indicators name: one mistake, one message.
+  let pillarIdBroken = false;
   if (c.array(data.pillars, "pillars", true)) {
     let sum = 0;
     let sumOk = true;
@@ -355,12 +633,20 @@ export function parseIndicatorSet(data: unknown, source: string, templateNames?:
       if (maxOk) sum += raw.maxPoints as number;
       else sumOk = false;
       if (idOk) {
-        if (pillarMax.has(raw.id as string)) c.err(`${p}.id`, `mã trụ cột "${shown(raw.id)}" bị trùng.`);
-        else pillarMax.set(raw.id as string, maxOk ? (raw.maxPoints as number) : NaN);
-      }
+        if (pillarMax.has(raw.id as string)) {
+          c.err(`${p}.id`, `mã trụ cột "${shown(raw.id)}" bị trùng.`);
+          pillarIdBroken = true;
+        } else pillarMax.set(raw.id as string, maxOk ? (raw.maxPoints as number) : NaN);
+      } else pillarIdBroken = true;
     });
-    if (sumOk && maxTotalOk && Math.abs(sum - (data.maxTotal as number)) > 1e-9) {
-      c.err("maxTotal", `bằng ${shown(data.maxTotal)} nhưng tổng điểm tối đa của các trụ cột là ${sum}.`);
+    // A pillar whose maximum disagrees with its indicators (reported below) is one mistake, not also the total's.
+    const rows = Array.isArray(data.indicators) ? data.indicators : [];
+    const pillarWrong = [...pillarMax].some(([id, max]) => {
+      const own = pillarSum(rows, id, max);
+      return own !== undefined && Math.abs(own - max) > 1e-9;
+    });
+    if (sumOk && maxTotalOk && !pillarWrong && Math.abs(sum - (data.maxTotal as number)) > 1e-9) {
+      c.soft("maxTotal", `bằng ${shown(data.maxTotal)} nhưng tổng điểm tối đa của các trụ cột là ${sum}.`);
     }
   }
 
@@ -389,19 +675,23 @@ export function parseIndicatorSet(data: unknown, source: string, templateNames?:
     let id = `#${n + 1}`;
     if (c.pattern(raw.id, `${p}.id`, INDICATOR_ID, 'mã chỉ số hợp lệ (các số cách nhau bởi dấu chấm, ví dụ "1.2" hoặc "5.12.1")')) {
       id = raw.id as string;
-      if (seen.has(id)) c.err(`${p}.id`, `mã chỉ số "${id}" bị trùng (đã có ở indicators[${byId.get(id)?.index ?? "?"}]).`);
+      if (seen.has(id)) c.err(`${p}.id`, `mã chỉ số "${id}" bị trùng (đã có ở chỉ số thứ ${(byId.get(id)?.index ?? -1) + 1}).`);
       seen.add(id);
     }
     const own = byId.get(id)?.raw === raw;
-    if (c.string(raw.pillar, `${p}.pillar`, true) && !pillarMax.has(raw.pillar as string)) {
+    if (c.string(raw.pillar, `${p}.pillar`, true) && !pillarMax.has(raw.pillar as string) && !pillarIdBroken) {
       c.err(`${p}.pillar`, `trụ cột "${shown(raw.pillar)}" của chỉ số ${id} không có trong "pillars" (có: ${[...pillarMax.keys()].join(", ") || "không có"}).`);
     }
     c.string(raw.name, `${p}.name`, true);
     c.string(raw.scoringText, `${p}.scoringText`, false);
-    c.points(raw.maxPoints, `${p}.maxPoints`);
+    // What points written in the rule are out of: null when maxPoints is invalid (reported here, not again there).
+    const max = c.points(raw.maxPoints, `${p}.maxPoints`) ? (numberRational(raw.maxPoints as number) ?? null) : null;
     c.string(raw.responsible, `${p}.responsible`, false);
     c.string(raw.coordinating, `${p}.coordinating`, false);
     if (raw.reading !== undefined) c.string(raw.reading, `${p}.reading`, true);
+    for (const field of ["evidenceRequired", "dataSource", "verifiedBy"]) {
+      if (hasOwn(raw, field) && raw[field] !== undefined) c.string(raw[field], `${p}.${field}`, true);
+    }
     if (raw.parent !== undefined && c.string(raw.parent, `${p}.parent`, true)) {
       const parent = byId.get(raw.parent as string);
       if (raw.parent === id) c.err(`${p}.parent`, `chỉ số ${id} không thể là chỉ số cha của chính nó.`);
@@ -425,8 +715,21 @@ export function parseIndicatorSet(data: unknown, source: string, templateNames?:
 
     // ---- variables
     const keys = new Map<string, number>();
+    const bases = optionBases(raw.rule, max, id);
+    let badKey = false;
     if (c.array(raw.variables, `${p}.variables`)) {
-      raw.variables.forEach((v, k) => checkVariable(c, v, `${p}.variables[${k}]`, id, k, keys, infoTypes, byId, variablesOf));
+      raw.variables.forEach((v, k) => {
+        const before = c.problems.count;
+        checkVariable(c, v, `${p}.variables[${k}]`, id, k, keys, infoTypes, byId, variablesOf, bases);
+        if (c.problems.count > before && !(isObj(v) && typeof v.key === "string" && keys.get(v.key) === k)) badKey = true;
+      });
+    }
+    // This indicator's own variables (not those of an earlier indicator with the same id).
+    const mine = new Map<string, VariableInfo>();
+    if (Array.isArray(raw.variables)) {
+      for (const v of raw.variables) {
+        if (isObj(v) && typeof v.key === "string" && !mine.has(v.key)) mine.set(v.key, { type: v.type, hasSameAs: v.sameAs !== undefined, unit: v.unit });
+      }
     }
 
     // ---- rule
@@ -434,19 +737,20 @@ export function parseIndicatorSet(data: unknown, source: string, templateNames?:
     const ref = (key: unknown, path: string, type: "number" | "choice"): void => {
       if (!c.string(key, path, true)) return;
       used.add(key as string);
-      const v = variablesOf.get(id)?.get(key as string);
+      const v = mine.get(key as string);
       if (!keys.has(key as string) || !v) {
-        c.err(path, `biến "${shown(key)}" không có trong chỉ số ${id}${keys.size ? ` (có: ${[...keys.keys()].join(", ")})` : ""}.`);
-      } else if (v.type !== type) {
+        // A variable whose key is itself wrong (reported there) is likely the one meant: one mistake, one message.
+        if (!badKey) c.err(path, `biến "${shown(key)}" không có trong chỉ số ${id}${keys.size ? ` (có: ${[...keys.keys()].join(", ")})` : ""}.`);
+      } else if (v.type !== type && (v.type === "number" || v.type === "choice")) {
         c.err(path, `biến "${shown(key)}" của chỉ số ${id} phải là biến dạng ${type === "number" ? 'số ("type": "number")' : 'lựa chọn ("type": "choice")'}.`);
       }
     };
-    if (c.object(raw.rule, `${p}.rule`)) {
-      checkRule(c, raw.rule, `${p}.rule`, id, raw, ref, byId, "rule");
-    }
-    for (const [key, k] of keys) {
+    const beforeRule = c.problems.count;
+    const ruleOk = c.object(raw.rule, `${p}.rule`) && (checkRule(c, raw.rule, `${p}.rule`, id, raw, ref, byId, "rule", max), c.problems.count === beforeRule);
+    // A rule with a problem (an unknown kind, a misspelt variable) leaves variables unused: not a second mistake.
+    for (const [key, k] of ruleOk ? keys : []) {
       if (!used.has(key)) {
-        c.err(`${p}.variables[${k}].key`, `biến "${key}" của chỉ số ${id} không được quy tắc tính điểm dùng đến; bỏ biến này hoặc dùng nó trong "rule".`);
+        c.soft(`${p}.variables[${k}].key`, `biến "${key}" của chỉ số ${id} không được quy tắc tính điểm dùng đến; bỏ biến này hoặc dùng nó trong "rule".`);
       }
     }
   });
@@ -462,20 +766,19 @@ export function parseIndicatorSet(data: unknown, source: string, templateNames?:
       }
     }
   });
+  const strayIndicator = indicators.some((raw) => isObj(raw) && typeof raw.pillar === "string" && !pillarMax.has(raw.pillar));
   for (const [pillarId, max] of pillarMax) {
     const members = indicators.filter((raw): raw is Obj => isObj(raw) && raw.pillar === pillarId);
     const n = Array.isArray(data.pillars) ? data.pillars.findIndex((x) => isObj(x) && x.id === pillarId) : -1;
     if (members.length === 0) {
-      c.err(`pillars[${n}]`, `trụ cột ${pillarId} không có chỉ số nào.`);
+      c.soft(`pillars[${n}]`, `trụ cột ${pillarId} không có chỉ số nào.`);
       continue;
     }
-    const counted = members.filter((m) => m.parent === undefined);
-    const scored = counted.some((m) => isObj(m.rule) && m.rule.kind !== "unscored");
-    if (!scored || Number.isNaN(max)) continue;
-    if (counted.some((m) => typeof m.maxPoints !== "number")) continue;
-    const sum = counted.reduce((a, m) => a + (m.maxPoints as number), 0);
+    const sum = pillarSum(indicators, pillarId, max);
+    // An indicator whose pillar is unknown (reported there) may be one of these: not a second mistake.
+    if (sum === undefined || strayIndicator) continue;
     if (Math.abs(sum - max) > 1e-9) {
-      c.err(
+      c.soft(
         `pillars[${n}].maxPoints`,
         `trụ cột ${pillarId} có điểm tối đa ${max} nhưng tổng điểm tối đa các chỉ số của nó (không kể chỉ số con) là ${sum}.`,
       );
@@ -487,8 +790,16 @@ export function parseIndicatorSet(data: unknown, source: string, templateNames?:
   // every start, which would cost the pane its time to interactive (test/e2e/deploy.test.ts).
   if (templateNames) checkExcelLimits(c, data, templateNames);
   if (c.problems.count) return c.problems.result();
-  // The data is a valid file: its in-memory form carries the tags a first-version file leaves out.
-  return { set: setFromFile(data as IndicatorSetFile) };
+  // The data is a valid file: its in-memory form carries the tags a first-version file leaves out,
+  // and the fractions that points and percentages stand for.
+  const set = setFromFile(data as IndicatorSetFile);
+  applyRewrites(set, c.rewrites);
+  if (templateNames) {
+    checkReadingCells(c, set);
+    if (c.problems.count) return c.problems.result();
+  }
+  if (options.draft && !set.draft) (set as { draft?: boolean }).draft = true;
+  return c.warnings.length ? { set, warnings: c.warnings } : { set };
 }
 
 /** Excel's limits (support.microsoft.com, "Excel specifications and limits"): a defined name, a cell's text. */
@@ -552,7 +863,7 @@ function checkExcelLimits(c: Checker, data: Obj, names: TemplateNames): void {
     const p = `indicators[${n}]`;
     const id = typeof ind.id === "string" ? ind.id : `#${n + 1}`;
     const item = `chỉ số ${id}`;
-    for (const field of ["name", "scoringText", "responsible", "coordinating", "reading"]) text(ind, field, p, item);
+    for (const field of ["name", "scoringText", "responsible", "coordinating", "reading", "evidenceRequired", "dataSource", "verifiedBy"]) text(ind, field, p, item);
     if (typeof ind.id === "string") {
       const made = [names.score(id), names.target(id), names.evidence(id), names.note(id), names.referenceMin(id), names.referenceMax(id)];
       const longest = made.reduce((a, b) => (b.length > a.length ? b : a));
@@ -576,18 +887,19 @@ function checkExcelLimits(c: Checker, data: Obj, names: TemplateNames): void {
       });
     });
   });
-  // The cell "Cách hiểu áp dụng" of a row holds the rule described, then the reading.
-  if (c.problems.count === 0) {
-    list(data.indicators).forEach((ind, n) => {
-      const reading = readingCell(ruleFromFile(ind.rule as RuleFile), typeof ind.reading === "string" ? ind.reading : undefined);
-      if (reading.length > EXCEL_CELL_MAX) {
-        c.err(
-          `indicators[${n}].reading`,
-          `chỉ số ${shown(ind.id)}: ô "Cách hiểu áp dụng" (mô tả quy tắc và "reading") dài ${grouped(reading.length)} ký tự, vượt giới hạn ${grouped(EXCEL_CELL_MAX)} ký tự một ô Excel.`,
-        );
-      }
-    });
-  }
+}
+
+/** The cell "Cách hiểu áp dụng" of a row holds the rule described, then the reading: checked on the set as read (points and percentages converted). */
+function checkReadingCells(c: Checker, set: IndicatorSet): void {
+  set.indicators.forEach((ind, n) => {
+    const reading = readingCell(ind.rule, ind.reading);
+    if (reading.length > EXCEL_CELL_MAX) {
+      c.err(
+        `indicators[${n}].reading`,
+        `chỉ số ${shown(ind.id)}: ô "Cách hiểu áp dụng" (mô tả quy tắc và "reading") dài ${grouped(reading.length)} ký tự, vượt giới hạn ${grouped(EXCEL_CELL_MAX)} ký tự một ô Excel.`,
+      );
+    }
+  });
 }
 
 function checkVariable(
@@ -600,13 +912,14 @@ function checkVariable(
   infoTypes: Map<number, { type: unknown; unit: unknown }>,
   byId: Map<string, { index: number; raw: Obj }>,
   variablesOf: Map<string, Map<string, VariableInfo>>,
+  bases: ReadonlyMap<string, { readonly base: Rational | null; readonly of: string }>,
 ): void {
   if (!c.object(v, p)) return;
   c.noExtra(v, p, FIELDS.variable);
   if (c.pattern(v.key, `${p}.key`, VARIABLE_KEY, 'tên biến hợp lệ (chữ thường, ví dụ "a", "b")')) {
     const key = v.key as string;
     if (RESERVED_KEYS.has(key)) c.err(`${p}.key`, `"${key}" là tên dành riêng (trùng tên vùng của mẫu biểu); hãy đặt tên khác.`);
-    if (keys.has(key)) c.err(`${p}.key`, `biến "${key}" của chỉ số ${id} bị trùng (đã có ở variables[${keys.get(key)}]).`);
+    if (keys.has(key)) c.err(`${p}.key`, `biến "${key}" của chỉ số ${id} bị trùng (đã có ở biến thứ ${(keys.get(key) ?? -1) + 1}).`);
     else keys.set(key, k);
   }
   c.string(v.description, `${p}.description`, true);
@@ -623,7 +936,7 @@ function checkVariable(
     if (typeof v.unit === "string" && v.unit !== "") c.err(`${p}.unit`, `biến dạng lựa chọn không có đơn vị tính (để ""), nhận được "${v.unit}".`);
     if (v.info !== undefined) c.err(`${p}.info`, 'chỉ biến dạng số mới liên kết được với thông tin chung.');
     if (v.sameAs !== undefined) c.err(`${p}.sameAs`, 'chỉ biến dạng số mới liên kết được với biến của chỉ số khác.');
-    checkOptions(c, v.options, `${p}.options`, id, shown(v.key));
+    checkOptions(c, v.options, `${p}.options`, id, shown(v.key), typeof v.key === "string" ? bases.get(v.key) : undefined);
     return;
   }
   if (v.info !== undefined && c.array(v.info, `${p}.info`, true)) {
@@ -656,7 +969,25 @@ function checkVariable(
   }
 }
 
-function checkOptions(c: Checker, options: unknown, p: string, id: string, key: string): void {
+/**
+ * What the points of each choice variable's options are out of: the indicator's maximum for the
+ * variable of a "choice" rule, the part's points (maximum × share) for a "choice" part.
+ */
+function optionBases(rule: unknown, max: Rational | null, id: string): Map<string, { base: Rational | null; of: string }> {
+  const out = new Map<string, { base: Rational | null; of: string }>();
+  if (!isObj(rule)) return out;
+  if (rule.kind === "choice" && typeof rule.variable === "string") out.set(rule.variable, { base: max, of: ofIndicator(id) });
+  if (rule.kind === "multi-part" && Array.isArray(rule.parts)) {
+    rule.parts.forEach((part, j) => {
+      if (!isObj(part) || !isObj(part.rule) || part.rule.kind !== "choice" || typeof part.rule.variable !== "string" || out.has(part.rule.variable)) return;
+      const base = partBase(max, part.share);
+      out.set(part.rule.variable, { base, of: `điểm của phần ${j + 1} trong chỉ số ${id}` });
+    });
+  }
+  return out;
+}
+
+function checkOptions(c: Checker, options: unknown, p: string, id: string, key: string, base: { readonly base: Rational | null; readonly of: string } | undefined): void {
   if (!c.array(options, p)) return;
   if (options.length < 2) {
     c.err(p, `biến lựa chọn ${id} ${key} phải có ít nhất 2 phương án.`);
@@ -665,6 +996,8 @@ function checkOptions(c: Checker, options: unknown, p: string, id: string, key: 
   const labels = new Set<string>();
   const values = new Set<boolean>();
   let best = false;
+  // An option whose fraction is unreadable (reported there) may be the full-points one.
+  let unread = false;
   options.forEach((o, j) => {
     const q = `${p}[${j}]`;
     if (!c.object(o, q)) return;
@@ -674,7 +1007,14 @@ function checkOptions(c: Checker, options: unknown, p: string, id: string, key: 
       if (labels.has(norm)) c.err(`${q}.label`, `phương án "${shown(o.label)}" bị trùng.`);
       labels.add(norm);
     }
-    const f = c.exact(o.fraction, `${q}.fraction`, { min: R0, max: R1, what: "phải nằm trong [0, 1] (phần điểm tối đa mà phương án này đạt)" });
+    const f = c.written(o.fraction, `${q}.fraction`, {
+      min: R0,
+      max: R1,
+      what: "(phần điểm tối đa mà phương án này đạt)",
+      percent: true,
+      points: base ?? { refused: `biến ${id} ${key} không phải biến của quy tắc "choice" hay của một phần "choice", nên điểm không có mốc để đổi; hãy ghi phần điểm tối đa ("1/2")` },
+    });
+    if (f === null) unread = true;
     if (f && cmp(f, R1) === 0) best = true;
     if (o.value !== undefined && c.boolean(o.value, `${q}.value`)) {
       if (values.has(o.value as boolean)) c.err(`${q}.value`, `hai phương án cùng có "value": ${shown(o.value)}.`);
@@ -682,7 +1022,7 @@ function checkOptions(c: Checker, options: unknown, p: string, id: string, key: 
     }
     if (o.note !== undefined) c.string(o.note, `${q}.note`, true);
   });
-  if (!best && labels.size === options.length) c.err(p, `biến lựa chọn ${id} ${key} không có phương án nào đạt điểm tối đa ("fraction": "1").`);
+  if (!best && !unread && labels.size === options.length) c.soft(p, `biến lựa chọn ${id} ${key} không có phương án nào đạt điểm tối đa ("fraction": "1").`);
 }
 
 type Ref = (key: unknown, path: string, type: "number" | "choice") => void;
@@ -719,15 +1059,35 @@ function checkRatio(c: Checker, spec: unknown, p: string, ref: Ref): void {
   if (spec.noneAnswer !== undefined) ref(spec.noneAnswer, `${p}.noneAnswer`, "choice");
 }
 
-function checkTiers(c: Checker, tiers: unknown, p: string): void {
+/** Why a ratio cannot exceed 1, for messages; undefined when it can (or the ratio is not readable). */
+function ratioCapOf(ratio: unknown, id: string): string | undefined {
+  return isObj(ratio) && ratio.subset === true ? `tỷ lệ của chỉ số ${id} không vượt 100 % vì tử số là một phần của mẫu số ("subset": true)` : undefined;
+}
+
+function checkTiers(c: Checker, tiers: unknown, p: string, on: { readonly max: Rational | null; readonly id: string; readonly ratio?: unknown }): void {
   if (!c.array(tiers, p, true)) return;
   let prev: { atLeast: Ratio | null; fraction: Ratio | null } | null = null;
   tiers.forEach((t, j) => {
     const q = `${p}[${j}]`;
     if (!c.object(t, q)) return;
     c.noExtra(t, q, FIELDS.tier);
-    const atLeast = c.exact(t.atLeast, `${q}.atLeast`);
-    const fraction = c.exact(t.fraction, `${q}.fraction`, { min: R0, minExclusive: true, max: R1, what: "phải nằm trong (0, 1]" });
+    const ofRatio = on.ratio !== undefined;
+    const cap = ofRatio ? ratioCapOf(on.ratio, on.id) : undefined;
+    const atLeast = c.written(t.atLeast, `${q}.atLeast`, {
+      min: R0,
+      what: ofRatio ? "(ngưỡng của tỷ lệ)" : "(ngưỡng của số lượng)",
+      percent: ofRatio,
+      points: { refused: ofRatio ? 'bậc của tỷ lệ ghi bằng tỷ lệ ("0.8" hoặc "80%")' : "bậc của số lượng ghi bằng số lượng theo đơn vị của biến" },
+      ...(cap ? { ratioCap: cap } : {}),
+    });
+    const fraction = c.written(t.fraction, `${q}.fraction`, {
+      min: R0,
+      minExclusive: true,
+      max: R1,
+      what: "(phần điểm tối đa của bậc)",
+      percent: true,
+      points: { base: on.max, of: ofIndicator(on.id) },
+    });
     if (prev?.atLeast && atLeast && cmp(atLeast, prev.atLeast) >= 0) {
       c.err(`${q}.atLeast`, `các bậc phải xếp từ cao xuống thấp: "${shown(t.atLeast)}" không nhỏ hơn bậc trước.`);
     }
@@ -774,8 +1134,21 @@ function checkMeasure(c: Checker, measure: unknown, p: string, ref: Ref): void {
 }
 
 /** Checks the parts of a multi-part rule or a group; returns the sum of their shares (null if one is unusable). */
-function checkParts(c: Checker, parts: unknown[], p: string, rule: (q: string, r: Obj) => void): Ratio | null {
+/**
+ * The parts of a multi-part rule or of a group: each share (a fraction, a percentage or points of
+ * the indicator's maximum, converted exactly), label and rule. Returns the shares' sum, as a
+ * decimal for the check and as a rational for the message (thirds do not end in decimals).
+ */
+function checkParts(
+  c: Checker,
+  parts: unknown[],
+  p: string,
+  id: string,
+  max: Rational | null,
+  rule: (q: string, r: Obj) => void,
+): { readonly total: Ratio | null; readonly exact: Rational | null } {
   let total: Ratio | null = R0;
+  let exactTotal: Rational | null = rational(0, 1);
   parts.forEach((part, j) => {
     const q = `${p}.parts[${j}]`;
     if (!c.object(part, q)) {
@@ -783,12 +1156,21 @@ function checkParts(c: Checker, parts: unknown[], p: string, rule: (q: string, r
       return;
     }
     c.noExtra(part, q, FIELDS.part);
-    const share = c.exact(part.share, `${q}.share`, { min: R0, minExclusive: true, max: R1, what: "phải nằm trong (0, 1] (phần điểm tối đa của phần này)" });
+    const share = c.written(part.share, `${q}.share`, {
+      min: R0,
+      minExclusive: true,
+      max: R1,
+      what: "(phần điểm tối đa của chỉ số mà phần này chiếm)",
+      percent: true,
+      points: { base: max, of: ofIndicator(id) },
+    });
     total = share && total ? add(total, share) : null;
+    const shareExact = share ? asFraction(part.share, max) : null;
+    exactTotal = shareExact && exactTotal ? rational(exactTotal.n.mul(shareExact.d).plus(shareExact.n.mul(exactTotal.d)), exactTotal.d.mul(shareExact.d)) : null;
     c.string(part.label, `${q}.label`, true);
     if (c.object(part.rule, `${q}.rule`)) rule(`${q}.rule`, part.rule);
   });
-  return total;
+  return { total, exact: exactTotal };
 }
 
 function checkRule(
@@ -800,6 +1182,7 @@ function checkRule(
   ref: Ref,
   byId: Map<string, { index: number; raw: Obj }>,
   place: RulePlace,
+  max: Rational | null,
 ): void {
   const kinds = PLACE_KINDS[place];
   if (typeof rule.kind !== "string" || !kinds.includes(rule.kind)) {
@@ -820,24 +1203,36 @@ function checkRule(
     case "threshold-literal":
     case "threshold-scaled":
       if (rule.ratio !== undefined) checkRatio(c, rule.ratio, `${p}.ratio`, ref);
-      if (rule.threshold !== undefined) c.exact(rule.threshold, `${p}.threshold`, { min: R0, minExclusive: true, what: "phải lớn hơn 0" });
+      if (rule.threshold !== undefined) {
+        const cap = ratioCapOf(rule.ratio, id);
+        c.written(rule.threshold, `${p}.threshold`, {
+          min: R0,
+          minExclusive: true,
+          what: "(ngưỡng của tỷ lệ)",
+          percent: true,
+          points: { refused: 'ngưỡng là một tỷ lệ ("0.9" hoặc "90%")' },
+          ...(cap ? { ratioCap: cap } : {}),
+        });
+      }
       break;
     case "tiers-ratio":
       if (rule.ratio !== undefined) checkRatio(c, rule.ratio, `${p}.ratio`, ref);
-      if (rule.tiers !== undefined) checkTiers(c, rule.tiers, `${p}.tiers`);
+      if (rule.tiers !== undefined) checkTiers(c, rule.tiers, `${p}.tiers`, { max, id, ratio: rule.ratio });
       break;
     case "tiers-amount":
       if (rule.amount !== undefined) ref(rule.amount, `${p}.amount`, "number");
-      if (rule.tiers !== undefined) checkTiers(c, rule.tiers, `${p}.tiers`);
+      if (rule.tiers !== undefined) checkTiers(c, rule.tiers, `${p}.tiers`, { max, id });
       if (rule.gate !== undefined) ref(rule.gate, `${p}.gate`, "choice");
       break;
     case "multi-part": {
       if (rule.parts === undefined || !c.array(rule.parts, `${p}.parts`)) break;
       if (rule.parts.length < 2) c.err(`${p}.parts`, "quy tắc nhiều phần phải có ít nhất 2 phần.");
-      const total = checkParts(c, rule.parts, p, (q, r) => checkRule(c, r, q, id, ind, ref, byId, "part"));
+      const { total, exact: exactTotal } = checkParts(c, rule.parts, p, id, max, (q, r) => checkRule(c, r, q, id, ind, ref, byId, "part", max));
       // Thirds ("1/3") add up to 0.999… at 40 digits: equal within 1e-30.
       if (total !== null && rule.parts.length >= 2 && total.minus(R1).abs().gt("1e-30")) {
-        c.err(`${p}.parts`, `tổng "share" của các phần phải bằng 1 (nhận được ${total.toString()}).`);
+        const got = exactTotal ? numberText(exactTotal).replace(",", ".") : total.toString();
+        const inPoints = max && exactTotal && !max.n.isZero() ? ` = ${numberText(mul(max, exactTotal))} trên ${numberText(max)} điểm` : "";
+        c.soft(`${p}.parts`, `tổng "share" của các phần phải bằng 1 (nhận được ${got}${inPoints}).`);
       }
       break;
     }
@@ -845,7 +1240,7 @@ function checkRule(
       // Its parts' shares may add up to more than the group's (the group caps them); less is warned (ruleWarnings).
       if (rule.parts === undefined || !c.array(rule.parts, `${p}.parts`)) break;
       if (rule.parts.length < 2) c.err(`${p}.parts`, "nhóm phải có ít nhất 2 phần.");
-      checkParts(c, rule.parts, p, (q, r) => checkRule(c, r, q, id, ind, ref, byId, "group-part"));
+      checkParts(c, rule.parts, p, id, max, (q, r) => checkRule(c, r, q, id, ind, ref, byId, "group-part", max));
       break;
     case "best-of":
       if (rule.cases === undefined || !c.array(rule.cases, `${p}.cases`)) break;
@@ -857,7 +1252,7 @@ function checkRule(
         if (!c.object(one, q)) return;
         c.noExtra(one, q, FIELDS.case);
         c.string(one.label, `${q}.label`, true);
-        if (c.object(one.rule, `${q}.rule`)) checkRule(c, one.rule, `${q}.rule`, id, ind, ref, byId, "case");
+        if (c.object(one.rule, `${q}.rule`)) checkRule(c, one.rule, `${q}.rule`, id, ind, ref, byId, "case", max);
       });
       break;
     case "choice":
@@ -865,7 +1260,14 @@ function checkRule(
       break;
     case "capped-count":
       if (rule.count !== undefined) ref(rule.count, `${p}.count`, "number");
-      if (rule.pointsEach !== undefined) c.exact(rule.pointsEach, `${p}.pointsEach`, { min: R0, minExclusive: true, what: "phải lớn hơn 0" });
+      if (rule.pointsEach !== undefined) {
+        // Already points: "1" and "1 điểm" are the same here.
+        const w = typeof rule.pointsEach === "string" ? parseWritten(rule.pointsEach) : undefined;
+        if (w?.unit === "points") {
+          if (w.value.n.isZero()) c.err(`${p}.pointsEach`, `"${rule.pointsEach as string}" phải lớn hơn 0.`);
+          else c.rewrites.push({ path: `${p}.pointsEach`, value: toDecimal(w.value).toFixed() });
+        } else c.exact(rule.pointsEach, `${p}.pointsEach`, { min: R0, minExclusive: true, what: "phải lớn hơn 0" });
+      }
       break;
     case "min-max":
     case "ratio-to-best":
@@ -890,7 +1292,9 @@ function checkRule(
           sumOk = false;
           return;
         }
-        if (child.raw.parent !== id) c.err(q, `chỉ số con ${shown(childId)} phải có "parent": "${id}".`);
+        // A parent naming no indicator is reported at the child: one mistake, one message.
+        const strayParent = typeof child.raw.parent === "string" && !byId.has(child.raw.parent);
+        if (child.raw.parent !== id && !strayParent) c.err(q, `chỉ số con ${shown(childId)} phải có "parent": "${id}".`);
         if (isObj(child.raw.rule) && child.raw.rule.kind === "sum-of-children") {
           c.err(q, `chỉ số con ${shown(childId)} không được lại là tổng các chỉ số con.`);
         }
@@ -901,7 +1305,7 @@ function checkRule(
         c.err(`${p.replace(/\.rule$/, "")}.variables`, `chỉ số ${id} là tổng các chỉ số con nên không có biến riêng.`);
       }
       if (sumOk && typeof ind.maxPoints === "number" && Math.abs(sum - ind.maxPoints) > 1e-9) {
-        c.err(`${p}.children`, `tổng điểm tối đa các chỉ số con là ${sum}, khác điểm tối đa của chỉ số ${id} (${ind.maxPoints}).`);
+        c.soft(`${p}.children`, `tổng điểm tối đa các chỉ số con là ${sum}, khác điểm tối đa của chỉ số ${id} (${ind.maxPoints}).`);
       }
       break;
     }

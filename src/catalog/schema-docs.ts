@@ -62,6 +62,10 @@ const RULE_VARIANTS = {
 export const SCHEMA_DOCS: SchemaDocs = {
   set: {
     $schema: { vi: "Địa chỉ lược đồ JSON này, để trình soạn thảo kiểm tra và gợi ý (không bắt buộc, bỏ qua khi nạp).", en: "This JSON Schema's address, for editors to check and complete (optional, ignored on load)." },
+    version: {
+      vi: "Phiên bản định dạng tệp (hiện nay 2). Tệp không có trường này là phiên bản 1, được chuyển đổi khi nạp (kèm cảnh báo).",
+      en: "The file format's version (currently 2). A file without it is version 1, migrated on load (with a warning).",
+    },
     id: { vi: 'Mã bộ chỉ số: chữ thường, số và dấu "-" ("huyen-2023").', en: "The set's id: lower-case letters, digits and \"-\" (\"huyen-2023\")." },
     name: { vi: "Tên bộ chỉ số.", en: "The set's title." },
     source: { vi: "Văn bản ban hành (quyết định, kế hoạch, phụ lục).", en: "Where the set comes from (decision, plan, appendix)." },
@@ -70,6 +74,10 @@ export const SCHEMA_DOCS: SchemaDocs = {
     infoItems: { vi: "Các mục Thông tin chung (nhập một lần, các chỉ số liên kết tới).", en: "General-information items (typed once, linked to by indicators)." },
     pillars: { vi: "Các chỉ số chính (trụ cột).", en: "The pillars (main indices)." },
     indicators: { vi: "Các chỉ số, theo thứ tự phụ lục.", en: "The indicators, in appendix order." },
+    draft: {
+      vi: "true: bản nháp — tổng điểm tối đa chưa khớp, các phần chưa đủ… chỉ cảnh báo; mẫu biểu ghi “BẢN NHÁP”.",
+      en: "true: a draft — maxima that do not add up yet, parts not complete… are warnings; templates say “BẢN NHÁP”.",
+    },
   },
   infoItem: {
     id: { vi: "Số thứ tự (nguyên dương, duy nhất).", en: "Its number (a positive integer, unique)." },
@@ -95,6 +103,12 @@ export const SCHEMA_DOCS: SchemaDocs = {
     variables: { vi: "Các biến (số liệu, câu trả lời) mà quy tắc dùng.", en: "The variables (figures, answers) the rule uses." },
     rule: { vi: 'Quy tắc tính điểm, phân biệt bởi "kind".', en: 'The scoring rule, told apart by "kind".' },
     reading: { vi: "Cách hiểu áp dụng khi văn bản chưa rõ.", en: "The reading taken where the text is terse or unclear." },
+    evidenceRequired: {
+      vi: "Tài liệu kiểm chứng bộ chỉ số yêu cầu, nguyên văn (mẫu biểu nhắc ở ô tài liệu kiểm chứng; thiếu tài liệu thì cảnh báo).",
+      en: "The evidence the set requires, verbatim (the template's evidence cell asks for it; a score without it is warned).",
+    },
+    dataSource: { vi: "Nguồn thu thập dữ liệu, nguyên văn.", en: "Where the data comes from, verbatim." },
+    verifiedBy: { vi: "Đơn vị phối hợp xác minh, nguyên văn.", en: "The agency that verifies the data, verbatim." },
   },
   variable: {
     key: { vi: 'Tên biến như văn bản đặt ("a", "b"…; chữ thường, chữ số), duy nhất trong chỉ số.', en: "The variable's letter as the text names it (\"a\", \"b\"…; lower-case letters and digits), unique in the indicator." },

@@ -38,6 +38,7 @@ import {
   optional,
   str,
   tagged,
+  writtenNumber,
   type FileForm,
   type Value,
 } from "./decl";
@@ -69,7 +70,7 @@ const choiceOptionDecl = obj({
   /** The label as the official text writes it (Vietnamese). */
   label: field(str({ nonEmpty: true })),
   /** Fraction of the points (of the indicator, or of its part) this answer earns. */
-  fraction: field(exactNumber("[0, 1]")),
+  fraction: field(writtenNumber("[0, 1]", "points", "percent")),
   /** For yes/no choices: the boolean that selects this option (`true` = yes). */
   value: optional(bool()),
   /** Why this option is read as it is, where the text leaves it open (Vietnamese). */
@@ -145,8 +146,8 @@ const ratioSpecDecl = obj({
 
 /** One step of a tier table: values at or above `atLeast` earn `fraction` of the points. */
 const tierDecl = obj({
-  atLeast: field(exactNumber()),
-  fraction: field(exactNumber("(0, 1]")),
+  atLeast: field(writtenNumber(undefined, "percent")),
+  fraction: field(writtenNumber("(0, 1]", "points", "percent")),
 });
 
 /** What a cross-unit rule compares: a ratio of variables, or one amount. */
@@ -158,7 +159,7 @@ const measureDecl = tagged(
 );
 
 const ratioField = field(ratioSpecDecl);
-const thresholdField = field(exactNumber("> 0"));
+const thresholdField = field(writtenNumber("> 0", "percent"));
 const tiersField = field(list(tierDecl, 1));
 
 /** "Tỷ lệ=a/b; Điểm=Tỷ lệ*Điểm tối đa": min(ratio, 1) × max (§1). */
@@ -171,7 +172,7 @@ const choiceRuleDecl = obj({ variable: variableRef() });
  */
 const cappedCountRuleDecl = obj({
   count: variableRef(),
-  pointsEach: field(exactNumber("> 0")),
+  pointsEach: field(writtenNumber("> 0", "points")),
 });
 
 /** What a part may be scored by: a ratio, a choice, or a capped count ("1 điểm mỗi ứng dụng, không quá 5"). */
@@ -179,7 +180,7 @@ const simplePartRules = { ratio: ratioRuleDecl, choice: choiceRuleDecl, "capped-
 
 /** A part inside a group: scored like a part, capped at its own share; the group caps their sum. */
 const groupPartDecl = obj({
-  share: field(exactNumber("(0, 1]")),
+  share: field(writtenNumber("(0, 1]", "points", "percent")),
   label: field(str({ nonEmpty: true })),
   rule: field(kinds(simplePartRules)),
 });
@@ -191,8 +192,8 @@ const groupRuleDecl = obj({
 
 /** A part of a multi-part rule (§6): its share of the points and how the part is scored. */
 const partDecl = obj({
-  /** Share of the indicator's max points this part is worth ("1/2", "4/5"); a group's share is its cap. */
-  share: field(exactNumber("(0, 1]")),
+  /** Share of the indicator's max points this part is worth ("1/2", "4/5", "15 điểm"); a group's share is its cap. */
+  share: field(writtenNumber("(0, 1]", "points", "percent")),
   /** Short Vietnamese name of the part, as the text heads it. */
   label: field(str({ nonEmpty: true })),
   rule: field(kinds({ ...simplePartRules, group: groupRuleDecl })),
@@ -295,6 +296,12 @@ const indicatorDecl = obj({
    * (./describe.ts `readingInWords`), by `dti catalog` and in the templates' "Cách hiểu áp dụng" column.
    */
   reading: optional(str({ nonEmpty: true })),
+  /** "Tài liệu kiểm chứng" (issue 13, point 4): the evidence the set requires, verbatim; the template's evidence cell asks for it. */
+  evidenceRequired: optional(str({ nonEmpty: true })),
+  /** "Nguồn thu thập dữ liệu": who supplies the data, verbatim. */
+  dataSource: optional(str({ nonEmpty: true })),
+  /** "Đơn vị phối hợp xác minh": who verifies it, verbatim. */
+  verifiedBy: optional(str({ nonEmpty: true })),
 });
 
 const pillarDecl = obj({
@@ -317,6 +324,8 @@ const infoItemDecl = obj({
 /** The whole set, as a .json set file holds it. */
 export const indicatorSetDecl = obj({
   $schema: fileOnly(str()),
+  /** The file format's version (issue 13, point 9): none is version 1, migrated on load (./load.ts SET_FORMAT_VERSION). */
+  version: fileOnly(num({ integer: true, minimum: 1, maximum: 2 })),
   /** Stable id, e.g. "dti-province-2022". */
   id: field(str({ nonEmpty: true, pattern: SET_ID })),
   /** Vietnamese title. */
@@ -330,6 +339,8 @@ export const indicatorSetDecl = obj({
   pillars: field(list(pillarDecl, 1)),
   /** In appendix order. */
   indicators: field(list(indicatorDecl, 1)),
+  /** A transcription under way (issue 13, point 5): maxima that do not add up yet are warnings. */
+  draft: optional(bool()),
 });
 
 /** The declarations of the objects the loader checks field by field (and ./schema-docs.ts describes). */

@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { DEFAULT_SET_ID, indicatorSets, isBuiltInSet } from "../catalog";
 import { setToFile, type IndicatorSet } from "../catalog/schema";
+import { SET_FORMAT_VERSION } from "../catalog/load";
 import { SET_SHEET_NAME } from "../layout/set-sheet";
 import { readJsonFile, resolveSet } from "./set-file";
 import { TEMPLATE_VERSION } from "../layout/names";
@@ -43,12 +44,15 @@ import { readName, writeLayoutToWorkbook } from "./xlsx";
 import { fail, type CliResult } from "./result";
 
 const USAGE = `Cách dùng / Usage:
-  npm run -s dti -- catalog [--json] [--verbatim] [--set <mã bộ chỉ số | tệp bộ chỉ số .json hoặc .xlsx>] [--xlsx -o <tệp.xlsx>]
-      Liệt kê bộ chỉ số: trụ cột, chỉ số thành phần, điểm tối đa, cách tính, biến.
+  npm run -s dti -- catalog [--json] [--verbatim] [--set <mã bộ chỉ số | tệp bộ chỉ số .json hoặc .xlsx>] [--xlsx -o <tệp.xlsx>] [--blank] [--draft]
+      Liệt kê bộ chỉ số: trụ cột, chỉ số thành phần, điểm tối đa, cách tính (phần và điểm: "15 điểm = 3/4 điểm tối đa"), biến.
       --verbatim  để soát bản nhập: in nguyên văn phương pháp tính điểm của mỗi dòng bên cạnh quy tắc như đã đọc
+      --draft  nạp bộ chỉ số đang soạn (bản nháp): tổng điểm tối đa chưa khớp… chỉ cảnh báo (cũng dùng với template, score)
       --xlsx -o <tệp.xlsx>  ghi bộ chỉ số ra trang "${SET_SHEET_NAME}" của một tệp .xlsx để sửa trong Excel,
                             rồi dùng lại bằng --set <tệp.xlsx> (không ghi đè tệp đã có)
-  npm run -s dti -- template -o <tệp.xlsx> [--set <mã|tệp .json|tệp .xlsx>] [--period "Quý III/2026"] [--calendar <lịch>] [--functions] [--tasks] [--with-sample-tasks] [--update] [--no-protect]
+      --blank --xlsx -o <tệp.xlsx>  ghi một trang "${SET_SHEET_NAME}" trống (bản nháp) để chép một bộ chỉ số mới;
+                            hướng dẫn: docs/sets.md
+  npm run -s dti -- template -o <tệp.xlsx> [--set <mã|tệp .json|tệp .xlsx>] [--period "Quý III/2026"] [--calendar <lịch>] [--functions] [--tasks] [--with-sample-tasks] [--update] [--no-protect] [--draft]
       Ghi mẫu biểu (Thông tin chung, Chỉ số DTI, Tổng hợp, Phân công, Nhiệm vụ) ra tệp .xlsx. Mẫu của bộ không có sẵn
       (bộ của tỉnh cho sở, huyện, xã) mang tên và năm của bộ đó, trang chỉ số là "Chỉ số <năm>", và không có trang Nhiệm vụ
       trừ khi dùng --tasks.
@@ -65,7 +69,7 @@ const USAGE = `Cách dùng / Usage:
       --update             tệp đã có: cập nhật mẫu tại chỗ, giữ nguyên mọi số liệu đã nhập
       --no-protect         không khóa trang tính (mặc định khóa mọi ô trừ ô nhập, không mật khẩu)
       --max-mb, --max-cells  giới hạn khi đọc tệp đã có với --update (như ở "score")
-  npm run -s dti -- score <tệp.json|tệp.xlsx> [--set <tệp bộ chỉ số .json hoặc .xlsx>] [--alt-threshold] [--minmax-as-best] [--text]
+  npm run -s dti -- score <tệp.json|tệp.xlsx> [--set <tệp bộ chỉ số .json hoặc .xlsx>] [--alt-threshold] [--minmax-as-best] [--text] [--draft]
       Tính điểm, tổng trụ cột và chỉ số DTI; in báo cáo JSON. Với tệp .xlsx, mục "comparison" so sánh từng chỉ số chính
       với kết quả Bộ công bố (chênh lệch) và với kỳ trước (thay đổi), khi sổ có các số này.
       --text            (tệp .xlsx) in bảng so sánh dễ đọc thay cho JSON
@@ -108,18 +112,37 @@ async function catalogXlsx(set: IndicatorSet, file: string | undefined): Promise
   return { code: 0, stdout: `${out.join("\n")}\n`, stderr: "" };
 }
 
+/** The set loader's warnings (an older format migrated, a draft's gaps) as stderr lines. */
+function warningLines(warnings: readonly string[]): string {
+  return warnings.map((w) => `Cảnh báo: ${w}\n`).join("");
+}
+
 async function catalog(args: readonly string[]): Promise<CliResult> {
   const { values } = parseArgs({
     args: [...args],
-    options: { json: { type: "boolean" }, set: { type: "string" }, xlsx: { type: "boolean" }, output: { type: "string", short: "o" }, verbatim: { type: "boolean" } },
+    options: {
+      json: { type: "boolean" },
+      set: { type: "string" },
+      xlsx: { type: "boolean" },
+      output: { type: "string", short: "o" },
+      verbatim: { type: "boolean" },
+      draft: { type: "boolean" },
+      blank: { type: "boolean" },
+    },
   });
   if (values.verbatim && (values.json || values.xlsx)) return fail(`--verbatim chỉ dùng khi liệt kê (không cùng --json hoặc --xlsx; trang "${SET_SHEET_NAME}" luôn có cả hai cột).\n${USAGE}`);
   if (values.json && values.xlsx) return fail(`chọn một trong --json hoặc --xlsx.\n${USAGE}`);
   if (values.output !== undefined && !values.xlsx) return fail(`-o chỉ dùng cùng --xlsx (ghi bộ chỉ số ra tệp .xlsx).\n${USAGE}`);
-  const set = await resolveSet(values.set ?? DEFAULT_SET_ID);
-  if (values.xlsx) return catalogXlsx(set, values.output);
-  if (values.json) return { code: 0, stdout: `${JSON.stringify(setToFile(set), null, 2)}\n`, stderr: "" };
-  const lines = [`${set.name} (${set.id})`, `Nguồn: ${set.source}`, "", "THÔNG TIN CHUNG"];
+  const warnings: string[] = [];
+  const set = await resolveSet(values.set ?? DEFAULT_SET_ID, { draft: values.draft === true, warnings });
+  const stderr = warningLines(warnings);
+  if (values.xlsx) {
+    const written = await catalogXlsx(set, values.output);
+    return { ...written, stderr: `${stderr}${written.stderr}` };
+  }
+  // The current format's version first (issue 13, point 9), so that the output loads without the migration note.
+  if (values.json) return { code: 0, stdout: `${JSON.stringify({ version: SET_FORMAT_VERSION, ...setToFile(set) }, null, 2)}\n`, stderr };
+  const lines = [`${set.name} (${set.id})${set.draft ? " — BẢN NHÁP" : ""}`, `Nguồn: ${set.source}`, "", "THÔNG TIN CHUNG"];
   for (const item of set.infoItems) {
     lines.push(`  ${item.id}. ${item.name}${item.unit ? ` [${item.unit}]` : ""} — ${item.responsible}`);
   }
@@ -130,11 +153,11 @@ async function catalog(args: readonly string[]): Promise<CliResult> {
     }
   }
   lines.push("", `Tổng điểm tối đa: ${set.maxTotal}. Chỉ số DTI = tổng điểm / ${set.maxTotal}.`);
-  return { code: 0, stdout: `${lines.join("\n")}\n`, stderr: warningsText(set) };
+  return { code: 0, stdout: `${lines.join("\n")}\n`, stderr: `${stderr}${warningsText(set)}` };
 }
 
-async function scoreXlsx(file: string, flags: ScoreOptions, setOption: string | undefined, limits: XlsxLimits, text: boolean): Promise<CliResult> {
-  const scored = await scoreWorkbookFile(file, flags, setOption, limits);
+async function scoreXlsx(file: string, flags: ScoreOptions, setOption: string | undefined, limits: XlsxLimits, text: boolean, draft: boolean): Promise<CliResult> {
+  const scored = await scoreWorkbookFile(file, flags, setOption, limits, draft);
   if ("error" in scored) return fail(scored.error);
   if ("fatal" in scored) return { code: 1, stdout: "", stderr: `${scored.fatal.join("\n")}\n` };
   const report = toReport(scored.set, [scored.result], scored.options, messageVi);
@@ -152,7 +175,7 @@ async function score(args: readonly string[], readFile: ((path: string) => strin
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { "alt-threshold": { type: "boolean" }, "minmax-as-best": { type: "boolean" }, set: { type: "string" }, text: { type: "boolean" }, ...LIMIT_OPTIONS },
+    options: { "alt-threshold": { type: "boolean" }, "minmax-as-best": { type: "boolean" }, set: { type: "string" }, text: { type: "boolean" }, draft: { type: "boolean" }, ...LIMIT_OPTIONS },
   });
   const limits = limitsFromArgs(values);
   if ("error" in limits) return fail(limits.error);
@@ -162,14 +185,16 @@ async function score(args: readonly string[], readFile: ((path: string) => strin
     altThreshold: values["alt-threshold"] === true,
     minMaxAsRatioToBest: values["minmax-as-best"] === true,
   };
-  if (file.toLowerCase().endsWith(".xlsx")) return scoreXlsx(file, options, values.set, limits, values.text === true);
+  const draft = values.draft === true;
+  if (file.toLowerCase().endsWith(".xlsx")) return scoreXlsx(file, options, values.set, limits, values.text === true, draft);
   if (!file.toLowerCase().endsWith(".json")) return fail(`${file}: chỉ đọc được tệp .json hoặc .xlsx.`);
   if (values.text) return fail(`--text chỉ dùng với tệp .xlsx (so sánh với kết quả Bộ công bố và kỳ trước ghi ở trang Tổng hợp).`);
   // Read as --set files are: bounded, UTF-8 with or without BOM, UTF-16 with one (set-file.ts).
   const data = readJsonFile(file, undefined, readFile);
-  const input = parseScoreInput(data, file, values.set === undefined ? undefined : await resolveSet(values.set));
+  const setWarnings: string[] = [];
+  const input = parseScoreInput(data, file, values.set === undefined ? undefined : await resolveSet(values.set, { draft, warnings: setWarnings }));
   const results = scoreUnits(input.set, input.units, options);
-  const stderr = input.warnings.map((w) => `Cảnh báo: ${w}\n`).join("");
+  const stderr = warningLines([...setWarnings, ...input.warnings]);
   return { code: 0, stdout: `${JSON.stringify(toReport(input.set, results, options, messageVi), null, 2)}\n`, stderr };
 }
 
@@ -186,6 +211,7 @@ async function template(args: readonly string[]): Promise<CliResult> {
       set: { type: "string" },
       period: { type: "string" },
       calendar: { type: "string" },
+      draft: { type: "boolean" },
       ...LIMIT_OPTIONS,
     },
   });
@@ -201,7 +227,8 @@ async function template(args: readonly string[]): Promise<CliResult> {
   const calendar = values.calendar === undefined ? undefined : parseCalendar(values.calendar);
   if (calendar && "error" in calendar) return fail(`--calendar: ${calendar.error}`);
   if (!file.toLowerCase().endsWith(".xlsx")) return fail(`${file}: tệp ra phải có đuôi .xlsx.`);
-  const set = await resolveSet(values.set ?? DEFAULT_SET_ID);
+  const setWarnings: string[] = [];
+  const set = await resolveSet(values.set ?? DEFAULT_SET_ID, { draft: values.draft === true, warnings: setWarnings });
   // A set that is not built in reaches the functions when the task pane opens the workbook
   // (it stores the set from the sheet "Bộ chỉ số" for them: src/functions/set-store.ts).
   const builtIn = isBuiltInSet(set.id);
@@ -265,7 +292,7 @@ async function template(args: readonly string[]): Promise<CliResult> {
   if (result.chartsSkipped) {
     out.push("  - Lưu ý: thư viện exceljs không vẽ được biểu đồ; biểu đồ các chỉ số chính ở trang Tổng hợp chỉ có khi chèn mẫu bằng bổ trợ trong Excel.");
   }
-  return { code: 0, stdout: `${out.join("\n")}\n`, stderr: warningsText(set) };
+  return { code: 0, stdout: `${out.join("\n")}\n`, stderr: `${warningLines(setWarnings)}${warningsText(set)}` };
 }
 
 /** Writes a value into the cell a layout's defined name points at (a single cell). */

@@ -38,7 +38,10 @@ export async function scoreWorkbookFile(
   flags: ScoreOptions,
   setOption: string | undefined,
   limits: XlsxLimits,
+  draft = false,
 ): Promise<ScoredWorkbook | { readonly error: string } | { readonly fatal: readonly string[] }> {
+  // The set loader's warnings (an older format migrated, a draft's gaps), printed with the workbook's.
+  const setWarnings: string[] = [];
   const wb = await openXlsx(file, { valuesOnly: true, limits });
   if ("error" in wb) return { error: wb.error };
   // The workbook says which set it was made from; --set names a set file for sets not built in.
@@ -46,23 +49,23 @@ export async function scoreWorkbookFile(
   const recorded = meta.kind === "value" && typeof meta.value === "string" ? meta.value : undefined;
   let set: IndicatorSet;
   if (setOption !== undefined || recorded === undefined || getIndicatorSet(recorded)) {
-    set = await resolveSet(setOption ?? recorded ?? DEFAULT_SET_ID);
+    set = await resolveSet(setOption ?? recorded ?? DEFAULT_SET_ID, { draft, warnings: setWarnings });
   } else {
     // A set that is not built in: a template made from it carries it in the sheet "Bộ chỉ số".
-    const carried = readSetFromWorkbook(wb.workbook, file);
+    const carried = readSetFromWorkbook(wb.workbook, file, { draft });
     if (carried === null) {
       return {
         error: `${file}: sổ được làm theo bộ chỉ số "${recorded}" (ghi ở DTI_META); bộ này không có sẵn và sổ không có trang "${SET_SHEET_NAME}" chứa bộ chỉ số. Hãy chỉ tệp bộ chỉ số: --set <tệp .json|.xlsx>.`,
       };
     }
-    set = registeredOr(validSet(carried, file), file);
+    set = registeredOr(validSet(carried, file, setWarnings), file);
     if (set.id !== recorded) {
       return { error: `${file}: trang "${SET_SHEET_NAME}" chứa bộ chỉ số "${set.id}" nhưng sổ được làm theo bộ "${recorded}" (ghi ở DTI_META); hãy chỉ đúng tệp bộ chỉ số: --set <tệp .json|.xlsx>.` };
     }
   }
   const fallback = path.basename(file, path.extname(file));
   const read = readInputs(set, (name) => readName(wb.workbook, name), fallback);
-  const lines = read.problems.map((p) => `${p.severity === "warning" ? "Cảnh báo" : "Lỗi"}: ${file}: ${say(p, "vi")}`);
+  const lines = [...setWarnings.map((w) => `Cảnh báo: ${w}`), ...read.problems.map((p) => `${p.severity === "warning" ? "Cảnh báo" : "Lỗi"}: ${file}: ${say(p, "vi")}`)];
   // A template that cannot be read: every line, errors and warnings, already saying "Lỗi"/"Cảnh báo".
   if (read.problems.some((p) => p.severity === "fatal")) return { fatal: lines };
   const options: ScoreOptions = {

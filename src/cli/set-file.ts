@@ -143,14 +143,25 @@ export function readJsonFile(file: string, what?: string, read?: (path: string) 
  * read or is not JSON, "invalid-input" (every problem listed, one a line) when it does not
  * satisfy the schema.
  */
-export function loadIndicatorSetFile(path: string): IndicatorSet {
+export function loadIndicatorSetFile(path: string, options: SetLoadOptions = {}): IndicatorSet {
   // The same reading as `dti score`'s input: bounded, UTF-8 with or without BOM, UTF-16 with one.
   const data = readJsonFile(path, "tệp bộ chỉ số");
-  const parsed = parseTemplateSet(data, path);
+  const parsed = parseTemplateSet(data, path, options.draft ? { draft: true } : {});
   if ("errors" in parsed) {
     throw new DtiError("invalid-input", setProblemsText(path, parsed));
   }
+  options.warnings?.push(...(parsed.warnings ?? []));
   return parsed.set;
+}
+
+/**
+ * How a set file is read (issue 13):
+ * - `draft` (`--draft`): a set being transcribed; checks a partial set fails are warnings (../catalog/load.ts).
+ * - `warnings`: where the loader's warnings go (an older format migrated, a draft's gaps), for the command to print.
+ */
+export interface SetLoadOptions {
+  readonly draft?: boolean;
+  readonly warnings?: string[];
 }
 
 /** A path rather than an id: ends in .json or .xlsx, or names a folder. */
@@ -166,7 +177,7 @@ function looksLikePath(text: string): boolean {
  * or `loadIndicatorSetWorkbook` for a file that cannot be read or is not a valid set. A file may
  * not reuse the id of a registered set with different content: results would be ambiguous.
  */
-export async function resolveSet(idOrPath: string): Promise<IndicatorSet> {
+export async function resolveSet(idOrPath: string, options: SetLoadOptions = {}): Promise<IndicatorSet> {
   const wanted = idOrPath.trim();
   const registered = getIndicatorSet(wanted);
   if (registered) return registered;
@@ -179,7 +190,7 @@ export async function resolveSet(idOrPath: string): Promise<IndicatorSet> {
   if (!existsSync(wanted)) {
     throw new DtiError("unknown-indicator-set", `không tìm thấy tệp bộ chỉ số "${wanted}".`);
   }
-  const set = /\.xlsx$/i.test(wanted) ? await loadIndicatorSetWorkbook(wanted) : loadIndicatorSetFile(wanted);
+  const set = /\.xlsx$/i.test(wanted) ? await loadIndicatorSetWorkbook(wanted, options) : loadIndicatorSetFile(wanted, options);
   return registeredOr(set, wanted);
 }
 

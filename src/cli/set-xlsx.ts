@@ -70,10 +70,10 @@ export function findSetWorksheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet | unde
 }
 
 /** The set a workbook holds, checked; null when it has no set sheet. */
-export function readSetFromWorkbook(wb: ExcelJS.Workbook, file: string): ParseResult | null {
+export function readSetFromWorkbook(wb: ExcelJS.Workbook, file: string, options: { readonly draft?: boolean } = {}): ParseResult | null {
   const ws = findSetWorksheet(wb);
   if (!ws) return null;
-  return parseIndicatorSetSheet(worksheetGrid(ws), { file, sheet: ws.name });
+  return parseIndicatorSetSheet(worksheetGrid(ws), { file, sheet: ws.name }, options.draft ? { draft: true } : {});
 }
 
 /** Why a workbook has no set sheet, for messages. */
@@ -82,8 +82,11 @@ export function noSetSheet(file: string): string {
 }
 
 /** Throws DtiError("invalid-input") listing every problem when the set is not valid. */
-export function validSet(parsed: ParseResult, file: string): IndicatorSet {
-  if ("set" in parsed) return parsed.set;
+export function validSet(parsed: ParseResult, file: string, warnings?: string[]): IndicatorSet {
+  if ("set" in parsed) {
+    warnings?.push(...(parsed.warnings ?? []));
+    return parsed.set;
+  }
   throw new DtiError("invalid-input", setProblemsText(file, parsed));
 }
 
@@ -92,12 +95,12 @@ export function validSet(parsed: ParseResult, file: string): IndicatorSet {
  * cannot be opened (missing, not xlsx, corrupt, password-protected), "invalid-input" when it has
  * no set sheet or the set is not valid (every problem listed with its cell).
  */
-export async function loadIndicatorSetWorkbook(file: string): Promise<IndicatorSet> {
+export async function loadIndicatorSetWorkbook(file: string, options: { readonly draft?: boolean; readonly warnings?: string[] } = {}): Promise<IndicatorSet> {
   const opened = await openXlsx(file, { valuesOnly: true });
   if ("error" in opened) throw new DtiError("unreadable-input", opened.error);
-  const parsed = readSetFromWorkbook(opened.workbook, file);
+  const parsed = readSetFromWorkbook(opened.workbook, file, options);
   if (parsed === null) throw new DtiError("invalid-input", noSetSheet(file));
-  return validSet(parsed, file);
+  return validSet(parsed, file, options.warnings);
 }
 
 /**

@@ -266,6 +266,10 @@ export const FINDINGS: FindingTexts = {
     vi: (f) => `Chỉ số ${f.indicator}: được ${f.score} điểm nhưng chưa ghi tài liệu kiểm chứng (số văn bản hoặc đường dẫn).`,
     en: (f) => `Indicator ${f.indicator}: earns ${f.score} points but no evidence ("tài liệu kiểm chứng": document number or link) is given.`,
   },
+  "missing-required-evidence": {
+    vi: (f) => `Chỉ số ${f.indicator}: được ${f.score} điểm nhưng chưa ghi tài liệu kiểm chứng mà bộ chỉ số yêu cầu: ${shorten(f.required, 200)}.`,
+    en: (f) => `Indicator ${f.indicator}: earns ${f.score} points but the evidence the set requires is not given ("tài liệu kiểm chứng": ${shorten(f.required, 200)}).`,
+  },
   "linked-missing": {
     vi: (f) => {
       if (f.owner.info) return `${ownerVi(f.owner)}: chưa nhập số liệu.${usersVi(f.about)}`;

@@ -13,6 +13,7 @@ import type { Indicator, IndicatorSet, InfoItem, Variable } from "../catalog/sch
 import { indicatorSetToSheet, SET_SHEET_NAME } from "./set-sheet";
 import type { TaskList } from "../catalog/tasks/schema";
 import { readingCell } from "../catalog/describe";
+import { EXCEL_CELL_MAX } from "../catalog/load";
 import { ratioSpecs } from "../catalog/rule-parts";
 import { RuleFormulas } from "./formulas";
 import {
@@ -446,6 +447,17 @@ function buildIndicatorSheet(set: IndicatorSet, scope: Scope, sheetName: string,
         out.push({ name, sheet: sheetName, ref: cellRef(inputRow, col, true), kind: "note", indicator: ind.id });
       }
       b.format(cellRef(inputRow, c.target), { numberFormat: fmt.points });
+      // Issue 13, point 4: the evidence cell asks for what the set requires (a prompt needs a validation; this one accepts any text).
+      if (ind.evidenceRequired) {
+        b.validations.push({
+          ref: cellRef(inputRow, c.evidence),
+          rule: { kind: "custom", formula: `LEN(${cellRef(inputRow, c.evidence)})<=${EXCEL_CELL_MAX}` },
+          promptTitle: clip(`${ind.id} – tài liệu kiểm chứng`, 32),
+          prompt: clip(`Cần có: ${ind.evidenceRequired}${ind.verifiedBy ? `. Đơn vị xác minh: ${ind.verifiedBy}` : ""}. Ghi tên, số hiệu hoặc đường dẫn tài liệu.`, 255),
+          errorTitle: "Nội dung quá dài",
+          error: `Một ô Excel chứa tối đa ${EXCEL_CELL_MAX} ký tự.`,
+        });
+      }
     }
   }
   const widths = [7, 38, 8, 48, 16, 18];
@@ -836,6 +848,21 @@ export function withDependencies(roles: readonly SheetRole[]): SheetRole[] {
   return VISIBLE_ROLES.filter((r) => set.has(r));
 }
 
+/** What the title of every visible sheet of a draft set's template starts with (issue 13, point 5). */
+export const DRAFT_MARK = "BẢN NHÁP — ";
+
+/**
+ * A visible sheet of a draft set's template with its title (A1) marked "BẢN NHÁP — …", so that a
+ * printout or a shared copy cannot pass for a final assessment. The set sheet keeps its marker
+ * title (readers recognise it by A1) and says "Bản nháp: Có" in its own row.
+ */
+function markedDraft(sheet: SheetLayout): SheetLayout {
+  const a1 = sheet.grid[0]?.[0];
+  if (sheet.visibility !== "visible" || sheet.role === "set" || typeof a1 !== "string") return sheet;
+  const [first, ...rest] = sheet.grid;
+  return { ...sheet, grid: [[`${DRAFT_MARK}${a1}`, ...(first ?? []).slice(1)], ...rest] };
+}
+
 export function buildWorkbookLayout(set: IndicatorSet, options: BuildOptions = {}): WorkbookLayout {
   const formulas = options.formulas ?? "portable";
   const scope = scopeOf(set, options);
@@ -876,11 +903,12 @@ export function buildWorkbookLayout(set: IndicatorSet, options: BuildOptions = {
   sheets.push(buildMetaSheet(set, scope, sn.meta, formulas, out));
   // Protection can be turned off for those who prefer to edit freely; inputs stay marked.
   const protect = options.protect ?? true;
+  const shown = set.draft ? sheets.map(markedDraft) : sheets;
   return {
     indicatorSet: set.id,
     templateVersion: TEMPLATE_VERSION,
     formulas,
-    sheets: protect ? sheets : sheets.map((s) => ({ ...s, protect: false })),
+    sheets: protect ? shown : shown.map((s) => ({ ...s, protect: false })),
     names: out,
   };
 }

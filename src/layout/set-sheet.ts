@@ -26,7 +26,7 @@
 import { columnLetter, quoteSheet } from "./model";
 import { labelKey } from "../catalog/labels";
 import { hasOwn } from "../catalog/own";
-import { MAX_LISTED_ERRORS, moreLine, ProblemList, type ParseResult } from "../catalog/load";
+import { MAX_LISTED_ERRORS, moreLine, ProblemList, SET_FORMAT_VERSION, type ParseResult } from "../catalog/load";
 import { parseTemplateSet } from "./template-set";
 import { fieldNames } from "../catalog/decl";
 import { describeRule } from "../catalog/describe";
@@ -39,8 +39,10 @@ export const SET_SHEET_TITLE = "BỘ CHỈ SỐ (DTI Workbench)";
 /** The second row: how to edit the sheet (not read back). */
 export const SET_SHEET_HELP =
   'Mỗi dòng dưới tiêu đề là một mục, cột "Loại" cho biết mục gì: Thông tin chung, Chỉ số chính, Chỉ số, Biến (biến thuộc dòng "Chỉ số" gần nhất phía trên). ' +
-  'Quy tắc tính điểm và phương án lựa chọn viết dạng JSON như tệp bộ chỉ số .json (lược đồ docs/set-schema.json; xem README, mục "Bộ chỉ số là dữ liệu"); số chính xác viết trong ngoặc kép ("0.8", "1/2"). ' +
-  'Cột "Lấy từ Thông tin chung": số mục, cách nhau bởi dấu phẩy ("4, 5"); cột "Giống biến": mã chỉ số và tên biến ("3.1 b").';
+  'Quy tắc tính điểm và phương án lựa chọn viết dạng JSON như tệp bộ chỉ số .json (hướng dẫn: docs/sets.md; lược đồ: docs/set-schema.json); số chính xác viết trong ngoặc kép ("0.8", "1/2"). ' +
+  'Cột "Lấy từ Thông tin chung": số mục, cách nhau bởi dấu phẩy ("4, 5"); cột "Giống biến": mã chỉ số và tên biến ("3.1 b"). ' +
+  'Điểm và phần trăm ghi như văn bản: "15 điểm" hoặc "15đ" (phương án, bậc, phần), "90%" (ngưỡng); số không đơn vị là phần của điểm tối đa ("1/2"). ' +
+  'Bộ đang soạn: thêm dòng "Bản nháp" với giá trị "Có" phía trên dòng tiêu đề.';
 
 /** The row kinds of column "Loại". */
 export const ROW_KINDS = { info: "Thông tin chung", pillar: "Chỉ số chính", indicator: "Chỉ số", variable: "Biến" } as const;
@@ -53,6 +55,8 @@ const SET_FIELDS = [
   { field: "source", label: "Nguồn" },
   { field: "year", label: "Năm" },
   { field: "maxTotal", label: "Tổng điểm tối đa" },
+  // Issue 13, point 5: "Bản nháp: Có" loads a set being transcribed. Optional: written only for a draft.
+  { field: "draft", label: "Bản nháp", optional: true },
 ] as const;
 type SetField = (typeof SET_FIELDS)[number]["field"];
 
@@ -74,13 +78,17 @@ type ColumnKey =
   | "info"
   | "sameAs"
   | "optional"
-  | "reading";
+  | "reading"
+  | "evidenceRequired"
+  | "dataSource"
+  | "verifiedBy";
 
 /**
  * The columns of the item table, in the order written; the reader finds them by header text.
  * A `derived` column is written for people and never read: a sheet without it reads the same.
+ * An `optional` column may be missing from older sheets.
  */
-export const SET_SHEET_COLUMNS: readonly { readonly key: ColumnKey; readonly header: string; readonly width: number; readonly derived?: true }[] = [
+export const SET_SHEET_COLUMNS: readonly { readonly key: ColumnKey; readonly header: string; readonly width: number; readonly derived?: true; readonly optional?: true }[] = [
   { key: "kind", header: "Loại", width: 15 },
   { key: "id", header: "Mã", width: 8 },
   { key: "name", header: "Tên / mô tả", width: 44 },
@@ -100,6 +108,10 @@ export const SET_SHEET_COLUMNS: readonly { readonly key: ColumnKey; readonly hea
   { key: "sameAs", header: "Giống biến (chỉ số, biến)", width: 12 },
   { key: "optional", header: "Không bắt buộc", width: 9 },
   { key: "reading", header: "Cách hiểu áp dụng", width: 40 },
+  // Issue 13, point 4: the columns real sets carry. Optional: a sheet written before them still reads.
+  { key: "evidenceRequired", header: "Tài liệu kiểm chứng", width: 30, optional: true },
+  { key: "dataSource", header: "Nguồn thu thập dữ liệu", width: 22, optional: true },
+  { key: "verifiedBy", header: "Đơn vị phối hợp xác minh", width: 22, optional: true },
 ];
 
 /** Fields of the schema → the column that holds them, per kind of row. */
@@ -117,6 +129,9 @@ const FIELD_COLUMNS: Record<"infoItems" | "pillars" | "indicators" | "variables"
     coordinating: "coordinating",
     rule: "rule",
     reading: "reading",
+    evidenceRequired: "evidenceRequired",
+    dataSource: "dataSource",
+    verifiedBy: "verifiedBy",
     variables: "kind",
   },
   variables: { key: "id", description: "name", unit: "unit", type: "type", options: "options", info: "info", sameAs: "sameAs", optional: "optional" },
@@ -196,6 +211,12 @@ export function indicatorSetToSheet(set: IndicatorSet): SetSheetGrid {
   plain([SET_SHEET_HELP]);
   const fieldRows: number[] = [];
   for (const { field, label } of SET_FIELDS) {
+    if (field === "draft") {
+      if (set.draft === undefined) continue;
+      fieldRows.push(grid.length);
+      plain([label, set.draft ? YES : NO]);
+      continue;
+    }
     fieldRows.push(grid.length);
     plain([label, set[field]]);
   }
@@ -226,6 +247,9 @@ export function indicatorSetToSheet(set: IndicatorSet): SetSheetGrid {
         // As a first-version file writes it (no tags), so the cell reads as it always did.
         rule: JSON.stringify(ruleToFile(ind.rule)),
         reading: ind.reading,
+        evidenceRequired: ind.evidenceRequired,
+        dataSource: ind.dataSource,
+        verifiedBy: ind.verifiedBy,
       },
       "indicator",
     );
@@ -332,7 +356,7 @@ interface Locations {
  * Reads a set from the values of a sheet (row by row from A1, as the hosts read them) and
  * checks it. Errors name the file, the sheet and the cell, in Vietnamese.
  */
-export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], where: SheetSource): ParseResult {
+export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], where: SheetSource, options: { readonly draft?: boolean } = {}): ParseResult {
   const prefix = where.file ? `${where.file}: ` : "";
   const sheetRef = quoteSheet(where.sheet);
   const cell = (row: number, col: number): string => `${sheetRef}!${columnLetter(col)}${row + 1}`;
@@ -365,7 +389,7 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
       columns[known.key] = col;
     }
   }
-  const missing = SET_SHEET_COLUMNS.filter((c) => columns[c.key] === undefined && !c.derived);
+  const missing = SET_SHEET_COLUMNS.filter((c) => columns[c.key] === undefined && !c.derived && !c.optional);
   if (missing.length) {
     errors.add(`${prefix}${sheetRef}!${headerRow + 1}:${headerRow + 1}: dòng tiêu đề thiếu cột ${missing.map((c) => `"${c.header}"`).join(", ")}.`);
   }
@@ -384,10 +408,16 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
     }
     fields[found.field] = { row: r, column: 1 };
     const value = row[1];
+    if (found.field === "draft") {
+      const yes = typeof value === "boolean" ? value : labelKey(label(value)) === labelKey(YES) ? true : labelKey(label(value)) === labelKey(NO) || isEmpty(value) ? false : undefined;
+      if (yes === undefined) at(r, 1, `"${found.label}" chỉ ghi "${YES}", "${NO}" hoặc để trống, nhận được "${label(value)}".`);
+      else if (yes) data.draft = true;
+      continue;
+    }
     data[found.field] = found.field === "year" || found.field === "maxTotal" ? num(value) : found.field === "id" ? label(value) : text(value);
   }
   for (const f of SET_FIELDS) {
-    if (!fields[f.field]) errors.add(`${prefix}trang "${where.sheet}": thiếu dòng "${f.label}" (nhãn ở cột A, giá trị ở cột B, phía trên dòng tiêu đề ${headerRow + 1}).`);
+    if (!fields[f.field] && !("optional" in f)) errors.add(`${prefix}trang "${where.sheet}": thiếu dòng "${f.label}" (nhãn ở cột A, giá trị ở cột B, phía trên dòng tiêu đề ${headerRow + 1}).`);
   }
 
   // ---- the items
@@ -467,6 +497,7 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
         if (rule === undefined) at(r, columns.rule, `chỉ số ${label(get("id"))} chưa có quy tắc tính điểm (JSON, ví dụ {"kind":"unscored"} cho chỉ số chỉ theo dõi).`);
         obj.rule = rule ?? null;
         if (!isEmpty(get("reading"))) obj.reading = text(get("reading"));
+        for (const key of ["evidenceRequired", "dataSource", "verifiedBy"] as const) if (!isEmpty(get(key))) obj[key] = text(get(key));
         indicators.push({ obj, variables });
         break;
       }
@@ -510,11 +541,14 @@ export function parseIndicatorSetSheet(grid: readonly (readonly unknown[])[], wh
   // Keys in the order of the schema, as in a .json set file.
   const ordered: Obj = {};
   for (const key of fieldNames(decls.set)) if (hasOwn(data, key)) ordered[key] = data[key];
-  const parsed = parseTemplateSet(ordered, SOURCE);
-  if ("set" in parsed) return parsed;
+  // The sheet has no format version of its own: its columns are found by their headers, and the newer ones are optional.
+  ordered.version = SET_FORMAT_VERSION;
+  const parsed = parseTemplateSet(ordered, SOURCE, { jsonPaths: true, ...(options.draft ? { draft: true } : {}) });
+  const put = (e: string): string => locate(e.startsWith(`${SOURCE}: `) ? e.slice(SOURCE.length + 2) : e, loc, { prefix, cell, sheet: where.sheet });
+  if ("set" in parsed) return parsed.warnings ? { set: parsed.set, warnings: parsed.warnings.map(put) } : parsed;
   // The schema's problems, put on their cells; a capped list keeps its last line, re-counted.
   const listed = parsed.total === undefined ? parsed.errors : parsed.errors.slice(0, MAX_LISTED_ERRORS);
-  const located = listed.map((e) => locate(e.startsWith(`${SOURCE}: `) ? e.slice(SOURCE.length + 2) : e, loc, { prefix, cell, sheet: where.sheet }));
+  const located = listed.map(put);
   return parsed.total === undefined ? { errors: located } : { errors: [...located, moreLine(parsed.total - listed.length)], total: parsed.total };
 }
 

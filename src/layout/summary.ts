@@ -13,7 +13,7 @@ import { Decimal, formatIndexVi } from "../engine/rules";
 import type { IndicatorOutcome, ScoreOptions, Status, UnitResult } from "../engine/types";
 import { ownValue, putOwn } from "../catalog/own";
 import { isComplete } from "../engine/predicates";
-import { agencyAssignments, sameAgency } from "../catalog/agencies";
+import { agencyAssignments, sameAgency, splitAgencies } from "../catalog/agencies";
 import type { ReadResult } from "./read-inputs";
 import { countFindings, type Counts, type Finding, type ValidationReport } from "./validate";
 
@@ -342,6 +342,11 @@ export interface AgencySummary {
   readonly agency: string;
   readonly leads: readonly AgencyIndicator[];
   readonly coordinates: readonly AgencyIndicator[];
+  /**
+   * Issue 13, point 4: the indicators whose data it verifies ("Đơn vị phối hợp xác minh"), each
+   * with the evidence the set requires for it ("" when the set names none).
+   */
+  readonly verifies: readonly (AgencyIndicator & { readonly evidenceRequired: string })[];
   /** General-information items the agency provides. */
   readonly infoItems: readonly { readonly id: number; readonly name: string }[];
   /**
@@ -356,7 +361,17 @@ export interface AgencySummary {
 
 /** Every agency the set names (responsible, coordinating, providing general information), in first-seen order. */
 export function agencyNames(set: IndicatorSet): string[] {
-  return agencyAssignments(set).map((a) => a.agency);
+  const out = agencyAssignments(set).map((a) => a.agency);
+  // An agency that only verifies (named in "verifiedBy" alone) has its view too, after the others.
+  for (const a of verifiers(set)) if (!out.some((b) => sameAgency(a, b))) out.push(a);
+  return out;
+}
+
+/** The agencies named as verifying an indicator's data, in first-seen order. */
+function verifiers(set: IndicatorSet): string[] {
+  const out: string[] = [];
+  for (const ind of set.indicators) for (const a of splitAgencies(ind.verifiedBy ?? "")) if (!out.some((b) => sameAgency(a, b))) out.push(a);
+  return out;
 }
 
 /** "My agency": what it leads and coordinates, how much of what it leads is scored, its open errors. */
@@ -382,6 +397,13 @@ export function agencySummary(set: IndicatorSet, result: UnitResult, report: Val
     (list ?? []).map((i) => row(i.id)).filter((r): r is AgencyIndicator => r !== null);
   const leads = rows(entry?.leads);
   const coordinates = rows(entry?.coordinates);
+  const verifies = set.indicators
+    .filter((i) => !i.parent && splitAgencies(i.verifiedBy ?? "").some((a) => sameAgency(a, agency)))
+    .map((i) => {
+      const r = row(i.id);
+      return r && { ...r, evidenceRequired: i.evidenceRequired ?? "" };
+    })
+    .filter((r): r is AgencyIndicator & { evidenceRequired: string } => r !== null);
   const scoredLeads = (entry?.leads ?? []).filter((i) => i.rule.kind !== "unscored");
   const scored = scoredLeads.filter((i) => isComplete(result.indicators[i.id])).length;
   const mine = report.findings.filter((f) => f.agencies.some((a) => sameAgency(a, agency)));
@@ -389,6 +411,7 @@ export function agencySummary(set: IndicatorSet, result: UnitResult, report: Val
     agency: entry?.agency ?? agency,
     leads,
     coordinates,
+    verifies,
     infoItems: (entry?.infoItems ?? []).map((id) => ({ id, name: set.infoItems.find((i) => i.id === id)?.name ?? "" })),
     completion: { scored, total: scoredLeads.length, percent: scoredLeads.length ? scored / scoredLeads.length : null },
     openErrors: mine.filter((f) => f.severity === "error"),

@@ -4,9 +4,9 @@
  * Every reader of a set from a file or a sheet uses this; the catalog's own parse without the
  * names serves sets already accepted (shipped, or stored by the pane).
  */
-import { parseIndicatorSet, type ParseResult } from "../catalog/load";
+import { parseIndicatorSet, type ParseOptions, type ParseResult } from "../catalog/load";
 import { names } from "./names";
 
-export function parseTemplateSet(data: unknown, source: string): ParseResult {
-  return parseIndicatorSet(data, source, names);
+export function parseTemplateSet(data: unknown, source: string, options: ParseOptions = {}): ParseResult {
+  return parseIndicatorSet(data, source, names, options);
 }

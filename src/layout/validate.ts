@@ -58,6 +58,8 @@ export type CheckMessage =
   | { readonly code: "invalid-previous"; readonly name: string; readonly what: Annotation; readonly value: string }
   | { readonly code: "previous-above-max"; readonly name: string; readonly what: Annotation; readonly value: string; readonly max: string }
   | { readonly code: "missing-evidence"; readonly indicator: string; readonly score: string }
+  /** Issue 13, point 4: the set names the evidence this row requires ("Tài liệu kiểm chứng"). */
+  | { readonly code: "missing-required-evidence"; readonly indicator: string; readonly score: string; readonly required: string }
   /** One text for a linked cell several indicators need (§15). */
   | { readonly code: "linked-missing"; readonly owner: FindingOwner; readonly about: readonly string[] }
   /** A zero several indicators use as their denominator: where it is, then each indicator's message. */
@@ -552,13 +554,17 @@ function checkEvidence(ctx: Context, result: UnitResult, drafts: Drafts): void {
     if (ctx.cell(name)?.kind === "error") continue;
     const score = result.indicators[ind.id]?.score;
     if (!score || !score.gt(0)) continue;
+    // Where the set names the evidence it requires, the finding says what it is.
+    const says: CheckMessage = ind.evidenceRequired
+      ? { code: "missing-required-evidence", indicator: ind.id, score: score.toString(), required: ind.evidenceRequired }
+      : { code: "missing-evidence", indicator: ind.id, score: score.toString() };
     drafts.add({
       severity: "warning",
-      code: "missing-evidence",
+      code: says.code,
       name,
       owner: { indicator: ind },
       about: [ind.id],
-      says: [{ code: "missing-evidence", indicator: ind.id, score: score.toString() }],
+      says: [says],
       primary: false,
     });
   }

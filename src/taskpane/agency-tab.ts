@@ -53,6 +53,11 @@ export class AgencyTab {
         list.appendChild(el("li", `${t(role)} · ${i.id} ${i.name}: ${score} / ${i.maxPoints}`, { "data-indicator": i.id }));
       }
     }
+    // What it must verify (issue 13, point 4): the indicators naming it "Đơn vị phối hợp xác minh", with the evidence required.
+    for (const i of a.verifies) {
+      const evidence = i.evidenceRequired ? ` — ${t("agencyEvidence", { evidence: i.evidenceRequired })}` : "";
+      list.appendChild(el("li", `${t("agencyVerifies")} · ${i.id} ${i.name}${evidence}`, { "data-indicator": i.id, "data-role": "verifies" }));
+    }
     panel.appendChild(list);
     const errors = el("div", undefined, { "data-testid": "agency-errors" });
     errors.appendChild(el("h3", t("agencyErrors")));

@@ -85,3 +85,29 @@ describe("the JSON Schema refuses what the loader refuses field by field", () =>
     expect(problems(d)).not.toEqual([]);
   });
 });
+
+describe("the spellings of issue 13 in the JSON Schema: what the loader accepts, an editor accepts", () => {
+  function spelled(): Json {
+    const d = read("test", "fixtures", "sets", "district-example.json");
+    const ind = (id: string): Json => (d.indicators as Json[]).find((i) => i.id === id) as Json;
+    ind("1.2").rule.threshold = "90%";
+    (ind("1.3").variables[0].options as Json[])[1]!.fraction = "5đ";
+    (ind("2.3").rule.parts as Json[])[0]!.share = "7,5 điểm";
+    (ind("2.3").rule.parts as Json[])[1]!.share = "50 %";
+    ind("1.5").rule.pointsEach = "2 điểm";
+    Object.assign(ind("1.1"), { evidenceRequired: "Quyết định", dataSource: "Phòng Nội vụ", verifiedBy: "Phòng Văn hóa và Thông tin" });
+    return { ...d, draft: true };
+  }
+
+  it("points, percentages, a draft and the new columns pass both", () => {
+    expect(parseIndicatorSet(spelled(), "x.json")).toHaveProperty("set");
+    expect(problems(spelled())).toEqual([]);
+  });
+
+  it("points where a ratio belongs are refused by both", () => {
+    const d = spelled();
+    (d.indicators as Json[]).find((i) => i.id === "1.2")!.rule.threshold = "9 điểm";
+    expect(parseIndicatorSet(d, "x.json")).toHaveProperty("errors");
+    expect(problems(d).join("\n")).toMatch(/threshold/);
+  });
+});

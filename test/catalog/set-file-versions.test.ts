@@ -126,7 +126,7 @@ describe("$schema: an editor's pointer to docs/set-schema.json", () => {
 
   it("$schema is not listed among the fields when a field is misspelt (the message is unchanged)", () => {
     const errors = errorsOf({ ...frozen(), nam: "x" });
-    expect(errors[0]).toBe(`${SRC}: nam: trường "nam" không có trong lược đồ bộ chỉ số (các trường: id, name, source, year, maxTotal, infoItems, pillars, indicators).`);
+    expect(errors[0]).toBe(`${SRC}: nam: trường "nam" không có trong lược đồ bộ chỉ số (các trường: id, name, source, year, maxTotal, infoItems, pillars, indicators, draft).`);
   });
 });
 
@@ -135,27 +135,27 @@ describe("a tag that disagrees is one clear error", () => {
     const d = frozen();
     ind(d, "1.4").rule.measure.kind = "amount";
     expect(errorsOf(d)).toEqual([
-      `${SRC}: indicators[3].rule.measure.kind: là "amount" nhưng đối tượng có trường "ratio"; hãy sửa "kind" thành "ratio" hoặc bỏ "kind".`,
+      `${SRC}: chỉ số 1.4, rule.measure.kind: là "amount" nhưng đối tượng có trường "ratio"; hãy sửa "kind" thành "ratio" hoặc bỏ "kind".`,
     ]);
   });
 
   it("an unknown measure kind", () => {
     const d = frozen();
     ind(d, "2.2").rule.measure.kind = "percent";
-    expect(errorsOf(d)).toEqual([`${SRC}: indicators[6].rule.measure.kind: phải là "ratio" hoặc "amount" (hoặc bỏ trống), nhận được chuỗi "percent".`]);
+    expect(errorsOf(d)).toEqual([`${SRC}: chỉ số 2.2, rule.measure.kind: phải là "ratio" hoặc "amount" (hoặc bỏ trống), nhận được chuỗi "percent".`]);
   });
 
   it("a denominator whose kind is not the key it holds", () => {
     const d = frozen();
     ind(d, "1.1").rule.ratio.denominator = { kind: "constant", variables: ["b"] };
     expect(errorsOf(d)).toEqual([
-      `${SRC}: indicators[0].rule.ratio.denominator.kind: là "constant" nhưng đối tượng có trường "variables"; hãy sửa "kind" thành "variables" hoặc bỏ "kind".`,
+      `${SRC}: chỉ số 1.1, rule.ratio.denominator.kind: là "constant" nhưng đối tượng có trường "variables"; hãy sửa "kind" thành "variables" hoặc bỏ "kind".`,
     ]);
   });
 
   it("a tagged denominator's variables are checked like the array form, at their own path", () => {
     const d = frozen();
     ind(d, "1.1").rule.ratio.denominator = { kind: "variables", variables: ["zz"] };
-    expect(errorsOf(d)[0]).toMatch(new RegExp(`^${SRC}: indicators\\[0\\]\\.rule\\.ratio\\.denominator\\.variables\\[0\\]: biến "zz" không có trong chỉ số 1\\.1`));
+    expect(errorsOf(d)[0]).toMatch(new RegExp(`^${SRC}: chỉ số 1\\.1, rule\\.ratio\\.denominator\\.variables\\[0\\]: biến "zz" không có trong chỉ số 1\\.1`));
   });
 });

@@ -20,10 +20,10 @@ describe("dti catalog --verbatim", () => {
         "  1.1  Ban Chỉ đạo chuyển đổi số họp định kỳ — tối đa 20 điểm",
         "      Chủ trì: Phòng Văn hóa và Thông tin",
         "      Nguyên văn:  BCĐ họp 4 lần/năm: 20 điểm; 3 lần: 15 điểm; 2 lần: 10 điểm; 1 lần: 5 điểm; Còn lại: 0 điểm",
-        "      Như đã đọc:  n ≥ 4: 1; n ≥ 3: 3/4; n ≥ 2: 1/2; n ≥ 1: 1/4; thấp hơn: 0 (phần của điểm tối đa)",
+        "      Như đã đọc:  n ≥ 4: 20 điểm = điểm tối đa; n ≥ 3: 15 điểm = 3/4 điểm tối đa; n ≥ 2: 10 điểm = 1/2 điểm tối đa; n ≥ 1: 5 điểm = 1/4 điểm tối đa; thấp hơn: 0 điểm",
       ].join("\n"),
     );
-    expect(r.stdout).toContain("      Nguyên văn:  Điểm = Tỷ lệ * 45 điểm + 1 điểm mỗi ứng dụng, tổng không quá 5 điểm\n      Như đã đọc:  Tỷ lệ * 45 điểm: min(a/b, 1) × 9/10 điểm tối đa + ");
+    expect(r.stdout).toContain("      Nguyên văn:  Điểm = Tỷ lệ * 45 điểm + 1 điểm mỗi ứng dụng, tổng không quá 5 điểm\n      Như đã đọc:  Tỷ lệ * 45 điểm: min(a/b, 1) × 9/10 điểm tối đa (= 45 điểm) + ");
     expect(r.stdout.match(/Nguyên văn: /g)).toHaveLength(4);
     expect(r.stdout).not.toContain("Cách tính:");
   });
@@ -31,7 +31,7 @@ describe("dti catalog --verbatim", () => {
   it("without it the listing is as it was", async () => {
     const r = await run(["catalog", "--set", examples]);
     expect(r.stdout).not.toContain("Nguyên văn:");
-    expect(r.stdout).toContain("      Cách tính: n ≥ 4: 1;");
+    expect(r.stdout).toContain("      Cách tính: n ≥ 4: 20 điểm = điểm tối đa;");
   });
 
   it("is refused with --json or --xlsx", async () => {

@@ -129,7 +129,7 @@ describe("the loader: what is refused, what is warned", () => {
   const bestOf = set.indicators.find((i) => i.id === "1.3")?.rule as BestOfRule;
 
   it("a best-of rule with one case, or none, is refused", () => {
-    expect(errorsOf(withRule("1.3", { kind: "best-of", cases: [bestOf.cases[0]] })).join("\n")).toMatch(/indicators\[2\]\.rule\.cases: .*ít nhất 2 trường hợp \(nhận được 1\)/);
+    expect(errorsOf(withRule("1.3", { kind: "best-of", cases: [bestOf.cases[0]] })).join("\n")).toMatch(/chỉ số 1\.3, rule\.cases: .*ít nhất 2 trường hợp \(nhận được 1\)/);
     expect(errorsOf(withRule("1.3", { kind: "best-of", cases: [] })).join("\n")).toMatch(/ít nhất 2 trường hợp \(nhận được 0\)/);
   });
 
@@ -143,7 +143,7 @@ describe("the loader: what is refused, what is warned", () => {
     const errors = errorsOf(
       withRule("1.4", { kind: "multi-part", parts: [{ share: "1/2", label: "k", rule: { kind: "choice", variable: "k" } }, { share: "1/2", label: "G", rule: { kind: "group", parts: [inner, inner] } }] }),
     );
-    expect(errors.join("\n")).toMatch(/parts\[1\]\.rule\.parts\[0\]\.rule\.kind: .*"group" không hợp lệ; một phần trong nhóm là: ratio, choice, capped-count/);
+    expect(errors.join("\n")).toMatch(/chỉ số 1\.4, phần 2, phần 1, rule\.kind: .*"group" không hợp lệ; một phần trong nhóm là: ratio, choice, capped-count/);
     expect(errorsOf(raw)).toEqual([]); // 1.4's group: parts 1/2 + 1/2 under a cap of 1/2
   });
 

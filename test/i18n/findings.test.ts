@@ -118,6 +118,7 @@ const SAMPLES: Samples = {
     { code: "previous-above-max", name: "DTI_PREV_INDEX", what: { kind: "previous-index" }, value: "30.48", max: "1" },
   ],
   "missing-evidence": [{ code: "missing-evidence", indicator: "2.1", score: "2.5" }],
+  "missing-required-evidence": [{ code: "missing-required-evidence", indicator: "1.1", score: "12", required: "Quyết định thành lập Ban chỉ đạo; danh sách thành viên" }],
   "linked-missing": [
     { code: "linked-missing", owner: { info: { id: 4, name: "Số lượng dân số" } }, about: ["3.1", "4.11", "8.1"] },
     { code: "linked-missing", owner: { info: { id: 9, name: "Số cán bộ" } }, about: ["6.1"] },

@@ -53,7 +53,7 @@ describe("readIndicatorSetSheet", () => {
     (grid[r] as (string | number)[])[rule] = '{"kind": "ratio"';
     // Without the title row the used range starts at A2.
     grid[0] = grid[0]?.map(() => "") ?? [];
-    ws.getRange(`A1:R${grid.length}`).values = grid;
+    ws.getRange(`A1:U${grid.length}`).values = grid; // 21 columns (U): "Quy tắc như đã đọc", and the 3 of issue 13 after "Cách hiểu áp dụng"
     await fake.context.sync();
     const before = fake.syncCount;
     const read = await readIndicatorSetSheet(fake.context, "Bộ của huyện");
