@@ -50,8 +50,6 @@ export type NameTroubleKind = NameTrouble["kind"];
 /** The troubles that make a name ambiguous rather than broken. */
 export type Ambiguity = Extract<NameTrouble, { readonly kind: "range" | "duplicate" | "sheet-twin" | "sheet-only" }>;
 
-export type AmbiguityReason = Ambiguity["kind"];
-
 export function isAmbiguity(t: NameTrouble): t is Ambiguity {
   return t.kind === "range" || t.kind === "duplicate" || t.kind === "sheet-twin" || t.kind === "sheet-only";
 }
