@@ -15,9 +15,9 @@ import { ENGINE_TEXTS, listEn, SHAPE_TEXTS } from "./engine-texts-en";
 import type { ShapeProblem } from "../engine/errors";
 import type { FunctionProblem } from "./function-texts";
 import { FUNCTION_TEXTS } from "./function-texts-en";
+import { nameTrouble } from "./name-texts-en";
 import type { HeldShown, MergeMessage, MergeText, NameRef, PartPlace, Said, Shown } from "../layout/merge";
 import type { Annotation, CheckMessage, Finding, FindingMessage, FindingOwner, ValidationReport } from "../layout/validate";
-import type { AmbiguityReason } from "../layout/name-scope";
 import type { CycleWarning } from "../layout/split";
 import type { TaskMessage } from "../layout/part-tasks";
 import type { Lang } from "./strings";
@@ -94,20 +94,6 @@ const SWITCH: Record<Extract<CheckMessage, { code: "invalid-option" }>["option"]
   "minmax-as-best": { vi: "tính các chỉ số Min-Max theo tỷ lệ so với đơn vị cao nhất", en: "scoring the Min-Max rows as the ratio to the best unit" },
 };
 
-/** Why a name is ambiguous, in English (the Vietnamese is the host's own `detail`). */
-function ambiguityEnglish(reason: AmbiguityReason): string {
-  switch (reason) {
-    case "range":
-      return "it refers to several cells, not one";
-    case "duplicate":
-      return "it is defined more than once for the whole workbook";
-    case "sheet-twin":
-      return "a sheet-level name of the same name exists too, so formulas on that sheet use another cell than formulas elsewhere";
-    case "sheet-only":
-      return "it exists only as a sheet-level name, not as the workbook-level name the template made";
-  }
-}
-
 function formulaVi(formula: string): string {
   const f = formula.startsWith("=") ? formula : `=${formula}`;
   return f.length <= 80 ? f : `${f.slice(0, 79)}…`;
@@ -178,14 +164,14 @@ export const FINDINGS: FindingTexts = {
     en: (f) => `The named cell ${f.name}${inEn(f.indicator)} is missing: the template was edited by hand (a deleted cell?). It was not read.`,
   },
   "broken-name": {
-    vi: (f) => `Tên ${f.name}${inVi(f.indicator)} không trỏ tới một ô hợp lệ (${f.detail}). Ô này không được đọc.`,
-    en: (f) => `The name ${f.name}${inEn(f.indicator)} does not point to a valid cell. It was not read.`,
+    vi: (f) => `Tên ${f.name}${inVi(f.indicator)} không trỏ tới một ô hợp lệ (${nameTrouble(f.trouble, "vi")}). Ô này không được đọc.`,
+    en: (f) => `The name ${f.name}${inEn(f.indicator)} does not point to a valid cell (${nameTrouble(f.trouble, "en")}). It was not read.`,
   },
   "ambiguous-name": {
     vi: (f) =>
-      `Tên ${f.name}${inVi(f.indicator)} không rõ trỏ tới ô nào: ${f.detail}. Ô này không được đọc, để không tính điểm từ một ô khác với ô công thức của Excel dùng. Hãy sửa trong Excel (Công thức › Trình quản lý Tên) để tên chỉ trỏ tới một ô.`,
+      `Tên ${f.name}${inVi(f.indicator)} không rõ trỏ tới ô nào: ${nameTrouble(f.trouble, "vi")}. Ô này không được đọc, để không tính điểm từ một ô khác với ô công thức của Excel dùng. Hãy sửa trong Excel (Công thức › Trình quản lý Tên) để tên chỉ trỏ tới một ô.`,
     en: (f) =>
-      `The name ${f.name}${inEn(f.indicator)} is ambiguous: ${ambiguityEnglish(f.reason)}. It was not read, so that no score comes from another cell than the one Excel's formulas use. Fix it in Excel (Formulas › Name Manager) so that the name points to one cell.`,
+      `The name ${f.name}${inEn(f.indicator)} is ambiguous: ${nameTrouble(f.trouble, "en")}. It was not read, so that no score comes from another cell than the one Excel's formulas use. Fix it in Excel (Formulas › Name Manager) so that the name points to one cell.`,
   },
   "cell-error": {
     vi: (f) => `Ô ${f.name}${inVi(f.indicator)} chứa lỗi ${f.error}.`,

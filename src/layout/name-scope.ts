@@ -14,10 +14,70 @@
  * - only sheet-scoped definitions: formulas on other sheets do not see the name at all.
  * Each is reported by name, with what Excel holds, and the cell is not read.
  *
+ * What is wrong with a name is data (`NameTrouble`), carried by every host and by the reader's
+ * findings; its Vietnamese text is `NAME_TROUBLE_VI` here (the CLI's refusals are written in
+ * this layer, which may not import the i18n layer), its English ../i18n/name-texts-en.ts, both
+ * paired in the one catalog (../i18n/findings.ts).
+ *
  * Pure: no Office.js, no exceljs.
  */
 
-export type AmbiguityReason = "range" | "duplicate" | "sheet-twin" | "sheet-only";
+/** A sheet-scoped definition of a name: its sheet and what it refers to. */
+export interface LocalDefinition {
+  readonly sheet: string;
+  readonly ref: string;
+}
+
+/**
+ * Why a name does not give one cell, as data. The first four are ambiguities (the name exists,
+ * but Excel's formulas may use another cell than one a reader would pick); `bad-ref` (a
+ * reference that is not a cell address) and `missing-sheet` (its sheet is gone) are broken names.
+ */
+export type NameTrouble =
+  /** Over several cells (`ref`: the range or the areas, as the host shows them). */
+  | { readonly kind: "range"; readonly name: string; readonly ref: string }
+  /** Defined more than once for the whole workbook. */
+  | { readonly kind: "duplicate"; readonly name: string; readonly refs: readonly string[] }
+  /** A workbook-level definition (`ref`) with sheet-scoped twins. */
+  | { readonly kind: "sheet-twin"; readonly name: string; readonly ref: string; readonly locals: readonly LocalDefinition[] }
+  /** Only sheet-scoped definitions. */
+  | { readonly kind: "sheet-only"; readonly name: string; readonly locals: readonly LocalDefinition[] }
+  | { readonly kind: "bad-ref"; readonly name: string; readonly ref: string }
+  | { readonly kind: "missing-sheet"; readonly name: string; readonly sheet: string };
+
+export type NameTroubleKind = NameTrouble["kind"];
+
+/** The troubles that make a name ambiguous rather than broken. */
+export type Ambiguity = Extract<NameTrouble, { readonly kind: "range" | "duplicate" | "sheet-twin" | "sheet-only" }>;
+
+export function isAmbiguity(t: NameTrouble): t is Ambiguity {
+  return t.kind === "range" || t.kind === "duplicate" || t.kind === "sheet-twin" || t.kind === "sheet-only";
+}
+
+type TroubleRender<K extends NameTroubleKind> = (t: Extract<NameTrouble, { readonly kind: K }>) => string;
+
+/** One renderer per kind of trouble, in one language. */
+export type NameTroubleTable = { readonly [K in NameTroubleKind]: TroubleRender<K> };
+
+const quoted = (sheet: string): string => `"${sheet}"`;
+const localsVi = (locals: readonly LocalDefinition[]): string => locals.map((d) => `trang ${quoted(d.sheet)} (${d.ref})`).join("; ");
+
+/** What is wrong with a name, in Vietnamese (a clause, lower-case, no full stop). */
+export const NAME_TROUBLE_VI: NameTroubleTable = {
+  range: (t) => `tên ${t.name} trỏ tới vùng nhiều ô ${t.ref}, không phải một ô; công thức của Excel không dùng ô đầu của vùng như một ô nhập`,
+  duplicate: (t) => `tên ${t.name} được định nghĩa ${t.refs.length} lần cho cả sổ (${t.refs.join("; ")}); không rõ Excel dùng định nghĩa nào`,
+  "sheet-twin": (t) =>
+    `ngoài tên ${t.name} của cả sổ (${t.ref}) còn có tên ${t.name} riêng của ${localsVi(t.locals)}; công thức trên trang đó dùng ô của tên riêng, các trang khác dùng ô của tên chung`,
+  "sheet-only": (t) =>
+    `tên ${t.name} chỉ có phạm vi ${localsVi(t.locals)}, không phải tên của cả sổ như mẫu tạo; công thức trên các trang khác không thấy tên này`,
+  "bad-ref": (t) => `tên ${t.name} trỏ tới "${t.ref}"`,
+  "missing-sheet": (t) => `tên ${t.name} trỏ tới trang ${quoted(t.sheet)} không còn trong sổ`,
+};
+
+/** `t` in Vietnamese, from NAME_TROUBLE_VI. */
+export function troubleVi(t: NameTrouble): string {
+  return (NAME_TROUBLE_VI[t.kind] as (t: NameTrouble) => string)(t);
+}
 
 /** One definition of a name, as a host lists it. */
 export interface NameDefinition {
@@ -31,7 +91,7 @@ export interface NameDefinition {
 export type ScopeLookup<D extends NameDefinition> =
   | { readonly kind: "none" }
   | { readonly kind: "one"; readonly definition: D }
-  | { readonly kind: "ambiguous"; readonly reason: AmbiguityReason; readonly detail: string };
+  | { readonly kind: "ambiguous"; readonly trouble: Ambiguity };
 
 /** Excel compares names without case (and so do the readers). */
 export const nameKey = (name: string): string => name.toLocaleUpperCase("en-US");
@@ -51,8 +111,6 @@ export function indexDefinitions<D extends NameDefinition>(definitions: readonly
   return out;
 }
 
-const quoted = (sheet: string): string => `"${sheet}"`;
-
 /**
  * The one workbook-level definition of `name` among `definitions` (all of them, or only those
  * of that name), or why there is none that Excel's formulas would all agree on.
@@ -62,29 +120,11 @@ export function lookupDefinition<D extends NameDefinition>(definitions: readonly
   const mine = definitions.filter((d) => nameKey(d.name) === key);
   const global = mine.filter((d) => d.scope === undefined);
   const local = mine.filter((d) => d.scope !== undefined);
-  if (global.length > 1) {
-    return {
-      kind: "ambiguous",
-      reason: "duplicate",
-      detail: `tên ${name} được định nghĩa ${global.length} lần cho cả sổ (${global.map((d) => d.ref).join("; ")}); không rõ Excel dùng định nghĩa nào`,
-    };
-  }
+  if (global.length > 1) return { kind: "ambiguous", trouble: { kind: "duplicate", name, refs: global.map((d) => d.ref) } };
   const first = global[0];
-  if (first !== undefined && local.length > 0) {
-    const sheets = local.map((d) => `trang ${quoted(d.scope as string)} (${d.ref})`).join("; ");
-    return {
-      kind: "ambiguous",
-      reason: "sheet-twin",
-      detail: `ngoài tên ${name} của cả sổ (${first.ref}) còn có tên ${name} riêng của ${sheets}; công thức trên trang đó dùng ô của tên riêng, các trang khác dùng ô của tên chung`,
-    };
-  }
-  if (first === undefined && local.length > 0) {
-    return {
-      kind: "ambiguous",
-      reason: "sheet-only",
-      detail: `tên ${name} chỉ có phạm vi ${local.map((d) => `trang ${quoted(d.scope as string)} (${d.ref})`).join("; ")}, không phải tên của cả sổ như mẫu tạo; công thức trên các trang khác không thấy tên này`,
-    };
-  }
+  const locals = local.map((d) => ({ sheet: d.scope as string, ref: d.ref }));
+  if (first !== undefined && locals.length > 0) return { kind: "ambiguous", trouble: { kind: "sheet-twin", name, ref: first.ref, locals } };
+  if (first === undefined && locals.length > 0) return { kind: "ambiguous", trouble: { kind: "sheet-only", name, locals } };
   return first === undefined ? { kind: "none" } : { kind: "one", definition: first };
 }
 
@@ -103,6 +143,6 @@ export function isMultiCell(ref: string): boolean {
 }
 
 /** Why a name over several cells is not read. */
-export function rangeDetail(name: string, ref: string): string {
-  return `tên ${name} trỏ tới vùng nhiều ô ${ref}, không phải một ô; công thức của Excel không dùng ô đầu của vùng như một ô nhập`;
+export function rangeTrouble(name: string, ref: string): Extract<NameTrouble, { readonly kind: "range" }> {
+  return { kind: "range", name, ref };
 }

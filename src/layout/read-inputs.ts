@@ -7,7 +7,7 @@ import { formatPeriod, parsePeriod } from "../catalog/period";
 import type { IndicatorSet } from "../catalog/schema";
 import type { InputValue, ReferenceRange, ScoreOptions, UnitInput } from "../engine/types";
 import { isFormula, quoteSheet, type CellContent } from "./model";
-import type { AmbiguityReason } from "./name-scope";
+import { isAmbiguity, type Ambiguity, type NameTrouble } from "./name-scope";
 import { TEMPLATE_VERSION, names } from "./names";
 
 /** What a host found behind a defined name. */
@@ -22,8 +22,8 @@ export type NamedCell =
     }
   | { readonly kind: "error"; readonly error: string }
   | { readonly kind: "missing" }
-  /** `ambiguous`: the name exists, but Excel's formulas may use another cell than the one a reader would pick (./name-scope.ts). */
-  | { readonly kind: "broken"; readonly detail: string; readonly ambiguous?: AmbiguityReason };
+  /** What is wrong with the name (./name-scope.ts): ambiguous (Excel's formulas may use another cell than the one a reader would pick) or broken. */
+  | { readonly kind: "broken"; readonly trouble: NameTrouble };
 
 /**
  * Whether a formula takes its value from outside the workbook: a link to another workbook
@@ -62,9 +62,9 @@ export type TemplateProblem =
   | { readonly severity: "fatal"; readonly code: "newer-template"; readonly version: number; readonly supported: number }
   | { readonly severity: "warning"; readonly code: "older-template"; readonly version: number; readonly supported: number }
   | (ProblemAt & { readonly code: "missing-name" })
-  /** `detail`: what the host said about the name (./name-scope.ts). */
-  | (ProblemAt & { readonly code: "broken-name"; readonly detail: string })
-  | (ProblemAt & { readonly code: "ambiguous-name"; readonly detail: string; readonly reason: AmbiguityReason })
+  /** `trouble`: what the host found wrong with the name (./name-scope.ts). */
+  | (ProblemAt & { readonly code: "broken-name"; readonly trouble: Exclude<NameTrouble, Ambiguity> })
+  | (ProblemAt & { readonly code: "ambiguous-name"; readonly trouble: Ambiguity })
   | (ProblemAt & { readonly code: "cell-error"; readonly error: string })
   | (ProblemAt & {
       readonly code: "external-formula";
@@ -307,11 +307,8 @@ export function readInputs(set: IndicatorSet, getCell: (name: string) => NamedCe
         problems.push({ severity: "error", code: "missing-name", ...at });
         return null;
       case "broken":
-        if (cell.ambiguous !== undefined) {
-          problems.push({ severity: "error", code: "ambiguous-name", ...at, detail: cell.detail, reason: cell.ambiguous });
-          return null;
-        }
-        problems.push({ severity: "error", code: "broken-name", ...at, detail: cell.detail });
+        if (isAmbiguity(cell.trouble)) problems.push({ severity: "error", code: "ambiguous-name", ...at, trouble: cell.trouble });
+        else problems.push({ severity: "error", code: "broken-name", ...at, trouble: cell.trouble });
         return null;
       case "error":
         problems.push({ severity: "error", code: "cell-error", ...at, error: cell.error });

@@ -11,7 +11,7 @@
  * Nothing here touches an Office global; everything goes through the request context.
  */
 import type { CellContent } from "../layout/model";
-import { indexDefinitions, isMultiCell, lookupDefinition, nameKey, rangeDetail, type AmbiguityReason, type NameDefinition } from "../layout/name-scope";
+import { indexDefinitions, isMultiCell, lookupDefinition, nameKey, rangeTrouble, type Ambiguity, type NameDefinition } from "../layout/name-scope";
 
 /** What a name holds: the cell's value (an Excel error as `{ error }`), and its formula if it has one. */
 export interface NamedValue {
@@ -23,10 +23,9 @@ export interface NamedValue {
   readonly address?: string;
 }
 
-/** A name that exists but does not say which one cell it means (../layout/name-scope.ts); Vietnamese `detail`. */
+/** A name that exists but does not say which one cell it means (../layout/name-scope.ts), and why. */
 export interface AmbiguousName {
-  readonly ambiguous: AmbiguityReason;
-  readonly detail: string;
+  readonly ambiguous: Ambiguity;
 }
 
 /** "missing": no such name, or its reference is broken (#REF!, e.g. its sheet was deleted). */
@@ -86,7 +85,7 @@ export function queueNamedValues(items: readonly Excel.NamedItem[], names: reado
     if (item === undefined || item.type === "Error") {
       known.set(name, "missing");
     } else if (item.type === "Range" && isMultiCell(String(item.value))) {
-      known.set(name, { ambiguous: "range", detail: rangeDetail(name, String(item.value)) });
+      known.set(name, { ambiguous: rangeTrouble(name, String(item.value)) });
     } else if (item.type === "Range") {
       // OrNullObject: a reference Excel cannot resolve must not fail the whole batch.
       const range = item.getRangeOrNullObject();
@@ -112,7 +111,7 @@ export function queueNamedValues(items: readonly Excel.NamedItem[], names: reado
         if (twins !== undefined) {
           const found = lookupDefinition([...(item ? [{ name: item.name, ref: String(item.value) }] : []), ...twins], name);
           if (found.kind === "ambiguous") {
-            result.set(name, { ambiguous: found.reason, detail: found.detail });
+            result.set(name, { ambiguous: found.trouble });
             continue;
           }
         }

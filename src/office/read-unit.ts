@@ -10,7 +10,7 @@ import { isAmbiguous, isCellError, readNamedValues, type NamedValueResult } from
 
 export function toNamedCell(found: NamedValueResult | undefined): NamedCell {
   if (found === undefined || found === "missing") return { kind: "missing" };
-  if (isAmbiguous(found)) return { kind: "broken", detail: found.detail, ambiguous: found.ambiguous };
+  if (isAmbiguous(found)) return { kind: "broken", trouble: found.ambiguous };
   if (isCellError(found.value)) return { kind: "error", error: found.value.error };
   if (found.formula === undefined) return { kind: "value", value: found.value };
   return { kind: "value", value: found.value, formula: found.formula, ...(found.sheet !== undefined && found.address !== undefined ? { sheet: found.sheet, address: found.address } : {}) };

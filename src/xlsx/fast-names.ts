@@ -13,18 +13,20 @@
  * Ambiguous names are reported, never resolved: a name that points at a range instead of one
  * cell, a name defined twice, a sheet-scoped twin of a workbook-level name (Excel's formulas on
  * that sheet use the twin, the others the workbook's name). Each is in `ambiguous` with the
- * reason, and namedValueFrom gives it as "broken" so the reading reports it by name.
+ * same trouble exceljs + readName give (../layout/name-scope.ts decides for both), and
+ * namedValueFrom gives it as "broken" so the reading reports it by name.
  *
  * No Node API: browser-safe like the rest of src/xlsx.
  */
+import { lookupDefinition, rangeTrouble, type Ambiguity } from "../layout/name-scope";
 import type { NamedValue } from "./workbook";
 import { DEFAULT_XLSX_LIMITS, openWorkbook, scanSheet, XlsxRefused, type CellBudget, type RawInflate, type SheetCell, type XlsxLimits, type XlsxProblem } from "./bounded";
 
 export interface FastNames {
   /** Defined names of one plain cell → what the cell holds, as readName reports it. */
   readonly names: ReadonlyMap<string, NamedValue>;
-  /** Names that are not one unambiguous cell (a range, defined twice, a sheet-scoped twin) → why, in Vietnamese. */
-  readonly ambiguous: ReadonlyMap<string, string>;
+  /** Names that are not one unambiguous cell (a range, defined twice, a sheet-scoped twin) → why. */
+  readonly ambiguous: ReadonlyMap<string, Ambiguity>;
   /** Defined names this reader leaves to exceljs (constants, #REF!, scoped to one sheet, unknown sheet, date cells). */
   readonly unsupported: ReadonlySet<string>;
   /** The sheet names, in order. */
@@ -124,7 +126,7 @@ function read(bytes: Uint8Array, file: string, limits: XlsxLimits, inflateRaw: R
     byKey.set(key, list);
   }
   const wanted = new Map<string, Target>();
-  const ambiguous = new Map<string, string>();
+  const ambiguous = new Map<string, Ambiguity>();
   const unsupported = new Set<string>();
   for (const defs of byKey.values()) {
     // Nearly always one definition, for the whole workbook.
@@ -132,17 +134,13 @@ function read(bytes: Uint8Array, file: string, limits: XlsxLimits, inflateRaw: R
     const global = single ? defs : defs.filter((d) => d.scope === undefined);
     const scoped = single ? [] : defs.filter((d) => d.scope !== undefined);
     const spellings = single ? [defs[0]!.name] : [...new Set(defs.map((d) => d.name))];
-    const mark = (reason: string): void => {
-      for (const n of spellings) ambiguous.set(n, reason);
+    const mark = (trouble: Ambiguity): void => {
+      for (const n of spellings) ambiguous.set(n, { ...trouble, name: n });
     };
-    if (global.length > 1) {
-      mark(`tên được định nghĩa ${global.length} lần (${global.map((d) => d.formula).join("; ")}); Excel chỉ dùng một`);
-      continue;
-    }
     const g = global[0];
-    if (g && scoped.length) {
-      const twins = scoped.map((d) => `trang "${d.scope}": ${d.formula}`).join("; ");
-      mark(`tên chung của sổ trỏ tới ${g.formula}, nhưng có tên cùng tên riêng của ${twins}; công thức trên trang đó dùng tên riêng`);
+    if (global.length > 1 || (g && scoped.length)) {
+      const found = lookupDefinition(defs.map((d) => ({ name: d.name, scope: d.scope, ref: d.formula })), defs[0]!.name);
+      if (found.kind === "ambiguous") mark(found.trouble);
       continue;
     }
     if (!g) {
@@ -152,7 +150,7 @@ function read(bytes: Uint8Array, file: string, limits: XlsxLimits, inflateRaw: R
     }
     const ref = CELL_REF.exec(g.formula);
     if (!ref) {
-      if (AREAS.test(g.formula)) mark(`tên trỏ tới vùng ${g.formula}, không phải một ô`);
+      if (AREAS.test(g.formula)) mark(rangeTrouble(g.name, g.formula));
       else unsupported.add(g.name); // a constant, a formula, #REF!: exceljs and readName say what it is
       continue;
     }
@@ -272,7 +270,8 @@ function dateStyleIds(zip: ReturnType<typeof openWorkbook>["zip"]): Set<number> 
  */
 export function namedValueFrom(fast: FastNames, name: string): NamedValue | undefined {
   const why = fast.ambiguous.get(name);
-  if (why !== undefined) return { kind: "broken", detail: why };
+  // Named as asked, as readName names it.
+  if (why !== undefined) return { kind: "broken", trouble: { ...why, name } };
   if (fast.unsupported.has(name)) return undefined;
   return fast.names.get(name) ?? { kind: "missing" };
 }

@@ -17,7 +17,7 @@ import {
   type SheetLayout,
   type WorkbookLayout,
 } from "../layout/model";
-import { indexDefinitions, isMultiCell, lookupDefinition, nameKey, rangeDetail, type AmbiguityReason, type NameDefinition } from "../layout/name-scope";
+import { indexDefinitions, isAmbiguity, isMultiCell, lookupDefinition, nameKey, rangeTrouble, troubleVi, type Ambiguity, type NameDefinition, type NameTrouble } from "../layout/name-scope";
 import { namesToDefine, planInsert, withPreservedInputs, isPreservedName, type ConflictChoice, type InsertPlan } from "../layout/plan";
 import { namesForUnnamedTaskRows, type SeenCell } from "../layout/tasks-sheet";
 import { TASK_FIELDS } from "../layout/names";
@@ -271,7 +271,7 @@ function ambiguousPreserved(wb: ExcelJS.Workbook, layout: WorkbookLayout, sheets
   for (const n of layout.names) {
     if (!isPreservedName(n) || !sheets.has(n.sheet)) continue;
     const v = readName(wb, n.name);
-    if (v.kind === "broken" && v.ambiguous !== undefined) out.push(`${n.name}: ${v.detail}.`);
+    if (v.kind === "broken" && isAmbiguity(v.trouble)) out.push(`${n.name}: ${troubleVi(v.trouble)}.`);
   }
   return out;
 }
@@ -328,8 +328,8 @@ export type NamedValue =
   | { readonly kind: "value"; readonly value: CellContent; readonly formula?: string; readonly sheet: string; readonly address: string }
   | { readonly kind: "error"; readonly error: string; readonly sheet: string; readonly address: string }
   | { readonly kind: "missing" }
-  /** `ambiguous`: the name exists but Excel's formulas may use another cell than one read (../layout/name-scope.ts). */
-  | { readonly kind: "broken"; readonly detail: string; readonly ambiguous?: AmbiguityReason };
+  /** What is wrong with the name (../layout/name-scope.ts): ambiguous (Excel's formulas may use another cell than one read) or broken. */
+  | { readonly kind: "broken"; readonly trouble: NameTrouble };
 
 function plainValue(v: ExcelJS.CellValue, cachedResult?: ExcelJS.CellValue): { value: CellContent; formula?: string } | { error: string } {
   if (v === null || v === undefined) return { value: null };
@@ -359,13 +359,13 @@ function plainValue(v: ExcelJS.CellValue, cachedResult?: ExcelJS.CellValue): { v
  * name is ambiguous (then it is not resolved) and how the file spells it (Excel ignores case);
  * exceljs's matrix says where it points now (names this module re-pointed since, included).
  */
-function rangesOf(wb: ExcelJS.Workbook, name: string): readonly string[] | { readonly detail: string; readonly reason: AmbiguityReason } {
+function rangesOf(wb: ExcelJS.Workbook, name: string): readonly string[] | Ambiguity {
   const loaded = loadedNames.get(wb);
   let spelled = name;
   if (loaded) {
     loaded.index ??= indexDefinitions(loaded.definitions);
     const found = lookupDefinition(loaded.index.get(nameKey(name)) ?? [], name);
-    if (found.kind === "ambiguous") return { detail: found.detail, reason: found.reason };
+    if (found.kind === "ambiguous") return found.trouble;
     if (found.kind === "one") spelled = found.definition.name;
   }
   return wb.definedNames.getRanges(spelled).ranges;
@@ -373,19 +373,16 @@ function rangesOf(wb: ExcelJS.Workbook, name: string): readonly string[] | { rea
 
 export function readName(wb: ExcelJS.Workbook, name: string): NamedValue {
   const ranges = rangesOf(wb, name);
-  if (!Array.isArray(ranges)) {
-    const why = ranges as { readonly detail: string; readonly reason: AmbiguityReason };
-    return { kind: "broken", detail: why.detail, ambiguous: why.reason };
-  }
+  if (!Array.isArray(ranges)) return { kind: "broken", trouble: ranges as Ambiguity };
   if (ranges.length === 0) return { kind: "missing" };
-  if (ranges.length > 1) return { kind: "broken", detail: rangeDetail(name, ranges.join(",")), ambiguous: "range" };
+  if (ranges.length > 1) return { kind: "broken", trouble: rangeTrouble(name, ranges.join(",")) };
   const range = ranges[0] as string;
   const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(range);
-  if (!m) return { kind: "broken", detail: `tên ${name} trỏ tới "${range}"` };
-  if (isMultiCell(range)) return { kind: "broken", detail: rangeDetail(name, range), ambiguous: "range" };
+  if (!m) return { kind: "broken", trouble: { kind: "bad-ref", name, ref: range } };
+  if (isMultiCell(range)) return { kind: "broken", trouble: rangeTrouble(name, range) };
   const sheet = (m[1] ?? m[2] ?? "").replace(/''/g, "'");
   const ws = wb.getWorksheet(sheet);
-  if (!ws) return { kind: "broken", detail: `tên ${name} trỏ tới trang "${sheet}" không còn trong sổ` };
+  if (!ws) return { kind: "broken", trouble: { kind: "missing-sheet", name, sheet } };
   const address = `${m[3]}${m[4]}`;
   const cell = ws.getCell(address);
   const got = plainValue(cell.value, (cell as unknown as { result?: ExcelJS.CellValue }).result);

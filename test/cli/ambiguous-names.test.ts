@@ -129,7 +129,7 @@ describe("the shared exceljs reader and writer (merge, the pane's split and merg
       addDefinitions(xml, `<definedName name="${a}" localSheetId="${sheetIndex(xml, INDICATORS)}">'${INDICATORS}'!$Z$51</definedName>`),
     );
     const wb = await open(file);
-    expect(readName(wb, a)).toMatchObject({ kind: "broken", ambiguous: "sheet-twin" });
+    expect(readName(wb, a)).toMatchObject({ kind: "broken", trouble: { kind: "sheet-twin", name: a } });
     expect(writeNamedValues(wb, new Map([[a, 5]]))).toEqual([a]);
     expect(wb.getWorksheet(INDICATORS)?.getCell("Z51").value).toBe(999);
     expect(wb.getWorksheet(INDICATORS)?.getCell("G51").value).not.toBe(5);

@@ -4,12 +4,31 @@
  * check without a sample here (or without both texts in the catalog) fails to compile.
  */
 import { FINDINGS, say, type FindingCode, type Renderable } from "../../src/i18n/findings";
+import { nameTrouble, NAME_TROUBLE_TEXTS } from "../../src/i18n/name-texts-en";
+import { troubleVi, type NameTrouble, type NameTroubleKind } from "../../src/layout/name-scope";
 
 type Samples = { readonly [C in FindingCode]: readonly Extract<Renderable, { readonly code: C }>[] };
 
 const v = { indicator: "3.1", variable: "a", label: "Số thủ tục hành chính" } as const;
 const den = { keys: ["b", "c"], value: "0" } as const;
 const P = { name: "numerator", label: "tử số" } as const;
+
+/** What the hosts find wrong with a defined name, one of each kind (../../src/layout/name-scope.ts). */
+const TROUBLES: { readonly [K in NameTroubleKind]: Extract<NameTrouble, { readonly kind: K }> } = {
+  range: { kind: "range", name: "DTI_1_1_a", ref: "'Chỉ số DTI 2022'!$F$14:$F$15" },
+  duplicate: { kind: "duplicate", name: "DTI_INFO_4", refs: ["'Thông tin chung'!$C$9", "'Thông tin chung'!$C$4"] },
+  "sheet-twin": { kind: "sheet-twin", name: "DTI_3_1_a", ref: "'Chỉ số DTI 2022'!$G$51", locals: [{ sheet: "Bản sao", ref: "'Bản sao'!$G$51" }] },
+  "sheet-only": {
+    kind: "sheet-only",
+    name: "DTI_3_2_a",
+    locals: [
+      { sheet: "Chỉ số DTI 2022", ref: "'Chỉ số DTI 2022'!$G$52" },
+      { sheet: "Bản sao", ref: "'Bản sao'!$G$52" },
+    ],
+  },
+  "bad-ref": { kind: "bad-ref", name: "DTI_3_1_a", ref: "Sheet1!#REF!" },
+  "missing-sheet": { kind: "missing-sheet", name: "DTI_3_2_a", sheet: "Chỉ số DTI 2021" },
+};
 
 const SAMPLES: Samples = {
   "missing-value": [{ code: "missing-value", severity: "error", ...v }],
@@ -64,12 +83,15 @@ const SAMPLES: Samples = {
     { code: "missing-name", severity: "error", name: "DTI_6_12_b", indicator: "6.12" },
     { code: "missing-name", severity: "error", name: "DTI_INFO_4" },
   ],
-  "broken-name": [{ code: "broken-name", severity: "error", name: "DTI_3_1_a", indicator: "3.1", detail: "tham chiếu #REF!" }],
+  "broken-name": [
+    { code: "broken-name", severity: "error", name: "DTI_3_1_a", indicator: "3.1", trouble: TROUBLES["bad-ref"] },
+    { code: "broken-name", severity: "error", name: "DTI_3_2_a", trouble: TROUBLES["missing-sheet"] },
+  ],
   "ambiguous-name": [
-    { code: "ambiguous-name", severity: "error", name: "DTI_3_1_a", indicator: "3.1", detail: "có tên riêng của trang \"Bản sao\"", reason: "sheet-twin" },
-    { code: "ambiguous-name", severity: "error", name: "DTI_3_2_a", detail: "vùng nhiều ô", reason: "range" },
-    { code: "ambiguous-name", severity: "error", name: "DTI_3_3_a", detail: "hai định nghĩa", reason: "duplicate" },
-    { code: "ambiguous-name", severity: "error", name: "DTI_3_4_a", detail: "chỉ có tên riêng", reason: "sheet-only" },
+    { code: "ambiguous-name", severity: "error", name: "DTI_1_1_a", indicator: "1.1", trouble: TROUBLES.range },
+    { code: "ambiguous-name", severity: "error", name: "DTI_INFO_4", trouble: TROUBLES.duplicate },
+    { code: "ambiguous-name", severity: "error", name: "DTI_3_1_a", indicator: "3.1", trouble: TROUBLES["sheet-twin"] },
+    { code: "ambiguous-name", severity: "error", name: "DTI_3_2_a", trouble: TROUBLES["sheet-only"] },
   ],
   "cell-error": [{ code: "cell-error", severity: "error", name: "DTI_7_1_a", indicator: "7.1", error: "#REF!" }],
   "external-formula": [
@@ -307,5 +329,30 @@ describe("the findings catalog", () => {
       expect(say(zero, "vi")).toContain(say(part, "vi"));
       expect(say(zero, "en")).toContain(say(part, "en"));
     }
+  });
+});
+
+describe("what is wrong with a defined name", () => {
+  it("every kind renders in Vietnamese and English from one table, the Vietnamese the hosts' own", () => {
+    expect(Object.keys(NAME_TROUBLE_TEXTS).sort()).toEqual(Object.keys(TROUBLES).sort());
+    for (const t of Object.values(TROUBLES) as NameTrouble[]) {
+      expect(nameTrouble(t, "vi")).toBe(troubleVi(t));
+      expect(nameTrouble(t, "vi")).toContain(t.name);
+      expect(nameTrouble(t, "en")).toContain(t.name);
+    }
+  });
+
+  it("says the name, the cells and what Excel does with them", () => {
+    expect(nameTrouble(TROUBLES.range, "en")).toMatch(/^the name DTI_1_1_a points to a range of several cells 'Chỉ số DTI 2022'!\$F\$14:\$F\$15, not one cell/);
+    expect(nameTrouble(TROUBLES.range, "vi")).toMatch(/^tên DTI_1_1_a trỏ tới vùng nhiều ô 'Chỉ số DTI 2022'!\$F\$14:\$F\$15, không phải một ô/);
+    expect(nameTrouble(TROUBLES.duplicate, "en")).toContain("is defined 2 times for the whole workbook ('Thông tin chung'!$C$9; 'Thông tin chung'!$C$4)");
+    expect(nameTrouble(TROUBLES.duplicate, "vi")).toContain("được định nghĩa 2 lần cho cả sổ ('Thông tin chung'!$C$9; 'Thông tin chung'!$C$4)");
+    expect(nameTrouble(TROUBLES["sheet-only"], "en")).toContain(`sheet "Chỉ số DTI 2022" ('Chỉ số DTI 2022'!$G$52); sheet "Bản sao" ('Bản sao'!$G$52)`);
+    expect(say({ code: "ambiguous-name", severity: "error", name: "DTI_3_1_a", indicator: "3.1", trouble: TROUBLES["sheet-twin"] }, "en")).toContain(
+      `The name DTI_3_1_a (indicator 3.1) is ambiguous: besides the workbook-level name DTI_3_1_a ('Chỉ số DTI 2022'!$G$51) there is a name DTI_3_1_a of sheet "Bản sao" ('Bản sao'!$G$51) only;`,
+    );
+    expect(say({ code: "broken-name", severity: "error", name: "DTI_3_2_a", trouble: TROUBLES["missing-sheet"] }, "en")).toBe(
+      `The name DTI_3_2_a does not point to a valid cell (the name DTI_3_2_a points to sheet "Chỉ số DTI 2021", which is no longer in the workbook). It was not read.`,
+    );
   });
 });

@@ -417,14 +417,15 @@ describe("validateWorkbook: names Excel may resolve to another cell, and values 
   it("an ambiguous name is an error at that name, and its cell is not read", () => {
     const wb = workbook();
     const a = names.input("3.1", "a");
-    wb.set(a, { kind: "broken", ambiguous: "sheet-twin", detail: `ngoài tên ${a} của cả sổ ('Chỉ số DTI 2022'!$G$51) còn có tên ${a} riêng của trang "Bản sao" ('Bản sao'!$G$51)` });
+    wb.set(a, { kind: "broken", trouble: { kind: "sheet-twin", name: a, ref: "'Chỉ số DTI 2022'!$G$51", locals: [{ sheet: "Bản sao", ref: "'Bản sao'!$G$51" }] } });
     const { read, result, report } = check(wb);
     expect(read.unit.values["3.1"]?.a).toBeUndefined();
     expect(result?.indicators["3.1"]?.status).toBe("missing");
     const found = report.findings.filter((f) => f.name === a);
     expect(found.map(brief)).toEqual([{ severity: "error", code: "ambiguous-name", name: a }]);
     expect(found[0]?.vi).toMatch(/^Tên DTI_3_1_a \(chỉ số 3\.1\) không rõ trỏ tới ô nào: .*trang "Bản sao".*không được đọc/);
-    expect(found[0]?.en).toMatch(/ambiguous: a sheet-level name of the same name exists too/);
+    expect(found[0]?.vi).toContain(`ngoài tên ${a} của cả sổ ('Chỉ số DTI 2022'!$G$51) còn có tên ${a} riêng của trang "Bản sao" ('Bản sao'!$G$51)`);
+    expect(found[0]?.en).toContain(`ambiguous: besides the workbook-level name ${a} ('Chỉ số DTI 2022'!$G$51) there is a name ${a} of sheet "Bản sao" ('Bản sao'!$G$51) only`);
   });
 
   it.each([

@@ -4,7 +4,8 @@
  * may resolve to another cell (over several cells, sheet-level twins) as ambiguous, unread.
  */
 import { FakeExcel } from "../fakes/excel";
-import { readNamedValues } from "../../src/office/read-names";
+import { troubleVi } from "../../src/layout/name-scope";
+import { readNamedValues, type AmbiguousName } from "../../src/office/read-names";
 import { toNamedCell } from "../../src/office/read-unit";
 
 const SHEET = "Chỉ số DTI 2022";
@@ -39,7 +40,7 @@ describe("round trips", () => {
     const fake = new FakeExcel().seed({ sheets, names });
     const values = await readNamedValues(fake.context, ["DTI_1_1_a"]);
     expect(fake.syncCount).toBe(2);
-    expect(values.get("DTI_1_1_a")).toMatchObject({ ambiguous: "sheet-only" });
+    expect(values.get("DTI_1_1_a")).toMatchObject({ ambiguous: { kind: "sheet-only" } });
   });
 });
 
@@ -116,8 +117,9 @@ describe("what a name holds", () => {
   });
 
   it("a name over several cells is ambiguous, not read as its top-left cell (issue 9)", () => {
-    expect(values.get("LIST")).toEqual({ ambiguous: "range", detail: expect.stringContaining(`tên LIST trỏ tới vùng nhiều ô '${SHEET}'!$B$2:$B$4`) });
-    expect(toNamedCell(values.get("LIST"))).toMatchObject({ kind: "broken", ambiguous: "range" });
+    expect(values.get("LIST")).toEqual({ ambiguous: { kind: "range", name: "LIST", ref: `'${SHEET}'!$B$2:$B$4` } });
+    expect(troubleVi((values.get("LIST") as AmbiguousName).ambiguous)).toContain(`tên LIST trỏ tới vùng nhiều ô '${SHEET}'!$B$2:$B$4`);
+    expect(toNamedCell(values.get("LIST"))).toMatchObject({ kind: "broken", trouble: { kind: "range" } });
   });
 
   it("a broken reference (#REF!, or its sheet deleted) is missing", () => {
@@ -154,15 +156,17 @@ describe("sheet-level names (Worksheet.names, ExcelApi 1.4)", () => {
 
   it("a workbook-level name with a sheet-level twin is ambiguous, naming both cells", () => {
     const found = values.get("dti_3_1_a");
-    expect(found).toMatchObject({ ambiguous: "sheet-twin" });
-    const detail = (found as { detail: string }).detail;
+    expect(found).toMatchObject({ ambiguous: { kind: "sheet-twin", ref: `'${SHEET}'!$G$51`, locals: [{ sheet: COPY, ref: `'${COPY}'!$G$51` }] } });
+    const detail = troubleVi((found as AmbiguousName).ambiguous);
     expect(detail).toContain(`'${SHEET}'!$G$51`);
     expect(detail).toContain(`trang "${COPY}" ('${COPY}'!$G$51)`);
-    expect(toNamedCell(found)).toMatchObject({ kind: "broken", ambiguous: "sheet-twin" });
+    expect(toNamedCell(found)).toMatchObject({ kind: "broken", trouble: { kind: "sheet-twin" } });
   });
 
   it("a name that exists only on one sheet is not the template's workbook-level name", () => {
-    expect(values.get("DTI_3_2_a")).toMatchObject({ ambiguous: "sheet-only", detail: expect.stringContaining(`chỉ có phạm vi trang "${COPY}"`) });
+    const found = values.get("DTI_3_2_a");
+    expect(found).toMatchObject({ ambiguous: { kind: "sheet-only" } });
+    expect(troubleVi((found as AmbiguousName).ambiguous)).toContain(`chỉ có phạm vi trang "${COPY}"`);
   });
 
   it("a workbook-level name without twin reads as before", () => {

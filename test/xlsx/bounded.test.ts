@@ -3,16 +3,18 @@
  * while inflating and parsing, on files built here — zip bombs, truncated and renamed files.
  * The CLI side (score, aggregate, merge, template --update, --set) is in bounded-cli.test.ts.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { strToU8, zipSync } from "fflate";
 import { run } from "../../src/cli/main";
-import { zlibInflate } from "../../src/cli/open-xlsx";
+import { openXlsx, zlibInflate } from "../../src/cli/open-xlsx";
+import { troubleVi, type NameTrouble } from "../../src/layout/name-scope";
 import { BoundedZip, checkXlsx, DEFAULT_XLSX_LIMITS, openWorkbook, scanSheet, xlsxLimits, XlsxRefused, type XlsxLimits, type XlsxProblem } from "../../src/xlsx/bounded";
 import { isFastNames, namedValueFrom, readDefinedNamesFast } from "../../src/xlsx/fast-names";
 import { openPartBytes } from "../../src/xlsx/parts";
+import { readName } from "../../src/xlsx/workbook";
 import { sayBoth } from "../../src/i18n/findings";
 import { entriesOf, rowsBomb, withEntry, writeZip, zerosBomb } from "./hostile";
 
@@ -279,7 +281,7 @@ describe("the lean reader reports ambiguous names, never resolves them", () => {
     return writeZip(entries.map((e) => (e.name === "xl/workbook.xml" ? { ...e, data: deflateRawSync(xml), size: Buffer.byteLength(xml) } : e)));
   }
 
-  it("a range, a name defined twice, a sheet-scoped twin: each in `ambiguous` with the reason, read as broken", () => {
+  it("a range, a name defined twice, a sheet-scoped twin: each in `ambiguous` with the reason, read as broken, as exceljs reads it", async () => {
     const bytes = withNames(
       "<definedName name=\"VUNG\">'Thông tin chung'!$C$4:$C$6</definedName>" +
         "<definedName name=\"HAI_LAN\">'Thông tin chung'!$C$4</definedName><definedName name=\"HAI_LAN\">'Thông tin chung'!$C$5</definedName>" +
@@ -288,15 +290,24 @@ describe("the lean reader reports ambiguous names, never resolves them", () => {
     );
     const fast = readDefinedNamesFast(bytes, "mo-ho.xlsx");
     if (!isFastNames(fast)) throw new Error(JSON.stringify(fast));
-    expect(fast.ambiguous.get("VUNG")).toBe("tên trỏ tới vùng 'Thông tin chung'!$C$4:$C$6, không phải một ô");
-    expect(fast.ambiguous.get("HAI_LAN")).toBe("tên được định nghĩa 2 lần ('Thông tin chung'!$C$4; 'Thông tin chung'!$C$5); Excel chỉ dùng một");
-    expect(fast.ambiguous.get("DTI_INFO_2")).toBe(
-      "tên chung của sổ trỏ tới 'Thông tin chung'!$C$7, nhưng có tên cùng tên riêng của trang \"Chỉ số DTI 2022\": 'Chỉ số DTI 2022'!$A$1; công thức trên trang đó dùng tên riêng",
+    expect(fast.ambiguous.get("VUNG")).toEqual({ kind: "range", name: "VUNG", ref: "'Thông tin chung'!$C$4:$C$6" });
+    expect(fast.ambiguous.get("HAI_LAN")).toEqual({ kind: "duplicate", name: "HAI_LAN", refs: ["'Thông tin chung'!$C$4", "'Thông tin chung'!$C$5"] });
+    const twin = fast.ambiguous.get("DTI_INFO_2");
+    expect(twin).toEqual({ kind: "sheet-twin", name: "DTI_INFO_2", ref: "'Thông tin chung'!$C$7", locals: [{ sheet: "Chỉ số DTI 2022", ref: "'Chỉ số DTI 2022'!$A$1" }] });
+    // Rendered from the one table, in the words of the exceljs and Office.js paths.
+    expect(troubleVi(twin as NameTrouble)).toBe(
+      "ngoài tên DTI_INFO_2 của cả sổ ('Thông tin chung'!$C$7) còn có tên DTI_INFO_2 riêng của trang \"Chỉ số DTI 2022\" ('Chỉ số DTI 2022'!$A$1); công thức trên trang đó dùng ô của tên riêng, các trang khác dùng ô của tên chung",
     );
     // Excel's names ignore case: "dti_info_3" is DTI_INFO_3 defined a second time.
-    expect(fast.ambiguous.get("DTI_INFO_3")).toMatch(/^tên được định nghĩa 2 lần/);
-    expect(fast.ambiguous.get("dti_info_3")).toMatch(/^tên được định nghĩa 2 lần/);
-    expect(namedValueFrom(fast, "DTI_INFO_2")).toEqual({ kind: "broken", detail: fast.ambiguous.get("DTI_INFO_2") });
+    expect(fast.ambiguous.get("DTI_INFO_3")).toMatchObject({ kind: "duplicate", name: "DTI_INFO_3", refs: ["'Thông tin chung'!$C$8", "'Thông tin chung'!$C$9"] });
+    expect(fast.ambiguous.get("dti_info_3")).toMatchObject({ kind: "duplicate", name: "dti_info_3" });
+    expect(namedValueFrom(fast, "DTI_INFO_2")).toEqual({ kind: "broken", trouble: twin });
+    // The same trouble as exceljs + readName give for the same file.
+    const file = path.join(tmp, "mo-ho.xlsx");
+    writeFileSync(file, bytes);
+    const opened = await openXlsx(file);
+    if ("error" in opened) throw new Error(opened.error);
+    for (const n of ["VUNG", "HAI_LAN", "DTI_INFO_2", "DTI_INFO_3"]) expect([n, namedValueFrom(fast, n)]).toEqual([n, readName(opened.workbook, n)]);
     // An unambiguous name next to them still reads.
     expect(namedValueFrom(fast, "DTI_INFO_1")).toMatchObject({ kind: "value", sheet: "Thông tin chung", address: "C6" });
   });
