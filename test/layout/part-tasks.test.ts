@@ -32,7 +32,7 @@ function reader(layout: WorkbookLayout): (name: string) => NamedCell {
     const n = byName.get(name);
     const sheet = n && layout.sheets.find((s) => s.name === n.sheet);
     if (!n || !sheet) return { kind: "missing" };
-    if (n.ref.includes(":")) return { kind: "broken", detail: "a list" };
+    if (n.ref.includes(":")) return { kind: "broken", trouble: { kind: "range", name, ref: n.ref } };
     const { row, column } = parseCellRef(n.ref);
     const c = sheet.grid[row]?.[column] ?? null;
     return isFormula(c) ? { kind: "value", value: null, formula: c.f } : { kind: "value", value: c };
