@@ -81,6 +81,9 @@ export const names = {
   taskNote: (no: number): string => `DTI_TASK_${no}_NOTE`,
 } as const;
 
+/** The cells the quarterly report reads beside the figures (./quarterly-report.ts): the calendar, and the mark of a part (refused). */
+export const REPORT_CELLS: readonly string[] = [names.calendar, names.partAgency];
+
 /** The named cells of a task row, one per typed column of "Nhiệm vụ". */
 export const TASK_FIELDS = ["STT", "TEXT", "LEAD", "COORD", "DEADLINE", "STATUS", "PROGRESS", "NOTE"] as const;
 export type TaskField = (typeof TASK_FIELDS)[number];

@@ -27,7 +27,7 @@ import { Decimal } from "../engine/rules";
 import type { ScoreOptions, UnitResult } from "../engine/types";
 import { parseDeadline, type DeadlineKind } from "./deadline";
 import { MERGE_LOG_HEADERS } from "./merge-log";
-import { names } from "./names";
+import { REPORT_CELLS } from "./names";
 import { typedNumber, type ReadResult } from "./read-inputs";
 import { splitByAgency } from "./split";
 import { scoreComparison, summarize, type ComputeSummary } from "./summary";
@@ -157,7 +157,7 @@ export function mergeLogFromGrid(grid: readonly (readonly RawCell[])[]): MergeLo
 // ---------------------------------------------------------------- names the hosts read besides the inputs
 
 /** Named cells the report reads beyond `namesToRead`: the calendar, and the part marker (a part is refused). */
-export const REPORT_NAMES: readonly string[] = [names.calendar, names.partAgency];
+export const REPORT_NAMES: readonly string[] = REPORT_CELLS;
 
 // ---------------------------------------------------------------- the report
 

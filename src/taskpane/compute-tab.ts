@@ -14,9 +14,7 @@ import { formatPeriodEnglish, parsePeriod, type Period } from "../catalog/period
 import { findingText } from "../i18n/findings";
 import { lang, num, t } from "../i18n/strings";
 import { MERGE_LOG_SHEET } from "../layout/merge-log";
-import { names, sheetNames } from "../layout/names";
-import { buildQuarterlyReport, mergeLogFromGrid, REPORT_NAMES, tasksFromGrid } from "../layout/quarterly-report";
-import { buildReportBook } from "../layout/report-book";
+import { names, REPORT_CELLS, sheetNames } from "../layout/names";
 import type { ComputeSummary } from "../layout/summary";
 import { setOption } from "../office/options";
 import { readReportSources } from "../office/read-report-sources";
@@ -43,7 +41,9 @@ function signed(n: number, decimals: number): string {
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** The .xlsx chunk (exceljs and the layout writer), shared with split and merge. */
-const loadXlsx = () => import(/* webpackChunkName: "xlsx" */ "../xlsx/report-book");
+/** The report's layout and writer, with exceljs: fetched on first use, not with the pane (../xlsx/report-file.ts). */
+const loadReport = () => import(/* webpackChunkName: "xlsx" */ "../xlsx/report-file");
+
 
 /** "bao-cao-quy-III-2026.xlsx", "bao-cao-nam-2026.xlsx". */
 export function reportFileName(period: Period): string {
@@ -76,34 +76,34 @@ export class ComputeTab {
       const period = read.period === undefined ? undefined : parsePeriod(read.period);
       if (!period) return t("computeReportNoPeriod");
       const tasksSheet = sheetNames(0).tasks;
-      const src = await this.host.run((context) => readReportSources(context, [tasksSheet, MERGE_LOG_SHEET], REPORT_NAMES));
+      const src = await this.host.run((context) => readReportSources(context, [tasksSheet, MERGE_LOG_SHEET], REPORT_CELLS));
       const get = (name: string) => toNamedCell(src.values.get(name));
       const part = get(names.partAgency);
       if (part.kind === "value" && typeof part.value === "string" && part.value.trim() !== "") return t("computeReportIsPart", { agency: part.value });
       const calendarCell = get(names.calendar);
       const parsed = parseCalendar(calendarCell.kind === "value" && typeof calendarCell.value === "string" ? calendarCell.value : "");
       const now = new Date();
-      const tasksGrid = src.grids.get(tasksSheet) ?? null;
-      const logGrid = src.grids.get(MERGE_LOG_SHEET) ?? null;
-      const report = buildQuarterlyReport({
-        set,
-        read,
-        result,
-        options: read.options,
-        validation,
-        period,
-        calendar: "error" in parsed ? DEFAULT_CALENDAR : parsed.calendar,
-        tasks: tasksGrid ? tasksFromGrid(tasksGrid) : null,
-        log: logGrid ? mergeLogFromGrid(logGrid) : null,
-        today: { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() },
-      });
-      const xlsx = await loadXlsx();
+      const xlsx = await loadReport();
       // The report is for the Ban Điều hành: in Vietnamese whatever the pane's language.
-      const bytes = await xlsx.reportBytes(buildReportBook(report, (f) => findingText(f, "vi")));
+      const { bytes, problems } = await xlsx.quarterlyReportFile(
+        {
+          set,
+          read,
+          result,
+          options: read.options,
+          validation,
+          period,
+          calendar: "error" in parsed ? DEFAULT_CALENDAR : parsed.calendar,
+          tasksGrid: src.grids.get(tasksSheet) ?? null,
+          logGrid: src.grids.get(MERGE_LOG_SHEET) ?? null,
+          today: { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() },
+        },
+        (f) => findingText(f, "vi"),
+      );
       if (this.reportFile) URL.revokeObjectURL(this.reportFile.url);
       const name = reportFileName(period);
       this.reportFile = { name, bytes, url: URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE })) };
-      return t("computeReportDone", { period: read.period ?? "", problems: report.problems.length });
+      return t("computeReportDone", { period: read.period ?? "", problems });
     });
   }
 
