@@ -13,4 +13,8 @@ module.exports = {
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
+  // As in jest.unit.config.js: the CLI tests that write a template twice (test/cli/cli.test.ts,
+  // "disk full") take 2–4 s alone and passed Jest's 5 s default only on an idle machine; CI's two
+  // cores run two suites at once. Still a bound on a hang.
+  testTimeout: 30_000,
 };

@@ -40,12 +40,21 @@ jest.setTimeout(300_000);
  * functions.js also has a ceiling on its raw size (issue 12 point 4: "the functions bundle must
  * not grow"): 292,713 B, its size before issue 12 (production build of a09badb^, the last
  * commit with the 2022 set in TypeScript). It is what Excel's custom-functions runtime loads and
- * parses before the first DTI.* call; after issue 12 it measured 285,1xx B.
+ * parses before the first DTI.* call; after issue 12 it measured 286,883 B.
+ * Raised for features (issues 11 and 13), with what they add measured on the production build:
+ * - taskpane.js 124 → 136 kB gzipped. Issue 12 ended at 116.7 kB; the reporting cycle added the
+ *   published-result and previous-period views, the parts' tasks and the merge log to the pane,
+ *   and issue 13 the points/percent spellings, drafts and three rule kinds to the loader it runs
+ *   (131.0 kB). The quarterly report's layout and writer (~8 kB) load on first use with the
+ *   .xlsx chunk (src/xlsx/report-file.ts), not with the pane.
+ * - functions.js raw 292,713 → 305,000 B: the functions re-check a province's stored set with
+ *   the same loader, which now reads points and percentages, and run the three new rule kinds
+ *   (DTI.SCORE must score them): 286,883 B after issue 12, 301,612 B after issue 13.
  */
 const BUDGET = {
-  taskpaneGzipBytes: 124_000,
+  taskpaneGzipBytes: 136_000,
   functionsGzipBytes: 62_000,
-  functionsRawBytes: 292_713,
+  functionsRawBytes: 305_000,
   mainThreadToInteractiveMs: 210,
   timeToInteractiveMs: 6_000,
 };
