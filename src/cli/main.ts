@@ -112,6 +112,24 @@ async function catalogXlsx(set: IndicatorSet, file: string | undefined): Promise
   return { code: 0, stdout: `${out.join("\n")}\n`, stderr: "" };
 }
 
+/** `catalog --blank --xlsx -o FILE`: an empty "Bộ chỉ số" sheet to transcribe a new set into (docs/sets.md). */
+async function catalogBlank(file: string | undefined): Promise<CliResult> {
+  if (!file) return fail(`--xlsx cần tên tệp ra: -o <tệp.xlsx>.\n${USAGE}`);
+  if (!file.toLowerCase().endsWith(".xlsx")) return fail(`${file}: tệp ra phải có đuôi .xlsx.`);
+  if (existsSync(file)) return fail(`${file} đã có. Không ghi đè: hãy chọn tên tệp khác.`);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "DTI Workbench";
+  const sheet = buildSetSheet({ blank: true, year: new Date().getFullYear() }, { embedded: false, protect: false });
+  await writeLayoutToWorkbook(wb, { indicatorSet: "", templateVersion: TEMPLATE_VERSION, formulas: "portable", sheets: [sheet], names: [] }, () => "rename");
+  await writeWorkbookAtomic(wb, file);
+  const out = [
+    `Đã ghi ${file}: trang "${SET_SHEET_NAME}" trống, là bản nháp ("Bản nháp: Có").`,
+    "  - Điền Mã bộ, Tên, Nguồn, Năm, Tổng điểm tối đa ở cột B, rồi mỗi mục một dòng dưới dòng tiêu đề (hướng dẫn và ví dụ: docs/sets.md).",
+    `  - Kiểm tra và soát: npm run -s dti -- catalog --set ${file} --verbatim; làm mẫu: npm run -s dti -- template --set ${file} -o <mẫu.xlsx>.`,
+  ];
+  return { code: 0, stdout: `${out.join("\n")}\n`, stderr: "" };
+}
+
 /** The set loader's warnings (an older format migrated, a draft's gaps) as stderr lines. */
 function warningLines(warnings: readonly string[]): string {
   return warnings.map((w) => `Cảnh báo: ${w}\n`).join("");
@@ -132,6 +150,10 @@ async function catalog(args: readonly string[]): Promise<CliResult> {
   });
   if (values.verbatim && (values.json || values.xlsx)) return fail(`--verbatim chỉ dùng khi liệt kê (không cùng --json hoặc --xlsx; trang "${SET_SHEET_NAME}" luôn có cả hai cột).\n${USAGE}`);
   if (values.json && values.xlsx) return fail(`chọn một trong --json hoặc --xlsx.\n${USAGE}`);
+  if (values.blank) {
+    if (!values.xlsx || values.set !== undefined || values.json || values.verbatim) return fail(`--blank chỉ dùng cùng --xlsx -o <tệp.xlsx> (không cùng --set, --json, --verbatim).\n${USAGE}`);
+    return catalogBlank(values.output);
+  }
   if (values.output !== undefined && !values.xlsx) return fail(`-o chỉ dùng cùng --xlsx (ghi bộ chỉ số ra tệp .xlsx).\n${USAGE}`);
   const warnings: string[] = [];
   const set = await resolveSet(values.set ?? DEFAULT_SET_ID, { draft: values.draft === true, warnings });

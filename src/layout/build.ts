@@ -10,7 +10,7 @@ import { calendarText, DEFAULT_CALENDAR, formatDate, type CalendarDate, type Rep
 import { formatPeriod, periodChoices, type Period } from "../catalog/period";
 import { agencyAssignments, type AgencyAssignment } from "../catalog/agencies";
 import type { Indicator, IndicatorSet, InfoItem, Variable } from "../catalog/schema";
-import { indicatorSetToSheet, SET_SHEET_NAME } from "./set-sheet";
+import { indicatorSetToSheet, SET_SHEET_NAME, type BlankSet } from "./set-sheet";
 import type { TaskList } from "../catalog/tasks/schema";
 import { readingCell } from "../catalog/describe";
 import { EXCEL_CELL_MAX } from "../catalog/load";
@@ -758,7 +758,10 @@ const EMBEDDED_SET_HELP =
  * province to edit, or inside a template (`embedded`), for readers of a set that is not built in.
  * Identifier columns are text, so "3.10" typed there stays "3.10".
  */
-export function buildSetSheet(set: IndicatorSet, options: { readonly embedded: boolean; readonly protect: boolean }): SheetLayout {
+/** Rows of a blank "Bộ chỉ số" sheet formatted for typing. */
+const BLANK_SET_ROWS = 200;
+
+export function buildSetSheet(set: IndicatorSet | BlankSet, options: { readonly embedded: boolean; readonly protect: boolean }): SheetLayout {
   const laid = indicatorSetToSheet(set);
   const width = laid.columnWidths.length;
   const b = new SheetBuilder(SET_SHEET_NAME, width);
@@ -773,7 +776,8 @@ export function buildSetSheet(set: IndicatorSet, options: { readonly embedded: b
   }
   const header = laid.headerRow;
   b.format(b.rowRange(header), { bold: true, fill: COLORS.header, fontColor: COLORS.headerFont, wrap: true, border: true, vertical: "middle" });
-  const last = laid.grid.length - 1;
+  // A blank sheet (docs/sets.md) gets its first rows ready for typing: bordered, ids kept as text ("1.10" is not 1.1).
+  const last = "blank" in set ? header + BLANK_SET_ROWS : laid.grid.length - 1;
   if (last > header) {
     // Editable on its own; inside a template it is what the template was made from, so it stays locked.
     b.format(`${cellRef(header + 1, 0)}:${cellRef(last, width - 1)}`, { border: true, wrap: true, vertical: "top", ...(options.embedded ? {} : { locked: false }) });

@@ -188,8 +188,18 @@ function groupedByPillar(set: IndicatorSet): boolean {
   return order.length === set.pillars.length && order.every((id, n) => set.pillars[n]?.id === id);
 }
 
-/** Lays `set` out as the "Bộ chỉ số" sheet. */
-export function indicatorSetToSheet(set: IndicatorSet): SetSheetGrid {
+/**
+ * A sheet to transcribe a new set into (`dti catalog --blank`, docs/sets.md): the set's fields
+ * with the year filled and "Bản nháp: Có", the header row, and no item yet.
+ */
+export interface BlankSet {
+  readonly blank: true;
+  readonly year: number;
+}
+
+/** Lays `set` out as the "Bộ chỉ số" sheet (or a blank one to fill in). */
+export function indicatorSetToSheet(given: IndicatorSet | BlankSet): SetSheetGrid {
+  const set: IndicatorSet | undefined = "blank" in given ? undefined : given;
   const width = SET_SHEET_COLUMNS.length;
   const grid: SheetCell[][] = [];
   const rowKinds = new Map<number, RowKind>();
@@ -212,61 +222,64 @@ export function indicatorSetToSheet(set: IndicatorSet): SetSheetGrid {
   const fieldRows: number[] = [];
   for (const { field, label } of SET_FIELDS) {
     if (field === "draft") {
-      if (set.draft === undefined) continue;
+      const draft = set ? set.draft : true;
+      if (draft === undefined) continue;
       fieldRows.push(grid.length);
-      plain([label, set.draft ? YES : NO]);
+      plain([label, draft ? YES : NO]);
       continue;
     }
     fieldRows.push(grid.length);
-    plain([label, set[field]]);
+    plain([label, set ? set[field] : field === "year" ? given.year : null]);
   }
   plain([]);
   const headerRow = grid.length;
   plain(SET_SHEET_COLUMNS.map((c) => c.header));
-  for (const item of set.infoItems) {
-    row({ id: item.id, name: item.name, unit: item.unit, type: TYPE_LABELS[item.type], responsible: item.responsible }, "info");
-  }
-  const pillarRow = (p: IndicatorSet["pillars"][number]): void => row({ id: p.id, name: p.name, maxPoints: p.maxPoints }, "pillar");
-  const grouped = groupedByPillar(set);
-  if (!grouped) set.pillars.forEach(pillarRow);
-  let previous: string | undefined;
-  for (const ind of set.indicators) {
-    if (grouped && ind.pillar !== previous) pillarRow(set.pillars.find((p) => p.id === ind.pillar) as IndicatorSet["pillars"][number]);
-    previous = ind.pillar;
-    row(
-      {
-        id: ind.id,
-        name: ind.name,
-        pillar: ind.pillar,
-        parent: ind.parent,
-        maxPoints: ind.maxPoints,
-        scoringText: ind.scoringText,
-        described: describeRule(ind.rule),
-        responsible: ind.responsible,
-        coordinating: ind.coordinating,
-        // As a first-version file writes it (no tags), so the cell reads as it always did.
-        rule: JSON.stringify(ruleToFile(ind.rule)),
-        reading: ind.reading,
-        evidenceRequired: ind.evidenceRequired,
-        dataSource: ind.dataSource,
-        verifiedBy: ind.verifiedBy,
-      },
-      "indicator",
-    );
-    for (const v of ind.variables) {
+  if (set) {
+    for (const item of set.infoItems) {
+      row({ id: item.id, name: item.name, unit: item.unit, type: TYPE_LABELS[item.type], responsible: item.responsible }, "info");
+    }
+    const pillarRow = (p: IndicatorSet["pillars"][number]): void => row({ id: p.id, name: p.name, maxPoints: p.maxPoints }, "pillar");
+    const grouped = groupedByPillar(set);
+    if (!grouped) set.pillars.forEach(pillarRow);
+    let previous: string | undefined;
+    for (const ind of set.indicators) {
+      if (grouped && ind.pillar !== previous) pillarRow(set.pillars.find((p) => p.id === ind.pillar) as IndicatorSet["pillars"][number]);
+      previous = ind.pillar;
       row(
         {
-          id: v.key,
-          name: v.description,
-          unit: v.unit,
-          type: TYPE_LABELS[v.type],
-          options: v.options ? JSON.stringify(v.options) : undefined,
-          info: v.info?.join(", "),
-          sameAs: v.sameAs ? `${v.sameAs.indicator} ${v.sameAs.variable}` : undefined,
-          optional: v.optional === undefined ? undefined : v.optional ? YES : NO,
+          id: ind.id,
+          name: ind.name,
+          pillar: ind.pillar,
+          parent: ind.parent,
+          maxPoints: ind.maxPoints,
+          scoringText: ind.scoringText,
+          described: describeRule(ind.rule),
+          responsible: ind.responsible,
+          coordinating: ind.coordinating,
+          // As a first-version file writes it (no tags), so the cell reads as it always did.
+          rule: JSON.stringify(ruleToFile(ind.rule)),
+          reading: ind.reading,
+          evidenceRequired: ind.evidenceRequired,
+          dataSource: ind.dataSource,
+          verifiedBy: ind.verifiedBy,
         },
-        "variable",
+        "indicator",
       );
+      for (const v of ind.variables) {
+        row(
+          {
+            id: v.key,
+            name: v.description,
+            unit: v.unit,
+            type: TYPE_LABELS[v.type],
+            options: v.options ? JSON.stringify(v.options) : undefined,
+            info: v.info?.join(", "),
+            sameAs: v.sameAs ? `${v.sameAs.indicator} ${v.sameAs.variable}` : undefined,
+            optional: v.optional === undefined ? undefined : v.optional ? YES : NO,
+          },
+          "variable",
+        );
+      }
     }
   }
   return {
