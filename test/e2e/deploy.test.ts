@@ -47,6 +47,9 @@ jest.setTimeout(300_000);
  *   and issue 13 the points/percent spellings, drafts and three rule kinds to the loader it runs
  *   (131.0 kB). The quarterly report's layout and writer (~8 kB) load on first use with the
  *   .xlsx chunk (src/xlsx/report-file.ts), not with the pane.
+ * - main-thread time to interactive 210 → 240 ms: the pane parses both shipped sets at start with
+ *   the loader that now reads points/percentages and the new kinds; measured 205 / 225 / 226 ms
+ *   in a CI rehearsal under load (179 ms before issue 13). Winning it back: parse the 2020 set lazily.
  * - functions.js raw 292,713 → 305,000 B: the functions re-check a province's stored set with
  *   the same loader, which now reads points and percentages, and run the three new rule kinds
  *   (DTI.SCORE must score them): 286,883 B after issue 12, 301,612 B after issue 13.
@@ -55,7 +58,7 @@ const BUDGET = {
   taskpaneGzipBytes: 136_000,
   functionsGzipBytes: 62_000,
   functionsRawBytes: 305_000,
-  mainThreadToInteractiveMs: 210,
+  mainThreadToInteractiveMs: 240,
   timeToInteractiveMs: 6_000,
 };
 
