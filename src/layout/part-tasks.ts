@@ -18,24 +18,13 @@ import type { CellContent } from "./model";
 import { names, parseTaskName, TASK_FIELDS, TASK_MERGED_FIELDS, type TaskField } from "./names";
 import type { NamedCell } from "./read-inputs";
 import { responsibleAgencies, type AgencyPart } from "./split";
-import type { PartTaskRow } from "./tasks-sheet";
+import { FIELD_COLUMN, type PartTaskRow } from "./tasks-sheet";
 
 /** One row of the master's Nhiệm vụ, as its named cells hold it. */
 export interface MasterTask {
   readonly no: number;
   readonly values: Readonly<Partial<Record<TaskField, CellContent>>>;
 }
-
-const COLUMN_OF: Readonly<Record<TaskField, keyof PartTaskRow["values"]>> = {
-  STT: "stt",
-  TEXT: "task",
-  LEAD: "lead",
-  COORD: "coordinating",
-  DEADLINE: "deadline",
-  STATUS: "status",
-  PROGRESS: "progress",
-  NOTE: "note",
-};
 
 /** The task numbers a workbook names (those with a Trạng thái cell), ascending. */
 export function taskNumbers(workbookNames: readonly string[]): number[] {
@@ -137,7 +126,7 @@ const headingLevel = (task: MasterTask): number => (/^[IVX]+$/.test(String(task.
 
 function partRow(task: MasterTask, heading: boolean): PartTaskRow {
   const values: Partial<Record<keyof PartTaskRow["values"], CellContent>> = {};
-  for (const f of TASK_FIELDS) if (task.values[f] !== undefined) values[COLUMN_OF[f]] = task.values[f] as CellContent;
+  for (const f of TASK_FIELDS) if (task.values[f] !== undefined) values[FIELD_COLUMN[f]] = task.values[f] as CellContent;
   return heading ? { heading: true, values } : { no: task.no, heading: false, values };
 }
 

@@ -161,8 +161,8 @@ function taskCells(row: number, body: BodyRow | undefined): CellContent[] {
   return cells;
 }
 
-/** The column of each named field of a task row (names.ts: TASK_FIELDS). */
-const FIELD_COLUMN: Readonly<Record<TaskField, ColumnKey>> = {
+/** The column of each named field of a task row (names.ts: TASK_FIELDS); also the keys of a part's row values (./part-tasks.ts). */
+export const FIELD_COLUMN: Readonly<Record<TaskField, ColumnKey & keyof PartTaskRow["values"]>> = {
   STT: "stt",
   TEXT: "task",
   LEAD: "lead",
