@@ -27,7 +27,6 @@ import { Decimal } from "../engine/rules";
 import type { ScoreOptions, UnitResult } from "../engine/types";
 import { parseDeadline, type DeadlineKind } from "./deadline";
 import { MERGE_LOG_HEADERS } from "./merge-log";
-import { REPORT_CELLS } from "./names";
 import { typedNumber, type ReadResult } from "./read-inputs";
 import { splitByAgency } from "./split";
 import { scoreComparison, summarize, type ComputeSummary } from "./summary";
@@ -154,10 +153,6 @@ export function mergeLogFromGrid(grid: readonly (readonly RawCell[])[]): MergeLo
   return out;
 }
 
-// ---------------------------------------------------------------- names the hosts read besides the inputs
-
-/** Named cells the report reads beyond `namesToRead`: the calendar, and the part marker (a part is refused). */
-export const REPORT_NAMES: readonly string[] = REPORT_CELLS;
 
 // ---------------------------------------------------------------- the report
 
